@@ -1,0 +1,128 @@
+// The one typed picture of a contracts registry. Everything after the loader (lint rules,
+// emitters, compatibility rules, reporters) reads only this model, never raw documents.
+
+/** A 1-based position in a contract file, as editors and `file:line:col` output expect. */
+export interface SourceLocation {
+  /** Path relative to the current working directory (or absolute when outside it). */
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/**
+ * A JSON Schema as the contracts wrote it, with every `$ref` already replaced by the object it
+ * points to. Shared targets are the same object, so recursive schemas are cyclic object graphs:
+ * walkers must keep a visited set. Use `schemaOrigin()` to learn a node's name and location.
+ */
+export type JsonSchema = boolean | SchemaObject;
+export interface SchemaObject {
+  readonly [keyword: string]: unknown;
+}
+
+/** Where a schema node came from: the name its `$ref` target gave it and its source location. */
+export interface SchemaOrigin {
+  /** Name from the `$ref` target (`#/components/schemas/RoutePoint` → `RoutePoint`, `./geo.yaml` → `geo`), if any. */
+  readonly refName?: string;
+  /** The `$ref` string that led here first, kept for messages. */
+  readonly ref?: string;
+  readonly location: SourceLocation;
+}
+
+const origins = new WeakMap<object, SchemaOrigin>();
+
+export function setSchemaOrigin(node: object, origin: SchemaOrigin): void {
+  const existing = origins.get(node);
+  // The first name wins so that names stay stable however many documents refer to the node.
+  if (existing?.refName && !origin.refName) return;
+  if (existing?.refName) return;
+  origins.set(node, origin);
+}
+
+export function schemaOrigin(node: unknown): SchemaOrigin | undefined {
+  return typeof node === 'object' && node !== null ? origins.get(node) : undefined;
+}
+
+/** Where a message's name was taken from, in order of preference. */
+export type MessageNameSource = 'name' | 'messageId' | 'componentKey' | 'title' | 'derived';
+
+export interface MessageModel {
+  /** Name used for generated code and compatibility subjects; unique within the registry. */
+  readonly name: string;
+  readonly nameSource: MessageNameSource;
+  readonly title?: string;
+  readonly summary?: string;
+  readonly description?: string;
+  readonly contentType?: string;
+  readonly payload?: JsonSchema;
+  /** `bindings.kafka.key`: the record key's schema. */
+  readonly key?: JsonSchema;
+  readonly headers?: JsonSchema;
+  /** Where the message object itself is written (after following `$ref`s): its one definition. */
+  readonly definition: SourceLocation;
+  /** JSON pointer of the definition inside its file, e.g. `/components/messages/RouteCalculated`. */
+  readonly definitionPointer: string;
+  /** `x-*` extensions on the message object (e.g. `x-evc-compatibility`). */
+  readonly extensions: Readonly<Record<string, unknown>>;
+  /** The raw message object (resolved), for rules that need keywords the model does not lift. */
+  readonly raw: SchemaObject;
+}
+
+export type OperationAction = 'send' | 'receive';
+
+export interface OperationModel {
+  readonly id: string;
+  readonly service: string;
+  /** Intent from the application's point of view (2.x `publish` is already inverted to `receive`). */
+  readonly action: OperationAction;
+  readonly topic: string;
+  readonly channelId: string;
+  readonly messages: readonly MessageModel[];
+  readonly location: SourceLocation;
+  readonly extensions: Readonly<Record<string, unknown>>;
+}
+
+export interface TopicModel {
+  /** Kafka topic name: the channel address (2.x: the channel key). */
+  readonly address: string;
+  readonly description?: string;
+  /** Every message any document declares on this topic, by name. */
+  readonly messages: ReadonlyMap<string, MessageModel>;
+  readonly location: SourceLocation;
+}
+
+export interface ServiceModel {
+  /** From `info.title`, or `x-service` on `info` when a document wants a shorter id. */
+  readonly name: string;
+  readonly title: string;
+  readonly version: string;
+  readonly description?: string;
+  /** `info.x-owner` or the first `info.contact.name`. */
+  readonly owner?: string;
+  readonly asyncapiVersion: string;
+  readonly file: string;
+  readonly location: SourceLocation;
+  readonly operations: readonly OperationModel[];
+}
+
+export interface Registry {
+  readonly root: string;
+  readonly services: readonly ServiceModel[];
+  /** Topics sorted by address; a topic appears once however many documents mention it. */
+  readonly topics: readonly TopicModel[];
+  /** Every message once, sorted by name. */
+  readonly messages: readonly MessageModel[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly severity: Severity;
+  readonly rule: string;
+  readonly message: string;
+  /** What to do about it, when the message alone does not say. */
+  readonly hint?: string;
+}

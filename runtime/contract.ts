@@ -1,0 +1,114 @@
+// The seam between generated code and the runtime: what a generated producer/consumer hands the
+// runtime (message descriptors with precompiled validators) and the transports it runs on.
+// Generated code depends only on the names exported here (through `eventcontracts/runtime`).
+
+/** A precompiled ajv validator (standalone code): returns true or sets `errors`. */
+export interface CompiledValidator {
+  (data: unknown): boolean;
+  errors?: readonly ValidationIssue[] | null;
+}
+
+/** The subset of ajv's ErrorObject the runtime reads; kept structural so ajv is not a type dependency. */
+export interface ValidationIssue {
+  readonly instancePath: string;
+  readonly schemaPath: string;
+  readonly keyword: string;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly message?: string;
+}
+
+/** How a record key is written: a JSON scalar key goes out as its plain string form (Kafka convention). */
+export type KeyEncoding = 'string' | 'json' | 'none';
+
+/** Everything the runtime needs to know about one message of the contract, emitted per message. */
+export interface MessageDescriptor<Payload = unknown, Key = unknown, Headers = unknown> {
+  /** Message name from the contract; travels in the `ce_type` header. */
+  readonly name: string;
+  /** Kafka topic (channel address). */
+  readonly topic: string;
+  /** Name of the service whose contract defines the message; used as `ce_source` by default. */
+  readonly service: string;
+  /** Version of the contract document (`info.version`); travels in the `evc_contract_version` header. */
+  readonly contractVersion: string;
+  readonly contentType: string;
+  readonly keyEncoding: KeyEncoding;
+  readonly validatePayload: CompiledValidator;
+  readonly validateKey?: CompiledValidator;
+  readonly validateHeaders?: CompiledValidator;
+  /** Phantom fields so descriptors carry their types to producer/consumer signatures. */
+  readonly __types?: { payload: Payload; key: Key; headers: Headers };
+}
+
+/** What a producer sends for one message. `key` is required by the generated method when the contract declares one. */
+export interface OutgoingEvent<Payload, Key, Headers> {
+  readonly payload: Payload;
+  readonly key?: Key;
+  readonly headers?: Headers;
+}
+
+/** What a typed handler receives: a validated payload, key and headers plus the record's coordinates. */
+export interface ReceivedEvent<Payload, Key, Headers> {
+  readonly name: string;
+  readonly payload: Payload;
+  readonly key: Key;
+  readonly headers: Headers;
+  readonly record: RecordCoordinates;
+}
+
+export interface RecordCoordinates {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+  readonly timestamp: string;
+}
+
+export type EventHandler<Payload, Key, Headers> = (event: ReceivedEvent<Payload, Key, Headers>) => Promise<void> | void;
+
+/** A record as it travels on the wire, before decoding or after encoding. */
+export interface WireRecord {
+  readonly key: Buffer | null;
+  readonly value: Buffer | null;
+  readonly headers: Readonly<Record<string, Buffer>>;
+}
+
+/** A record read from a topic. */
+export interface ConsumedRecord extends WireRecord, RecordCoordinates {}
+
+/** Sends already-encoded records; resolves once the broker acknowledged them. */
+export interface ProducerTransport {
+  send(topic: string, records: readonly WireRecord[]): Promise<void>;
+  disconnect(): Promise<void>;
+}
+
+/**
+ * Delivers records of the subscribed topics one at a time per partition. `onRecord` resolving
+ * means the record is done (handled or dead-lettered) and its offset may be committed; rejecting
+ * means it must not be committed and the partition must stop (see runtime/consumer).
+ */
+export interface ConsumerTransport {
+  run(topics: readonly string[], onRecord: (record: ConsumedRecord) => Promise<void>): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** One message a consumer accepts and the typed handler that gets it. */
+export interface ConsumerRoute {
+  readonly descriptor: MessageDescriptor;
+  readonly handler: EventHandler<unknown, unknown, unknown>;
+}
+
+/** Builds a route while keeping the handler's types tied to its descriptor. */
+export function route<P, K, H>(descriptor: MessageDescriptor<P, K, H>, handler: EventHandler<P, K, H>): ConsumerRoute {
+  return { descriptor: descriptor as MessageDescriptor, handler: handler as EventHandler<unknown, unknown, unknown> };
+}
+
+/** What generated producers call: validate, encode, add standard headers, send. */
+export interface EventSender {
+  send<P, K, H>(descriptor: MessageDescriptor<P, K, H>, event: OutgoingEvent<P, K, H>): Promise<void>;
+  sendBatch<P, K, H>(descriptor: MessageDescriptor<P, K, H>, events: readonly OutgoingEvent<P, K, H>[]): Promise<void>;
+}
+
+/** What generated consumers call: subscribe the routes' topics and dispatch records until stopped. */
+export interface EventReceiver {
+  start(routes: readonly ConsumerRoute[]): Promise<void>;
+  stop(): Promise<void>;
+}

@@ -1,0 +1,34 @@
+import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
+
+const runtimeEntry = fileURLToPath(new URL('./runtime/index.ts', import.meta.url));
+
+// Two projects: `unit` (pure logic, in-memory transport, no broker) and `integration`
+// (a real Kafka broker started once by the global setup, or KAFKA_BROKERS when set).
+export default defineConfig({
+  resolve: { alias: { 'eventcontracts/runtime': runtimeEntry } },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['generator/**/*.test.ts', 'runtime/**/*.test.ts', 'test/unit/**/*.test.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['test/integration/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+          env: { KAFKAJS_NO_PARTITIONER_WARNING: '1' },
+        },
+      },
+    ],
+  },
+});
