@@ -53,6 +53,18 @@ export interface ReceivedEvent<Payload, Key, Headers> {
   readonly key: Key;
   readonly headers: Headers;
   readonly record: RecordCoordinates;
+  /** CloudEvents attributes and evc headers of the record (added by the runtime; absent on hand-built events). */
+  readonly metadata?: EventMetadata;
+}
+
+/** What the runtime read from its own headers: `ce_id` is the key for dropping duplicates (delivery is at-least-once). */
+export interface EventMetadata {
+  readonly id: string | undefined;
+  readonly source: string | undefined;
+  readonly time: string | undefined;
+  readonly contractVersion: string | undefined;
+  /** How many times `evc dlq replay` re-published this record (0 for a first delivery). */
+  readonly replayCount: number;
 }
 
 export interface RecordCoordinates {
@@ -94,11 +106,36 @@ export interface ConsumerTransport {
 export interface ConsumerRoute {
   readonly descriptor: MessageDescriptor;
   readonly handler: EventHandler<unknown, unknown, unknown>;
+  /** Per-route retry and dead-letter settings (from the receive operation's `x-retry` / `x-dead-letter`). */
+  readonly options?: RouteOptions;
+}
+
+/**
+ * How a failing handler is retried in place. Delay before retry n (1-based) is
+ * fixed: initialDelayMs; linear: initialDelayMs + incrementMs·(n−1); exponential: initialDelayMs·multiplier^(n−1);
+ * capped at maxDelayMs, then (with full jitter) a uniform random fraction of it.
+ */
+export interface RetryPolicy {
+  /** Handler calls in total, including the first (1 = no retry). */
+  readonly maxAttempts?: number;
+  readonly strategy?: 'fixed' | 'linear' | 'exponential';
+  readonly initialDelayMs?: number;
+  readonly incrementMs?: number;
+  readonly multiplier?: number;
+  readonly maxDelayMs?: number;
+  readonly jitter?: 'full' | 'none';
+}
+
+export interface RouteOptions {
+  readonly retry?: RetryPolicy;
+  /** Dead-letter topic for this route's records (the contract's `x-dead-letter.channel`). */
+  readonly deadLetterTopic?: string;
 }
 
 /** Builds a route while keeping the handler's types tied to its descriptor. */
-export function route<P, K, H>(descriptor: MessageDescriptor<P, K, H>, handler: EventHandler<P, K, H>): ConsumerRoute {
-  return { descriptor: descriptor as MessageDescriptor, handler: handler as EventHandler<unknown, unknown, unknown> };
+export function route<P, K, H>(descriptor: MessageDescriptor<P, K, H>, handler: EventHandler<P, K, H>, options?: RouteOptions): ConsumerRoute {
+  const built: ConsumerRoute = { descriptor: descriptor as MessageDescriptor, handler: handler as EventHandler<unknown, unknown, unknown> };
+  return options === undefined ? built : { ...built, options };
 }
 
 /** What generated producers call: validate, encode, add standard headers, send. */
@@ -111,4 +148,21 @@ export interface EventSender {
 export interface EventReceiver {
   start(routes: readonly ConsumerRoute[]): Promise<void>;
   stop(): Promise<void>;
+}
+
+/**
+ * The retry policy a contract declares on a receive operation (`x-retry`, the shape of the
+ * AsyncAPI retry proposal): generated consumers export it so receivers can adopt it.
+ */
+export interface ContractRetryPolicy {
+  readonly maxAttempts?: number;
+  readonly strategy?: {
+    readonly type?: 'fixed' | 'linear' | 'exponential' | string;
+    readonly delaySeconds?: number;
+    readonly initialDelaySeconds?: number;
+    readonly incrementSeconds?: number;
+    readonly multiplier?: number;
+    readonly maxDelaySeconds?: number;
+  };
+  readonly [extension: string]: unknown;
 }

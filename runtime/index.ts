@@ -1,2 +1,40 @@
 // Public entry of the runtime that generated code imports as `eventcontracts/runtime`.
 export * from './contract.js';
+
+export * from './errors.js';
+export { createConsoleLogger, silentLogger, type Logger, type LogFields, type LogLevel } from './logger.js';
+export * from './standard-headers.js';
+
+// Producer
+export { createEventSender, type EventSenderOptions } from './producer/event-sender.js';
+export { encodeKey } from './producer/key-encoding.js';
+
+// Consumer pipeline
+export { createReceiver, type ManagedEventReceiver, type ReceiverOptions, type ReceiverTransports, type TransportContext } from './consumer/receiver.js';
+export { DEFAULT_DECODE_LIMITS, decodeJson, type DecodeLimits } from './consumer/json-decoder.js';
+export { prepareEvent, type Preparation, type PreparationOptions } from './consumer/event-preparation.js';
+export { RouteTable } from './consumer/route-table.js';
+export { DEFAULT_RETRY_POLICY, backoffCeiling, backoffDelay, resolveRetryPolicy, abortableSleep, type ResolvedRetryPolicy, type Sleep } from './consumer/retry-policy.js';
+export type { ReceiverEvent, ReceiverHooks } from './consumer/receiver-events.js';
+export type { LatencySummary, ReceiverMetricsSnapshot } from './consumer/receiver-metrics.js';
+export type { RedeliveryOptions } from './consumer/partition-pauses.js';
+
+// Dead letters
+export {
+  CONNECT_DLT,
+  EVC_DLT,
+  SPRING_DLT,
+  encodeDeadLetterHeaders,
+  isDeadLetterHeader,
+  readDeadLetterHeaders,
+  type DeadLetterFacts,
+  type DeadLetterHeaderStyle,
+  type DeadLetterInfo,
+  type DeadLetterStage,
+  type RawHeaders,
+} from './dead-letter/dead-letter-headers.js';
+export { DEFAULT_DEAD_LETTER_SUFFIX, deadLetterTopicFor, type DeadLetterOptions, type DeadLetterTopicOption } from './dead-letter/dead-letter-record.js';
+
+// In-memory transport
+export { InMemoryBroker, InMemoryWriteRejectedError, type DrainOptions, type InMemoryBrokerOptions, type InMemoryConsumerOptions } from './memory/in-memory-broker.js';
+export { createInMemoryReceiver, type InMemoryReceiverOptions } from './memory/in-memory-receiver.js';

@@ -1,0 +1,53 @@
+// The `evc` command line: a thin shell that parses flags, calls library functions, prints and
+// returns an exit code (0 ok, 1 findings, 2 usage error or unreadable input).
+import { Command, CommanderError } from 'commander';
+import { fileURLToPath } from 'node:url';
+import { realpathSync } from 'node:fs';
+import { EXIT, UsageError, processIO, type CliIO } from './io.js';
+import { registerLintCommand } from './commands/lint.js';
+import { registerRulesCommand } from './commands/rules.js';
+import { registerGenerateCommand } from './commands/generate.js';
+
+export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const done = (code: number): void => {
+    exitCode = code;
+  };
+  const program = new Command('evc')
+    .description('eventcontracts: event contract registry, code generator and compatibility checker for Kafka')
+    .version('0.1.0')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run evc --help for usage)');
+  registerLintCommand(program, io, done);
+  registerGenerateCommand(program, io, done);
+  registerRulesCommand(program, io, done);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof UsageError) {
+      io.stderr(`evc: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    io.stderr(`evc: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT.usage;
+  }
+  return exitCode;
+}
+
+function invokedDirectly(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (invokedDirectly()) {
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,0 +1,51 @@
+// Content models of object schemas, as Confluent's provider classifies them: open (any extra
+// property of any type, the JSON Schema default), closed (`additionalProperties: false`, no pattern
+// properties) or partially open (`patternProperties` or a schema for additional properties).
+
+import type { JsonSchema, SchemaObject } from '../../model/registry.js';
+import { isEmptySchema, isSchemaObject } from '../schema/graph.js';
+import { flatten } from '../schema/merge.js';
+
+export type ContentModel = 'open' | 'closed' | 'partial';
+
+export function contentModel(schema: SchemaObject): ContentModel {
+  const ap = schema['additionalProperties'];
+  if (patternsOf(schema).length > 0) return 'partial';
+  if (ap === undefined || ap === true || (isSchemaObject(ap) && isEmptySchema(ap))) return 'open';
+  if (ap === false) return 'closed';
+  return 'partial';
+}
+
+export function propertiesOf(schema: SchemaObject): Readonly<Record<string, JsonSchema>> {
+  const props = schema['properties'];
+  return isSchemaObject(props) ? (props as Record<string, JsonSchema>) : {};
+}
+
+export function requiredOf(schema: SchemaObject): ReadonlySet<string> {
+  const required = schema['required'];
+  return new Set(Array.isArray(required) ? required.filter((r): r is string => typeof r === 'string') : []);
+}
+
+export function patternsOf(schema: SchemaObject): readonly (readonly [string, JsonSchema])[] {
+  const pp = schema['patternProperties'];
+  return isSchemaObject(pp) ? (Object.entries(pp) as [string, JsonSchema][]) : [];
+}
+
+/** The schema a property that `properties` does not declare must satisfy (`false` if none may appear). */
+export function undeclaredPropertySchema(schema: SchemaObject, name: string): JsonSchema {
+  for (const [pattern, sub] of patternsOf(schema)) if (matches(pattern, name)) return sub;
+  const ap = schema['additionalProperties'];
+  return ap === undefined ? true : (ap as JsonSchema);
+}
+
+export function hasDefault(schema: JsonSchema | undefined): boolean {
+  return isSchemaObject(schema) && 'default' in flatten(schema);
+}
+
+export function matches(pattern: string, name: string): boolean {
+  try {
+    return new RegExp(pattern, 'u').test(name);
+  } catch {
+    return false;
+  }
+}

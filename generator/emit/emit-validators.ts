@@ -1,0 +1,100 @@
+// Emits one precompiled validator module per message (ajv standalone code, formats included), so
+// services never compile schemas at start-up. The code is ajv's; we only bundle each schema with
+// its `$defs`, drop annotations, and point ajv's runtime imports at `eventcontracts/runtime`.
+import type { Diagnostic, JsonSchema, MessageModel } from '../model/registry.js';
+import { bundleSchema } from '../model/bundle.js';
+import { Ajv, _, addFormats, standaloneCode } from '../ajv.js';
+import type { GenerationPlan } from './plan.js';
+import { fileHeader, literal, ts } from './printer.js';
+
+export interface EmittedValidators {
+  /** `validators/<file>.js` and `.d.ts` contents by relative path. */
+  readonly files: Map<string, string>;
+  readonly diagnostics: Diagnostic[];
+}
+
+const ROLES = ['payload', 'key', 'headers'] as const;
+const EXPORT_NAMES = { payload: 'validatePayload', key: 'validateKey', headers: 'validateHeaders' } as const;
+
+export function emitValidators(plan: GenerationPlan, runtimeImport: string): EmittedValidators {
+  const files = new Map<string, string>();
+  const diagnostics: Diagnostic[] = [];
+  const warnings: string[] = [];
+  // One ajv instance per message: ajv numbers its functions per instance, so a shared one would
+  // renumber every validator file whenever a message is added.
+  const newAjv = (): Ajv => addFormats(new Ajv({
+    allErrors: true,
+    strict: false,
+    // Contract patterns are ECMAScript regular expressions with Unicode semantics, as JSON Schema says.
+    unicodeRegExp: true,
+    code: { source: true, esm: true, lines: true, formats: _`validatorFormats` },
+    logger: { log: () => undefined, warn: (...args: unknown[]) => void warnings.push(args.map(String).join(' ')), error: () => undefined },
+  }));
+
+  for (const message of plan.registry.messages) {
+    const file = plan.validatorFiles.get(message)!;
+    const ajv = newAjv();
+    const refs: Record<string, string> = {};
+    let failed = false;
+    for (const role of ROLES) {
+      const schema = schemaOf(message, role);
+      if (schema === undefined) continue;
+      const id = `evc:${file}/${role}`;
+      try {
+        ajv.addSchema(bundleSchema(schema, { stripAnnotations: true }) as object, id);
+        ajv.getSchema(id); // compile now so a bad schema is reported against this message
+        refs[EXPORT_NAMES[role]] = id;
+      } catch (error) {
+        failed = true;
+        diagnostics.push({
+          file: message.definition.file,
+          line: message.definition.line,
+          column: message.definition.column,
+          severity: 'error',
+          rule: 'schema-compile',
+          message: `${message.name}: the ${role} schema cannot be compiled into a validator: ${(error as Error).message}`,
+          hint: 'fix the schema (e.g. an invalid regular expression in `pattern`)',
+        });
+      }
+    }
+    if (failed) continue;
+    // Messages without a payload schema still get a validator, one that accepts anything.
+    if (!refs.validatePayload) {
+      const id = `evc:${file}/payload`;
+      ajv.addSchema({}, id);
+      refs.validatePayload = id;
+    }
+    const code = standaloneCode(ajv, refs);
+    files.set(`validators/${file}.js`, `${fileHeader(`the contract of message ${JSON.stringify(message.name).replace(/[\r\n\u2028\u2029]/g, ' ')}`).text}${importRuntime(code, runtimeImport)}\n`);
+    files.set(`validators/${file}.d.ts`, validatorDeclarations(Object.keys(refs), runtimeImport, message));
+  }
+  return { files, diagnostics };
+}
+
+function schemaOf(message: MessageModel, role: (typeof ROLES)[number]): JsonSchema | undefined {
+  return role === 'payload' ? message.payload : role === 'key' ? message.key : message.headers;
+}
+
+/**
+ * ajv's ESM standalone output still says `require("ajv/dist/runtime/<name>").default`. Inside the
+ * generated code a `require("` can only come from ajv itself: JSON-serialised contract text always
+ * escapes its quotes, so this rewrite cannot touch contract content.
+ */
+function importRuntime(code: string, runtimeImport: string): string {
+  const used = new Set<string>();
+  const body = code
+    .replace(/^"use strict";/, '')
+    .replace(/require\("ajv\/dist\/runtime\/([a-z0-9_]+)"\)\.default/g, (_match, name: string) => {
+      used.add('ajvRuntime');
+      return `ajvRuntime[${JSON.stringify(name)}]`;
+    });
+  if (/require\(/.test(body.replace(/"(?:[^"\\]|\\.)*"/g, '""'))) throw new Error('generated validator still requires a module; update importRuntime');
+  if (/\bvalidatorFormats\b/.test(body)) used.add('validatorFormats');
+  const names = [...used].sort();
+  return `${names.length > 0 ? `import { ${names.join(', ')} } from ${JSON.stringify(runtimeImport)};\n` : ''}${body}`;
+}
+
+function validatorDeclarations(exportNames: string[], runtimeImport: string, message: MessageModel): string {
+  const lines = exportNames.sort().map((name) => `export declare const ${name}: CompiledValidator;`);
+  return ts`${fileHeader(`the contract of message ${JSON.stringify(message.name).replace(/[\r\n\u2028\u2029]/g, ' ')}`)}import type { CompiledValidator } from ${literal(runtimeImport)};\n\n`.text + lines.join('\n') + '\n';
+}

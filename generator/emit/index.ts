@@ -1,0 +1,37 @@
+// Generates the TypeScript for a registry: types, validators, descriptors, per-service producers
+// and consumers, and an index. Pure: returns file contents by relative path; writing is the CLI's.
+import type { Diagnostic, Registry } from '../model/registry.js';
+import { planGeneration } from './plan.js';
+import { emitTypes } from './emit-types.js';
+import { emitValidators } from './emit-validators.js';
+import { emitMessages } from './emit-messages.js';
+import { emitService } from './emit-service.js';
+import { emitIndex } from './emit-index.js';
+
+export interface GenerateOptions {
+  /** Module specifier generated code imports the runtime from. */
+  readonly runtimeImport?: string;
+}
+
+export interface GeneratedCode {
+  /** File contents by POSIX path relative to the output directory, sorted by path. */
+  readonly files: ReadonlyMap<string, string>;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export const DEFAULT_RUNTIME_IMPORT = 'eventcontracts/runtime';
+
+export function generateCode(registry: Registry, options: GenerateOptions = {}): GeneratedCode {
+  const runtimeImport = options.runtimeImport ?? DEFAULT_RUNTIME_IMPORT;
+  const plan = planGeneration(registry);
+  const from = `the contracts of ${registry.services.map((s) => `${s.name} ${s.version}`).join(', ') || 'no service'}`.replace(/[\r\n\u2028\u2029]+/g, ' ');
+  const validators = emitValidators(plan, runtimeImport);
+  const files = new Map<string, string>([
+    ['types.ts', emitTypes(registry, plan.types, from)],
+    ['messages.ts', emitMessages(plan, runtimeImport, from)],
+    ['index.ts', emitIndex(plan, from)],
+    ...validators.files,
+    ...plan.services.map((s) => [`services/${s.fileName}.ts`, emitService(plan, s, runtimeImport)] as [string, string]),
+  ]);
+  return { files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), diagnostics: validators.diagnostics };
+}

@@ -1,0 +1,36 @@
+// The lint rule registry (a plain array, so listing, documenting and testing them is one loop)
+// and the function that runs them over a loaded registry.
+import type { Diagnostic, Registry } from '../model/registry.js';
+import type { LintRule } from './rule.js';
+import { loaderRules } from './rules/loader-rules.js';
+import { topicSingleOwner } from './rules/topic-single-owner.js';
+import { messageSingleDefinition } from './rules/message-single-definition.js';
+import { messageUnsent } from './rules/message-unsent.js';
+import { messageName } from './rules/message-name.js';
+import { kafkaKeyType } from './rules/kafka-key-type.js';
+import { payloadAcceptsAnything } from './rules/payload-accepts-anything.js';
+
+export type { LintRule } from './rule.js';
+
+export const lintRules: readonly LintRule[] = [
+  ...loaderRules,
+  topicSingleOwner,
+  messageSingleDefinition,
+  messageUnsent,
+  messageName,
+  kafkaKeyType,
+  payloadAcceptsAnything,
+];
+
+/** Loader diagnostics plus every registry rule's findings, sorted by file and position. */
+export function lintRegistry(registry: Registry, rules: readonly LintRule[] = lintRules): Diagnostic[] {
+  const findings = [...registry.diagnostics];
+  for (const rule of rules) if (rule.check) findings.push(...rule.check(registry));
+  return findings.sort(
+    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+  );
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}

@@ -1,0 +1,25 @@
+// A payload schema without constraints validates nothing: producers can send anything and the
+// generated type is `unknown`, so consumers get no help and compatibility checks see no change.
+import type { JsonSchema } from '../../model/registry.js';
+import type { LintRule } from '../rule.js';
+import { finding } from '../rule.js';
+
+const ANNOTATIONS = new Set(['title', 'description', '$comment', 'examples', 'default', 'deprecated', 'readOnly', 'writeOnly', '$schema', '$id']);
+
+export function acceptsAnything(schema: JsonSchema | undefined): boolean {
+  if (schema === undefined || schema === true) return true;
+  if (schema === false) return false;
+  return Object.keys(schema).every((k) => ANNOTATIONS.has(k) || k.startsWith('x-'));
+}
+
+export const payloadAcceptsAnything: LintRule = {
+  id: 'payload-accepts-anything',
+  severity: 'warning',
+  detectedBy: 'registry',
+  description: 'A message payload schema should constrain its data (a type, properties, …).',
+  check(registry) {
+    return registry.messages
+      .filter((m) => acceptsAnything(m.payload))
+      .map((m) => finding(this, m.definition, `${m.name}: the payload schema ${m.payload === undefined ? 'is missing' : 'has no constraints'}, so any value is accepted`, 'describe the payload with `type: object` and its `properties`'));
+  },
+};

@@ -1,0 +1,76 @@
+// ContractSource over the file system: a contracts directory, or a single document in one.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { ContractReadError, type ContractSource } from './source.js';
+
+const CONTRACT_FILE = /\.(ya?ml|json)$/i;
+const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+
+export interface DirectorySource extends ContractSource {
+  /** Absolute directory relative paths are resolved against. */
+  readonly root: string;
+  /** When the user named one document, only that one is a main document. */
+  readonly only?: string;
+}
+
+/** `target` is a contracts directory or one document; throws ContractReadError when it does not exist. */
+export async function directorySource(target: string, cwd = process.cwd()): Promise<DirectorySource> {
+  const absolute = path.resolve(cwd, target);
+  const info = await stat(absolute).catch(() => undefined);
+  if (!info) throw new ContractReadError(target, `${target} does not exist: pass --contracts with a contracts directory or an AsyncAPI document`);
+  const root = info.isDirectory() ? absolute : await registryRootOf(absolute, cwd);
+  const only = info.isDirectory() ? undefined : toPosix(path.relative(root, absolute));
+  const label = toPosix(path.relative(cwd, root)) || '.';
+  const source: DirectorySource = {
+    label,
+    root,
+    ...(only === undefined ? {} : { only }),
+    async list() {
+      return only !== undefined ? [only] : (await walk(root, '')).sort();
+    },
+    async read(relativePath) {
+      try {
+        return await readFile(path.join(root, relativePath), 'utf8');
+      } catch (error) {
+        throw new ContractReadError(relativePath, `cannot read ${source.displayPath(relativePath)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      }
+    },
+    displayPath(relativePath) {
+      const relative = path.relative(cwd, path.join(root, relativePath));
+      return toPosix(relative.startsWith('..') && path.isAbsolute(root) && relative.split('/').length > 6 ? path.join(root, relativePath) : relative);
+    },
+  };
+  return source;
+}
+
+/**
+ * A single document still belongs to a registry: its `$ref`s may reach sibling services. Its root
+ * is the nearest ancestor holding `evc.config.yaml`, else the working directory when the file is
+ * inside it, else the file's own directory.
+ */
+async function registryRootOf(file: string, cwd: string): Promise<string> {
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    if (await stat(path.join(dir, 'evc.config.yaml')).catch(() => undefined)) return dir;
+    if (dir === path.dirname(dir)) break;
+  }
+  const fromCwd = path.relative(cwd, file);
+  return fromCwd.startsWith('..') || path.isAbsolute(fromCwd) ? path.dirname(file) : cwd;
+}
+
+async function walk(root: string, relative: string): Promise<string[]> {
+  const entries = await readdir(path.join(root, relative), { withFileTypes: true });
+  const files: string[] = [];
+  for (const entry of entries) {
+    const child = relative ? `${relative}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) files.push(...(await walk(root, child)));
+    } else if (CONTRACT_FILE.test(entry.name)) {
+      files.push(child);
+    }
+  }
+  return files;
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}

@@ -1,0 +1,170 @@
+// Loads a contracts registry: read every file through a ContractSource, parse with source
+// positions, validate each AsyncAPI document against its official schema, resolve `$ref`s across
+// files, and build the one registry model. Problems become located diagnostics, never exceptions.
+import { createHash } from 'node:crypto';
+import type { Diagnostic, MessageModel, Registry, ServiceModel, SourceLocation, TopicModel } from '../model/registry.js';
+import { FileParseError, nodeInfo, parseContractFile, memberLocation, type ParsedFile } from './parse-file.js';
+import { RefResolver, referencedFiles } from './resolve-refs.js';
+import { SUPPORTED_VERSIONS, validateAgainstSpec } from './validate-spec.js';
+import { buildDocument, MessageTable } from './build-model.js';
+import { ContractReadError, type ContractSource } from './source.js';
+
+export { directorySource } from './directory-source.js';
+export type { ContractSource } from './source.js';
+
+export interface LoadOptions {
+  /** Files above this size are refused with a diagnostic instead of parsed (default 5 MiB). */
+  readonly maxFileBytes?: number;
+  /** Skip validation against the official AsyncAPI schema (only for speed experiments). */
+  readonly skipSpecValidation?: boolean;
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/** Parsed files by content hash: watch mode and repeated loads skip the YAML parser. */
+const parseCache = new Map<string, ParsedFile | FileParseError>();
+
+export async function loadRegistry(source: ContractSource, options: LoadOptions = {}): Promise<Registry> {
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const diagnostics: Diagnostic[] = [];
+  const values = new Map<string, unknown>();
+  const missing = new Map<string, string>();
+  const display = (file: string): string => source.displayPath(file);
+
+  const readFile = async (file: string): Promise<void> => {
+    if (values.has(file) || missing.has(file)) return;
+    let text: string;
+    try {
+      text = await source.read(file);
+    } catch (error) {
+      missing.set(file, error instanceof ContractReadError ? error.message : String(error));
+      return;
+    }
+    if (Buffer.byteLength(text) > maxBytes) {
+      const size = (Buffer.byteLength(text) / 1024 / 1024).toFixed(1);
+      missing.set(file, `${display(file)} is ${size} MiB, over the ${(maxBytes / 1024 / 1024).toFixed(0)} MiB limit`);
+      diagnostics.push({ file: display(file), line: 1, column: 1, severity: 'error', rule: 'file-too-large', message: `${display(file)} is ${size} MiB, over the ${(maxBytes / 1024 / 1024).toFixed(0)} MiB limit for a contract file`, hint: 'split the document into files reached by $ref, or raise --max-file-size' });
+      return;
+    }
+    const parsed = parseCached(text, display(file));
+    if (parsed instanceof FileParseError) {
+      diagnostics.push(...parsed.diagnostics);
+      missing.set(file, `${display(file)} cannot be parsed`);
+      return;
+    }
+    values.set(file, parsed.value);
+  };
+
+  const listed = await source.list();
+  for (const file of listed) await readFile(file);
+  // Load what the documents refer to but the listing did not include, until nothing new appears.
+  for (let pending = [...values.entries()]; pending.length > 0; ) {
+    const next: [string, unknown][] = [];
+    for (const [file, value] of pending) {
+      for (const target of referencedFiles(value, file)) {
+        if (values.has(target) || missing.has(target)) continue;
+        await readFile(target);
+        if (values.has(target)) next.push([target, values.get(target)]);
+      }
+    }
+    pending = next;
+  }
+
+  const only = (source as { only?: string }).only;
+  const documents = [...values.entries()]
+    .filter(([file, value]) => isDocument(value) && (only === undefined || file === only))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+
+  const resolver = new RefResolver(values, display, missing);
+  const messages = new MessageTable((file) => ({ file: display(file), line: 1, column: 1 }));
+  const services: ServiceModel[] = [];
+  const topics = new Map<string, { address: string; description?: string; location: SourceLocation; messages: Map<string, MessageModel> }>();
+
+  for (const [file, value] of documents) {
+    const doc = value as Record<string, unknown>;
+    const version = String(doc.asyncapi);
+    if (!(SUPPORTED_VERSIONS as readonly string[]).includes(version)) {
+      const at = memberLocation(doc, 'asyncapi') ?? { file: display(file), line: 1, column: 1 };
+      diagnostics.push({ ...at, severity: 'error', rule: 'asyncapi-version', message: `unsupported AsyncAPI version "${version}" in ${display(file)}`, hint: `use one of ${SUPPORTED_VERSIONS.join(', ')}` });
+      continue;
+    }
+    if (!options.skipSpecValidation) {
+      for (const issue of await validateAgainstSpec(doc, version)) {
+        const at = locate(doc, issue.pointer) ?? { file: display(file), line: 1, column: 1 };
+        diagnostics.push({ ...at, severity: 'error', rule: 'asyncapi-schema', message: `not a valid AsyncAPI ${version} document: ${issue.message}`, hint: 'see https://www.asyncapi.com/docs/reference/specification' });
+      }
+    }
+    const resolved = resolver.resolve(doc, file) as Record<string, unknown>;
+    const built = buildDocument(resolved, file, display(file), version, messages);
+    services.push(built.service);
+    diagnostics.push(...built.diagnostics);
+    for (const channel of built.channels) {
+      let topic = topics.get(channel.address);
+      if (!topic) {
+        topic = { address: channel.address, ...(channel.description ? { description: channel.description } : {}), location: channel.location, messages: new Map() };
+        topics.set(channel.address, topic);
+      }
+      for (const message of channel.messages) if (!topic.messages.has(message.name)) topic.messages.set(message.name, message);
+    }
+  }
+  diagnostics.push(...resolver.diagnostics);
+
+  const allMessages = new Set<MessageModel>();
+  for (const service of services) for (const op of service.operations) for (const m of op.messages) allMessages.add(m);
+  for (const topic of topics.values()) for (const m of topic.messages.values()) allMessages.add(m);
+
+  return {
+    root: source.label,
+    services: services.sort((a, b) => compare(a.name, b.name)),
+    topics: [...topics.values()].sort((a, b) => compare(a.address, b.address)) as TopicModel[],
+    messages: [...allMessages].sort((a, b) => compare(a.name, b.name) || compare(a.definition.file, b.definition.file) || a.definition.line - b.definition.line),
+    diagnostics: dedupe(diagnostics),
+  };
+}
+
+function parseCached(text: string, displayFile: string): ParsedFile | FileParseError {
+  const hash = createHash('sha256').update(displayFile).update('\0').update(text).digest('hex');
+  let parsed = parseCache.get(hash);
+  if (!parsed) {
+    try {
+      parsed = parseContractFile(text, displayFile);
+    } catch (error) {
+      if (!(error instanceof FileParseError)) throw error;
+      parsed = error;
+    }
+    if (parseCache.size > 2000) parseCache.clear();
+    parseCache.set(hash, parsed);
+  }
+  return parsed;
+}
+
+function isDocument(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'asyncapi' in value;
+}
+
+/** The location of the deepest node of `pointer` that the parser recorded. */
+function locate(doc: unknown, pointer: string): SourceLocation | undefined {
+  let current: unknown = doc;
+  let best = nodeInfo(doc)?.location;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    best = memberLocation(current, key) ?? best;
+    if (typeof current !== 'object' || current === null) break;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return best;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.file}:${d.line}:${d.column}:${d.rule}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,142 @@
+// Validates a document against the official AsyncAPI JSON Schema of its version (@asyncapi/specs)
+// with ajv — the fast path that stands in for @asyncapi/parser's full rule set (see README "Speed").
+// Compiling the 3.x schema costs ~400 ms, so the compiled validator is cached on disk as ajv
+// standalone code, keyed by the specs package version.
+import { createRequire } from 'node:module';
+import { mkdir, readFile, writeFile, rename } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ErrorObject } from 'ajv';
+import { Ajv, standaloneCode, type ValidateFunction } from '../ajv.js';
+
+const require = createRequire(import.meta.url);
+
+export const SUPPORTED_VERSIONS = ['2.0.0', '2.1.0', '2.2.0', '2.3.0', '2.4.0', '2.5.0', '2.6.0', '3.0.0', '3.1.0'] as const;
+
+export interface SpecIssue {
+  /** JSON pointer into the document. */
+  readonly pointer: string;
+  readonly message: string;
+}
+
+type SpecValidator = (document: unknown) => boolean & { errors?: ErrorObject[] | null };
+const compiled = new Map<string, Promise<ValidateFunction>>();
+
+function specsPackage(): { version: string; schemas: Record<string, object> } {
+  const pkg = require('@asyncapi/specs/package.json') as { version: string };
+  const specs = require('@asyncapi/specs') as { schemasWithoutId: Record<string, object> };
+  return { version: pkg.version, schemas: specs.schemasWithoutId };
+}
+
+function cacheDir(): string {
+  return process.env.EVC_CACHE_DIR ?? path.join(path.dirname(require.resolve('ajv/package.json')), '..', '.cache', 'eventcontracts');
+}
+
+function newAjv(): Ajv {
+  return new Ajv({ allErrors: true, strict: false, validateSchema: false, validateFormats: false, code: { source: true, esm: true } });
+}
+
+async function loadValidator(version: string): Promise<ValidateFunction> {
+  const { version: specsVersion, schemas } = specsPackage();
+  const file = path.join(cacheDir(), `asyncapi-${version}-specs-${specsVersion}-v${TRANSFORM_VERSION}.mjs`);
+  try {
+    const module = (await import(pathToFileURL(file).href)) as { default: ValidateFunction };
+    return module.default;
+  } catch {
+    // not cached yet (or the cache is unreadable): compile and try to cache
+  }
+  const official = schemas[version];
+  if (!official) throw new Error(`no AsyncAPI schema for version ${version}`);
+  const schema = oneOfAsAnyOf(official);
+  const ajv = newAjv();
+  const validate = ajv.compile(schema as object);
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    await writeFile(temp, standaloneCode(ajv, validate));
+    await rename(temp, file);
+  } catch {
+    // caching is an optimisation only
+  }
+  return validate;
+}
+
+/** Bump when oneOfAsAnyOf changes, so cached validators are rebuilt. */
+const TRANSFORM_VERSION = 1;
+
+/**
+ * The official schemas say `oneOf: [Reference, Schema]`, but a `{ $ref }` object matches both
+ * branches (a Schema may be just a `$ref`), so an unresolved document with a `$ref` key schema is
+ * rejected although @asyncapi/parser — which resolves first — accepts it. `anyOf` removes that
+ * ambiguity; no AsyncAPI document is valid for one branch only by failing the other.
+ */
+function oneOfAsAnyOf(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(oneOfAsAnyOf);
+  if (typeof schema !== 'object' || schema === null) return schema;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) out[key === 'oneOf' ? 'anyOf' : key] = key === 'enum' || key === 'const' ? value : oneOfAsAnyOf(value);
+  return out;
+}
+
+export function specValidator(version: string): Promise<ValidateFunction> {
+  let validator = compiled.get(version);
+  if (!validator) {
+    validator = loadValidator(version);
+    compiled.set(version, validator);
+  }
+  return validator;
+}
+
+/** The issues that best explain why `document` is invalid, deepest first, at most `limit`. */
+export async function validateAgainstSpec(document: unknown, version: string, limit = 5): Promise<SpecIssue[]> {
+  const validate = await specValidator(version);
+  if (validate(document)) return [];
+  return explain(validate.errors ?? [], limit);
+}
+
+// The AsyncAPI schemas are full of `oneOf: [Reference, Thing]`, so one mistake yields a cloud of
+// errors from branches the author never meant. Keep the concrete ones at the deepest paths.
+const SUMMARY_KEYWORDS = new Set(['oneOf', 'anyOf', 'if', 'not', 'then', 'else', 'allOf']);
+
+export function explain(errors: readonly ErrorObject[], limit: number): SpecIssue[] {
+  const concrete = errors.filter((error) => !SUMMARY_KEYWORDS.has(error.keyword));
+  const meaningful = concrete.filter((error) => !(error.keyword === 'required' && (error.params as { missingProperty?: string }).missingProperty === '$ref'));
+  const pool = meaningful.length > 0 ? meaningful : concrete.length > 0 ? concrete : [...errors];
+  const depth = (e: ErrorObject): number => e.instancePath.split('/').length;
+  const maxDepth = Math.max(...pool.map(depth));
+  const deepest = pool.filter((e) => depth(e) === maxDepth);
+  const seen = new Set<string>();
+  const issues: SpecIssue[] = [];
+  for (const error of deepest) {
+    const message = describe(error);
+    const key = `${error.instancePath} ${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    issues.push({ pointer: error.instancePath, message });
+    if (issues.length >= limit) break;
+  }
+  return issues;
+}
+
+function describe(error: ErrorObject): string {
+  const where = error.instancePath === '' ? 'the document' : `"${error.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).join('.')}"`;
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return `${where} has unknown field "${String(params.additionalProperty)}"`;
+    case 'required':
+      return `${where} is missing required field "${String(params.missingProperty)}"`;
+    case 'type':
+      return `${where} must be of type ${String(params.type)}`;
+    case 'enum':
+      return `${where} must be one of ${JSON.stringify(params.allowedValues)}`;
+    case 'const':
+      return `${where} must be ${JSON.stringify(params.allowedValue)}`;
+    case 'pattern':
+      return `${where} must match pattern ${String(params.pattern)}`;
+    default:
+      return `${where} ${error.message ?? 'is invalid'}`;
+  }
+}
+
+export type { SpecValidator };
