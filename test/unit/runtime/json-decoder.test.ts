@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { EventDecodeError } from '../../../runtime/index.js';
+import { DEFAULT_DECODE_LIMITS, decodeJson } from '../../../runtime/consumer/json-decoder.js';
+
+const deep = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
+
+describe('decodeJson', () => {
+  const rejected: [string, Buffer | null, string][] = [
+    ['null value (tombstone)', null, 'empty'],
+    ['empty value', Buffer.alloc(0), 'empty'],
+    ['invalid UTF-8 (lone continuation byte)', Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0x80, 0x22, 0x7d]), 'not-utf8'],
+    ['overlong UTF-8 encoding of "/"', Buffer.from([0x22, 0xc0, 0xaf, 0x22]), 'not-utf8'],
+    ['invalid JSON', Buffer.from('{"a":'), 'invalid-json'],
+    ['trailing garbage', Buffer.from('{"a":1} x'), 'invalid-json'],
+    ['single quotes', Buffer.from("{'a':1}"), 'invalid-json'],
+    ['nesting 10 000 deep', Buffer.from(deep(10_000)), 'too-deep'],
+    ['nesting one over the limit', Buffer.from(deep(DEFAULT_DECODE_LIMITS.maxDepth + 1)), 'too-deep'],
+    ['integer 2^53 + 1', Buffer.from('{"id":9007199254740993}'), 'unsafe-integer'],
+    ['negative integer beyond -(2^53-1)', Buffer.from('[-9007199254740992]'), 'unsafe-integer'],
+    ['a 30-digit integer', Buffer.from('123456789012345678901234567890'), 'unsafe-integer'],
+  ];
+  it.each(rejected)('rejects %s', (_name, bytes, reason) => {
+    let thrown: unknown;
+    try {
+      decodeJson('payload', bytes);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(EventDecodeError);
+    expect(thrown).toMatchObject({ reason, stage: 'decode', retriable: false, part: 'payload' });
+  });
+
+  const accepted: [string, string, unknown][] = [
+    ['an object', '{"a":1,"b":[true,null,"x"]}', { a: 1, b: [true, null, 'x'] }],
+    ['nesting exactly at the limit', deep(DEFAULT_DECODE_LIMITS.maxDepth), expect.any(Array)],
+    ['brackets inside strings do not count as nesting', JSON.stringify({ s: '['.repeat(500) }), { s: '['.repeat(500) }],
+    ['escaped quotes inside strings', JSON.stringify({ s: 'a\\"[[[', t: '\\' }), { s: 'a\\"[[[', t: '\\' }],
+    ['the largest safe integer', '[9007199254740991,-9007199254740991]', [9007199254740991, -9007199254740991]],
+    ['big digit runs inside strings', '{"iban":"123456789012345678901234"}', { iban: '123456789012345678901234' }],
+    ['large floats (precision is a float property, not an id)', '[1.2345678901234567890e300, 12345678901234567890.5]', [1.2345678901234568e300, 12345678901234567000]],
+    ['multi-byte UTF-8', '{"city":"Zürich 東京 🚚"}', { city: 'Zürich 東京 🚚' }],
+  ];
+  it.each(accepted)('accepts %s', (_name, text, expected) => {
+    expect(decodeJson('payload', Buffer.from(text))).toEqual(expected);
+  });
+
+  it('keeps __proto__ and constructor as own data, without touching any prototype', () => {
+    const decoded = decodeJson('payload', Buffer.from('{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}')) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(decoded)).toBe(Object.prototype);
+    expect(Object.hasOwn(decoded, '__proto__')).toBe(true);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect((Object.prototype as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('allows unsafe integers when asked to', () => {
+    expect(decodeJson('payload', Buffer.from('[9007199254740993]'), { ...DEFAULT_DECODE_LIMITS, unsafeIntegers: 'allow' })).toEqual([9007199254740992]);
+  });
+
+  it('rejects values over the size limit before parsing them', () => {
+    const tenMegabytes = Buffer.alloc(10 * 1024 * 1024 + 1, 0x20);
+    expect(() => decodeJson('payload', tenMegabytes)).toThrow(/too-large/);
+  });
+
+  it('decodes a 10 MB document within the default limit', () => {
+    const item = JSON.stringify({ id: 'x'.repeat(1000), n: 12345 });
+    const count = Math.floor((10 * 1024 * 1024 - 2) / (item.length + 1));
+    const text = `[${Array.from({ length: count }, () => item).join(',')}]`;
+    expect(text.length).toBeLessThanOrEqual(10 * 1024 * 1024);
+    const started = performance.now();
+    expect((decodeJson('payload', Buffer.from(text)) as unknown[]).length).toBe(count);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});
