@@ -52,7 +52,7 @@ export class SchemaComparison {
     if (active) active.add(rKey);
     else this.inProgress.set(wKey, new Set([rKey]));
     try {
-      const result = this.runRules(writer === true ? {} : writer, reader === false ? { not: {} } : reader);
+      const result = this.runRules(writer === true ? {} : writer, reader === false ? { not: {} } : (reader as SchemaObject));
       this.remember(wKey, rKey, result);
       return result;
     } finally {

@@ -46,7 +46,8 @@ export function resolveLocalRefs(root: unknown): JsonSchema {
     if (typeof ref === 'string') {
       if (chain.has(ref)) throw new Error(`$ref cycle without a schema in between at '${ref}'`);
       const target = pointerTarget(ref);
-      const siblings = Object.keys(node).filter((k) => k !== '$ref');
+      // Annotations beside a $ref ($defs, title...) change nothing that validates: drop them.
+      const siblings = Object.keys(node).filter((k) => !isIgnoredKeyword(k));
       const resolvedTarget = visit(target, new Set([...chain, ref]));
       if (siblings.length === 0) return resolvedTarget;
       const rest: Record<string, unknown> = {};

@@ -48,8 +48,8 @@ export interface SchemaDifference {
 export interface SchemaPair {
   readonly writer: SchemaObject;
   readonly reader: SchemaObject;
-  readonly writerNode: object;
-  readonly readerNode: object;
+  readonly writerNode: SchemaObject;
+  readonly readerNode: SchemaObject;
   /** Types the writer may produce (its `type`, narrowed by `enum`/`const`). */
   readonly writerTypes: number;
   /** Types the reader declares with `type` (all when absent). */

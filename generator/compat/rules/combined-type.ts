@@ -1,0 +1,91 @@
+// `oneOf`/`anyOf` unions. Branches are matched structurally, never by position: every alternative
+// the writer may produce must be accepted by some branch of the reader (each branch merged with the
+// keywords beside the union). The reader may add branches (SUM_TYPE_EXTENDED), never lose one the
+// writer still uses (SUM_TYPE_NARROWED). anyOf → oneOf breaks values that match several branches.
+
+import type { JsonSchema } from '../../model/registry.js';
+import { unionOf } from '../schema/merge.js';
+import type { SchemaDifference, SchemaRule } from '../schema/rule.js';
+import { hasBreaking } from '../schema/rule.js';
+
+export const id = 'COMBINED_TYPE';
+export const description = 'Union branches are matched structurally: the reader may add oneOf/anyOf branches, never drop one the writer can produce.';
+
+const branches = (v: { subject?: string }): string => v.subject ?? 'a branch';
+
+export const rule: SchemaRule = {
+  id,
+  description,
+  changes: {
+    SUM_TYPE_EXTENDED: { breaks: 'never', what: (v) => `union ${v.old === undefined || (v.new as number) > (v.old as number) ? 'gained' : 'lost'} ${branches(v)}` },
+    SUM_TYPE_NARROWED: {
+      breaks: 'always',
+      what: (v) => `union no longer accepts ${branches(v)}`,
+      rejects: (v) => `values of ${branches(v)}`,
+      hint: 'keep the branch in the union until no producer or stored record uses it; add new branches beside old ones',
+    },
+    COMBINED_TYPE_SUBSCHEMAS_CHANGED: {
+      breaks: 'always',
+      what: (v) => `${branches(v)} of the union changed so that no branch accepts its old values`,
+      rejects: (v) => `values of ${branches(v)}`,
+      hint: 'change union branches compatibly, or add the new shape as an extra branch',
+    },
+    COMBINED_TYPE_EXTENDED: { breaks: 'never', what: (v) => `combinator changed from ${String(v.old)} to ${String(v.new)}` },
+    COMBINED_TYPE_CHANGED: {
+      breaks: 'always',
+      what: (v) => `combinator changed from ${String(v.old)} to ${String(v.new)}`,
+      rejects: () => 'values that match more than one branch',
+      hint: 'keep anyOf, or make the branches mutually exclusive first',
+    },
+  },
+  exclusive: (pair) => unionOf(pair.writer) !== undefined || unionOf(pair.reader) !== undefined,
+  check(pair, ctx) {
+    const wu = unionOf(pair.writer);
+    const ru = unionOf(pair.reader);
+    const found: SchemaDifference[] = [];
+    const writerAlternatives: readonly JsonSchema[] = wu ? wu.branches : [pair.writerNode];
+    const label = (i: number): string => (wu ? `${wu.keyword} branch ${i + 1}` : 'the previous type');
+
+    if (!ru) {
+      // The writer's union must fit, branch by branch, into the reader's single schema.
+      writerAlternatives.forEach((alternative, i) => {
+        const sub = ctx.compare(alternative, pair.readerNode, []);
+        if (!hasBreaking(sub)) found.push(...sub);
+        else found.push(ctx.change('SUM_TYPE_NARROWED', { path: [wu?.keyword ?? 'oneOf', String(i)], subject: label(i), writer: wu?.raw.length, reader: 1, causes: sub }));
+      });
+      return found;
+    }
+
+    if (wu && wu.keyword !== ru.keyword) {
+      const anyToOne = ru.keyword === 'oneOf' && wu.raw.length > 1;
+      found.push(ctx.change(anyToOne ? 'COMBINED_TYPE_CHANGED' : 'COMBINED_TYPE_EXTENDED', { writer: wu.keyword, reader: ru.keyword, subject: ru.keyword }));
+    }
+    const used = new Set<number>();
+    writerAlternatives.forEach((alternative, i) => {
+      const attempts = ru.branches.map((branch, j) => ctx.compare(alternative, branch, [ru.keyword, String(j)]));
+      const preferred = attempts[i] && !hasBreaking(attempts[i]) ? i : attempts.findIndex((a) => !hasBreaking(a));
+      if (preferred >= 0) {
+        used.add(preferred);
+        found.push(...(attempts[preferred] ?? []));
+        return;
+      }
+      let best = 0;
+      attempts.forEach((a, j) => {
+        if (a.filter((d) => d.breaking).length < (attempts[best] ?? a).filter((d) => d.breaking).length) best = j;
+      });
+      const causes = attempts[best] ?? [];
+      if (!wu) {
+        found.push(...causes);
+      } else {
+        const id = ru.raw.length < wu.raw.length ? 'SUM_TYPE_NARROWED' : 'COMBINED_TYPE_SUBSCHEMAS_CHANGED';
+        found.push(ctx.change(id, { path: [wu.keyword, String(i)], subject: label(i), writer: wu.raw.length, reader: ru.raw.length, causes }));
+      }
+    });
+    const added = ru.branches.map((_, j) => j).filter((j) => !used.has(j));
+    if (added.length > 0 && ru.raw.length > (wu?.raw.length ?? 1) - 0 && added.length >= ru.raw.length - (wu?.raw.length ?? 1)) {
+      const names = added.map((j) => `${ru.keyword} branch ${j + 1}`).join(', ');
+      found.push(ctx.change('SUM_TYPE_EXTENDED', { subject: names, writer: wu?.raw.length ?? 1, reader: ru.raw.length }));
+    }
+    return found;
+  },
+};

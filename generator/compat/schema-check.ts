@@ -1,0 +1,49 @@
+// Checks one schema change (old → new) at a compatibility level: runs the BACKWARD comparison
+// (new reads old) and/or the same comparison with the schemas swapped (FORWARD: old reads new).
+
+import type { JsonSchema } from '../model/registry.js';
+import { directionsOf, type CompatibilityLevel, type CompatibilityMode, type Direction } from './levels.js';
+import { schemaRules } from './rules/index.js';
+import { SchemaComparison } from './schema/compare.js';
+import type { SchemaDifference, SchemaRule } from './schema/rule.js';
+
+export interface SchemaFinding extends SchemaDifference {
+  /** backward: writer = old, reader = new; forward: writer = new, reader = old. */
+  readonly direction: Direction;
+}
+
+export interface SchemaCheckOptions {
+  readonly level: CompatibilityLevel;
+  readonly mode: CompatibilityMode;
+  readonly rules?: readonly SchemaRule[];
+}
+
+export interface SchemaCheckResult {
+  readonly compatible: boolean;
+  readonly findings: readonly SchemaFinding[];
+}
+
+/** One comparison engine per mode, reused across messages so shared schemas are compared once. */
+export class SchemaChecker {
+  private readonly comparisons = new Map<CompatibilityMode, SchemaComparison>();
+
+  constructor(private readonly rules: readonly SchemaRule[] = schemaRules) {}
+
+  check(oldSchema: JsonSchema | undefined, newSchema: JsonSchema | undefined, options: Omit<SchemaCheckOptions, 'rules'>): SchemaCheckResult {
+    let comparison = this.comparisons.get(options.mode);
+    if (!comparison) this.comparisons.set(options.mode, (comparison = new SchemaComparison({ mode: options.mode, rules: this.rules })));
+    const findings: SchemaFinding[] = [];
+    for (const direction of directionsOf(options.level)) {
+      const [writer, reader] = direction === 'backward' ? [oldSchema, newSchema] : [newSchema, oldSchema];
+      for (const d of comparison.compare(writer, reader, [])) findings.push({ ...d, direction });
+    }
+    const breakingPaths = new Set(findings.filter((f) => f.breaking).map((f) => f.path.join('/')));
+    // Under FULL a loosening is compatible one way and breaking the other: keep only the breaking view.
+    const kept = findings.filter((f) => f.breaking || !breakingPaths.has(f.path.join('/')) || directionsOf(options.level).length === 1);
+    return { compatible: !kept.some((f) => f.breaking), findings: kept };
+  }
+}
+
+export function checkSchemaCompatibility(oldSchema: JsonSchema | undefined, newSchema: JsonSchema | undefined, options: SchemaCheckOptions): SchemaCheckResult {
+  return new SchemaChecker(options.rules).check(oldSchema, newSchema, options);
+}
