@@ -1,0 +1,72 @@
+// The dead-letter copy of a record: same key, the original value and header bytes untouched (so a
+// replay re-publishes exactly what was sent), plus the headers that say where it came from and why
+// it failed.
+import type { ConsumedRecord, WireRecord } from '../contract.js';
+import { EventValidationError, HandlerError, type EventRuntimeError } from '../errors.js';
+import { setOwnProperty } from '../own-properties.js';
+import { encodeDeadLetterHeaders, isDeadLetterHeader, type DeadLetterFacts, type DeadLetterHeaderStyle, type DeadLetterStage } from './dead-letter-headers.js';
+
+/** Spring Kafka's default suffix since 3.3 (`.DLT` before): Java and TypeScript consumers of a topic agree on one DLT. */
+export const DEFAULT_DEAD_LETTER_SUFFIX = '-dlt';
+
+/**
+ * Where a consumer's dead letters go: one topic for all, a map from source topic to DLT, or a
+ * function; anything not covered goes to `<topic>-dlt`.
+ */
+export type DeadLetterTopicOption = string | Readonly<Record<string, string>> | ((sourceTopic: string) => string);
+
+export interface DeadLetterOptions {
+  readonly topic?: DeadLetterTopicOption;
+  /** 'evc' (default) or 'spring' (`kafka_dlt-*` headers with binary numbers) for mixed Java/TypeScript fleets. */
+  readonly headerStyle?: DeadLetterHeaderStyle;
+}
+
+export function deadLetterTopicFor(sourceTopic: string, option: DeadLetterTopicOption | undefined): string {
+  if (typeof option === 'string') return option;
+  if (typeof option === 'function') return option(sourceTopic);
+  if (option !== undefined && Object.hasOwn(option, sourceTopic)) return option[sourceTopic]!;
+  return `${sourceTopic}${DEFAULT_DEAD_LETTER_SUFFIX}`;
+}
+
+export interface FailureContext {
+  readonly consumerGroup: string;
+  readonly messageType: string | undefined;
+  readonly attempts: number;
+  readonly now: Date;
+}
+
+/** The facts a dead-letter record carries for a classified failure. */
+export function deadLetterFacts(record: ConsumedRecord, error: EventRuntimeError, context: FailureContext): DeadLetterFacts {
+  const cause = error instanceof HandlerError ? error.cause : undefined;
+  return {
+    originalTopic: record.topic,
+    originalPartition: record.partition,
+    originalOffset: record.offset,
+    originalTimestamp: record.timestamp,
+    consumerGroup: context.consumerGroup,
+    stage: deadLetterStage(error),
+    messageType: context.messageType,
+    errorClass: error.name,
+    errorCauseClass: cause instanceof Error ? cause.name : cause === undefined ? undefined : typeof cause,
+    errorMessage: error.message,
+    stacktrace: cause instanceof Error ? cause.stack : undefined,
+    validationErrors: error instanceof EventValidationError ? error.failures : undefined,
+    attempts: context.attempts,
+    deadLetteredAt: context.now.toISOString(),
+  };
+}
+
+function deadLetterStage(error: EventRuntimeError): DeadLetterStage {
+  return error.stage === 'transport' ? 'handle' : error.stage;
+}
+
+export function deadLetterRecord(record: ConsumedRecord, facts: DeadLetterFacts, style: DeadLetterHeaderStyle = 'evc'): WireRecord {
+  const headers: Record<string, Buffer> = {};
+  for (const name of Object.keys(record.headers)) {
+    // Headers of an earlier dead-lettering would contradict the new ones.
+    if (isDeadLetterHeader(name)) continue;
+    setOwnProperty(headers, name, record.headers[name]);
+  }
+  Object.assign(headers, encodeDeadLetterHeaders(facts, style));
+  return { key: record.key, value: record.value, headers };
+}

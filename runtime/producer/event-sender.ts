@@ -1,0 +1,72 @@
+// The validating producer generated code calls: validate (nothing invalid leaves the service),
+// encode key and value, add the standard headers, hand the records to a transport in one call.
+import { randomUUID } from 'node:crypto';
+import type { EventSender, MessageDescriptor, OutgoingEvent, ProducerTransport, WireRecord } from '../contract.js';
+import { EventSendError, EventValidationError } from '../errors.js';
+import { assertValidEvent } from '../validation.js';
+import { buildHeaders, constantHeadersOf, type ConstantHeaders } from './event-headers.js';
+import { encodeKey } from './key-encoding.js';
+
+export interface EventSenderOptions {
+  /** `ce_source` of every event; defaults to the descriptor's service name. */
+  readonly source?: string;
+  /** Source of `ce_time`; injectable for tests. */
+  readonly clock?: () => Date;
+  /** Source of `ce_id`; a random UUID by default. */
+  readonly idGenerator?: () => string;
+}
+
+export function createEventSender(transport: ProducerTransport, options: EventSenderOptions = {}): EventSender {
+  const clock = options.clock ?? (() => new Date());
+  const nextId = options.idGenerator ?? randomUUID;
+  // Descriptors are module-level constants in generated code; a WeakMap keeps their encoded headers without pinning them.
+  const constants = new WeakMap<MessageDescriptor, ConstantHeaders>();
+
+  const constantsOf = (descriptor: MessageDescriptor): ConstantHeaders => {
+    let cached = constants.get(descriptor);
+    if (cached === undefined) {
+      cached = constantHeadersOf(descriptor, options.source);
+      constants.set(descriptor, cached);
+    }
+    return cached;
+  };
+
+  const encode = (descriptor: MessageDescriptor, event: OutgoingEvent<unknown, unknown, unknown>, constant: ConstantHeaders, time: string): WireRecord => ({
+    key: encodeKey(descriptor.keyEncoding, event.key),
+    value: Buffer.from(JSON.stringify(event.payload), 'utf8'),
+    headers: buildHeaders(constant, event.headers, nextId(), time),
+  });
+
+  const sendRecords = async (topic: string, records: readonly WireRecord[]): Promise<void> => {
+    try {
+      await transport.send(topic, records);
+    } catch (error) {
+      throw error instanceof EventSendError ? error : new EventSendError(topic, records.length, error);
+    }
+  };
+
+  return {
+    async send(descriptor, event) {
+      const generic = descriptor as MessageDescriptor;
+      assertValidEvent(generic, event);
+      await sendRecords(descriptor.topic, [encode(generic, event, constantsOf(generic), clock().toISOString())]);
+    },
+
+    async sendBatch(descriptor, events) {
+      const generic = descriptor as MessageDescriptor;
+      // All or nothing: validate every event before the first byte leaves.
+      events.forEach((event, index) => {
+        try {
+          assertValidEvent(generic, event);
+        } catch (error) {
+          if (error instanceof EventValidationError) error.message = `batch item ${index}: ${error.message}`;
+          throw error;
+        }
+      });
+      if (events.length === 0) return;
+      const constant = constantsOf(generic);
+      const time = clock().toISOString();
+      await sendRecords(descriptor.topic, events.map((event) => encode(generic, event, constant, time)));
+    },
+  };
+}
