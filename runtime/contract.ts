@@ -127,7 +127,8 @@ export interface RetryPolicy {
 }
 
 export interface RouteOptions {
-  readonly retry?: RetryPolicy;
+  /** A runtime policy, or the contract's `x-retry` as generated (seconds, nested strategy). */
+  readonly retry?: RetryPolicy | ContractRetryPolicy;
   /** Dead-letter topic for this route's records (the contract's `x-dead-letter.channel`). */
   readonly deadLetterTopic?: string;
 }

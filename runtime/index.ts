@@ -4,6 +4,8 @@ export * from './contract.js';
 export * from './errors.js';
 export { createConsoleLogger, silentLogger, type Logger, type LogFields, type LogLevel } from './logger.js';
 export * from './standard-headers.js';
+// What generated (ajv standalone) validator modules import.
+export { ajvRuntime, validatorFormats } from './validator-support.js';
 
 // Producer
 export { createEventSender, type EventSenderOptions } from './producer/event-sender.js';
@@ -14,7 +16,17 @@ export { createReceiver, type ManagedEventReceiver, type ReceiverOptions, type R
 export { DEFAULT_DECODE_LIMITS, decodeJson, type DecodeLimits } from './consumer/json-decoder.js';
 export { prepareEvent, type Preparation, type PreparationOptions } from './consumer/event-preparation.js';
 export { RouteTable } from './consumer/route-table.js';
-export { DEFAULT_RETRY_POLICY, backoffCeiling, backoffDelay, resolveRetryPolicy, abortableSleep, type ResolvedRetryPolicy, type Sleep } from './consumer/retry-policy.js';
+export {
+  DEFAULT_RETRY_POLICY,
+  abortableSleep,
+  backoffCeiling,
+  backoffDelay,
+  resolveRetryPolicy,
+  retryPolicyFromContract,
+  type ResolvedRetryPolicy,
+  type RetrySettings,
+  type Sleep,
+} from './consumer/retry-policy.js';
 export type { ReceiverEvent, ReceiverHooks } from './consumer/receiver-events.js';
 export type { LatencySummary, ReceiverMetricsSnapshot } from './consumer/receiver-metrics.js';
 export type { RedeliveryOptions } from './consumer/partition-pauses.js';

@@ -1,7 +1,7 @@
 // The EventReceiver behind every transport: owns the routes, the record processor, metrics, hooks
 // and shutdown; a transport (Kafka, in-memory) only delivers records and commits what the
 // processor finished.
-import type { ConsumerRoute, ConsumerTransport, EventReceiver, ProducerTransport, RetryPolicy } from '../contract.js';
+import type { ConsumerRoute, ConsumerTransport, EventReceiver, ProducerTransport } from '../contract.js';
 import type { DeadLetterOptions } from '../dead-letter/dead-letter-record.js';
 import { createConsoleLogger, type Logger } from '../logger.js';
 import { DEFAULT_DECODE_LIMITS, type DecodeLimits } from './json-decoder.js';
@@ -9,7 +9,7 @@ import { PartitionPauses, type RedeliveryOptions } from './partition-pauses.js';
 import { ReceiverObserver, type ReceiverHooks } from './receiver-events.js';
 import { ReceiverMetrics, type ReceiverMetricsSnapshot } from './receiver-metrics.js';
 import { createRecordProcessor } from './record-processor.js';
-import { abortableSleep, resolveRetryPolicy, type Sleep } from './retry-policy.js';
+import { abortableSleep, resolveRetryPolicy, type RetrySettings, type Sleep } from './retry-policy.js';
 import { RouteTable } from './route-table.js';
 
 export interface ReceiverOptions {
@@ -17,7 +17,7 @@ export interface ReceiverOptions {
   readonly groupId: string;
   readonly deadLetter?: DeadLetterOptions;
   /** Defaults for every route; a route's own `options.retry` wins field by field. */
-  readonly retry?: RetryPolicy;
+  readonly retry?: RetrySettings;
   /** How long a partition waits after its dead-letter topic could not be written. */
   readonly redelivery?: RedeliveryOptions;
   readonly decode?: Partial<DecodeLimits>;

@@ -4,13 +4,13 @@
 // dead-letter copy acknowledged — and rejects (DeadLetterWriteError, ProcessingAbortedError) when it
 // must stay uncommitted. Nothing else escapes: a transport only ever sees these two rejections.
 import { performance } from 'node:perf_hooks';
-import type { ConsumedRecord, ConsumerRoute, ProducerTransport, RetryPolicy, WireRecord } from '../contract.js';
+import type { ConsumedRecord, ConsumerRoute, ProducerTransport, WireRecord } from '../contract.js';
 import { DeadLetterWriteError, EventRuntimeError, HandlerError, ProcessingAbortedError } from '../errors.js';
 import type { DeadLetterHeaderStyle } from '../dead-letter/dead-letter-headers.js';
 import { deadLetterFacts, deadLetterRecord, deadLetterTopicFor, type DeadLetterTopicOption } from '../dead-letter/dead-letter-record.js';
 import { prepareEvent, type PreparationOptions } from './event-preparation.js';
 import type { ReceiverObserver } from './receiver-events.js';
-import { backoffDelay, resolveRetryPolicy, type ResolvedRetryPolicy, type Sleep } from './retry-policy.js';
+import { backoffDelay, resolveRetryPolicy, type ResolvedRetryPolicy, type RetrySettings, type Sleep } from './retry-policy.js';
 import type { RouteTable } from './route-table.js';
 
 /** Resolves when the record is done (handled or dead-lettered; hooks say which). */
@@ -21,7 +21,7 @@ export interface RecordProcessorOptions {
   readonly routes: RouteTable;
   readonly routeList: readonly ConsumerRoute[];
   readonly preparation: PreparationOptions;
-  readonly retry: RetryPolicy | undefined;
+  readonly retry: RetrySettings | undefined;
   readonly deadLetterTopic: DeadLetterTopicOption | undefined;
   readonly headerStyle: DeadLetterHeaderStyle;
   readonly deadLetterTransport: ProducerTransport;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffCeiling, backoffDelay, resolveRetryPolicy, abortableSleep } from '../../../runtime/index.js';
+import { backoffCeiling, backoffDelay, resolveRetryPolicy, abortableSleep, retryPolicyFromContract, type RetrySettings } from '../../../runtime/index.js';
 
 describe('retry policy', () => {
   it('defaults to 5 attempts of exponential backoff with full jitter', () => {
@@ -10,7 +10,7 @@ describe('retry policy', () => {
     expect(resolveRetryPolicy({ maxAttempts: 3, initialDelayMs: 50 }, { maxAttempts: 7, multiplier: undefined })).toMatchObject({ maxAttempts: 7, initialDelayMs: 50, multiplier: 2 });
   });
 
-  const schedules: [string, Parameters<typeof resolveRetryPolicy>[0], number[]][] = [
+  const schedules: [string, RetrySettings, number[]][] = [
     ['exponential, capped', { initialDelayMs: 100, multiplier: 3, maxDelayMs: 1000 }, [100, 300, 900, 1000, 1000]],
     ['linear', { strategy: 'linear', initialDelayMs: 100, incrementMs: 50 }, [100, 150, 200, 250, 300]],
     ['fixed', { strategy: 'fixed', initialDelayMs: 250 }, [250, 250, 250, 250, 250]],
@@ -27,7 +27,7 @@ describe('retry policy', () => {
     expect(backoffDelay({ ...policy, jitter: 'none' }, 3, () => 0)).toBe(400);
   });
 
-  const invalid: [string, Parameters<typeof resolveRetryPolicy>[0]][] = [
+  const invalid: [string, RetrySettings][] = [
     ['zero attempts', { maxAttempts: 0 }],
     ['fractional attempts', { maxAttempts: 1.5 }],
     ['negative delay', { initialDelayMs: -1 }],
@@ -36,6 +36,14 @@ describe('retry policy', () => {
   ];
   it.each(invalid)('rejects %s', (_name, policy) => {
     expect(() => resolveRetryPolicy(policy)).toThrow(RangeError);
+  });
+
+  it('adopts a contract\'s x-retry (seconds, nested strategy)', () => {
+    const contract = { maxAttempts: 5, strategy: { type: 'exponential', initialDelaySeconds: 0.2, multiplier: 2, maxDelaySeconds: 5 } };
+    expect(retryPolicyFromContract(contract)).toEqual({ maxAttempts: 5, strategy: 'exponential', initialDelayMs: 200, incrementMs: undefined, multiplier: 2, maxDelayMs: 5000 });
+    expect(resolveRetryPolicy({ maxAttempts: 2 }, contract)).toMatchObject({ maxAttempts: 5, initialDelayMs: 200, maxDelayMs: 5000 });
+    expect(resolveRetryPolicy({ maxAttempts: 3, strategy: { type: 'fixed', delaySeconds: 1 } })).toMatchObject({ maxAttempts: 3, strategy: 'fixed', initialDelayMs: 1000 });
+    expect(() => resolveRetryPolicy({ strategy: { type: 'random' } })).toThrow(/fixed, linear or exponential/);
   });
 
   it('sleep ends early when the receiver stops', async () => {
