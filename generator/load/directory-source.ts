@@ -32,7 +32,8 @@ export async function directorySource(target: string, cwd = process.cwd()): Prom
       try {
         return await readFile(path.join(root, relativePath), 'utf8');
       } catch (error) {
-        throw new ContractReadError(relativePath, `cannot read ${source.displayPath(relativePath)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new ContractReadError(relativePath, code === 'ENOENT' ? `${source.displayPath(relativePath)} does not exist` : `cannot read ${source.displayPath(relativePath)}: ${code ?? String(error)}`);
       }
     },
     displayPath(relativePath) {

@@ -68,11 +68,13 @@ export function parseContractFile(text: string, file: string): ParsedFile {
     );
   }
 
-  const build = (node: YamlNode | null | undefined, pointer: string): unknown => {
+  // An object or array is located at the key that introduces it (`RouteCalculated:`), which is
+  // where people look, rather than at its first child.
+  const build = (node: YamlNode | null | undefined, pointer: string, keyLocation?: SourceLocation): unknown => {
     if (node === null || node === undefined) return null;
-    if (isAlias(node)) return build(node.resolve(doc) as YamlNode | undefined, pointer);
+    if (isAlias(node)) return build(node.resolve(doc) as YamlNode | undefined, pointer, keyLocation);
     if (isScalar(node)) return node.value;
-    const location = at(node.range?.[0] ?? 0);
+    const location = keyLocation ?? at(node.range?.[0] ?? 0);
     const members = new Map<string, SourceLocation>();
     if (isMap(node)) {
       const result: Record<string, unknown> = {};
@@ -80,8 +82,9 @@ export function parseContractFile(text: string, file: string): ParsedFile {
       for (const pair of node.items) {
         const keyNode = pair.key as YamlNode | null;
         const key = String(isScalar(keyNode) ? keyNode.value : keyNode);
-        members.set(key, keyNode?.range ? at(keyNode.range[0]) : location);
-        setOwn(result, key, build(pair.value as YamlNode | null, `${pointer}/${escapePointer(key)}`));
+        const keyAt = keyNode?.range ? at(keyNode.range[0]) : location;
+        members.set(key, keyAt);
+        setOwn(result, key, build(pair.value as YamlNode | null, `${pointer}/${escapePointer(key)}`, keyAt));
       }
       return result;
     }

@@ -1,0 +1,100 @@
+// One table of cases per lint rule: valid documents produce nothing, invalid ones a located finding.
+import { describe, expect, it } from 'vitest';
+import { runRule, service, summarise, type RuleCase } from '../../../test/support/lint-harness.js';
+import { lintRules } from '../index.js';
+import type { LintRule } from '../rule.js';
+import { topicSingleOwner } from './topic-single-owner.js';
+import { messageSingleDefinition } from './message-single-definition.js';
+import { messageUnsent } from './message-unsent.js';
+import { messageName } from './message-name.js';
+import { kafkaKeyType } from './kafka-key-type.js';
+import { payloadAcceptsAnything } from './payload-accepts-anything.js';
+
+const sender = (title: string, topic: string, message: string, payload = '{type: object, properties: {id: {type: string}}}'): string =>
+  service(
+    title,
+    `channels:\n  c:\n    address: ${topic}\n    messages:\n      ${message}:\n        $ref: '#/components/messages/${message}'\noperations:\n  send${message}:\n    action: send\n    channel: {$ref: '#/channels/c'}\ncomponents:\n  messages:\n    ${message}:\n      name: ${message}\n      payload: ${payload}\n`,
+  );
+
+const receiver = (title: string, topic: string, ref: string): string =>
+  service(title, `channels:\n  c:\n    address: ${topic}\n    messages:\n      m:\n        $ref: '${ref}'\noperations:\n  receive:\n    action: receive\n    channel: {$ref: '#/channels/c'}\n`);
+
+const messageWith = (fields: string): string =>
+  service('s', `channels:\n  c:\n    address: t\n    messages:\n      m:\n        $ref: '#/components/messages/M'\noperations:\n  send:\n    action: send\n    channel: {$ref: '#/channels/c'}\ncomponents:\n  messages:\n    M:\n${fields}`);
+
+const tables: [LintRule, RuleCase[]][] = [
+  [
+    topicSingleOwner,
+    [
+      { name: 'one sender, one receiver', files: { 'a.yaml': sender('a', 'orders', 'OrderPlaced'), 'b.yaml': receiver('b', 'orders', 'a.yaml#/components/messages/OrderPlaced') }, expected: [] },
+      { name: 'two services send to one topic', files: { 'a.yaml': sender('a', 'orders', 'OrderPlaced'), 'b.yaml': sender('b', 'orders', 'OrderShipped') }, expected: ['b.yaml:12 error topic-single-owner: topic "orders" is sent to by "a" and "b"; "b" is not its owner'] },
+      { name: 'same service sends two messages to its topic', files: { 'a.yaml': service('a', `channels:\n  c:\n    address: orders\n    messages:\n      x: {name: X, payload: {type: string}}\n      y: {name: Y, payload: {type: string}}\noperations:\n  sendX:\n    action: send\n    channel: {$ref: '#/channels/c'}\n    messages: [{$ref: '#/channels/c/messages/x'}]\n  sendY:\n    action: send\n    channel: {$ref: '#/channels/c'}\n    messages: [{$ref: '#/channels/c/messages/y'}]\n`) }, expected: [] },
+    ],
+  ],
+  [
+    messageSingleDefinition,
+    [
+      { name: 'consumer refers to the producer message', files: { 'a.yaml': sender('a', 'orders', 'OrderPlaced'), 'b.yaml': receiver('b', 'orders', 'a.yaml#/components/messages/OrderPlaced') }, expected: [] },
+      { name: 'consumer copies the message', files: { 'a.yaml': sender('a', 'orders', 'OrderPlaced'), 'b.yaml': service('b', `channels:\n  c:\n    address: orders\n    messages:\n      m:\n        name: OrderPlaced\n        payload: {type: object}\noperations:\n  r:\n    action: receive\n    channel: {$ref: '#/channels/c'}\n`) }, expected: ['b.yaml:9 error message-single-definition: message "OrderPlaced" is defined again here; its first definition is at a.yaml:17'] },
+      { name: 'two different names', files: { 'a.yaml': sender('a', 'orders', 'OrderPlaced'), 'b.yaml': sender('b', 'parcels', 'ParcelPacked') }, expected: [] },
+    ],
+  ],
+  [
+    messageUnsent,
+    [
+      { name: 'received message is sent by its owner', files: { 'a.yaml': sender('a', 'orders', 'OrderPlaced'), 'b.yaml': receiver('b', 'orders', 'a.yaml#/components/messages/OrderPlaced') }, expected: [] },
+      { name: 'received message nobody sends', files: { 'a.yaml': sender('a', 'orders', 'OrderPlaced'), 'b.yaml': service('b', `channels:\n  c:\n    address: refunds\n    messages:\n      m: {name: RefundIssued, payload: {type: object}}\noperations:\n  r:\n    action: receive\n    channel: {$ref: '#/channels/c'}\n`) }, expected: ['b.yaml:11 warning message-unsent: "b" receives "RefundIssued" on "refunds", but no document of the registry sends it'] },
+      { name: 'a single document may describe only its receiving side', files: { 'b.yaml': receiver('b', 'orders', '#/components/messages/X') + 'components:\n  messages:\n    X: {payload: {type: string}}\n' }, expected: [] },
+    ],
+  ],
+  [
+    messageName,
+    [
+      { name: 'explicit name', files: { 'a.yaml': messageWith('      name: OrderPlaced\n      payload: {type: string}\n') }, expected: [] },
+      { name: 'component key names it', files: { 'a.yaml': messageWith('      payload: {type: string}\n') }, expected: [] },
+      { name: 'inline message without any name', files: { 'a.yaml': service('s', `channels:\n  c:\n    address: t\noperations:\n  send:\n    action: send\n    channel: {$ref: '#/channels/c'}\n    messages: [{$ref: '#/components/messages/x'}]\ncomponents:\n  messages:\n    x: {payload: {type: string}}\n`).replace("messages: [{$ref: '#/components/messages/x'}]", '') .replace('components:\n  messages:\n    x: {payload: {type: string}}\n', '') + '' }, expected: [] },
+      { name: '2.x inline message without name', files: { 'a.yaml': `asyncapi: 2.6.0\ninfo: {title: s, version: '1'}\nchannels:\n  orders:\n    subscribe:\n      message:\n        payload: {type: string}\n` }, expected: ['a.yaml:6 warning message-name: message has no name, messageId, component key or title; generated code calls it "subscribe:ordersMessage", which changes if the document is reorganised'] },
+    ],
+  ],
+  [
+    kafkaKeyType,
+    [
+      { name: 'string key', files: { 'a.yaml': messageWith('      payload: {type: string}\n      bindings:\n        kafka:\n          key: {type: string}\n') }, expected: [] },
+      { name: 'object key', files: { 'a.yaml': messageWith('      payload: {type: string}\n      bindings:\n        kafka:\n          key: {type: object, properties: {a: {type: string}}}\n') }, expected: [] },
+      { name: 'array key', files: { 'a.yaml': messageWith('      payload: {type: string}\n      bindings:\n        kafka:\n          key: {type: array}\n') }, expected: ['a.yaml:17 error kafka-key-type: M: the key schema has type "array"; a Kafka key must be a scalar (string, number, integer, boolean) or an object'] },
+      { name: 'null key', files: { 'a.yaml': messageWith('      payload: {type: string}\n      bindings:\n        kafka:\n          key: {type: "null"}\n') }, expected: ['a.yaml:17 error kafka-key-type: M: the key schema has type "null"; a Kafka key must be a scalar (string, number, integer, boolean) or an object'] },
+      { name: 'key with two types', files: { 'a.yaml': messageWith('      payload: {type: string}\n      bindings:\n        kafka:\n          key: {type: [string, integer]}\n') }, expected: ['a.yaml:17 error kafka-key-type: M: the key schema allows several types (string, integer); one key must have one encoding'] },
+    ],
+  ],
+  [
+    payloadAcceptsAnything,
+    [
+      { name: 'typed payload', files: { 'a.yaml': messageWith('      payload: {type: object, properties: {id: {type: string}}}\n') }, expected: [] },
+      { name: 'no payload', files: { 'a.yaml': messageWith('      summary: nothing\n') }, expected: ['a.yaml:17 warning payload-accepts-anything: M: the payload schema is missing, so any value is accepted'] },
+      { name: 'empty payload schema', files: { 'a.yaml': messageWith('      payload: {description: anything goes}\n') }, expected: ['a.yaml:17 warning payload-accepts-anything: M: the payload schema has no constraints, so any value is accepted'] },
+    ],
+  ],
+];
+
+describe.each(tables.map(([rule, cases]) => [rule.id, rule, cases] as const))('lint rule %s', (_id, rule, cases) => {
+  it.each(cases)('$name', async ({ files, expected }) => {
+    expect(summarise(await runRule(rule, files))).toEqual(expected);
+  });
+});
+
+describe('rule registry', () => {
+  it('gives every rule a unique id, a severity and a one-line description', () => {
+    const ids = lintRules.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const rule of lintRules) {
+      expect(rule.id).toMatch(/^[a-z]+(-[a-z]+)*$/);
+      expect(rule.description).toMatch(/^[A-Z].*\.$/);
+      expect(rule.description).not.toContain('\n');
+    }
+  });
+
+  it('has a table of cases for every registry rule', () => {
+    const tested = new Set(tables.map(([rule]) => rule.id));
+    expect(lintRules.filter((r) => r.detectedBy === 'registry').map((r) => r.id).filter((id) => !tested.has(id))).toEqual([]);
+  });
+});

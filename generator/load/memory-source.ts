@@ -1,0 +1,19 @@
+// ContractSource over in-memory files: for tests, benchmarks and editors that hold unsaved text.
+import { ContractReadError, type ContractSource } from './source.js';
+
+export function memorySource(files: Readonly<Record<string, string>>, label = 'memory'): ContractSource {
+  return {
+    label,
+    async list() {
+      return Object.keys(files).filter((f) => /\.(ya?ml|json)$/i.test(f)).sort();
+    },
+    async read(relativePath) {
+      const text = files[relativePath];
+      if (text === undefined || !Object.prototype.hasOwnProperty.call(files, relativePath)) throw new ContractReadError(relativePath, `${relativePath} does not exist`);
+      return text;
+    },
+    displayPath(relativePath) {
+      return relativePath;
+    },
+  };
+}

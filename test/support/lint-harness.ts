@@ -1,0 +1,28 @@
+// Runs one lint rule over in-memory contract files, for the rule tables.
+import { loadRegistry } from '../../generator/load/index.js';
+import { memorySource } from '../../generator/load/memory-source.js';
+import type { LintRule } from '../../generator/lint/rule.js';
+import type { Diagnostic } from '../../generator/model/registry.js';
+
+export interface RuleCase {
+  readonly name: string;
+  readonly files: Record<string, string>;
+  /** Expected findings as `file:line message-fragment`, empty for a valid case. */
+  readonly expected: readonly string[];
+}
+
+export async function runRule(rule: LintRule, files: Record<string, string>): Promise<Diagnostic[]> {
+  const registry = await loadRegistry(memorySource(files));
+  const loaderErrors = registry.diagnostics.filter((d) => d.severity === 'error');
+  if (loaderErrors.length > 0) throw new Error(`fixture does not load: ${JSON.stringify(loaderErrors)}`);
+  return rule.check!(registry);
+}
+
+export function summarise(findings: readonly Diagnostic[]): string[] {
+  return findings.map((d) => `${d.file}:${d.line} ${d.severity} ${d.rule}: ${d.message}`);
+}
+
+/** A minimal AsyncAPI 3.0 service document. */
+export function service(title: string, body: string): string {
+  return `asyncapi: 3.0.0\ninfo:\n  title: ${title}\n  version: '1.0.0'\n${body}`;
+}
