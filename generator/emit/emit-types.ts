@@ -27,17 +27,17 @@ export function typeExpression(schema: unknown, names: TypeNames, indent: string
   const combinators: Code[] = [];
   for (const keyword of ['oneOf', 'anyOf'] as const) {
     const branches = schema[keyword];
-    if (Array.isArray(branches) && branches.length > 0) combinators.push(wrap(union(branches.map((b) => next(b)))));
+    if (Array.isArray(branches) && branches.length > 0) combinators.push(union(branches.map((b) => next(b))));
   }
-  if (Array.isArray(schema.allOf) && schema.allOf.length > 0) combinators.push(...schema.allOf.map((b) => wrap(next(b))));
+  if (Array.isArray(schema.allOf) && schema.allOf.length > 0) combinators.push(...schema.allOf.map((b) => next(b)));
 
   const types = Array.isArray(schema.type) ? schema.type.filter((t): t is string => typeof t === 'string') : typeof schema.type === 'string' ? [schema.type] : [];
   const implied = types.length === 0 && (isObject(schema.properties) || Array.isArray(schema.required) || 'additionalProperties' in schema) ? ['object'] : types.length === 0 && ('items' in schema || 'prefixItems' in schema) ? ['array'] : types;
   if (implied.length > 0) parts.push(union(implied.map((t) => primitive(t, schema, names, indent, depth))));
 
   if (parts.length === 0 && combinators.length === 0) return ts`unknown`;
-  const all = [...parts.map(wrap), ...combinators];
-  return all.length === 1 ? (parts.length === 1 ? parts[0]! : combinators[0]!) : join(all, ' & ');
+  const all = [...parts, ...combinators];
+  return all.length === 1 ? all[0]! : join(all.map(wrap), ' & ');
 }
 
 function primitive(type: string, schema: Record<string, unknown>, names: TypeNames, indent: string, depth: number): Code {

@@ -62,7 +62,7 @@ async function loadValidator(version: string): Promise<ValidateFunction> {
 }
 
 /** Bump when oneOfAsAnyOf changes, so cached validators are rebuilt. */
-const TRANSFORM_VERSION = 1;
+const TRANSFORM_VERSION = 2;
 
 /**
  * The official schemas say `oneOf: [Reference, Schema]`, but a `{ $ref }` object matches both
@@ -74,9 +74,17 @@ function oneOfAsAnyOf(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(oneOfAsAnyOf);
   if (typeof schema !== 'object' || schema === null) return schema;
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(schema)) out[key === 'oneOf' ? 'anyOf' : key] = key === 'enum' || key === 'const' ? value : oneOfAsAnyOf(value);
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === 'enum' || key === 'const' || key === 'required') out[key] = value;
+    else if (NAME_MAPS.has(key) && typeof value === 'object' && value !== null) {
+      // Keys here are property/definition names (2.x has a message property called `oneOf`).
+      out[key] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, oneOfAsAnyOf(sub)]));
+    } else out[key === 'oneOf' ? 'anyOf' : key] = oneOfAsAnyOf(value);
+  }
   return out;
 }
+
+const NAME_MAPS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependencies']);
 
 export function specValidator(version: string): Promise<ValidateFunction> {
   let validator = compiled.get(version);

@@ -91,6 +91,7 @@ export class SchemaComparison {
         return {
           id,
           path: init.path ?? [],
+          at: init.path ?? [],
           writer: init.writer,
           reader: init.reader,
           subject: init.subject,

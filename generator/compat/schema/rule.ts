@@ -30,6 +30,8 @@ export interface SchemaDifference {
   readonly id: string;
   /** JSON pointer segments relative to the compared root. */
   readonly path: readonly string[];
+  /** Segments from `readerNode`/`writerNode` to the changed keyword (for source locations). */
+  readonly at: readonly string[];
   readonly writer?: unknown;
   readonly reader?: unknown;
   /** Property name, keyword or value the change is about. */

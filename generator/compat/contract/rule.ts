@@ -1,0 +1,45 @@
+// The shape of a contract-level rule: changes Confluent cannot see because it only knows one
+// schema at a time (topics, which messages travel on them, keys, headers, who sends what).
+
+import type { Change } from '../change.js';
+import type { CompatibilityLevel, CompatibilityMode } from '../levels.js';
+import type { SchemaChecker } from '../schema-check.js';
+import type { SourceLocation } from '../../model/registry.js';
+import type { RegistrySnapshot } from '../snapshot.js';
+
+export interface ContractRuleContext {
+  readonly baseline: RegistrySnapshot;
+  readonly current: RegistrySnapshot;
+  /** False when comparing with an older released version (transitive levels): only schema rules run. */
+  readonly latest: boolean;
+  readonly defaultLevel: CompatibilityLevel;
+  readonly mode: CompatibilityMode;
+  readonly schemas: SchemaChecker;
+  /** The level in force for a message (its `x-evc-compatibility`, else the registry default). */
+  levelOf(message: string): CompatibilityLevel;
+  /** Fills in description, level and location defaults. */
+  change(init: ChangeInit): Change;
+}
+
+export interface ChangeInit {
+  readonly rule: string;
+  readonly breaking: boolean;
+  readonly topic?: string;
+  readonly messageName?: string;
+  readonly path?: string;
+  readonly part?: Change['part'];
+  readonly what: string;
+  readonly why?: string;
+  readonly hint?: string;
+  readonly location?: SourceLocation;
+  readonly level?: CompatibilityLevel;
+  readonly direction?: Change['direction'];
+  readonly impacted?: readonly string[];
+  readonly description?: string;
+}
+
+export interface ContractRule {
+  readonly id: string;
+  readonly description: string;
+  check(ctx: ContractRuleContext): readonly Change[];
+}

@@ -1,0 +1,56 @@
+// Type-checks generated code with the TypeScript compiler API under the strictest options we
+// promise (strict + noUncheckedIndexedAccess), resolving `eventcontracts/runtime` to this repo.
+import ts from 'typescript';
+import path from 'node:path';
+
+const repo = path.resolve(import.meta.dirname, '../..');
+
+export interface CompileResult {
+  readonly errors: string[];
+}
+
+export function typeCheck(rootFiles: readonly string[]): CompileResult {
+  const options: ts.CompilerOptions = {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    strict: true,
+    noUncheckedIndexedAccess: true,
+    noImplicitOverride: true,
+    noEmit: true,
+    skipLibCheck: true,
+    types: ['node'],
+    typeRoots: [path.join(repo, 'node_modules/@types')],
+    baseUrl: repo,
+    paths: { 'eventcontracts/runtime': ['./runtime/index.ts'] },
+  };
+  const program = ts.createProgram([...rootFiles], options);
+  const diagnostics = ts.getPreEmitDiagnostics(program);
+  return {
+    errors: diagnostics.map((d) => {
+      const where = d.file && d.start !== undefined ? `${path.relative(repo, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}: ` : '';
+      return `${where}${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+    }),
+  };
+}
+
+/** Occurrences of the `any` type in TypeScript source, ignoring comments and string literals. */
+export function anyTypes(source: string): string[] {
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, source);
+  const found: string[] = [];
+  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
+    if (token === ts.SyntaxKind.AnyKeyword || (token === ts.SyntaxKind.Identifier && scanner.getTokenText() === 'any')) found.push(`offset ${scanner.getTokenStart()}`);
+  }
+  return found;
+}
+
+/** Every identifier token in TypeScript/JavaScript source (comments and literals excluded). */
+export function identifiers(source: string): Set<string> {
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, source);
+  const found = new Set<string>();
+  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
+    if (token === ts.SyntaxKind.Identifier) found.add(scanner.getTokenText());
+    if (token === ts.SyntaxKind.TemplateHead || token === ts.SyntaxKind.NoSubstitutionTemplateLiteral) found.add('`template`');
+  }
+  return found;
+}
