@@ -1,0 +1,71 @@
+// Generated producer → in-memory broker → generated consumer: a valid event arrives typed end to
+// end; an invalid one is refused by the producer with the validator's errors and never sent.
+import { describe, expect, it } from 'vitest';
+import { InMemoryBroker, createEventSender, createInMemoryReceiver, silentLogger, EventValidationError, type ReceivedEvent } from 'eventcontracts/runtime';
+import { RoutingProducer, InvoicingConsumer, type RouteCalculated, type RouteCalculatedKey, type RouteCalculatedHeaders } from '../../../generated/index.js';
+import { routeCalculated } from '../../support/logiflow-events.js';
+
+describe('generated LogiFlow code on the in-memory transport', () => {
+  it('delivers a valid RouteCalculated to the invoicing handler, typed and validated', async () => {
+    const broker = new InMemoryBroker();
+    const routing = new RoutingProducer(createEventSender(broker.producer(), { source: 'routing' }));
+    const received: ReceivedEvent<RouteCalculated, RouteCalculatedKey, RouteCalculatedHeaders>[] = [];
+    const invoicing = new InvoicingConsumer(createInMemoryReceiver(broker, { groupId: 'invoicing', logger: silentLogger }), {
+      onRouteCalculated: (event) => {
+        // Typed access: a typo here would not compile.
+        const km: number = event.payload.distanceKm;
+        expect(km).toBeGreaterThan(0);
+        received.push(event);
+      },
+    });
+    await invoicing.start();
+    const event = routeCalculated(42);
+    await routing.sendRouteCalculated(event);
+    await broker.drain();
+    await invoicing.stop();
+
+    expect(received).toHaveLength(1);
+    expect(received[0]!.payload).toEqual(event.payload);
+    expect(received[0]!.key).toBe('TRK-0042');
+    expect(received[0]!.headers.correlationId).toBe(event.headers.correlationId);
+    const [record] = broker.records('routing.events');
+    expect(record!.key!.toString()).toBe('TRK-0042');
+    expect(record!.headers.ce_type!.toString()).toBe('RouteCalculated');
+  });
+
+  it('refuses an invalid event before sending, naming the field and the rule', async () => {
+    const broker = new InMemoryBroker();
+    const routing = new RoutingProducer(createEventSender(broker.producer(), { source: 'routing' }));
+    const event = routeCalculated(1, { distanceKm: -5, calculatedAt: 'yesterday' });
+    const error = await routing.sendRouteCalculated(event).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(EventValidationError);
+    expect((error as EventValidationError).message).toContain('/distanceKm must be >= 0');
+    expect((error as EventValidationError).message).toContain('/calculatedAt must match format "date-time"');
+    expect(broker.records('routing.events')).toEqual([]);
+  });
+
+  it('refuses a key that breaks the key schema', async () => {
+    const broker = new InMemoryBroker();
+    const routing = new RoutingProducer(createEventSender(broker.producer(), { source: 'routing' }));
+    const event = { ...routeCalculated(1), key: 'truck-1' };
+    await expect(routing.sendRouteCalculated(event)).rejects.toThrow(/key is invalid: .*must match pattern/);
+  });
+
+  it('dead-letters a record a raw producer wrote with a bad payload, and keeps consuming', async () => {
+    const broker = new InMemoryBroker();
+    const handled: string[] = [];
+    const invoicing = new InvoicingConsumer(createInMemoryReceiver(broker, { groupId: 'invoicing', logger: silentLogger }), {
+      onRouteCalculated: (event) => void handled.push(event.payload.routeId),
+    });
+    await invoicing.start();
+    await broker.producer().send('routing.events', [{ key: Buffer.from('TRK-0001'), value: Buffer.from('{"type":"RouteCalculated","routeId":42}'), headers: {} }]);
+    const good = routeCalculated(2);
+    await new RoutingProducer(createEventSender(broker.producer(), { source: 'routing' })).sendRouteCalculated(good);
+    await broker.drain();
+    await invoicing.stop();
+    expect(handled).toEqual([good.payload.routeId]);
+    const dead = broker.records('routing.events-dlt');
+    expect(dead).toHaveLength(1);
+    expect(dead[0]!.value!.toString()).toBe('{"type":"RouteCalculated","routeId":42}');
+  });
+});
