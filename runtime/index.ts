@@ -11,6 +11,12 @@ export { ajvRuntime, validatorFormats } from './validator-support.js';
 export { createEventSender, type EventSenderOptions } from './producer/event-sender.js';
 export { encodeKey } from './producer/key-encoding.js';
 
+// Kafka
+export type { KafkaConnectionOptions } from './kafka/connection.js';
+export { createKafkaEventSender, createKafkaProducerTransport, type KafkaProducerTransport, type KafkaProducerTransportOptions } from './kafka/producer-transport.js';
+export { createEventReceiver, type KafkaReceiverOptions } from './kafka/event-receiver.js';
+export { stopOnSignals, type StopOnSignalsOptions, type Stoppable } from './shutdown.js';
+
 // Consumer pipeline
 export { createReceiver, type ManagedEventReceiver, type ReceiverOptions, type ReceiverTransports, type TransportContext } from './consumer/receiver.js';
 export { DEFAULT_DECODE_LIMITS, decodeJson, type DecodeLimits } from './consumer/json-decoder.js';

@@ -1,0 +1,38 @@
+// One place that turns runtime options into a kafkajs client: either the application's own Kafka
+// instance (TLS, SASL and all), or bootstrap addresses, with kafkajs' logs routed to our logger.
+import { Kafka, logLevel, type KafkaConfig, type logCreator } from 'kafkajs';
+import type { Logger } from '../logger.js';
+
+export interface KafkaConnectionOptions {
+  /** The application's kafkajs client; wins over `brokers`. */
+  readonly kafka?: Kafka;
+  /** Bootstrap addresses (`host:port`) when no client is given. */
+  readonly brokers?: readonly string[];
+  readonly clientId?: string;
+  /** Further kafkajs settings (ssl, sasl, timeouts) for the client built from `brokers`. */
+  readonly kafkaConfig?: Omit<KafkaConfig, 'brokers' | 'clientId' | 'logCreator'>;
+}
+
+export function kafkaClientOf(options: KafkaConnectionOptions, logger: Logger, defaultClientId: string): Kafka {
+  if (options.kafka !== undefined) return options.kafka;
+  if (options.brokers === undefined || options.brokers.length === 0) throw new TypeError('give either a kafkajs `kafka` client or `brokers`');
+  return new Kafka({
+    logLevel: logLevel.WARN,
+    ...options.kafkaConfig,
+    clientId: options.clientId ?? defaultClientId,
+    brokers: [...options.brokers],
+    logCreator: kafkajsLogs(logger),
+  });
+}
+
+/** kafkajs INFO is chatty (every join, every connect): it goes to our debug. */
+function kafkajsLogs(logger: Logger): logCreator {
+  return () =>
+    ({ namespace, level, log }) => {
+      const { message, ...fields } = log;
+      const text = `kafkajs ${namespace}: ${message}`;
+      if (level === logLevel.ERROR) logger.error(text, fields);
+      else if (level === logLevel.WARN) logger.warn(text, fields);
+      else logger.debug(text, fields);
+    };
+}

@@ -1,0 +1,167 @@
+// ConsumerTransport on a kafkajs consumer. Offsets are resolved one record at a time and only after
+// the record processor finished it (handled, or its dead-letter copy acknowledged); kafkajs then
+// commits resolved offsets after each batch. A record the processor could not finish pauses its
+// partition (the others keep flowing) and is fetched again on resume, because its offset was
+// never resolved. Heartbeats continue while a handler is being retried.
+import type { Consumer, ConsumerConfig, EachBatchPayload, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
+import type { ConsumedRecord, ConsumerTransport } from '../contract.js';
+import type { PartitionPauses } from '../consumer/partition-pauses.js';
+import type { ReceiverObserver } from '../consumer/receiver-events.js';
+import { setOwnProperty } from '../own-properties.js';
+
+export interface KafkaConsumerTransportOptions {
+  readonly kafka: Kafka;
+  readonly groupId: string;
+  /** Where a group without committed offsets starts. */
+  readonly fromBeginning: boolean;
+  readonly observer: ReceiverObserver;
+  readonly pauses: PartitionPauses;
+  /** Partitions processed at the same time (order is kept within each partition). */
+  readonly partitionsConsumedConcurrently: number;
+  /** How long start() waits for the first group join. */
+  readonly joinTimeoutMs: number;
+  readonly consumerConfig?: Omit<ConsumerConfig, 'groupId'>;
+}
+
+const DEFAULT_HEARTBEAT_INTERVAL_MS = 3_000;
+/** Delay before re-creating a consumer that kafkajs gave up on. */
+const RESTART_DELAY_MS = 5_000;
+
+export class KafkaConsumerTransport implements ConsumerTransport {
+  private consumer: Consumer | undefined;
+  private stopping = false;
+  private restartTimer: NodeJS.Timeout | undefined;
+  private topics: readonly string[] = [];
+  private onRecord: ((record: ConsumedRecord) => Promise<void>) | undefined;
+
+  constructor(private readonly options: KafkaConsumerTransportOptions) {}
+
+  async run(topics: readonly string[], onRecord: (record: ConsumedRecord) => Promise<void>): Promise<void> {
+    if (this.consumer !== undefined) throw new Error('consumer is already running');
+    this.topics = topics;
+    this.onRecord = onRecord;
+    await this.startConsumer();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.restartTimer !== undefined) clearTimeout(this.restartTimer);
+    const consumer = this.consumer;
+    this.consumer = undefined;
+    // disconnect() stops the runner: the batch in progress ends after its current record (the
+    // loop checks isRunning), resolved offsets are committed, and the member leaves the group.
+    if (consumer !== undefined) await consumer.disconnect();
+  }
+
+  private async startConsumer(): Promise<void> {
+    const { kafka, groupId, consumerConfig } = this.options;
+    const consumer = kafka.consumer({ allowAutoTopicCreation: false, ...consumerConfig, groupId });
+    this.consumer = consumer;
+    const joined = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`consumer group ${groupId} did not join within ${this.options.joinTimeoutMs} ms`)), this.options.joinTimeoutMs);
+      consumer.on(consumer.events.GROUP_JOIN, () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      consumer.on(consumer.events.CRASH, () => {
+        clearTimeout(timer);
+        reject(new Error(`consumer group ${groupId} crashed before joining`));
+      });
+    });
+    joined.catch(() => {}); // observed below; avoid an unhandled rejection if run() throws first
+    consumer.on(consumer.events.CRASH, ({ payload }) => this.onCrash(consumer, payload.error, payload.restart));
+
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topics: [...this.topics], fromBeginning: this.options.fromBeginning });
+      await consumer.run({
+        autoCommit: true,
+        eachBatchAutoResolve: false,
+        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
+        eachBatch: (payload) => this.eachBatch(payload),
+      });
+      await joined;
+    } catch (error) {
+      this.consumer = undefined;
+      await consumer.disconnect().catch(() => {});
+      throw error;
+    }
+  }
+
+  private async eachBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, heartbeat, isRunning, isStale, pause, commitOffsetsIfNecessary } = payload;
+    const { topic, partition } = batch;
+    const onRecord = this.onRecord!;
+    // Keeps the member alive while one record is retried for longer than the session timeout;
+    // kafkajs throttles heartbeats itself, errors surface at the next heartbeat() below.
+    const interval = this.options.consumerConfig?.heartbeatInterval ?? DEFAULT_HEARTBEAT_INTERVAL_MS;
+    const beat = setInterval(() => heartbeat().catch(() => {}), interval);
+    try {
+      for (const message of batch.messages) {
+        if (this.stopping || !isRunning() || isStale()) break;
+        try {
+          await onRecord(consumedRecord(topic, partition, message));
+        } catch (reason) {
+          // Not done (dead-letter topic unwritable, or shutdown): leave the offset unresolved so the
+          // record is fetched again, and stop this partition until the pause ends.
+          if (!this.stopping && isRunning()) {
+            const resume = pause();
+            this.options.pauses.pause(topic, partition, message.offset, reason, () => {
+              if (!this.stopping) resume();
+            });
+          }
+          break;
+        }
+        resolveOffset(message.offset);
+        this.options.pauses.succeeded(topic, partition);
+        await commitOffsetsIfNecessary();
+        await heartbeat();
+      }
+    } finally {
+      clearInterval(beat);
+    }
+  }
+
+  /** kafkajs restarts by itself after retriable errors; when it does not, we re-create the consumer. */
+  private onCrash(consumer: Consumer, error: Error, restarting: boolean): void {
+    const restartHere = !restarting && !this.stopping && this.consumer === consumer;
+    this.options.observer.emit({ type: 'crashed', error, restarting: restarting || restartHere });
+    if (!restartHere) return;
+    this.consumer = undefined;
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = undefined;
+      if (this.stopping) return;
+      void consumer
+        .disconnect()
+        .catch(() => {})
+        .then(() => (this.stopping ? undefined : this.startConsumer()))
+        .catch((restartError: unknown) => this.onCrash(consumer, restartError instanceof Error ? restartError : new Error(String(restartError)), false));
+    }, RESTART_DELAY_MS);
+  }
+}
+
+/** kafkajs' message as the runtime's record: headers as one Buffer each (the last of repeated ones). */
+function consumedRecord(topic: string, partition: number, message: KafkaMessage): ConsumedRecord {
+  return {
+    topic,
+    partition,
+    offset: message.offset,
+    timestamp: message.timestamp,
+    key: message.key ?? null,
+    value: message.value,
+    headers: message.headers === undefined ? NO_HEADERS : bufferHeaders(message.headers),
+  };
+}
+
+const NO_HEADERS: Readonly<Record<string, Buffer>> = Object.freeze({});
+
+function bufferHeaders(headers: IHeaders): Record<string, Buffer> {
+  const out: Record<string, Buffer> = {};
+  for (const name of Object.keys(headers)) {
+    const value = headers[name];
+    const last = Array.isArray(value) ? value[value.length - 1] : value;
+    if (last === undefined) continue;
+    setOwnProperty(out, name, typeof last === 'string' ? Buffer.from(last, 'utf8') : last);
+  }
+  return out;
+}

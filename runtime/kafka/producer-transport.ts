@@ -1,0 +1,73 @@
+// ProducerTransport on kafkajs: idempotent by default (no duplicates from internal retries),
+// acks from all in-sync replicas, and one `producer.send` per call so a batch is one request.
+import { CompressionTypes, type Kafka, type Message, type Producer, type ProducerConfig } from 'kafkajs';
+import type { EventSender, ProducerTransport, WireRecord } from '../contract.js';
+import { createConsoleLogger, type Logger } from '../logger.js';
+import { createEventSender, type EventSenderOptions } from '../producer/event-sender.js';
+import { kafkaClientOf, type KafkaConnectionOptions } from './connection.js';
+
+export interface KafkaProducerTransportOptions extends KafkaConnectionOptions {
+  /** Default true. kafkajs marks idempotence experimental; it requires maxInFlightRequests 1 and acks -1. */
+  readonly idempotent?: boolean;
+  readonly compression?: CompressionTypes;
+  /** How long the broker may take to acknowledge; kafkajs default 30 s. */
+  readonly ackTimeoutMs?: number;
+  readonly producerConfig?: Omit<ProducerConfig, 'idempotent'>;
+  readonly logger?: Logger;
+}
+
+export interface KafkaProducerTransport extends ProducerTransport {
+  /** Connects now; `send` also connects on first use. */
+  connect(): Promise<void>;
+  readonly producer: Producer;
+}
+
+export function createKafkaProducerTransport(options: KafkaProducerTransportOptions): KafkaProducerTransport {
+  const logger = options.logger ?? createConsoleLogger();
+  const kafka: Kafka = kafkaClientOf(options, logger, 'evc-producer');
+  const idempotent = options.idempotent ?? true;
+  const producer = kafka.producer({
+    allowAutoTopicCreation: false,
+    ...options.producerConfig,
+    idempotent,
+    ...(idempotent ? { maxInFlightRequests: 1 } : {}),
+  });
+  let connecting: Promise<void> | undefined;
+  const connect = () => {
+    // A failed connect is forgotten so the next send tries again instead of failing forever.
+    connecting ??= producer.connect().catch((error: unknown) => {
+      connecting = undefined;
+      throw error;
+    });
+    return connecting;
+  };
+  const compression = options.compression ?? CompressionTypes.None;
+
+  return {
+    producer,
+    connect,
+    async send(topic: string, records: readonly WireRecord[]) {
+      await connect();
+      await producer.send({
+        topic,
+        acks: -1,
+        compression,
+        ...(options.ackTimeoutMs === undefined ? {} : { timeout: options.ackTimeoutMs }),
+        // kafkajs reads key/value/headers and copies the bytes into its request buffer.
+        messages: records as unknown as Message[],
+      });
+    },
+    async disconnect() {
+      if (connecting === undefined) return;
+      connecting = undefined;
+      await producer.disconnect();
+    },
+  };
+}
+
+/** A validating EventSender on its own Kafka producer, for services that do not share one. */
+export function createKafkaEventSender(options: KafkaProducerTransportOptions & EventSenderOptions): EventSender & { disconnect(): Promise<void>; connect(): Promise<void> } {
+  const transport = createKafkaProducerTransport(options);
+  const sender = createEventSender(transport, options);
+  return { send: sender.send, sendBatch: sender.sendBatch, connect: transport.connect, disconnect: transport.disconnect };
+}
