@@ -74,10 +74,10 @@ function toChange(ctx: ContractRuleContext, finding: SchemaFinding, s: Situation
     const whoReads = s.receivers.length > 0 ? `receivers ${s.receivers.join(', ')}` : `consumers of ${s.topic || s.message.name}`;
     const whoWrites = s.senders.length > 0 ? s.senders.join(', ') : 'producers';
     if (backward) {
-      why = `${whoReads} reading with the new contract would reject ${rejects}${detail} in records written with the old one (already in ${s.topic || 'the topic'}, or from ${whoWrites} before they upgrade)`;
+      why = `${whoReads} reading with the new contract would reject ${rejects}${detail}, which the old contract allowed (records already in ${s.topic || 'the topic'}, or written by ${whoWrites} before upgrading)`;
       hint = entry?.type.hint ?? 'keep the old definition, or publish the new shape as a new message';
     } else {
-      why = `${whoReads} still on the old contract would reject ${rejects}${detail} in records ${whoWrites} write with the new one (level ${s.level} requires old readers to keep working)`;
+      why = `${whoReads} still on the old contract would reject ${rejects}${detail}, which ${whoWrites} may write once on the new contract (level ${s.level} requires old readers to keep working)`;
       hint = `upgrade ${s.receivers.length > 0 ? s.receivers.join(', ') : 'every consumer'} before any producer writes the new form, or keep the old definition`;
     }
   } else if (finding.detail) {

@@ -32,7 +32,7 @@ export const rule: SchemaRule = {
     REQUIRED_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL: {
       breaks: 'always',
       what: (v) => addedOrRemoved(v, 'required property'),
-      rejects: (v) => `records written without '${v.subject}'`,
+      rejects: (v) => `records without '${v.subject}'`,
       hint: 'add it as optional, or required with a `default`; make it required only once no producer or stored record lacks it',
     },
     REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_OPEN_CONTENT_MODEL: {
@@ -52,7 +52,7 @@ export const rule: SchemaRule = {
     REQUIRED_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL: {
       breaks: 'always',
       what: (v) => addedOrRemoved(v, 'required property'),
-      rejects: (v) => `records written without '${v.subject}'`,
+      rejects: (v) => `records without '${v.subject}'`,
       hint: 'add it as optional, or required with a `default`; make it required only once no producer or stored record lacks it',
     },
     REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_UNOPEN_CONTENT_MODEL: {

@@ -17,7 +17,7 @@ export const rule: SchemaRule = {
     REQUIRED_ATTRIBUTE_ADDED: {
       breaks: 'always',
       what: (v) => `'${v.subject}' ${v.new ? 'became required' : 'is no longer required'}`,
-      rejects: (v) => `records written without '${v.subject}'`,
+      rejects: (v) => `records without '${v.subject}'`,
       hint: 'keep it optional, or give it a `default`; require it only once no producer or stored record lacks it',
     },
     REQUIRED_ATTRIBUTE_WITH_DEFAULT_ADDED: {

@@ -1,0 +1,70 @@
+// `evc check`: compares the contracts with a git ref, another directory, or the released history,
+// prints the changes, and exits 0 (compatible), 1 (breaking changes) or 2 (could not check).
+
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { checkCompatibility } from '../../compat/check.js';
+import { InputError, loadSide, openDirectory, readConfig, resolveBaseline } from '../../compat/inputs.js';
+import { COMPATIBILITY_LEVELS, parseLevel, parseMode } from '../../compat/levels.js';
+import { CHECK_FORMATS, formatCheckResult, type CheckFormat } from '../../compat/report/index.js';
+import { formatDiagnostics } from '../../report/diagnostics.js';
+import { EXIT, type CliIO } from '../io.js';
+
+export interface CheckOptions {
+  /** Git ref (branch, tag, HEAD~1, commit) or directory to compare with; the lockfile history when absent. */
+  readonly against?: string;
+  /** Contracts directory (default `contracts`). */
+  readonly contracts?: string;
+  /** Overrides the configured default level (messages with `x-evc-compatibility` keep theirs). */
+  readonly level?: string;
+  /** Overrides the configured mode: strict or lenient. */
+  readonly mode?: string;
+  readonly format?: string;
+}
+
+export async function runCheck(options: CheckOptions, io: CliIO): Promise<number> {
+  const format = (options.format ?? 'text') as CheckFormat;
+  if (!CHECK_FORMATS.includes(format)) return usage(io, `--format must be one of ${CHECK_FORMATS.join(', ')} (got ${options.format})`);
+  const levelOverride = options.level === undefined ? undefined : parseLevel(options.level);
+  if (options.level !== undefined && !levelOverride) return usage(io, `--level must be one of ${COMPATIBILITY_LEVELS.join(', ')} (got ${options.level})`);
+  const modeOverride = options.mode === undefined ? undefined : parseMode(options.mode);
+  if (options.mode !== undefined && !modeOverride) return usage(io, `--mode must be strict or lenient (got ${options.mode})`);
+  const contracts = options.contracts ?? 'contracts';
+  try {
+    const currentSource = await openDirectory(contracts, io.cwd);
+    const config = await readConfig(currentSource);
+    const current = await loadSide(currentSource, 'proposed');
+    const baseline = await resolveBaseline({ ...(options.against !== undefined ? { against: options.against } : {}), contracts, cwd: io.cwd, current: currentSource });
+    const level = levelOverride ?? config.compatibility;
+    const mode = modeOverride ?? config.mode;
+    if (baseline.snapshots.length === 0) {
+      io.stderr(`evc check: nothing released yet (no ${baseline.label}): run 'evc release' to record the first version, or pass --against <git-ref|dir>\n`);
+    }
+    const result = checkCompatibility({ baselines: baseline.snapshots, current: current.snapshot, level, mode });
+    io.stdout(formatCheckResult(result, format, { against: baseline.label, mode }));
+    return result.compatible ? EXIT.ok : EXIT.findings;
+  } catch (error) {
+    if (error instanceof InputError) {
+      if (error.diagnostics.length > 0) io.stderr(formatDiagnostics(error.diagnostics, 'text'));
+      return usage(io, error.message);
+    }
+    throw error;
+  }
+}
+
+function usage(io: CliIO, message: string): number {
+  io.stderr(`evc check: ${message}\n`);
+  return EXIT.usage;
+}
+
+export function registerCheckCommand(program: Command, io: CliIO, done: (code: number) => void = (code) => void (process.exitCode = code)): void {
+  program
+    .command('check')
+    .description('check that the contracts are compatible with a git ref, a directory, or the released history')
+    .option('-a, --against <ref|dir>', 'git ref (branch, tag, HEAD~1, commit) or contracts directory to compare with (default: the lockfile history)')
+    .option('-c, --contracts <dir>', 'contracts directory', 'contracts')
+    .addOption(new Option('-l, --level <level>', 'compatibility level (default: evc.config.yaml, else BACKWARD)').choices(COMPATIBILITY_LEVELS))
+    .addOption(new Option('--mode <mode>', 'Confluent rule set (default: evc.config.yaml, else strict)').choices(['strict', 'lenient']))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(CHECK_FORMATS).default('text'))
+    .action(async (opts: CheckOptions) => done(await runCheck(opts, io)));
+}

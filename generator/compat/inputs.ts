@@ -1,0 +1,111 @@
+// Loading the two sides of a check: the proposed contracts (a directory) and what they are
+// compared with (a git ref, another directory, or the lockfile history). Failures that mean
+// "could not check" are `InputError`s (exit 2), carrying the lint diagnostics when documents are invalid.
+
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Diagnostic, Registry } from '../model/registry.js';
+import { loadRegistry, directorySource } from '../load/index.js';
+import { ContractReadError, type ContractSource } from '../load/source.js';
+import { ConfigError, readCompatibilityConfig, type CompatibilityConfig } from './config.js';
+import { GitSourceError, gitSource } from './git-source.js';
+import { LOCKFILE, LockfileError, parseLockfile, snapshotsOfLockfile, type Lockfile } from './history/lockfile.js';
+import { snapshotOfRegistry, type RegistrySnapshot } from './snapshot.js';
+
+export class InputError extends Error {
+  constructor(
+    message: string,
+    readonly diagnostics: readonly Diagnostic[] = [],
+  ) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+export interface LoadedSide {
+  readonly source: ContractSource;
+  readonly registry: Registry;
+  readonly snapshot: RegistrySnapshot;
+}
+
+/** Loads and validates one side; invalid documents are an InputError with their diagnostics. */
+export async function loadSide(source: ContractSource, role: string): Promise<LoadedSide> {
+  const registry = await loadRegistry(source);
+  const errors = registry.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw new InputError(`the ${role} contracts (${source.label}) are invalid: ${errors.length} error${errors.length === 1 ? '' : 's'}`, errors);
+  if (registry.services.length === 0) throw new InputError(`no AsyncAPI document found in the ${role} contracts (${source.label})`);
+  try {
+    return { source, registry, snapshot: snapshotOfRegistry(registry, source.label) };
+  } catch (error) {
+    if (error instanceof ConfigError) throw new InputError(`${source.label}: ${error.message}`);
+    throw error;
+  }
+}
+
+export async function openDirectory(dir: string, cwd: string): Promise<ContractSource> {
+  try {
+    return await directorySource(dir, cwd);
+  } catch (error) {
+    if (error instanceof ContractReadError) throw new InputError(error.message);
+    throw error;
+  }
+}
+
+export async function readConfig(source: ContractSource): Promise<CompatibilityConfig> {
+  try {
+    return await readCompatibilityConfig(source);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new InputError(error.message);
+    throw error;
+  }
+}
+
+/** The lockfile in a contracts source, if it has one. */
+export async function readLockfile(source: ContractSource): Promise<Lockfile | undefined> {
+  if (!(await source.list()).includes(LOCKFILE)) return undefined;
+  try {
+    return parseLockfile(await source.read(LOCKFILE), source.displayPath(LOCKFILE));
+  } catch (error) {
+    if (error instanceof LockfileError || error instanceof ContractReadError) throw new InputError(error.message);
+    throw error;
+  }
+}
+
+export interface Baseline {
+  /** Oldest first; the last is what "the previous version" means. Empty: nothing released yet. */
+  readonly snapshots: readonly RegistrySnapshot[];
+  readonly label: string;
+}
+
+/**
+ * What to compare with: `against` names an existing directory (compared as contracts), else a git
+ * ref (the contracts directory as it was at that ref); without it, the lockfile history of the
+ * current contracts. Older released versions (for transitive levels) come from the lockfile found
+ * on the baseline side.
+ */
+export async function resolveBaseline(options: { against?: string; contracts: string; cwd: string; current: ContractSource }): Promise<Baseline> {
+  const { against } = options;
+  if (against === undefined) {
+    const lock = await readLockfile(options.current);
+    return { snapshots: lock ? snapshotsOfLockfile(lock, options.current.displayPath(LOCKFILE)) : [], label: options.current.displayPath(LOCKFILE) };
+  }
+  const asDirectory = await stat(path.resolve(options.cwd, against)).catch(() => undefined);
+  let source: ContractSource;
+  if (asDirectory?.isDirectory()) {
+    source = await openDirectory(against, options.cwd);
+  } else if (against.endsWith('/') || against.endsWith(path.sep)) {
+    throw new InputError(`--against ${against}: no such directory`);
+  } else {
+    try {
+      source = await gitSource({ ref: against, directory: options.contracts, cwd: options.cwd });
+    } catch (error) {
+      if (error instanceof GitSourceError) throw new InputError(error.message);
+      throw error;
+    }
+  }
+  const side = await loadSide(source, 'baseline');
+  const lock = await readLockfile(source).catch(() => undefined);
+  const history = lock ? snapshotsOfLockfile(lock, source.displayPath(LOCKFILE)) : [];
+  // The baseline's own contracts are the latest; its released history precedes them.
+  return { snapshots: [...history, side.snapshot], label: source.label };
+}
