@@ -7,6 +7,7 @@ import { EXIT, UsageError, processIO, type CliIO } from './io.js';
 import { registerLintCommand } from './commands/lint.js';
 import { registerRulesCommand } from './commands/rules.js';
 import { registerGenerateCommand } from './commands/generate.js';
+import { registerWatchCommand } from './commands/watch.js';
 
 export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
   let exitCode: number = EXIT.ok;
@@ -21,6 +22,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
     .showHelpAfterError('(run evc --help for usage)');
   registerLintCommand(program, io, done);
   registerGenerateCommand(program, io, done);
+  registerWatchCommand(program, io, done);
   registerRulesCommand(program, io, done);
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -1,6 +1,7 @@
 // Emits one precompiled validator module per message (ajv standalone code, formats included), so
 // services never compile schemas at start-up. The code is ajv's; we only bundle each schema with
 // its `$defs`, drop annotations, and point ajv's runtime imports at `eventcontracts/runtime`.
+import { createHash } from 'node:crypto';
 import type { Diagnostic, JsonSchema, MessageModel } from '../model/registry.js';
 import { bundleSchema } from '../model/bundle.js';
 import { Ajv, _, addFormats, standaloneCode } from '../ajv.js';
@@ -14,6 +15,9 @@ export interface EmittedValidators {
 }
 
 const ROLES = ['payload', 'key', 'headers'] as const;
+
+/** Compiled validator files by schema content: watch mode recompiles only what changed. */
+const compiledCache = new Map<string, { js: string; dts: string }>();
 const EXPORT_NAMES = { payload: 'validatePayload', key: 'validateKey', headers: 'validateHeaders' } as const;
 
 export function emitValidators(plan: GenerationPlan, runtimeImport: string): EmittedValidators {
@@ -33,15 +37,26 @@ export function emitValidators(plan: GenerationPlan, runtimeImport: string): Emi
 
   for (const message of plan.registry.messages) {
     const file = plan.validatorFiles.get(message)!;
+    const bundles = ROLES.map((role) => {
+      const schema = schemaOf(message, role);
+      return schema === undefined ? undefined : bundleSchema(schema, { stripAnnotations: true });
+    });
+    const cacheKey = createHash('sha256').update(JSON.stringify([file, message.name, runtimeImport, bundles])).digest('hex');
+    const cached = compiledCache.get(cacheKey);
+    if (cached) {
+      files.set(`validators/${file}.js`, cached.js);
+      files.set(`validators/${file}.d.ts`, cached.dts);
+      continue;
+    }
     const ajv = newAjv();
     const refs: Record<string, string> = {};
     let failed = false;
-    for (const role of ROLES) {
-      const schema = schemaOf(message, role);
-      if (schema === undefined) continue;
+    for (const [index, role] of ROLES.entries()) {
+      const bundle = bundles[index];
+      if (bundle === undefined) continue;
       const id = `evc:${file}/${role}`;
       try {
-        ajv.addSchema(bundleSchema(schema, { stripAnnotations: true }) as object, id);
+        ajv.addSchema(bundle as object, id);
         ajv.getSchema(id); // compile now so a bad schema is reported against this message
         refs[EXPORT_NAMES[role]] = id;
       } catch (error) {
@@ -65,8 +80,12 @@ export function emitValidators(plan: GenerationPlan, runtimeImport: string): Emi
       refs.validatePayload = id;
     }
     const code = standaloneCode(ajv, refs);
-    files.set(`validators/${file}.js`, `${fileHeader(`the contract of message ${JSON.stringify(message.name).replace(/[\r\n\u2028\u2029]/g, ' ')}`).text}${importRuntime(code, runtimeImport)}\n`);
-    files.set(`validators/${file}.d.ts`, validatorDeclarations(Object.keys(refs), runtimeImport, message));
+    const js = `${fileHeader(`the contract of message ${JSON.stringify(message.name).replace(/[\r\n\u2028\u2029]/g, ' ')}`).text}${importRuntime(code, runtimeImport)}\n`;
+    const dts = validatorDeclarations(Object.keys(refs), runtimeImport, message);
+    if (compiledCache.size > 5000) compiledCache.clear();
+    compiledCache.set(cacheKey, { js, dts });
+    files.set(`validators/${file}.js`, js);
+    files.set(`validators/${file}.d.ts`, dts);
   }
   return { files, diagnostics };
 }

@@ -5,7 +5,6 @@
 import { createRequire } from 'node:module';
 import { mkdir, readFile, writeFile, rename } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { ErrorObject } from 'ajv';
 import { Ajv, standaloneCode, type ValidateFunction } from '../ajv.js';
 
@@ -22,10 +21,13 @@ export interface SpecIssue {
 type SpecValidator = (document: unknown) => boolean & { errors?: ErrorObject[] | null };
 const compiled = new Map<string, Promise<ValidateFunction>>();
 
-function specsPackage(): { version: string; schemas: Record<string, object> } {
-  const pkg = require('@asyncapi/specs/package.json') as { version: string };
-  const specs = require('@asyncapi/specs') as { schemasWithoutId: Record<string, object> };
-  return { version: pkg.version, schemas: specs.schemasWithoutId };
+function specsVersion(): string {
+  return (require('@asyncapi/specs/package.json') as { version: string }).version;
+}
+
+/** Loading every schema of every version costs ~100 ms: only done when a validator must be compiled. */
+function officialSchema(version: string): object | undefined {
+  return (require('@asyncapi/specs') as { schemasWithoutId: Record<string, object> }).schemasWithoutId[version];
 }
 
 function cacheDir(): string {
@@ -33,19 +35,18 @@ function cacheDir(): string {
 }
 
 function newAjv(): Ajv {
-  return new Ajv({ allErrors: true, strict: false, validateSchema: false, validateFormats: false, code: { source: true, esm: true } });
+  return new Ajv({ allErrors: true, strict: false, validateSchema: false, validateFormats: false, code: { source: true } });
 }
 
 async function loadValidator(version: string): Promise<ValidateFunction> {
-  const { version: specsVersion, schemas } = specsPackage();
-  const file = path.join(cacheDir(), `asyncapi-${version}-specs-${specsVersion}-v${TRANSFORM_VERSION}.mjs`);
+  const file = path.join(cacheDir(), `asyncapi-${version}-specs-${specsVersion()}-v${TRANSFORM_VERSION}.cjs`);
   try {
-    const module = (await import(pathToFileURL(file).href)) as { default: ValidateFunction };
-    return module.default;
+    // CommonJS, because ajv's standalone code `require`s its runtime helpers even in ESM mode.
+    return require(file) as ValidateFunction;
   } catch {
     // not cached yet (or the cache is unreadable): compile and try to cache
   }
-  const official = schemas[version];
+  const official = officialSchema(version);
   if (!official) throw new Error(`no AsyncAPI schema for version ${version}`);
   const schema = oneOfAsAnyOf(official);
   const ajv = newAjv();

@@ -1,0 +1,101 @@
+// `evc watch`: for people editing contracts. Re-lints and regenerates on every save and prints
+// only what changed since the last run: new or fixed diagnostics and the files it rewrote.
+import type { Command } from 'commander';
+import { watch as watchFiles } from 'node:fs';
+import path from 'node:path';
+import { loadRegistry, directorySource } from '../../load/index.js';
+import { lintRegistry, hasErrors } from '../../lint/index.js';
+import { formatDiagnostics } from '../../report/diagnostics.js';
+import { generateCode, DEFAULT_RUNTIME_IMPORT } from '../../emit/index.js';
+import { writeTree } from '../../emit/output-tree.js';
+import type { Diagnostic } from '../../model/registry.js';
+import { EXIT, type CliIO } from '../io.js';
+import { contractsOption } from './lint.js';
+
+export interface WatchOptions {
+  readonly contracts: string;
+  readonly out: string;
+  readonly runtimeImport?: string;
+  /** Stops watching when aborted (tests, Ctrl-C). */
+  readonly signal?: AbortSignal;
+  readonly debounceMs?: number;
+}
+
+export interface WatchCycle {
+  readonly added: readonly Diagnostic[];
+  readonly fixed: readonly Diagnostic[];
+  readonly written: readonly string[];
+  readonly milliseconds: number;
+}
+
+const key = (d: Diagnostic): string => `${d.file}:${d.line}:${d.column}:${d.rule}:${d.message}`;
+
+/** One lint + generate pass, reporting the difference with the previous pass. */
+export function createWatchCycle(options: WatchOptions, io: CliIO): () => Promise<WatchCycle> {
+  let previous = new Map<string, Diagnostic>();
+  return async () => {
+    const started = performance.now();
+    const registry = await loadRegistry(await directorySource(options.contracts, io.cwd));
+    const diagnostics = lintRegistry(registry);
+    const current = new Map(diagnostics.map((d) => [key(d), d]));
+    const added = diagnostics.filter((d) => !previous.has(key(d)));
+    const fixed = [...previous.values()].filter((d) => !current.has(key(d)));
+    previous = current;
+    let written: string[] = [];
+    if (!hasErrors(diagnostics) && registry.services.length > 0) {
+      const generated = generateCode(registry, { runtimeImport: options.runtimeImport ?? DEFAULT_RUNTIME_IMPORT });
+      if (!hasErrors(generated.diagnostics)) {
+        const diff = await writeTree(path.resolve(io.cwd, options.out), generated.files);
+        written = [...diff.missing, ...diff.changed, ...diff.stale.map((f) => `${f} (removed)`)];
+      } else added.push(...generated.diagnostics);
+    }
+    return { added, fixed, written, milliseconds: performance.now() - started };
+  };
+}
+
+export async function runWatch(options: WatchOptions, io: CliIO): Promise<number> {
+  const cycle = createWatchCycle(options, io);
+  const report = (result: WatchCycle): void => {
+    if (result.added.length) io.stdout(formatDiagnostics(result.added, 'text'));
+    for (const d of result.fixed) io.stdout(`fixed: ${d.file}:${d.line}:${d.column}: ${d.message} [${d.rule}]\n`);
+    for (const f of result.written) io.stdout(`generated ${path.posix.join(options.out, f)}\n`);
+    io.stderr(`[evc watch] ${result.added.length} new, ${result.fixed.length} fixed, ${result.written.length} file(s) written in ${result.milliseconds.toFixed(0)} ms\n`);
+  };
+  const source = await directorySource(options.contracts, io.cwd);
+  report(await cycle());
+  io.stderr(`[evc watch] watching ${source.label} (Ctrl-C to stop)\n`);
+
+  const watchRoot = (source as { root?: string }).root ?? path.resolve(io.cwd, options.contracts);
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  const watcher = watchFiles(watchRoot, { recursive: true }, (_event, file) => {
+    if (file && !/\.(ya?ml|json)$/i.test(file)) return;
+    clearTimeout(timer);
+    // Editors write a file in several steps; wait until they are done.
+    timer = setTimeout(() => {
+      running = running.then(async () => report(await cycle())).catch((error: unknown) => io.stderr(`[evc watch] ${String(error)}\n`));
+    }, options.debounceMs ?? 30);
+  });
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      clearTimeout(timer);
+      watcher.close();
+      resolve();
+    };
+    if (options.signal?.aborted) stop();
+    options.signal?.addEventListener('abort', stop, { once: true });
+    process.once('SIGINT', stop);
+  });
+  await running;
+  return EXIT.ok;
+}
+
+export function registerWatchCommand(program: Command, io: CliIO, done: (code: number) => void): void {
+  program
+    .command('watch')
+    .description('re-lint and regenerate on every change to the contracts, printing only what changed')
+    .addOption(contractsOption())
+    .option('-o, --out <dir>', 'output directory', 'generated')
+    .option('--runtime-import <specifier>', 'module the generated code imports the runtime from', DEFAULT_RUNTIME_IMPORT)
+    .action(async (opts: WatchOptions) => done(await runWatch(opts, io)));
+}
