@@ -56,3 +56,11 @@ export { DEFAULT_DEAD_LETTER_SUFFIX, deadLetterTopicFor, type DeadLetterOptions,
 // In-memory transport
 export { InMemoryBroker, InMemoryWriteRejectedError, type DrainOptions, type InMemoryBrokerOptions, type InMemoryConsumerOptions } from './memory/in-memory-broker.js';
 export { createInMemoryReceiver, type InMemoryReceiverOptions } from './memory/in-memory-receiver.js';
+
+// Dead-letter tools (`evc dlq inspect|replay`)
+export { inspectDeadLetters, type InspectOptions, type InspectResult } from './dlq/inspect.js';
+export { replayDeadLetters, type ReplayOptions, type ReplayOutcome, type ReplayRecordReport, type ReplayResult } from './dlq/replay.js';
+export type { DeadLetterEntry } from './dlq/dead-letter-entry.js';
+export { DeadLetterFilterError, FILTER_FIELDS, parseDeadLetterFilter, type DeadLetterPredicate } from './dlq/dead-letter-filter.js';
+export { parseSince } from './dlq/time-window.js';
+export { TopicNotFoundError, type PartitionBounds } from './dlq/topic-scan.js';
