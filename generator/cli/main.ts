@@ -8,6 +8,8 @@ import { registerLintCommand } from './commands/lint.js';
 import { registerRulesCommand } from './commands/rules.js';
 import { registerGenerateCommand } from './commands/generate.js';
 import { registerWatchCommand } from './commands/watch.js';
+import { registerCheckCommand } from './commands/check.js';
+import { registerReleaseCommand } from './commands/release.js';
 
 export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
   let exitCode: number = EXIT.ok;
@@ -23,6 +25,8 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
   registerLintCommand(program, io, done);
   registerGenerateCommand(program, io, done);
   registerWatchCommand(program, io, done);
+  registerCheckCommand(program, io, done);
+  registerReleaseCommand(program, io, done);
   registerRulesCommand(program, io, done);
   try {
     await program.parseAsync([...argv], { from: 'user' });
