@@ -4,6 +4,7 @@ import { parseDeadLetterFilter } from '../../../runtime/dlq/dead-letter-filter.j
 import { parseSince } from '../../../runtime/dlq/time-window.js';
 import { deadLetterEntry } from '../../../runtime/dlq/dead-letter-entry.js';
 import { encodeDeadLetterHeaders } from '../../../runtime/index.js';
+import type { KafkaMessage } from 'kafkajs';
 
 describe('ReplayProgress', () => {
   it('commits the first offset not done and keeps later done offsets as ranges', () => {
@@ -67,7 +68,7 @@ describe('parseDeadLetterFilter', () => {
         deadLetteredAt: 'now',
       }),
     },
-  });
+  } as unknown as KafkaMessage);
   const cases: [string, boolean][] = [
     ['stage=validate', true],
     ['stage=handle', false],
