@@ -1,0 +1,16 @@
+import { rule } from '../../../../generator/compat/rules/combined-type.js';
+import { ruleTable } from '../rule-table.js';
+
+const pickup = { type: 'object', additionalProperties: false, required: ['kind'], properties: { kind: { const: 'pickup' }, at: { type: 'string' } } };
+const dropoff = { type: 'object', additionalProperties: false, required: ['kind'], properties: { kind: { const: 'dropoff' }, at: { type: 'string' } } };
+const parcel = { type: 'object', additionalProperties: false, required: ['kind'], properties: { kind: { const: 'parcel' } } };
+
+ruleTable(rule, [
+  { name: 'branch added to oneOf', old: { oneOf: [pickup, dropoff] }, new: { oneOf: [pickup, dropoff, parcel] }, backward: 'ok', forward: 'breaks', reports: ['SUM_TYPE_EXTENDED'] },
+  { name: 'branch removed from oneOf', old: { oneOf: [pickup, dropoff] }, new: { oneOf: [pickup] }, backward: 'breaks', forward: 'ok', reports: ['SUM_TYPE_NARROWED'] },
+  { name: 'branches reordered (matched structurally, not by position)', old: { oneOf: [pickup, dropoff] }, new: { oneOf: [dropoff, pickup] }, backward: 'ok', forward: 'ok' },
+  { name: 'branch changed so that nothing matches', old: { oneOf: [{ type: 'string' }] }, new: { oneOf: [{ type: 'number' }] }, backward: 'breaks', forward: 'breaks' },
+  { name: 'plain type to a union containing it', old: { type: 'string' }, new: { anyOf: [{ type: 'number' }, { type: 'string' }] }, backward: 'ok', forward: 'breaks', reports: ['SUM_TYPE_EXTENDED'] },
+  { name: 'anyOf with two branches to oneOf', old: { anyOf: [{ type: 'number' }, { type: 'string' }] }, new: { oneOf: [{ type: 'number' }, { type: 'string' }] }, backward: 'breaks', forward: 'ok', reports: ['COMBINED_TYPE_CHANGED'] },
+  { name: 'branch widened inside a union', old: { oneOf: [{ type: 'string', maxLength: 5 }, { type: 'null' }] }, new: { oneOf: [{ type: 'null' }, { type: 'string', maxLength: 8 }] }, backward: 'ok', forward: 'breaks' },
+]);
