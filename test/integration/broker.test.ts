@@ -64,6 +64,8 @@ describe('test broker (shared, from the global setup)', () => {
     expect(cluster.brokers).toHaveLength(1);
     expect(`${cluster.brokers[0]?.host}:${cluster.brokers[0]?.port}`).toBe(address);
     expect(cluster.controller).toBe(1);
+    // The global setup also hands the addresses to code that reads the environment.
+    expect(process.env.KAFKA_BROKERS).toBe(kafkaBrokers().join(','));
   });
 
   it('produces and consumes keyed messages with kafkajs, in key order per partition', async () => {

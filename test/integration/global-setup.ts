@@ -4,7 +4,7 @@
 // Tests read the addresses with `kafkaBrokers()` from ./kafka.ts (vitest's provide/inject).
 
 import type { TestProject } from 'vitest/node';
-import { startBroker } from '../../scripts/kafka/broker.js';
+import { KAFKA_VERSION, kafkaJarsCached, startBroker } from '../../scripts/kafka/broker.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -26,6 +26,9 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   if (given) {
     project.provide('kafkaBrokers', given);
     return undefined;
+  }
+  if (!kafkaJarsCached()) {
+    process.stderr.write(`[integration] downloading the Kafka ${KAFKA_VERSION} jars with Maven (first run only)…\n`);
   }
   const broker = await startBroker();
   project.provide('kafkaBrokers', broker.brokers);
