@@ -20,6 +20,8 @@ export interface InspectOptions extends KafkaConnectionOptions {
   /** A further filter: a predicate or an expression like `message=RouteCalculated`. */
   readonly filter?: DeadLetterPredicate | string;
   readonly timeoutMs?: number;
+  /** Consumer group to read with (kept afterwards); default a throw-away `evc-dlq-inspect-<uuid>`, deleted after reading. */
+  readonly groupId?: string;
   readonly logger?: Logger;
   readonly now?: () => Date;
 }
@@ -51,9 +53,9 @@ export async function inspectDeadLetters(options: InspectOptions): Promise<Inspe
   const result = await scanTopic({
     kafka,
     topic: options.topic,
-    groupId: `evc-dlq-inspect-${randomUUID()}`,
+    groupId: options.groupId ?? `evc-dlq-inspect-${randomUUID()}`,
     start: since === undefined ? { from: 'earliest' } : { from: 'timestamp', timestamp: since.getTime() },
-    deleteGroup: true,
+    deleteGroup: options.groupId === undefined,
     logger,
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     onMessages: async (partition, messages) => {
