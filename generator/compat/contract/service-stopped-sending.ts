@@ -24,9 +24,8 @@ export const rule: ContractRule = {
       if (ctx.levelOf(flow.message) === 'NONE') continue;
       const stillSends = ctx.current.flows.some((f) => f.action === 'send' && f.service === flow.service && f.topic === flow.topic && f.message === flow.message);
       if (stillSends) continue;
-      const receivers = [...new Set([...servicesDoing(ctx.current, 'receive', flow.message, flow.topic), ...servicesDoing(ctx.baseline, 'receive', flow.message, flow.topic)])]
-        .filter((s) => s !== flow.service)
-        .sort();
+      // Only services that still declare the receive are left waiting.
+      const receivers = servicesDoing(ctx.current, 'receive', flow.message, flow.topic).filter((s) => s !== flow.service);
       if (receivers.length === 0) continue;
       const others = servicesDoing(ctx.current, 'send', flow.message, flow.topic).filter((s) => s !== flow.service);
       const serviceStillExists = ctx.current.flows.some((f) => f.service === flow.service);
