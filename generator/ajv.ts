@@ -13,3 +13,20 @@ export const addFormats = require('ajv-formats').default as (ajv: Ajv, options?:
 
 /** ajv's code template tag, for options that take generated code (e.g. `code.formats`). */
 export const _ = (require('ajv') as { _: typeof CodeTemplate })._;
+
+/**
+ * The one configuration of ajv for message validators, shared by the emitted standalone code
+ * and by validators compiled at run time (`evc dlq replay --contracts`), so both judge alike.
+ */
+export function messageValidatorAjv(options: { standalone: boolean; warn?: (text: string) => void }): Ajv {
+  return addFormats(
+    new Ajv({
+      allErrors: true,
+      strict: false,
+      // Contract patterns are ECMAScript regular expressions with Unicode semantics, as JSON Schema says.
+      unicodeRegExp: true,
+      ...(options.standalone ? { code: { source: true, esm: true, lines: true, formats: _`validatorFormats` } } : {}),
+      logger: { log: () => undefined, warn: (...args: unknown[]) => options.warn?.(args.map(String).join(' ')), error: () => undefined },
+    }),
+  );
+}

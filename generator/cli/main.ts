@@ -10,6 +10,10 @@ import { registerGenerateCommand } from './commands/generate.js';
 import { registerWatchCommand } from './commands/watch.js';
 import { registerCheckCommand } from './commands/check.js';
 import { registerReleaseCommand } from './commands/release.js';
+import { registerDlqCommand } from './commands/dlq.js';
+import { loadRegistry, directorySource } from '../load/index.js';
+import { lintRegistry, hasErrors } from '../lint/index.js';
+import { liveDescriptors } from '../emit/live-descriptors.js';
 
 export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
   let exitCode: number = EXIT.ok;
@@ -27,6 +31,14 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
   registerWatchCommand(program, io, done);
   registerCheckCommand(program, io, done);
   registerReleaseCommand(program, io, done);
+  registerDlqCommand(program, io, done, {
+    async loadValidators(contracts) {
+      const registry = await loadRegistry(await directorySource(contracts, io.cwd));
+      const errors = lintRegistry(registry).filter((d) => d.severity === 'error');
+      if (hasErrors(errors)) throw new UsageError(`${contracts} has errors; run evc lint --contracts ${contracts}`);
+      return liveDescriptors(registry);
+    },
+  });
   registerRulesCommand(program, io, done);
   try {
     await program.parseAsync([...argv], { from: 'user' });

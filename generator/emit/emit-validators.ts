@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic, JsonSchema, MessageModel } from '../model/registry.js';
 import { bundleSchema } from '../model/bundle.js';
-import { Ajv, _, addFormats, standaloneCode } from '../ajv.js';
+import { type Ajv, messageValidatorAjv, standaloneCode } from '../ajv.js';
 import type { GenerationPlan } from './plan.js';
 import { fileHeader, literal, ts } from './printer.js';
 
@@ -26,14 +26,7 @@ export function emitValidators(plan: GenerationPlan, runtimeImport: string): Emi
   const warnings: string[] = [];
   // One ajv instance per message: ajv numbers its functions per instance, so a shared one would
   // renumber every validator file whenever a message is added.
-  const newAjv = (): Ajv => addFormats(new Ajv({
-    allErrors: true,
-    strict: false,
-    // Contract patterns are ECMAScript regular expressions with Unicode semantics, as JSON Schema says.
-    unicodeRegExp: true,
-    code: { source: true, esm: true, lines: true, formats: _`validatorFormats` },
-    logger: { log: () => undefined, warn: (...args: unknown[]) => void warnings.push(args.map(String).join(' ')), error: () => undefined },
-  }));
+  const newAjv = (): Ajv => messageValidatorAjv({ standalone: true, warn: (text) => void warnings.push(text) });
 
   for (const message of plan.registry.messages) {
     const file = plan.validatorFiles.get(message)!;
