@@ -9,6 +9,8 @@ import { messageUnsent } from './rules/message-unsent.js';
 import { messageName } from './rules/message-name.js';
 import { kafkaKeyType } from './rules/kafka-key-type.js';
 import { payloadAcceptsAnything } from './rules/payload-accepts-anything.js';
+import { patternSafety } from './rules/pattern-safety.js';
+import { enumSize } from './rules/enum-size.js';
 
 export type { LintRule } from './rule.js';
 
@@ -20,6 +22,8 @@ export const lintRules: readonly LintRule[] = [
   messageName,
   kafkaKeyType,
   payloadAcceptsAnything,
+  patternSafety,
+  enumSize,
 ];
 
 /** Loader diagnostics plus every registry rule's findings, sorted by file and position. */

@@ -3,7 +3,7 @@
 // parsed files themselves are never mutated, so they can be cached between runs (watch mode).
 import path from 'node:path';
 import type { Diagnostic } from '../model/registry.js';
-import { setSchemaOrigin } from '../model/registry.js';
+import { setNodeLocation, setSchemaOrigin } from '../model/registry.js';
 import { copyNodeInfo, memberLocation, nodeInfo, setOwn, unescapePointer } from './parse-file.js';
 
 export interface RefTarget {
@@ -89,6 +89,8 @@ export class RefResolver {
     const copy: Record<string, unknown> | unknown[] = Array.isArray(node) ? [] : {};
     this.copies.set(node, copy);
     copyNodeInfo(node, copy);
+    const at = nodeInfo(node)?.location;
+    if (at) setNodeLocation(copy, at);
     if (Array.isArray(node)) {
       for (const item of node) (copy as unknown[]).push(this.resolveNode(item, file, []));
     } else {

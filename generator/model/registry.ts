@@ -126,3 +126,15 @@ export interface Diagnostic {
   /** What to do about it, when the message alone does not say. */
   readonly hint?: string;
 }
+
+const locations = new WeakMap<object, SourceLocation>();
+
+/** Records where a node of the resolved contracts was written (the loader does this for every object). */
+export function setNodeLocation(node: object, location: SourceLocation): void {
+  locations.set(node, location);
+}
+
+/** Where any object of the resolved contracts (schema, message, operation) was written. */
+export function locationOf(node: unknown): SourceLocation | undefined {
+  return typeof node === 'object' && node !== null ? (locations.get(node) ?? origins.get(node)?.location) : undefined;
+}

@@ -9,6 +9,8 @@ import { messageUnsent } from './message-unsent.js';
 import { messageName } from './message-name.js';
 import { kafkaKeyType } from './kafka-key-type.js';
 import { payloadAcceptsAnything } from './payload-accepts-anything.js';
+import { patternSafety } from './pattern-safety.js';
+import { enumSize } from './enum-size.js';
 
 const sender = (title: string, topic: string, message: string, payload = '{type: object, properties: {id: {type: string}}}'): string =>
   service(
@@ -94,7 +96,32 @@ describe('rule registry', () => {
   });
 
   it('has a table of cases for every registry rule', () => {
-    const tested = new Set(tables.map(([rule]) => rule.id));
+    const tested = new Set([...tables.map(([rule]) => rule.id), patternSafety.id, enumSize.id]);
     expect(lintRules.filter((r) => r.detectedBy === 'registry').map((r) => r.id).filter((id) => !tested.has(id))).toEqual([]);
+  });
+});
+
+const withPattern = (pattern: string): Record<string, string> => ({
+  'a.yaml': messageWith(`      payload:\n        type: object\n        properties:\n          code:\n            type: string\n            pattern: ${JSON.stringify(pattern)}\n`),
+});
+
+describe('lint rule pattern-safety', () => {
+  it.each([
+    { name: 'anchored character classes', pattern: '^TRK-[0-9]{4,}$', expected: [] },
+    { name: 'nested quantifier', pattern: '^(a+)+$', expected: ['a.yaml:21 warning pattern-safety: M payload/properties/code: pattern "^(a+)+$" has nested repetition and can backtrack catastrophically'] },
+    { name: 'not an ECMAScript regular expression', pattern: '(?<!x', expected: ['a.yaml:21 error pattern-safety: M payload/properties/code: pattern "(?<!x" is not a valid ECMAScript (Unicode) regular expression'] },
+  ])('$name', async ({ pattern, expected }) => {
+    expect(summarise(await runRule(patternSafety, withPattern(pattern)))).toEqual(expected);
+  });
+});
+
+describe('lint rule enum-size', () => {
+  const withEnum = (n: number): Record<string, string> => ({ 'a.yaml': messageWith(`      payload:\n        type: string\n        enum: [${Array.from({ length: n }, (_, i) => `v${i}`).join(', ')}]\n`) });
+  it.each([
+    { name: 'a handful of values', n: 5, expected: [] },
+    { name: 'exactly the limit', n: 500, expected: [] },
+    { name: 'ten thousand values', n: 10_000, expected: ['a.yaml:18 warning enum-size: M payload: enum has 10000 values (more than 500)'] },
+  ])('$name', async ({ n, expected }) => {
+    expect(summarise(await runRule(enumSize, withEnum(n)))).toEqual(expected);
   });
 });
