@@ -2,6 +2,7 @@
 // the format checks of ajv-formats. Generated validator modules import these from
 // `eventcontracts/runtime` instead of reaching into ajv's internals themselves.
 import { createRequire } from 'node:module';
+import { isRfc3339Date, isRfc3339DateTime, isRfc3339Time } from './rfc3339-formats.js';
 
 const require = createRequire(import.meta.url);
 
@@ -14,5 +15,26 @@ export const ajvRuntime: Readonly<Record<string, unknown>> = Object.freeze({
   validation_error: (require('ajv/dist/runtime/validation_error') as { default: unknown }).default,
 });
 
-/** ajv-formats' full format set (`date-time`, `uuid`, `email`, …) for standalone validators. */
-export const validatorFormats: Readonly<Record<string, unknown>> = (require('ajv-formats/dist/formats') as { fullFormats: Record<string, unknown> }).fullFormats;
+interface FormatDefinition {
+  readonly validate: (text: string) => boolean;
+  readonly compare?: unknown;
+}
+
+const fullFormats = (require('ajv-formats/dist/formats') as { fullFormats: Record<string, unknown> }).fullFormats;
+
+/** The same definition with a faster check that accepts exactly the same strings (see rfc3339-formats.ts). */
+function withCheck(name: string, validate: (text: string) => boolean): FormatDefinition {
+  return { ...(fullFormats[name] as FormatDefinition), validate };
+}
+
+/**
+ * ajv-formats' full format set (`date-time`, `uuid`, `email`, …) for standalone validators, with
+ * the RFC 3339 checks, which run for every timestamp of every event, replaced by equivalent ones
+ * that do not allocate.
+ */
+export const validatorFormats: Readonly<Record<string, unknown>> = Object.freeze({
+  ...fullFormats,
+  date: withCheck('date', isRfc3339Date),
+  time: withCheck('time', isRfc3339Time),
+  'date-time': withCheck('date-time', isRfc3339DateTime),
+});
