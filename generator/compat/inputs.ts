@@ -71,6 +71,44 @@ export async function readLockfile(source: ContractSource): Promise<Lockfile | u
   }
 }
 
+/**
+ * Remembers the text of every file read through `source`, so the baseline can recognise files
+ * that did not change (most of them, in a pull request).
+ */
+export function recordingSource(source: ContractSource): ContractSource & { readonly texts: ReadonlyMap<string, string> } {
+  const texts = new Map<string, string>();
+  return {
+    label: source.label,
+    texts,
+    list: () => source.list(),
+    async read(relativePath) {
+      const text = await source.read(relativePath);
+      texts.set(relativePath, text);
+      return text;
+    },
+    displayPath: (relativePath) => source.displayPath(relativePath),
+  };
+}
+
+/**
+ * The baseline, showing each file that is byte-identical to the proposed one under the proposed
+ * file's name. The loader caches parsed files by name and text, so unchanged files are parsed once
+ * for both sides (the slowest part of a check); their positions are the same lines either way.
+ */
+export function sharingSource(baseline: ContractSource, current: { readonly texts: ReadonlyMap<string, string>; displayPath(relativePath: string): string }): ContractSource {
+  const same = new Set<string>();
+  return {
+    label: baseline.label,
+    list: () => baseline.list(),
+    async read(relativePath) {
+      const text = await baseline.read(relativePath);
+      if (current.texts.get(relativePath) === text) same.add(relativePath);
+      return text;
+    },
+    displayPath: (relativePath) => (same.has(relativePath) ? current.displayPath(relativePath) : baseline.displayPath(relativePath)),
+  };
+}
+
 export interface Baseline {
   /** Oldest first; the last is what "the previous version" means. Empty: nothing released yet. */
   readonly snapshots: readonly RegistrySnapshot[];
@@ -83,7 +121,13 @@ export interface Baseline {
  * current contracts. Older released versions (for transitive levels) come from the lockfile found
  * on the baseline side.
  */
-export async function resolveBaseline(options: { against?: string; contracts: string; cwd: string; current: ContractSource }): Promise<Baseline> {
+export async function resolveBaseline(options: {
+  against?: string;
+  contracts: string;
+  cwd: string;
+  /** The proposed contracts; when loaded through `recordingSource`, unchanged files are parsed once. */
+  current: ContractSource & { readonly texts?: ReadonlyMap<string, string> };
+}): Promise<Baseline> {
   const { against } = options;
   if (against === undefined) {
     const lock = await readLockfile(options.current);
@@ -103,7 +147,8 @@ export async function resolveBaseline(options: { against?: string; contracts: st
       throw error;
     }
   }
-  const side = await loadSide(source, 'baseline');
+  const texts = options.current.texts;
+  const side = await loadSide(texts ? sharingSource(source, { texts, displayPath: (p) => options.current.displayPath(p) }) : source, 'baseline');
   const lock = await readLockfile(source).catch(() => undefined);
   const history = lock ? snapshotsOfLockfile(lock, source.displayPath(LOCKFILE)) : [];
   // The baseline's own contracts are the latest; its released history precedes them.

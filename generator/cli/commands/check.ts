@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { checkCompatibility } from '../../compat/check.js';
-import { InputError, loadSide, openDirectory, readConfig, resolveBaseline } from '../../compat/inputs.js';
+import { InputError, loadSide, openDirectory, readConfig, recordingSource, resolveBaseline } from '../../compat/inputs.js';
 import { COMPATIBILITY_LEVELS, parseLevel, parseMode } from '../../compat/levels.js';
 import { CHECK_FORMATS, formatCheckResult, type CheckFormat } from '../../compat/report/index.js';
 import { formatDiagnostics } from '../../report/diagnostics.js';
@@ -31,7 +31,7 @@ export async function runCheck(options: CheckOptions, io: CliIO): Promise<number
   if (options.mode !== undefined && !modeOverride) return usage(io, `--mode must be strict or lenient (got ${options.mode})`);
   const contracts = options.contracts ?? 'contracts';
   try {
-    const currentSource = await openDirectory(contracts, io.cwd);
+    const currentSource = recordingSource(await openDirectory(contracts, io.cwd));
     const config = await readConfig(currentSource);
     const current = await loadSide(currentSource, 'proposed');
     const baseline = await resolveBaseline({ ...(options.against !== undefined ? { against: options.against } : {}), contracts, cwd: io.cwd, current: currentSource });
