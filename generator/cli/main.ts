@@ -10,7 +10,6 @@ import { registerGenerateCommand } from './commands/generate.js';
 import { registerWatchCommand } from './commands/watch.js';
 import { registerCheckCommand } from './commands/check.js';
 import { registerReleaseCommand } from './commands/release.js';
-import { registerDlqCommand } from './commands/dlq.js';
 import { loadRegistry, directorySource } from '../load/index.js';
 import { lintRegistry, hasErrors } from '../lint/index.js';
 import { liveDescriptors } from '../emit/live-descriptors.js';
@@ -31,7 +30,11 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
   registerWatchCommand(program, io, done);
   registerCheckCommand(program, io, done);
   registerReleaseCommand(program, io, done);
-  registerDlqCommand(program, io, done, {
+  // `evc dlq` pulls in kafkajs (~200 ms to load): only when the command line may need it.
+  const first = argv[0];
+  const mayNeedDlq = first === undefined || first === 'dlq' || first === 'help' || first.startsWith('-');
+  const { registerDlqCommand } = mayNeedDlq ? await import('./commands/dlq.js') : { registerDlqCommand: undefined };
+  registerDlqCommand?.(program, io, done, {
     async loadValidators(contracts) {
       const registry = await loadRegistry(await directorySource(contracts, io.cwd));
       const errors = lintRegistry(registry).filter((d) => d.severity === 'error');

@@ -1,9 +1,9 @@
 // Loads a contracts registry: read every file through a ContractSource, parse with source
 // positions, validate each AsyncAPI document against its official schema, resolve `$ref`s across
 // files, and build the one registry model. Problems become located diagnostics, never exceptions.
-import { createHash } from 'node:crypto';
 import type { Diagnostic, MessageModel, Registry, ServiceModel, SourceLocation, TopicModel } from '../model/registry.js';
-import { FileParseError, nodeInfo, parseContractFile, memberLocation, type ParsedFile } from './parse-file.js';
+import { FileParseError, nodeInfo, memberLocation } from './parse-file.js';
+import { parseCached } from './parse-cache.js';
 import { RefResolver, referencedFiles } from './resolve-refs.js';
 import { SUPPORTED_VERSIONS, validateAgainstSpec } from './validate-spec.js';
 import { buildDocument, MessageTable } from './build-model.js';
@@ -21,8 +21,6 @@ export interface LoadOptions {
 
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 
-/** Parsed files by content hash: watch mode and repeated loads skip the YAML parser. */
-const parseCache = new Map<string, ParsedFile | FileParseError>();
 
 export async function loadRegistry(source: ContractSource, options: LoadOptions = {}): Promise<Registry> {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -120,22 +118,6 @@ export async function loadRegistry(source: ContractSource, options: LoadOptions 
     messages: [...allMessages].sort((a, b) => compare(a.name, b.name) || compare(a.definition.file, b.definition.file) || a.definition.line - b.definition.line),
     diagnostics: dedupe(diagnostics),
   };
-}
-
-function parseCached(text: string, displayFile: string): ParsedFile | FileParseError {
-  const hash = createHash('sha256').update(displayFile).update('\0').update(text).digest('hex');
-  let parsed = parseCache.get(hash);
-  if (!parsed) {
-    try {
-      parsed = parseContractFile(text, displayFile);
-    } catch (error) {
-      if (!(error instanceof FileParseError)) throw error;
-      parsed = error;
-    }
-    if (parseCache.size > 2000) parseCache.clear();
-    parseCache.set(hash, parsed);
-  }
-  return parsed;
 }
 
 function isDocument(value: unknown): boolean {

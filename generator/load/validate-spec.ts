@@ -7,6 +7,7 @@ import { mkdir, readFile, writeFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { Ajv, standaloneCode, type ValidateFunction } from '../ajv.js';
+import { evcCacheDir } from './cache-dir.js';
 
 const require = createRequire(import.meta.url);
 
@@ -30,16 +31,14 @@ function officialSchema(version: string): object | undefined {
   return (require('@asyncapi/specs') as { schemasWithoutId: Record<string, object> }).schemasWithoutId[version];
 }
 
-function cacheDir(): string {
-  return process.env.EVC_CACHE_DIR ?? path.join(path.dirname(require.resolve('ajv/package.json')), '..', '.cache', 'eventcontracts');
-}
+
 
 function newAjv(): Ajv {
   return new Ajv({ allErrors: true, strict: false, validateSchema: false, validateFormats: false, code: { source: true } });
 }
 
 async function loadValidator(version: string): Promise<ValidateFunction> {
-  const file = path.join(cacheDir(), `asyncapi-${version}-specs-${specsVersion()}-v${TRANSFORM_VERSION}.cjs`);
+  const file = path.join(evcCacheDir(), `asyncapi-${version}-specs-${specsVersion()}-v${TRANSFORM_VERSION}.cjs`);
   try {
     // CommonJS, because ajv's standalone code `require`s its runtime helpers even in ESM mode.
     return require(file) as ValidateFunction;
