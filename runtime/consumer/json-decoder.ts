@@ -1,6 +1,7 @@
 // Turns record bytes into JSON values without trusting them: strict UTF-8, bounded size, bounded
 // nesting, and no silent precision loss on big integers. Everything it refuses becomes an
 // EventDecodeError (never retriable) instead of a SyntaxError/TypeError that would crash kafkajs.
+import { isUtf8 } from 'node:buffer';
 import { EventDecodeError, type EventPart } from '../errors.js';
 
 export interface DecodeLimits {
@@ -11,6 +12,7 @@ export interface DecodeLimits {
   /**
    * Integer literals beyond ±(2^53−1) lose digits in JSON.parse. 'reject' dead-letters such
    * records (an id silently changed is worse than a message in the DLT); 'allow' accepts the loss.
+   * Float literals (with a fraction or exponent) are floats and always accepted.
    */
   readonly unsafeIntegers: 'reject' | 'allow';
 }
@@ -21,16 +23,11 @@ export const DEFAULT_DECODE_LIMITS: DecodeLimits = {
   unsafeIntegers: 'reject',
 };
 
-// One decoder for the process: `fatal` makes malformed UTF-8 an error instead of U+FFFD.
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** Strict UTF-8 to string; throws EventDecodeError('not-utf8'). */
-export function decodeUtf8(part: EventPart, bytes: Uint8Array): string {
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    throw new EventDecodeError(part, 'not-utf8', 'bytes are not valid UTF-8');
-  }
+/** Strict UTF-8 to string (rejects malformed, overlong and surrogate sequences); throws EventDecodeError('not-utf8'). */
+export function decodeUtf8(part: EventPart, bytes: Buffer): string {
+  // isUtf8 is a native validator; toString then cannot meet a malformed sequence to replace.
+  if (!isUtf8(bytes)) throw new EventDecodeError(part, 'not-utf8', 'bytes are not valid UTF-8');
+  return bytes.toString('utf8');
 }
 
 /** Parses a JSON document from bytes within the limits. */
@@ -40,13 +37,21 @@ export function decodeJson(part: EventPart, bytes: Buffer | null, limits: Decode
     throw new EventDecodeError(part, 'too-large', `${bytes.length} bytes exceed the limit of ${limits.maxBytes}`);
   }
   const text = decodeUtf8(part, bytes);
-  checkStructure(part, bytes, limits);
+  if (exceedsDepth(bytes, limits.maxDepth)) throw new EventDecodeError(part, 'too-deep', `nesting exceeds ${limits.maxDepth} levels`);
+  let value: unknown;
   try {
     // JSON.parse defines keys like "__proto__" as own properties: no prototype is touched here.
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch (error) {
     throw new EventDecodeError(part, 'invalid-json', error instanceof Error ? error.message : 'not JSON');
   }
+  if (limits.unsafeIntegers === 'reject' && hasIntegralBeyondSafeRange(value)) {
+    const literal = unsafeIntegerLiteral(bytes);
+    if (literal !== undefined) {
+      throw new EventDecodeError(part, 'unsafe-integer', `integer ${literal} is beyond ±(2^53−1) and would lose precision; send it as a string`);
+    }
+  }
+  return value;
 }
 
 const QUOTE = 0x22;
@@ -61,35 +66,42 @@ const NINE = 0x39;
 const MAX_SAFE_DIGITS = '9007199254740991';
 
 /**
- * One linear pass over the bytes (structural characters are ASCII, so UTF-8 needs no decoding
- * here): tracks nesting depth and finds integer literals too large for a double. String contents
- * are skipped with indexOf, which keeps the pass cheap for typical text-heavy events.
- * Malformed input may pass or fail here; JSON.parse has the last word on syntax.
+ * Whether arrays/objects nest deeper than `maxDepth`. Counting opening brackets with native
+ * indexOf settles typical events at once (fewer openers than the limit cannot nest deeper); only
+ * documents with many brackets get the exact, string-aware scan. Done on the bytes, before
+ * JSON.parse, so a hostile document is refused before it is materialised.
  */
-function checkStructure(part: EventPart, bytes: Buffer, limits: DecodeLimits): void {
-  const checkIntegers = limits.unsafeIntegers === 'reject';
-  const length = bytes.length;
-  let depth = 0;
-  let i = 0;
-  while (i < length) {
-    const byte = bytes[i]!;
-    if (byte === QUOTE) {
-      i = endOfString(bytes, i + 1);
-    } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
-      depth += 1;
-      if (depth > limits.maxDepth) {
-        throw new EventDecodeError(part, 'too-deep', `nesting exceeds ${limits.maxDepth} levels`);
-      }
-      i += 1;
-    } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
-      depth -= 1;
-      i += 1;
-    } else if (checkIntegers && (byte === MINUS || (byte >= ZERO && byte <= NINE))) {
-      i = checkNumber(part, bytes, i);
-    } else {
-      i += 1;
+function exceedsDepth(bytes: Buffer, maxDepth: number): boolean {
+  let openers = 0;
+  for (const bracket of [OPEN_BRACE, OPEN_BRACKET]) {
+    for (let at = bytes.indexOf(bracket); at !== -1; at = bytes.indexOf(bracket, at + 1)) {
+      openers += 1;
+      if (openers > maxDepth) return maxNesting(bytes, maxDepth) > maxDepth;
     }
   }
+  return false;
+}
+
+/** Deepest nesting outside strings, stopping once it exceeds `limit`. */
+function maxNesting(bytes: Buffer, limit: number): number {
+  let depth = 0;
+  let deepest = 0;
+  const length = bytes.length;
+  for (let i = 0; i < length; i += 1) {
+    const byte = bytes[i]!;
+    if (byte === QUOTE) {
+      i = endOfString(bytes, i + 1) - 1;
+    } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
+      depth += 1;
+      if (depth > deepest) {
+        deepest = depth;
+        if (deepest > limit) return deepest;
+      }
+    } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
+      depth -= 1;
+    }
+  }
+  return deepest;
 }
 
 /** Index just past the closing quote of a string whose contents start at `from`. */
@@ -105,25 +117,73 @@ function endOfString(bytes: Buffer, from: number): number {
   }
 }
 
-/** Reads one number token at `start`; throws when it is an integer outside the safe range. */
-function checkNumber(part: EventPart, bytes: Buffer, start: number): number {
-  let i = start;
-  if (bytes[i] === MINUS) i += 1;
-  const digitsStart = i;
-  while (i < bytes.length && bytes[i]! >= ZERO && bytes[i]! <= NINE) i += 1;
-  const digits = i - digitsStart;
-  const next = bytes[i];
-  const isInteger = next !== 0x2e /* . */ && next !== 0x65 /* e */ && next !== 0x45; /* E */
-  if (isInteger && digits >= MAX_SAFE_DIGITS.length) {
-    const literal = bytes.toString('latin1', digitsStart, i);
-    if (digits > MAX_SAFE_DIGITS.length || literal > MAX_SAFE_DIGITS) {
-      const shown = literal.length > 40 ? `${literal.slice(0, 40)}…` : literal;
-      throw new EventDecodeError(part, 'unsafe-integer', `integer ${bytes[start] === MINUS ? '-' : ''}${shown} is beyond ±(2^53−1) and would lose precision; send it as a string`);
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Cheap first pass over the parsed value (no recursion: depth is already bounded, but a stack is
+ * still safer): any integral number beyond the safe range? Most events have none, and then the
+ * bytes are never scanned. A hit may be a float literal like 6.02e23, which the byte scan clears.
+ */
+function hasIntegralBeyondSafeRange(root: unknown): boolean {
+  if (typeof root !== 'object' || root === null) return typeof root === 'number' && isUnsafeIntegral(root);
+  const stack: object[] = [root];
+  while (stack.length > 0) {
+    const container = stack.pop()!;
+    if (Array.isArray(container)) {
+      for (let i = 0; i < container.length; i += 1) {
+        const item: unknown = container[i];
+        if (typeof item === 'number') {
+          if (isUnsafeIntegral(item)) return true;
+        } else if (typeof item === 'object' && item !== null) stack.push(item);
+      }
+    } else {
+      for (const key in container) {
+        const item: unknown = (container as Record<string, unknown>)[key];
+        if (typeof item === 'number') {
+          if (isUnsafeIntegral(item)) return true;
+        } else if (typeof item === 'object' && item !== null) stack.push(item);
+      }
     }
   }
-  // Skip the rest of a non-integer token (fraction/exponent) so its digits are not re-read.
-  while (i < bytes.length && isNumberByte(bytes[i]!)) i += 1;
-  return i;
+  return false;
+}
+
+function isUnsafeIntegral(value: number): boolean {
+  return (value > MAX_SAFE || value < -MAX_SAFE) && Number.isInteger(value);
+}
+
+/** The first integer literal (no fraction, no exponent) outside strings that is beyond the safe range. */
+function unsafeIntegerLiteral(bytes: Buffer): string | undefined {
+  const length = bytes.length;
+  let i = 0;
+  while (i < length) {
+    const byte = bytes[i]!;
+    if (byte === QUOTE) {
+      i = endOfString(bytes, i + 1);
+      continue;
+    }
+    if (byte !== MINUS && (byte < ZERO || byte > NINE)) {
+      i += 1;
+      continue;
+    }
+    const start = i;
+    if (byte === MINUS) i += 1;
+    const digitsStart = i;
+    while (i < length && bytes[i]! >= ZERO && bytes[i]! <= NINE) i += 1;
+    const digits = i - digitsStart;
+    const next = bytes[i];
+    const isInteger = next !== 0x2e /* . */ && next !== 0x65 /* e */ && next !== 0x45; /* E */
+    if (isInteger && digits >= MAX_SAFE_DIGITS.length) {
+      const literal = bytes.toString('latin1', digitsStart, i);
+      if (digits > MAX_SAFE_DIGITS.length || literal > MAX_SAFE_DIGITS) {
+        const shown = literal.length > 40 ? `${literal.slice(0, 40)}…` : literal;
+        return `${bytes[start] === MINUS ? '-' : ''}${shown}`;
+      }
+    }
+    // Skip the rest of the token (fraction, exponent) so its digits are not read as a number.
+    while (i < length && isNumberByte(bytes[i]!)) i += 1;
+  }
+  return undefined;
 }
 
 function isNumberByte(byte: number): boolean {

@@ -42,6 +42,18 @@ export class ReceiverObserver {
     readonly logger: Logger,
   ) {}
 
+  /**
+   * The per-record success path: counts and latency without building an event object unless a
+   * hook wants one (it runs once per handled record, so it stays allocation-free).
+   */
+  handled(record: RecordCoordinates, messageType: string, attempts: number, latencyMs: number): void {
+    if (this.hooks.onEvent === undefined) {
+      this.metrics.handled(latencyMs);
+      return;
+    }
+    this.emit({ type: 'handled', record, messageType, attempts, latencyMs });
+  }
+
   emit(event: ReceiverEvent): void {
     this.metrics.count(event);
     this.log(event);

@@ -57,8 +57,7 @@ export class ReceiverMetrics {
   count(event: ReceiverEvent): void {
     switch (event.type) {
       case 'handled':
-        this.handledCount += 1;
-        this.recordLatency(event.latencyMs);
+        this.handled(event.latencyMs);
         return;
       case 'invalid':
         this.invalidCount += 1;
@@ -86,7 +85,8 @@ export class ReceiverMetrics {
     }
   }
 
-  private recordLatency(ms: number): void {
+  handled(ms: number): void {
+    this.handledCount += 1;
     this.latencyTotal += ms;
     if (ms > this.latencyMax) this.latencyMax = ms;
     const bucket = Math.min(BUCKETS - 1, Math.max(0, Math.floor(Math.log2(1 + ms * 1000) * BUCKETS_PER_DOUBLING)));

@@ -111,8 +111,10 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
       const started = performance.now();
       let failure: HandlerError;
       try {
-        await route.handler(event);
-        observer.emit({ type: 'handled', record, messageType: event.name, attempts: attempt, latencyMs: performance.now() - started });
+        const result = route.handler(event);
+        // Synchronous handlers skip a microtask turn per record.
+        if (result !== undefined && typeof (result as Promise<void>).then === 'function') await result;
+        observer.handled(record, event.name, attempt, performance.now() - started);
         return;
       } catch (thrown) {
         failure = new HandlerError(event.name, attempt, thrown);

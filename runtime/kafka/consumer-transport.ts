@@ -3,6 +3,7 @@
 // commits resolved offsets after each batch. A record the processor could not finish pauses its
 // partition (the others keep flowing) and is fetched again on resume, because its offset was
 // never resolved. Heartbeats continue while a handler is being retried.
+import { performance } from 'node:perf_hooks';
 import type { Consumer, ConsumerConfig, EachBatchPayload, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
 import type { ConsumedRecord, ConsumerTransport } from '../contract.js';
 import type { PartitionPauses } from '../consumer/partition-pauses.js';
@@ -21,6 +22,8 @@ export interface KafkaConsumerTransportOptions {
   /** How long start() waits for the first group join. */
   readonly joinTimeoutMs: number;
   readonly consumerConfig?: Omit<ConsumerConfig, 'groupId'>;
+  /** Commit within a batch too, after this many finished records or this long; default: after each fetched batch. */
+  readonly commit?: { readonly everyRecords?: number; readonly intervalMs?: number };
 }
 
 const DEFAULT_HEARTBEAT_INTERVAL_MS = 3_000;
@@ -76,6 +79,8 @@ export class KafkaConsumerTransport implements ConsumerTransport {
       await consumer.subscribe({ topics: [...this.topics], fromBeginning: this.options.fromBeginning });
       await consumer.run({
         autoCommit: true,
+        ...(this.options.commit?.everyRecords === undefined ? {} : { autoCommitThreshold: this.options.commit.everyRecords }),
+        ...(this.options.commit?.intervalMs === undefined ? {} : { autoCommitInterval: this.options.commit.intervalMs }),
         eachBatchAutoResolve: false,
         partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
         eachBatch: (payload) => this.eachBatch(payload),
@@ -92,10 +97,13 @@ export class KafkaConsumerTransport implements ConsumerTransport {
     const { batch, resolveOffset, heartbeat, isRunning, isStale, pause, commitOffsetsIfNecessary } = payload;
     const { topic, partition } = batch;
     const onRecord = this.onRecord!;
-    // Keeps the member alive while one record is retried for longer than the session timeout;
-    // kafkajs throttles heartbeats itself, errors surface at the next heartbeat() below.
+    const commitWithinBatch = this.options.commit !== undefined;
+    // kafkajs sends a heartbeat only once per interval anyway; asking it per record would only
+    // cost a promise each. A timer keeps the member alive while one record is retried for long
+    // (its errors are ignored: the next heartbeat() in the loop reports a rebalance).
     const interval = this.options.consumerConfig?.heartbeatInterval ?? DEFAULT_HEARTBEAT_INTERVAL_MS;
     const beat = setInterval(() => heartbeat().catch(() => {}), interval);
+    let nextBeat = performance.now() + interval;
     try {
       for (const message of batch.messages) {
         if (this.stopping || !isRunning() || isStale()) break;
@@ -114,8 +122,11 @@ export class KafkaConsumerTransport implements ConsumerTransport {
         }
         resolveOffset(message.offset);
         this.options.pauses.succeeded(topic, partition);
-        await commitOffsetsIfNecessary();
-        await heartbeat();
+        if (commitWithinBatch) await commitOffsetsIfNecessary();
+        if (performance.now() >= nextBeat) {
+          await heartbeat();
+          nextBeat = performance.now() + interval;
+        }
       }
     } finally {
       clearInterval(beat);
@@ -155,7 +166,20 @@ function consumedRecord(topic: string, partition: number, message: KafkaMessage)
 
 const NO_HEADERS: Readonly<Record<string, Buffer>> = Object.freeze({});
 
-function bufferHeaders(headers: IHeaders): Record<string, Buffer> {
+/**
+ * kafkajs builds its header object with computed keys (own properties, even for `__proto__`) and
+ * Buffer values; only repeated headers (arrays) need a copy that keeps the last value.
+ */
+function bufferHeaders(headers: IHeaders): Readonly<Record<string, Buffer>> {
+  let repeated = false;
+  for (const name in headers) {
+    const value = headers[name];
+    if (!Buffer.isBuffer(value)) {
+      repeated = true;
+      break;
+    }
+  }
+  if (!repeated) return headers as Readonly<Record<string, Buffer>>;
   const out: Record<string, Buffer> = {};
   for (const name of Object.keys(headers)) {
     const value = headers[name];

@@ -20,6 +20,12 @@ export interface KafkaReceiverOptions extends ReceiverOptions, KafkaConnectionOp
   readonly consumerConfig?: Omit<ConsumerConfig, 'groupId'>;
   /** Producer for dead letters; default an idempotent producer of its own on the same client. */
   readonly deadLetterProducer?: ProducerTransport;
+  /**
+   * Also commit within a fetched batch, after this many finished records and/or this long. By
+   * default offsets are committed after each fetched batch (and on stop), so a crash redelivers at
+   * most the unfinished rest of one batch per partition.
+   */
+  readonly commit?: { readonly everyRecords?: number; readonly intervalMs?: number };
   /** How long start() waits for the group join; default 60 s. */
   readonly joinTimeoutMs?: number;
 }
@@ -37,6 +43,7 @@ export function createEventReceiver(options: KafkaReceiverOptions): ManagedEvent
       partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 4,
       joinTimeoutMs: options.joinTimeoutMs ?? 60_000,
       ...(options.consumerConfig === undefined ? {} : { consumerConfig: options.consumerConfig }),
+      ...(options.commit === undefined ? {} : { commit: options.commit }),
     }),
     deadLetters: options.deadLetterProducer ?? createKafkaProducerTransport({ kafka, logger }),
     ownsDeadLetters: options.deadLetterProducer === undefined,

@@ -10,7 +10,10 @@ describe('decodeJson', () => {
     ['empty value', Buffer.alloc(0), 'empty'],
     ['invalid UTF-8 (lone continuation byte)', Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0x80, 0x22, 0x7d]), 'not-utf8'],
     ['overlong UTF-8 encoding of "/"', Buffer.from([0x22, 0xc0, 0xaf, 0x22]), 'not-utf8'],
+    ['UTF-8-encoded surrogate (CESU)', Buffer.from([0x22, 0xed, 0xa0, 0x80, 0x22]), 'not-utf8'],
+    ['code point beyond U+10FFFF', Buffer.from([0x22, 0xf4, 0x90, 0x80, 0x80, 0x22]), 'not-utf8'],
     ['invalid JSON', Buffer.from('{"a":'), 'invalid-json'],
+    ['a byte-order mark (RFC 8259: must not be sent)', Buffer.from('\ufeff{}'), 'invalid-json'],
     ['trailing garbage', Buffer.from('{"a":1} x'), 'invalid-json'],
     ['single quotes', Buffer.from("{'a':1}"), 'invalid-json'],
     ['nesting 10 000 deep', Buffer.from(deep(10_000)), 'too-deep'],
@@ -38,6 +41,8 @@ describe('decodeJson', () => {
     ['the largest safe integer', '[9007199254740991,-9007199254740991]', [9007199254740991, -9007199254740991]],
     ['big digit runs inside strings', '{"iban":"123456789012345678901234"}', { iban: '123456789012345678901234' }],
     ['large floats (precision is a float property, not an id)', '[1.2345678901234567890e300, 12345678901234567890.5]', [1.2345678901234568e300, 12345678901234567000]],
+    ['a float that happens to be integral beyond 2^53', '{"avogadro":6.02214076e23,"big":1E300}', { avogadro: 6.02214076e23, big: 1e300 }],
+    ['many brackets, shallow', JSON.stringify(Array.from({ length: 1000 }, (_, i) => ({ i, tags: [i] }))), expect.any(Array)],
     ['multi-byte UTF-8', '{"city":"Zürich 東京 🚚"}', { city: 'Zürich 東京 🚚' }],
   ];
   it.each(accepted)('accepts %s', (_name, text, expected) => {

@@ -1,0 +1,275 @@
+// Throughput of the validating runtime against raw kafkajs on the same broker in the same run:
+// 1 KB JSON events, produced in batches of the same size by both (one producer.send per batch,
+// idempotent producer with acks=-1 on both sides so only the runtime's own work differs), then
+// consumed by a fresh group (raw: eachMessage + JSON.parse; evc: the receiver with decode →
+// identify → validate → handler). Consume time runs from the first record to the last, so
+// group-join time is not counted. A third variant, raw kafkajs sending the same headers as the
+// runtime (CloudEvents + contract version), separates what the headers cost inside kafkajs
+// from what the runtime's own work costs. Rounds alternate the order of the variants and the
+// medians are reported, because a shared machine drifts during a run.
+// `tsx bench/runtime-throughput.ts [count] [rounds]` runs it alone.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
+import { Ajv, type Format } from 'ajv';
+import {
+  createEventReceiver,
+  createEventSender,
+  createKafkaProducerTransport,
+  route,
+  silentLogger,
+  validatorFormats,
+  type MessageDescriptor,
+} from '../runtime/index.js';
+
+const BATCH = 500;
+const PARTITIONS = 3;
+const CONCURRENCY = 3;
+
+interface Stop {
+  lat: number;
+  lon: number;
+  address: string;
+  arriveBy: string;
+}
+interface RoutePlanned {
+  type: 'RoutePlanned';
+  routeId: string;
+  truckId: string;
+  plannedAt: string;
+  distanceKm: number;
+  notes: string;
+  stops: Stop[];
+}
+
+function descriptor(topic: string): MessageDescriptor<RoutePlanned, string, { correlationId: string }> {
+  // The formats generated validators get from the runtime (see emit-validators.ts).
+  const ajv = new Ajv({ allErrors: true, formats: validatorFormats as Record<string, Format> });
+  return {
+    name: 'RoutePlanned',
+    topic,
+    service: 'bench',
+    contractVersion: '1.0.0',
+    contentType: 'application/json',
+    keyEncoding: 'string',
+    validatePayload: ajv.compile({
+      type: 'object',
+      additionalProperties: false,
+      required: ['type', 'routeId', 'truckId', 'plannedAt', 'distanceKm', 'stops'],
+      properties: {
+        type: { const: 'RoutePlanned' },
+        routeId: { type: 'string', format: 'uuid' },
+        truckId: { type: 'string', pattern: '^TRK-[0-9]{4,}$' },
+        plannedAt: { type: 'string', format: 'date-time' },
+        distanceKm: { type: 'number', minimum: 0 },
+        notes: { type: 'string', maxLength: 500 },
+        stops: {
+          type: 'array',
+          minItems: 1,
+          maxItems: 50,
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['lat', 'lon', 'address', 'arriveBy'],
+            properties: {
+              lat: { type: 'number', minimum: -90, maximum: 90 },
+              lon: { type: 'number', minimum: -180, maximum: 180 },
+              address: { type: 'string', maxLength: 200 },
+              arriveBy: { type: 'string', format: 'date-time' },
+            },
+          },
+        },
+      },
+    }),
+    validateKey: ajv.compile({ type: 'string', pattern: '^TRK-[0-9]{4,}$' }),
+    validateHeaders: ajv.compile({ type: 'object', required: ['correlationId'], properties: { correlationId: { type: 'string', format: 'uuid' } } }),
+  };
+}
+
+/** A ~1 KB event (the JSON is padded to 1024 bytes with `notes`). */
+function event(n: number): RoutePlanned {
+  const base: RoutePlanned = {
+    type: 'RoutePlanned',
+    routeId: '9b2e7c1d-3f4a-4b5c-8d6e-7f8091a2b3c4',
+    truckId: `TRK-${1000 + (n % 97)}`,
+    plannedAt: '2026-08-01T10:00:00.000Z',
+    distanceKm: 120.5 + n,
+    notes: '',
+    stops: Array.from({ length: 6 }, (_, i) => ({ lat: 48.1 + i / 100, lon: 11.5 + i / 100, address: `Warehouse street ${i}, 80331 Munich`, arriveBy: '2026-08-01T12:00:00Z' })),
+  };
+  base.notes = 'x'.repeat(Math.max(0, 1024 - JSON.stringify(base).length));
+  return base;
+}
+
+const CORRELATION = { correlationId: '4f3c2b1a-0d9e-4c8b-a7f6-e5d4c3b2a190' };
+
+type Variant = 'raw' | 'rawHeaders' | 'evc';
+const VARIANTS: readonly Variant[] = ['raw', 'rawHeaders', 'evc'];
+
+export async function benchRuntimeThroughput(brokers: string[], count = 20000, rounds = 3): Promise<Record<string, number>> {
+  const kafka = new Kafka({ clientId: 'evc-bench', brokers, logLevel: logLevel.NOTHING });
+  const suffix = `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+  const topicOf = (variant: Variant | 'warm', round: number) => `bench.${variant}.${round}.${suffix}`;
+  const topics = [...VARIANTS.flatMap((variant) => Array.from({ length: rounds }, (_, round) => topicOf(variant, round))), ...VARIANTS.map((variant) => `${topicOf(variant, -1)}`)];
+  const admin = kafka.admin();
+  await admin.connect();
+  const all = [...topics, ...topics.map((topic) => `${topic}-dlt`)];
+  await admin.createTopics({ waitForLeaders: true, topics: all.map((topic) => ({ topic, numPartitions: PARTITIONS, replicationFactor: 1 })) });
+
+  const events = Array.from({ length: count }, (_, n) => event(n));
+  const messageBytes = JSON.stringify(events[0]).length;
+  const rawProducer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  await rawProducer.connect();
+  const transport = createKafkaProducerTransport({ kafka, logger: silentLogger });
+  await transport.connect();
+  const sender = createEventSender(transport, { source: 'bench' });
+
+  const produce = (variant: Variant, topic: string, slice: readonly RoutePlanned[]) =>
+    variant === 'evc' ? produceEvc(sender, descriptor(topic), slice) : produceRaw(rawProducer, topic, slice, variant === 'rawHeaders');
+  const consume = (variant: Variant, topic: string, expected: number) =>
+    variant === 'evc' ? consumeEvc(brokers, descriptor(topic), expected) : consumeRaw(kafka, topic, expected);
+
+  const produced: Record<Variant, number[]> = { raw: [], rawHeaders: [], evc: [] };
+  const consumed: Record<Variant, number[]> = { raw: [], rawHeaders: [], evc: [] };
+  try {
+    // Warm-up: JIT, connections and metadata for every path, on topics of their own.
+    const warm = Math.min(2_000, count);
+    for (const variant of VARIANTS) await produce(variant, topicOf(variant, -1), events.slice(0, warm));
+    for (const variant of VARIANTS) await consume(variant, topicOf(variant, -1), warm);
+
+    for (let round = 0; round < rounds; round += 1) {
+      const order = round % 2 === 0 ? VARIANTS : [...VARIANTS].reverse();
+      for (const variant of order) produced[variant].push(await produce(variant, topicOf(variant, round), events));
+      for (const variant of order) consumed[variant].push(await consume(variant, topicOf(variant, round), count));
+    }
+  } finally {
+    await rawProducer.disconnect();
+    await transport.disconnect();
+    await admin.deleteTopics({ topics: all }).catch(() => {});
+    await admin.disconnect();
+  }
+
+  const rate = (ms: number) => Math.round((count / ms) * 1000);
+  const ratio = (evcMs: number, rawMs: number) => Math.round((rawMs / evcMs) * 1000) / 1000;
+  const overheadUs = (evcMs: number, rawMs: number) => Math.round(((evcMs - rawMs) / count) * 1000 * 100) / 100;
+  const p = Object.fromEntries(VARIANTS.map((variant) => [variant, median(produced[variant])])) as Record<Variant, number>;
+  const c = Object.fromEntries(VARIANTS.map((variant) => [variant, median(consumed[variant])])) as Record<Variant, number>;
+  return {
+    messages: count,
+    rounds,
+    messageBytes,
+    produceRawMsgsPerSec: rate(p.raw),
+    produceRawWithHeadersMsgsPerSec: rate(p.rawHeaders),
+    produceEvcMsgsPerSec: rate(p.evc),
+    produceRatio: ratio(p.evc, p.raw),
+    produceRatioVsRawWithHeaders: ratio(p.evc, p.rawHeaders),
+    produceOverheadUsPerMsg: overheadUs(p.evc, p.raw),
+    consumeRawMsgsPerSec: rate(c.raw),
+    consumeRawWithHeadersMsgsPerSec: rate(c.rawHeaders),
+    consumeEvcMsgsPerSec: rate(c.evc),
+    consumeRatio: ratio(c.evc, c.raw),
+    consumeRatioVsRawWithHeaders: ratio(c.evc, c.rawHeaders),
+    consumeOverheadUsPerMsg: overheadUs(c.evc, c.raw),
+  };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** The headers the runtime sends, written by hand: what a raw producer following CloudEvents would send. */
+function sameHeaders(payload: RoutePlanned): Record<string, string> {
+  return {
+    correlationId: CORRELATION.correlationId,
+    ce_specversion: '1.0',
+    ce_id: randomUUID(),
+    ce_source: 'bench',
+    ce_type: payload.type,
+    ce_time: new Date().toISOString(),
+    'content-type': 'application/json',
+    evc_contract_version: '1.0.0',
+  };
+}
+
+async function produceRaw(producer: Producer, topic: string, events: readonly RoutePlanned[], withHeaders: boolean): Promise<number> {
+  const started = performance.now();
+  for (let from = 0; from < events.length; from += BATCH) {
+    const messages = events
+      .slice(from, from + BATCH)
+      .map((payload) => (withHeaders ? { key: payload.truckId, value: JSON.stringify(payload), headers: sameHeaders(payload) } : { key: payload.truckId, value: JSON.stringify(payload) }));
+    await producer.send({ topic, acks: -1, messages });
+  }
+  return performance.now() - started;
+}
+
+async function produceEvc(sender: ReturnType<typeof createEventSender>, message: ReturnType<typeof descriptor>, events: readonly RoutePlanned[]): Promise<number> {
+  const started = performance.now();
+  for (let from = 0; from < events.length; from += BATCH) {
+    await sender.sendBatch(
+      message,
+      events.slice(from, from + BATCH).map((payload) => ({ payload, key: payload.truckId, headers: CORRELATION })),
+    );
+  }
+  return performance.now() - started;
+}
+
+async function consumeRaw(kafka: Kafka, topic: string, count: number): Promise<number> {
+  const consumer: Consumer = kafka.consumer({ groupId: `bench-raw-${topic}`, allowAutoTopicCreation: false });
+  let received = 0;
+  let first = 0;
+  let done!: (ms: number) => void;
+  const finished = new Promise<number>((resolve) => (done = resolve));
+  let checksum = 0;
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  await consumer.run({
+    partitionsConsumedConcurrently: CONCURRENCY,
+    eachMessage: async ({ message }) => {
+      if (received === 0) first = performance.now();
+      const payload = JSON.parse(message.value!.toString()) as RoutePlanned;
+      checksum += payload.distanceKm;
+      received += 1;
+      if (received === count) done(performance.now() - first);
+    },
+  });
+  const ms = await finished;
+  await consumer.disconnect();
+  if (checksum === 0) throw new Error('nothing decoded');
+  return ms;
+}
+
+async function consumeEvc(brokers: string[], message: ReturnType<typeof descriptor>, count: number): Promise<number> {
+  let received = 0;
+  let first = 0;
+  let done!: (ms: number) => void;
+  const finished = new Promise<number>((resolve) => (done = resolve));
+  const receiver = createEventReceiver({ brokers, groupId: `bench-evc-${message.topic}`, logger: silentLogger, partitionsConsumedConcurrently: CONCURRENCY });
+  await receiver.start([
+    route(message, () => {
+      if (received === 0) first = performance.now();
+      received += 1;
+      if (received === count) done(performance.now() - first);
+    }),
+  ]);
+  const ms = await finished;
+  const metrics = receiver.metrics();
+  await receiver.stop();
+  if (metrics.invalid !== 0 || metrics.deadLettered !== 0) throw new Error(`bench events were rejected: ${JSON.stringify(metrics)}`);
+  return ms;
+}
+
+// Standalone: KAFKA_BROKERS, or a broker of its own.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const count = Number(process.argv[2] ?? 20_000);
+  const rounds = Number(process.argv[3] ?? 3);
+  const given = (process.env['KAFKA_BROKERS'] ?? '').split(',').filter((broker) => broker !== '');
+  const { startBroker } = await import('../scripts/kafka/broker.js');
+  const broker = given.length > 0 ? undefined : await startBroker();
+  try {
+    const result = await benchRuntimeThroughput(given.length > 0 ? given : broker!.brokers, count, rounds);
+    for (const [name, value] of Object.entries(result)) process.stdout.write(`${name.padEnd(34)} ${value}\n`);
+  } finally {
+    await broker?.stop();
+  }
+}
