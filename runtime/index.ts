@@ -35,7 +35,9 @@ export {
 } from './consumer/retry-policy.js';
 export type { ReceiverEvent, ReceiverHooks } from './consumer/receiver-events.js';
 export type { LatencySummary, ReceiverMetricsSnapshot } from './consumer/receiver-metrics.js';
-export type { RedeliveryOptions } from './consumer/partition-pauses.js';
+export type { PartitionPauses, RedeliveryOptions } from './consumer/partition-pauses.js';
+export type { ReceiverObserver } from './consumer/receiver-events.js';
+export type { RecordProcessor } from './consumer/record-processor.js';
 
 // Dead letters
 export {
