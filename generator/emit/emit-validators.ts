@@ -2,6 +2,8 @@
 // services never compile schemas at start-up. The code is ajv's; we only bundle each schema with
 // its `$defs`, drop annotations, and point ajv's runtime imports at `eventcontracts/runtime`.
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { cachedValidator, storeValidator } from './validator-cache.js';
 import type { Diagnostic, JsonSchema, MessageModel } from '../model/registry.js';
 import { bundleSchema } from '../model/bundle.js';
 import { type Ajv, messageValidatorAjv, standaloneCode } from '../ajv.js';
@@ -15,9 +17,10 @@ export interface EmittedValidators {
 }
 
 const ROLES = ['payload', 'key', 'headers'] as const;
+/** Bump when the emitted validator files change shape, so cached ones are recompiled. */
+const VALIDATOR_FORMAT = 1;
+const AJV_VERSION = (createRequire(import.meta.url)('ajv/package.json') as { version: string }).version;
 
-/** Compiled validator files by schema content: watch mode recompiles only what changed. */
-const compiledCache = new Map<string, { js: string; dts: string }>();
 const EXPORT_NAMES = { payload: 'validatePayload', key: 'validateKey', headers: 'validateHeaders' } as const;
 
 export function emitValidators(plan: GenerationPlan, runtimeImport: string): EmittedValidators {
@@ -34,8 +37,9 @@ export function emitValidators(plan: GenerationPlan, runtimeImport: string): Emi
       const schema = schemaOf(message, role);
       return schema === undefined ? undefined : bundleSchema(schema, { stripAnnotations: true });
     });
-    const cacheKey = createHash('sha256').update(JSON.stringify([file, message.name, runtimeImport, bundles])).digest('hex');
-    const cached = compiledCache.get(cacheKey);
+    // The ajv version is part of the key: its output changes with it.
+    const cacheKey = createHash('sha256').update(JSON.stringify([VALIDATOR_FORMAT, AJV_VERSION, file, message.name, runtimeImport, bundles])).digest('hex');
+    const cached = cachedValidator(cacheKey);
     if (cached) {
       files.set(`validators/${file}.js`, cached.js);
       files.set(`validators/${file}.d.ts`, cached.dts);
@@ -75,8 +79,7 @@ export function emitValidators(plan: GenerationPlan, runtimeImport: string): Emi
     const code = standaloneCode(ajv, refs);
     const js = `${fileHeader(`the contract of message ${JSON.stringify(message.name).replace(/[\r\n\u2028\u2029]/g, ' ')}`).text}${importRuntime(code, runtimeImport)}\n`;
     const dts = validatorDeclarations(Object.keys(refs), runtimeImport, message);
-    if (compiledCache.size > 5000) compiledCache.clear();
-    compiledCache.set(cacheKey, { js, dts });
+    storeValidator(cacheKey, { js, dts });
     files.set(`validators/${file}.js`, js);
     files.set(`validators/${file}.d.ts`, dts);
   }
