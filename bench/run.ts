@@ -1,0 +1,38 @@
+// `npm run bench`: every figure the issues ask for, measured in one run on this machine —
+// lint/generate (example and 50-document registries, cold and warm, peak memory, beside
+// @asyncapi/parser), evc check on 400 messages, and runtime throughput against raw kafkajs on a
+// real broker (started here unless KAFKA_BROKERS is set). Prints figures; asserts nothing.
+import os from 'node:os';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { benchLintGenerate } from './lint-generate.js';
+import { benchCompat } from './compat.js';
+import { benchRuntimeThroughput } from './runtime-throughput.js';
+import { startBroker } from '../scripts/kafka/broker.js';
+
+const repo = path.resolve(import.meta.dirname, '..');
+const print = (title: string, figures: Record<string, number>): void => {
+  process.stdout.write(`\n## ${title}\n`);
+  for (const [name, value] of Object.entries(figures)) {
+    const shown = Number.isInteger(value) ? String(value) : value < 10 ? value.toFixed(3) : value.toFixed(0);
+    process.stdout.write(`${name.padEnd(92)} ${shown.padStart(9)}\n`);
+  }
+};
+
+process.stdout.write(`evc benchmarks — ${new Date().toISOString()}, node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
+// Cold-process figures run the compiled CLI.
+execFileSync('npm', ['run', '-s', 'build'], { cwd: repo, stdio: 'inherit' });
+const only = new Set(process.argv.slice(2));
+const wants = (name: string): boolean => only.size === 0 || only.has(name);
+
+if (wants('lint')) print('lint and generate', await benchLintGenerate());
+if (wants('check')) print('evc check (50 documents / 400 messages, one breaking change per document)', await benchCompat());
+if (wants('runtime')) {
+  const external = process.env.KAFKA_BROKERS?.split(',').filter(Boolean);
+  const broker = external?.length ? undefined : await startBroker();
+  try {
+    print(`runtime throughput, 1 KB messages, ${external?.length ? `KAFKA_BROKERS=${external.join(',')}` : 'local broker'}`, await benchRuntimeThroughput(external ?? broker!.brokers));
+  } finally {
+    await broker?.stop();
+  }
+}
