@@ -5,6 +5,7 @@
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -75,6 +76,34 @@ async function timeInProcess(args: Parameters<typeof runCheck>[0], cwd: string):
   return performance.now() - start;
 }
 
+/**
+ * `asyncapi diff` (the @asyncapi/diff library behind the CLI command, after a strict
+ * @asyncapi/parser parse, as the CLI does) on one changed service document, the only kind of input
+ * it accepts: it knows no registries. Not a project dependency: set EVC_ASYNCAPI_DIFF_DIR to a
+ * directory where `npm install @asyncapi/diff` was run; skipped otherwise.
+ */
+async function timeAsyncapiDiff(dir: string): Promise<Record<string, number> | undefined> {
+  const from = process.env['EVC_ASYNCAPI_DIFF_DIR'];
+  if (!from) return undefined;
+  const require = createRequire(path.join(path.resolve(from), 'package.json'));
+  const { diff } = (await import(pathToFileURL(require.resolve('@asyncapi/diff')).href)) as { diff(a: unknown, b: unknown, c: object): { breaking(): unknown[]; nonBreaking(): unknown[]; unclassified(): unknown[] } };
+  const { Parser, fromFile } = (await import(pathToFileURL(require.resolve('@asyncapi/parser')).href)) as {
+    Parser: new () => unknown;
+    fromFile(parser: unknown, file: string): { parse(): Promise<{ document?: { json(): unknown } }> };
+  };
+  const parser = new Parser();
+  const file = (side: string): string => path.join(dir, side, serviceName(5), 'asyncapi.yaml');
+  const start = performance.now();
+  const [a, b] = [await fromFile(parser, file('base')).parse(), await fromFile(parser, file('contracts')).parse()];
+  if (!a.document || !b.document) return undefined;
+  const result = diff(a.document.json(), b.document.json(), { outputType: 'json' });
+  return {
+    'asyncapi diff, one changed document pair, in-process (ms wall)': performance.now() - start,
+    'asyncapi diff: changes classified breaking (of 1 breaking edit)': result.breaking().length,
+    'asyncapi diff: changes unclassified': result.unclassified().length,
+  };
+}
+
 export async function benchCompat(): Promise<Record<string, number>> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'evc-bench-compat-'));
   try {
@@ -102,6 +131,9 @@ export async function benchCompat(): Promise<Record<string, number>> {
     const gitRuns = [0, 1, 2].map(() => timeProcess('dist', ['check', '--against', 'HEAD', '--format', 'json'], repo));
     figures['check 400 msgs vs git HEAD, cold dist process (ms wall, median of 3)'] = median(gitRuns.map((r) => r.ms));
     figures['check 400 msgs vs git HEAD, cold dist process (ms CPU, median of 3)'] = median(gitRuns.map((r) => r.cpuMs));
+
+    const asyncapiDiff = await timeAsyncapiDiff(dir);
+    if (asyncapiDiff) Object.assign(figures, asyncapiDiff);
 
     const options = { contracts: 'contracts', against: 'base', format: 'json' };
     figures['check 400 msgs vs dir, in-process first run (ms)'] = await timeInProcess(options, dir);
