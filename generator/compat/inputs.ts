@@ -78,15 +78,14 @@ export async function readLockfile(source: ContractSource): Promise<Lockfile | u
 export function recordingSource(source: ContractSource): ContractSource & { readonly texts: ReadonlyMap<string, string> } {
   const texts = new Map<string, string>();
   return {
-    label: source.label,
+    // Keep what the loader reads beyond the interface (a directory source's single `only` document).
+    ...source,
     texts,
-    list: () => source.list(),
     async read(relativePath) {
       const text = await source.read(relativePath);
       texts.set(relativePath, text);
       return text;
     },
-    displayPath: (relativePath) => source.displayPath(relativePath),
   };
 }
 

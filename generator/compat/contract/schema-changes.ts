@@ -65,7 +65,8 @@ function toChange(ctx: ContractRuleContext, finding: SchemaFinding, s: Situation
   if (cause) what += ` (closest match: ${describeCause(cause, finding.direction)} at ${pointer(s.part, cause.path)})`;
   const newNode = backward ? finding.readerNode : finding.writerNode;
   const oldNode = backward ? finding.writerNode : finding.readerNode;
-  const location = locateInSchema(newNode, finding.at) ?? locateInSchema(oldNode, finding.at) ?? s.message.location;
+  // Point at the proposed file (where a reviewer can act); the old one only when nothing else is known.
+  const location = locateInSchema(newNode, finding.at) ?? s.message.location ?? locateInSchema(oldNode, finding.at);
   let why: string | undefined;
   let hint: string | undefined;
   if (finding.breaking) {
