@@ -92,7 +92,13 @@ export function createReceiver(options: ReceiverOptions, build: (context: Transp
         signal: shutdown.signal,
       });
       const topics = table.subscribedTopics();
-      await transports.consumer.run(topics, processor);
+      try {
+        await transports.consumer.run(topics, processor);
+      } catch (error) {
+        // Nothing runs (e.g. the broker is unreachable): start() may be called again.
+        if (state === 'starting') state = 'new';
+        throw error;
+      }
       if (state === 'starting') state = 'running';
       observer.emit({ type: 'started', topics, groupId: options.groupId });
     },

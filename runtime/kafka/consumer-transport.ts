@@ -22,6 +22,8 @@ export interface KafkaConsumerTransportOptions {
   /** How long start() waits for the first group join. */
   readonly joinTimeoutMs: number;
   readonly consumerConfig?: Omit<ConsumerConfig, 'groupId'>;
+  /** Delay before re-creating a consumer kafkajs gave up on; default 5 s. */
+  readonly restartDelayMs?: number;
   /** Commit within a batch too, after this many finished records or this long; default: after each fetched batch. */
   readonly commit?: { readonly everyRecords?: number; readonly intervalMs?: number };
 }
@@ -147,7 +149,7 @@ export class KafkaConsumerTransport implements ConsumerTransport {
         .catch(() => {})
         .then(() => (this.stopping ? undefined : this.startConsumer()))
         .catch((restartError: unknown) => this.onCrash(consumer, restartError instanceof Error ? restartError : new Error(String(restartError)), false));
-    }, RESTART_DELAY_MS);
+    }, this.options.restartDelayMs ?? RESTART_DELAY_MS);
   }
 }
 
