@@ -12,5 +12,7 @@ ruleTable(rule, [
   { name: 'branch changed so that nothing matches', old: { oneOf: [{ type: 'string' }] }, new: { oneOf: [{ type: 'number' }] }, backward: 'breaks', forward: 'breaks' },
   { name: 'plain type to a union containing it', old: { type: 'string' }, new: { anyOf: [{ type: 'number' }, { type: 'string' }] }, backward: 'ok', forward: 'breaks', reports: ['SUM_TYPE_EXTENDED'] },
   { name: 'anyOf with two branches to oneOf', old: { anyOf: [{ type: 'number' }, { type: 'string' }] }, new: { oneOf: [{ type: 'number' }, { type: 'string' }] }, backward: 'breaks', forward: 'ok', reports: ['COMBINED_TYPE_CHANGED'] },
+  { name: 'branch dropped whose values another branch accepts (Confluent: SUM_TYPE_NARROWED)', old: { anyOf: [{ type: 'integer' }, { type: 'number' }] }, new: { anyOf: [{ type: 'number' }] }, backward: 'ok', forward: 'ok' },
+  { name: 'union replaced by one schema accepting every branch', old: { anyOf: [{ type: 'string', maxLength: 5 }, { type: 'string', format: 'uuid' }] }, new: { type: 'string' }, backward: 'ok', forward: 'breaks' },
   { name: 'branch widened inside a union', old: { oneOf: [{ type: 'string', maxLength: 5 }, { type: 'null' }] }, new: { oneOf: [{ type: 'null' }, { type: 'string', maxLength: 8 }] }, backward: 'ok', forward: 'breaks' },
 ]);
