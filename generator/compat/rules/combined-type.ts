@@ -3,8 +3,12 @@
 // keywords beside the union). The reader may add branches (SUM_TYPE_EXTENDED), never lose one the
 // writer still uses (SUM_TYPE_NARROWED). anyOf → oneOf breaks values that match several branches.
 
-import type { JsonSchema } from '../../model/registry.js';
-import { unionOf } from '../schema/merge.js';
+import type { JsonSchema, SchemaObject } from '../../model/registry.js';
+import { finiteValues } from '../schema/compare.js';
+import { deepEqual } from '../schema/graph.js';
+import { flatten, unionOf } from '../schema/merge.js';
+import { T_OBJECT, declaredTypes, typeOfValue } from '../schema/types.js';
+import { propertiesOf, requiredOf } from './content-model.js';
 import type { SchemaDifference, SchemaRule } from '../schema/rule.js';
 import { hasBreaking } from '../schema/rule.js';
 
@@ -31,6 +35,12 @@ export const rule: SchemaRule = {
       hint: 'change union branches compatibly, or add the new shape as an extra branch',
     },
     COMBINED_TYPE_EXTENDED: { breaks: 'never', what: (v) => `combinator changed from ${String(v.old)} to ${String(v.new)}` },
+    ONE_OF_BRANCHES_OVERLAP: {
+      breaks: 'always',
+      what: (v) => `oneOf ${v.new === undefined ? 'lost' : 'gained'} ${branches(v)}, which may accept the same values as another branch`,
+      rejects: (v) => `values that now match both ${branches(v)} and the branch they matched before (oneOf requires exactly one)`,
+      hint: 'make the new branch provably exclusive (a different type, or a `const` discriminator on a required property), or use anyOf',
+    },
     COMBINED_TYPE_CHANGED: {
       breaks: 'always',
       what: (v) => `combinator changed from ${String(v.old)} to ${String(v.new)}`,
@@ -82,6 +92,16 @@ export const rule: SchemaRule = {
       }
     });
     const added = ru.branches.map((_, j) => j).filter((j) => !used.has(j));
+    // oneOf accepts a value only if exactly one branch matches: a new branch that may match what
+    // an existing branch matches rejects old data that used to be fine.
+    if (ru.keyword === 'oneOf') {
+      for (const j of added) {
+        const clash = [...used].find((i) => !disjoint(ru.branches[j], ru.branches[i]));
+        if (clash !== undefined) {
+          found.push(ctx.change('ONE_OF_BRANCHES_OVERLAP', { path: ['oneOf', String(j)], subject: `oneOf branch ${j + 1} (overlaps branch ${clash + 1})`, writer: undefined, reader: ru.raw[j] }));
+        }
+      }
+    }
     if (added.length > 0 && ru.raw.length > (wu?.raw.length ?? 1) - 0 && added.length >= ru.raw.length - (wu?.raw.length ?? 1)) {
       const names = added.map((j) => `${ru.keyword} branch ${j + 1}`).join(', ');
       found.push(ctx.change('SUM_TYPE_EXTENDED', { subject: names, writer: wu?.raw.length ?? 1, reader: ru.raw.length }));
@@ -89,3 +109,40 @@ export const rule: SchemaRule = {
     return found;
   },
 };
+
+/**
+ * Whether no value can match both schemas, as far as cheap evidence shows: different types, no
+ * common allowed value, or a property both require with no common allowed value (a discriminator).
+ */
+export function disjoint(a: JsonSchema | undefined, b: JsonSchema | undefined): boolean {
+  if (a === undefined || b === undefined) return false;
+  if (a === false || b === false) return true;
+  if (a === true || b === true) return false;
+  const fa = flatten(a);
+  const fb = flatten(b);
+  if ((typesOf(fa) & typesOf(fb)) === 0) return true;
+  const va = finiteValues(fa);
+  const vb = finiteValues(fb);
+  if (va && vb && !va.some((x) => vb.some((y) => deepEqual(x, y)))) return true;
+  const objects = (typesOf(fa) & typesOf(fb)) === T_OBJECT;
+  if (objects) {
+    const requiredA = requiredOf(fa);
+    const requiredB = requiredOf(fb);
+    const propsA = propertiesOf(fa);
+    const propsB = propertiesOf(fb);
+    for (const name of requiredA) {
+      if (!requiredB.has(name)) continue;
+      const pa = propsA[name];
+      const pb = propsB[name];
+      if (pa !== undefined && pb !== undefined && disjoint(pa, pb)) return true;
+    }
+  }
+  return false;
+}
+
+function typesOf(schema: SchemaObject): number {
+  const values = finiteValues(schema);
+  let mask = declaredTypes(schema);
+  if (values) mask &= values.reduce<number>((m, v) => m | typeOfValue(v), 0);
+  return mask;
+}
