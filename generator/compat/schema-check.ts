@@ -37,9 +37,11 @@ export class SchemaChecker {
       const [writer, reader] = direction === 'backward' ? [oldSchema, newSchema] : [newSchema, oldSchema];
       for (const d of comparison.compare(writer, reader, [])) findings.push({ ...d, direction });
     }
-    const breakingPaths = new Set(findings.filter((f) => f.breaking).map((f) => f.path.join('/')));
-    // Under FULL a loosening is compatible one way and breaking the other: keep only the breaking view.
-    const kept = findings.filter((f) => f.breaking || !breakingPaths.has(f.path.join('/')) || directionsOf(options.level).length === 1);
+    // Under FULL a loosening is compatible one way and breaking the other: keep only the breaking
+    // view of a place (a compatible finding at or above a breaking one says the same thing).
+    const breakingPaths = findings.filter((f) => f.breaking).map((f) => f.path);
+    const covered = (path: readonly string[]): boolean => breakingPaths.some((b) => b.length >= path.length && path.every((seg, i) => b[i] === seg));
+    const kept = directionsOf(options.level).length === 1 ? findings : findings.filter((f) => f.breaking || !covered(f.path));
     return { compatible: !kept.some((f) => f.breaking), findings: kept };
   }
 }

@@ -62,7 +62,8 @@ function toChange(ctx: ContractRuleContext, finding: SchemaFinding, s: Situation
   let what = entry ? entry.type.what({ old: oldValue, new: newValue, ...(finding.subject !== undefined ? { subject: finding.subject } : {}) }) : finding.id;
   if (s.part === 'headers') what = `header ${what}`;
   const cause = firstBreakingCause(finding);
-  if (cause) what += ` (closest match: ${describeCause(cause, finding.direction)} at ${pointer(s.part, cause.path)})`;
+  // Causes carry paths relative to the node the finding was made at: put them under it.
+  if (cause) what += ` (closest match: ${describeCause(cause, finding.direction)} at ${pointer(s.part, [...finding.path.slice(0, finding.path.length - finding.at.length), ...cause.path])})`;
   const newNode = backward ? finding.readerNode : finding.writerNode;
   const oldNode = backward ? finding.writerNode : finding.readerNode;
   // Point at the proposed file (where a reviewer can act); the old one only when nothing else is known.

@@ -54,7 +54,8 @@ export const rule: SchemaRule = {
     const ru = unionOf(pair.reader);
     const found: SchemaDifference[] = [];
     const writerAlternatives: readonly JsonSchema[] = wu ? wu.branches : [pair.writerNode];
-    const label = (i: number): string => (wu ? `${wu.keyword} branch ${i + 1}` : 'the previous type');
+    const title = (branch: JsonSchema | undefined): string => (typeof branch === 'object' && typeof branch['title'] === 'string' ? ` (${branch['title']})` : '');
+    const label = (i: number): string => (wu ? `${wu.keyword} branch ${i + 1}${title(wu.raw[i])}` : 'the previous type');
 
     if (!ru) {
       // The writer's union must fit, branch by branch, into the reader's single schema.
@@ -103,7 +104,7 @@ export const rule: SchemaRule = {
       }
     }
     if (added.length > 0 && ru.raw.length > (wu?.raw.length ?? 1) - 0 && added.length >= ru.raw.length - (wu?.raw.length ?? 1)) {
-      const names = added.map((j) => `${ru.keyword} branch ${j + 1}`).join(', ');
+      const names = added.map((j) => `${ru.keyword} branch ${j + 1}${title(ru.raw[j])}`).join(', ');
       found.push(ctx.change('SUM_TYPE_EXTENDED', { subject: names, writer: wu?.raw.length ?? 1, reader: ru.raw.length }));
     }
     return found;

@@ -19,13 +19,13 @@ export const rule: SchemaRule = {
     ENUM_ARRAY_NARROWED: {
       breaks: 'always',
       what: (v) => enumChange(v.old, v.new),
-      rejects: (v) => (v.subject ? `the values ${v.subject}` : `values other than ${show(v.reader)}`),
+      rejects: (v) => (v.subject ? `records with ${v.subject}` : `values other than ${show(v.reader)}`),
       hint: 'keep every enum value the producers may still send; deprecate a value in its description and stop producing it first, then remove it in a later release once no old records remain',
     },
     ENUM_ARRAY_CHANGED: {
       breaks: 'always',
       what: (v) => enumChange(v.old, v.new),
-      rejects: (v) => `the values ${v.subject ?? show(v.writer)}`,
+      rejects: (v) => `records with ${v.subject ?? show(v.writer)}`,
       hint: 'add the new values next to the old ones instead of replacing them',
     },
   },
