@@ -12,13 +12,17 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
 import { Ajv, type Format } from 'ajv';
 import {
+  InMemoryBroker,
   createEventReceiver,
   createEventSender,
   createKafkaProducerTransport,
+  createReceiver,
   route,
   silentLogger,
   validatorFormats,
+  type ConsumedRecord,
   type MessageDescriptor,
+  type WireRecord,
 } from '../runtime/index.js';
 
 const BATCH = 500;
@@ -148,6 +152,7 @@ export async function benchRuntimeThroughput(brokers: string[], count = 20000, r
     await admin.disconnect();
   }
 
+  const cpu = await runtimeCpuCost(events);
   const rate = (ms: number) => Math.round((count / ms) * 1000);
   const ratio = (evcMs: number, rawMs: number) => Math.round((rawMs / evcMs) * 1000) / 1000;
   const overheadUs = (evcMs: number, rawMs: number) => Math.round(((evcMs - rawMs) / count) * 1000 * 100) / 100;
@@ -169,7 +174,53 @@ export async function benchRuntimeThroughput(brokers: string[], count = 20000, r
     consumeRatio: ratio(c.evc, c.raw),
     consumeRatioVsRawWithHeaders: ratio(c.evc, c.rawHeaders),
     consumeOverheadUsPerMsg: overheadUs(c.evc, c.raw),
+    ...cpu,
   };
+}
+
+/**
+ * The runtime's own CPU time per message, without Kafka: the sender (validate, serialize, headers)
+ * against JSON.stringify alone, and the record processor (decode, identify, validate, dispatch)
+ * against JSON.parse alone. Steadier than the broker figures on a busy machine.
+ */
+async function runtimeCpuCost(events: readonly RoutePlanned[]): Promise<Record<string, number>> {
+  const message = descriptor('cpu');
+  let records: readonly WireRecord[] = [];
+  const sender = createEventSender({ send: async (_topic, sent) => void (records = sent), disconnect: async () => {} }, { source: 'bench' });
+  const consumed: ConsumedRecord[] = [];
+  for (let from = 0; from < events.length; from += BATCH) {
+    await sender.sendBatch(message, events.slice(from, from + BATCH).map((payload) => ({ payload, key: payload.truckId, headers: CORRELATION })));
+    for (const record of records) consumed.push({ ...record, topic: 'cpu', partition: 0, offset: String(consumed.length), timestamp: '0' });
+  }
+  const broker = new InMemoryBroker();
+  let handled = 0;
+  const table = [route(message, () => void (handled += 1))];
+  // The processor a receiver runs, driven directly so no transport time is counted.
+  let processor: ((record: ConsumedRecord) => Promise<void>) | undefined;
+  const capture = createReceiver({ groupId: 'cpu', logger: silentLogger }, () => ({
+    consumer: { run: async (_topics, onRecord) => void (processor = onRecord), stop: async () => {} },
+    deadLetters: broker.producer(),
+    ownsDeadLetters: false,
+  }));
+  await capture.start(table);
+
+  const perMessage = async (fn: (index: number) => unknown): Promise<number> => {
+    for (let i = 0; i < Math.min(2_000, events.length); i += 1) await fn(i);
+    let best = Infinity;
+    for (let round = 0; round < 3; round += 1) {
+      const started = performance.now();
+      for (let i = 0; i < events.length; i += 1) await fn(i);
+      best = Math.min(best, ((performance.now() - started) / events.length) * 1000);
+    }
+    return Math.round(best * 100) / 100;
+  };
+  const stringifyUs = await perMessage((i) => Buffer.from(JSON.stringify(events[i])));
+  const senderUs = await perMessage((i) => sender.send(message, { payload: events[i]!, key: events[i]!.truckId, headers: CORRELATION }));
+  const parseUs = await perMessage((i) => JSON.parse(consumed[i]!.value!.toString('utf8')));
+  const receiverUs = await perMessage((i) => processor!(consumed[i]!));
+  await capture.stop();
+  if (handled === 0) throw new Error('processor handled nothing');
+  return { cpuJsonStringifyUsPerMsg: stringifyUs, cpuSenderUsPerMsg: senderUs, cpuJsonParseUsPerMsg: parseUs, cpuReceiverUsPerMsg: receiverUs };
 }
 
 function median(values: readonly number[]): number {
