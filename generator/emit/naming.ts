@@ -11,12 +11,15 @@ const RESERVED = new Set(
 );
 
 const MAX_IDENTIFIER = 80;
+const ASTRAL = /[\u{10000}-\u{10FFFF}]/u;
 const IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
 
 /** Splits on anything that is not a letter or digit, and on lower→upper case changes. */
 function words(raw: string): string[] {
   return raw
     .normalize('NFC')
+    // TypeScript's scanner rejects identifier characters outside the Basic Multilingual Plane.
+    .replace(/[\u{10000}-\u{10FFFF}]/gu, ' ')
     .replace(/([\p{Ll}\p{Nd}])(\p{Lu})/gu, '$1 $2')
     .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1 $2')
     .split(/[^\p{L}\p{Nd}]+/u)
@@ -59,8 +62,14 @@ export function kebabCase(raw: string, fallback = 'unnamed'): string {
   return name.length > 60 ? `${name.slice(0, 51)}-${createHash('sha256').update(raw).digest('hex').slice(0, 8)}` : name;
 }
 
+/** Syntactically an identifier TypeScript accepts (reserved words included). */
+export function isIdentifierSyntax(name: string): boolean {
+  return IDENTIFIER.test(name) && !ASTRAL.test(name);
+}
+
+/** An identifier we may declare: valid syntax and not reserved or a shadowed global. */
 export function isIdentifier(name: string): boolean {
-  return IDENTIFIER.test(name) && !RESERVED.has(name);
+  return isIdentifierSyntax(name) && !RESERVED.has(name);
 }
 
 /**

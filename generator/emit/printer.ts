@@ -1,7 +1,7 @@
 // The one printer for generated code. Like ajv's codegen `_` template, `ts` only accepts
 // interpolations that are code we built (Code) or values passed through an escaping helper:
 // a contract's text can never become code by accident — a raw string interpolation throws.
-import { isIdentifier } from './naming.js';
+import { isIdentifier, isIdentifierSyntax } from './naming.js';
 
 export class Code {
   constructor(readonly text: string) {}
@@ -26,7 +26,7 @@ export function ts(strings: TemplateStringsArray, ...values: Interpolation[]): C
 
 /** An identifier we allocated (see naming.ts); anything else is a bug in the emitter. */
 export function ident(name: string): Code {
-  if (!/^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u.test(name)) throw new Error(`printer: "${name}" is not a valid identifier`);
+  if (!isIdentifierSyntax(name)) throw new Error(`printer: "${name}" is not a valid identifier`);
   return new Code(name);
 }
 
@@ -40,7 +40,7 @@ export function literal(value: unknown): Code {
 
 /** A property name in an object type or literal: bare when it is a plain identifier, else quoted. */
 export function propertyKey(name: string): Code {
-  const plain = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u.test(name) && name !== '__proto__' && name !== 'constructor';
+  const plain = isIdentifierSyntax(name) && name !== '__proto__' && name !== 'constructor';
   return plain ? new Code(name) : literal(name);
 }
 
