@@ -28,7 +28,9 @@ const contract = fc.record({
   ),
 });
 
-function document(c: fc.Infer<typeof contract>): string {
+type Contract = typeof contract extends fc.Arbitrary<infer T> ? T : never;
+
+function document(c: Contract): string {
   const messages: Record<string, unknown> = {};
   c.messages.forEach((m, i) => {
     messages[`m${i}`] = {
