@@ -53,7 +53,9 @@ async function loadValidator(version: string): Promise<ValidateFunction> {
   try {
     await mkdir(path.dirname(file), { recursive: true });
     const temp = `${file}.${process.pid}.tmp`;
-    await writeFile(temp, standaloneCode(ajv, validate));
+    // Absolute paths, so the cached module loads from any cache directory ($EVC_CACHE_DIR).
+    const code = standaloneCode(ajv, validate).replace(/require\("(ajv\/dist\/runtime\/[a-z0-9_]+)"\)/g, (_m, spec: string) => `require(${JSON.stringify(require.resolve(spec))})`);
+    await writeFile(temp, code);
     await rename(temp, file);
   } catch {
     // caching is an optimisation only
@@ -62,7 +64,7 @@ async function loadValidator(version: string): Promise<ValidateFunction> {
 }
 
 /** Bump when oneOfAsAnyOf changes, so cached validators are rebuilt. */
-const TRANSFORM_VERSION = 2;
+const TRANSFORM_VERSION = 3;
 
 /**
  * The official schemas say `oneOf: [Reference, Schema]`, but a `{ $ref }` object matches both
