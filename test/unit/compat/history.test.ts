@@ -3,7 +3,10 @@
 
 import { describe, expect, it } from 'vitest';
 import { checkCompatibility } from '../../../generator/compat/check.js';
-import { loadSide } from '../../../generator/compat/inputs.js';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadSide, resolveBaseline } from '../../../generator/compat/inputs.js';
 import { parseLockfile, serializeLockfile, snapshotsOfLockfile, type Lockfile } from '../../../generator/compat/history/lockfile.js';
 import { planRelease } from '../../../generator/compat/history/release.js';
 import type { CompatibilityLevel, CompatibilityMode } from '../../../generator/compat/levels.js';
@@ -81,6 +84,25 @@ describe('registry history', () => {
     expect(transitive.compatible).toBe(false);
     expect(transitive.changes.find((c) => c.breaking)).toMatchObject({ rule: 'TYPE_CHANGED', path: '/properties/reason', against: 'evc.lock.yaml v1' });
     expect((await release(v3, r2.lockfile, 'BACKWARD_TRANSITIVE', 'lenient')).check.compatible).toBe(false);
+  });
+
+  it('--against a directory also brings that side\'s released history, for the transitive levels', async () => {
+    const v1 = editYaml(base, 'routing.yaml', (d) => d.deleteIn([...RCX, 'additionalProperties']));
+    const v2 = editYaml(v1, 'routing.yaml', (d) => d.deleteIn([...RCX, 'properties', 'reason']));
+    const r1 = await release(v1, undefined, 'BACKWARD', 'lenient');
+    const r2 = await release(v2, r1.lockfile, 'BACKWARD', 'lenient');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'evc-history-'));
+    try {
+      for (const [file, text] of Object.entries({ ...v2, 'evc.lock.yaml': r2.text })) {
+        mkdirSync(path.dirname(path.join(dir, 'base', file)), { recursive: true });
+        writeFileSync(path.join(dir, 'base', file), text);
+      }
+      const current = memorySource(v2, 'contracts');
+      const baseline = await resolveBaseline({ against: 'base', contracts: 'contracts', cwd: dir, current });
+      expect(baseline.snapshots.map((s) => s.label)).toEqual(['base/evc.lock.yaml v1', 'base/evc.lock.yaml', 'base']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('rejects a lockfile that is not one', () => {
