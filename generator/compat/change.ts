@@ -38,7 +38,7 @@ export interface Change {
 
 /** The single-line message of a change: what; why; instead. */
 export function changeMessage(change: Change): string {
-  let text = change.what;
+  let text = change.against ? `compared with ${change.against}: ${change.what}` : change.what;
   if (change.why) text += `: ${change.why}`;
   if (change.hint) text += `. Instead: ${change.hint}`;
   return text;

@@ -30,8 +30,7 @@ export function formatText(result: CheckResult, context: ReportContext): string 
         const where = `${c.file}:${c.line}:${c.column}`;
         const tag = c.breaking ? 'BREAKING' : 'ok      ';
         const path = c.path ? ` ${c.path}` : '';
-        const against = c.against ? ` [vs ${c.against}]` : '';
-        lines.push(`${indent}${tag} ${where} ${c.rule}${path}${against}: ${changeMessage(c)}`);
+        lines.push(`${indent}${tag} ${where} ${c.rule}${path}: ${changeMessage(c)}`);
       }
     }
   }
