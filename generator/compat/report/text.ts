@@ -30,7 +30,7 @@ export function formatText(result: CheckResult, context: ReportContext): string 
         const where = `${c.file}:${c.line}:${c.column}`;
         const tag = c.breaking ? 'BREAKING' : 'ok      ';
         const path = c.path ? ` ${c.path}` : '';
-        lines.push(`${indent}${tag} ${where} ${c.rule}${path}: ${changeMessage(c)}`);
+        lines.push(`${indent}${tag} ${where} ${c.rule}${path}: ${changeMessage(c).replace(/\s*\n\s*/g, ' ')}`);
       }
     }
   }
