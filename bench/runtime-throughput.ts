@@ -152,6 +152,10 @@ export async function benchRuntimeThroughput(brokers: string[], count = 20000, r
     await admin.disconnect();
   }
 
+  if (process.env['EVC_BENCH_VERBOSE'] !== undefined) {
+    const rates = (times: number[]) => times.map((ms) => Math.round((count / ms) * 1000)).join(' ');
+    for (const variant of VARIANTS) process.stderr.write(`${variant.padEnd(10)} produce ${rates(produced[variant])} | consume ${rates(consumed[variant])} msgs/s\n`);
+  }
   const cpu = await runtimeCpuCost(events);
   const rate = (ms: number) => Math.round((count / ms) * 1000);
   const ratio = (evcMs: number, rawMs: number) => Math.round((rawMs / evcMs) * 1000) / 1000;
