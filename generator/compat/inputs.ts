@@ -30,7 +30,7 @@ export interface LoadedSide {
 
 /** Loads and validates one side; invalid documents are an InputError with their diagnostics. */
 export async function loadSide(source: ContractSource, role: string): Promise<LoadedSide> {
-  const registry = await loadRegistry(source);
+  const registry = await loadRegistry(withoutHistory(source));
   const errors = registry.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new InputError(`the ${role} contracts (${source.label}) are invalid: ${errors.length} error${errors.length === 1 ? '' : 's'}`, errors);
   if (registry.services.length === 0) throw new InputError(`no AsyncAPI document found in the ${role} contracts (${source.label})`);
@@ -69,6 +69,14 @@ export async function readLockfile(source: ContractSource): Promise<Lockfile | u
     if (error instanceof LockfileError || error instanceof ContractReadError) throw new InputError(error.message);
     throw error;
   }
+}
+
+/**
+ * The source without the lockfile: it is history, not a contract, and grows with every release, so
+ * the loader should not parse it (`readLockfile` reads it from the source itself).
+ */
+export function withoutHistory(source: ContractSource): ContractSource {
+  return { ...source, list: async () => (await source.list()).filter((file) => file !== LOCKFILE) };
 }
 
 /**

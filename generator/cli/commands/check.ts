@@ -30,18 +30,24 @@ export async function runCheck(options: CheckOptions, io: CliIO): Promise<number
   const modeOverride = options.mode === undefined ? undefined : parseMode(options.mode);
   if (options.mode !== undefined && !modeOverride) return usage(io, `--mode must be strict or lenient (got ${options.mode})`);
   const contracts = options.contracts ?? 'contracts';
+  // EVC_TIMING=1 prints where the time goes (to stderr), for benchmarks and slow CI runs.
+  const timing = process.env['EVC_TIMING'] ? phaseTimer(io) : undefined;
   try {
     const currentSource = recordingSource(await openDirectory(contracts, io.cwd));
     const config = await readConfig(currentSource);
     const current = await loadSide(currentSource, 'proposed');
+    timing?.('load proposed contracts');
     const baseline = await resolveBaseline({ ...(options.against !== undefined ? { against: options.against } : {}), contracts, cwd: io.cwd, current: currentSource });
+    timing?.(`load baseline (${baseline.label})`);
     const level = levelOverride ?? config.compatibility;
     const mode = modeOverride ?? config.mode;
     if (baseline.snapshots.length === 0) {
       io.stderr(`evc check: nothing released yet (no ${baseline.label}): run 'evc release' to record the first version, or pass --against <git-ref|dir>\n`);
     }
     const result = checkCompatibility({ baselines: baseline.snapshots, current: current.snapshot, level, mode });
+    timing?.('compare');
     io.stdout(formatCheckResult(result, format, { against: baseline.label, mode }));
+    timing?.('report');
     return result.compatible ? EXIT.ok : EXIT.findings;
   } catch (error) {
     if (error instanceof InputError) {
@@ -50,6 +56,16 @@ export async function runCheck(options: CheckOptions, io: CliIO): Promise<number
     }
     throw error;
   }
+}
+
+function phaseTimer(io: CliIO): (phase: string) => void {
+  let last = performance.now();
+  io.stderr(`evc check: ${performance.now().toFixed(0)} ms since process start\n`);
+  return (phase) => {
+    const now = performance.now();
+    io.stderr(`evc check: ${phase}: ${(now - last).toFixed(0)} ms\n`);
+    last = now;
+  };
 }
 
 function usage(io: CliIO, message: string): number {
