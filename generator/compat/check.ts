@@ -36,8 +36,8 @@ export function checkCompatibility(input: CheckInput): CheckResult {
   for (let i = latestIndex; i >= 0; i--) {
     const baseline = input.baselines[i];
     if (!baseline) continue;
-    const ctx = contextFor(input, baseline, i === latestIndex, schemas);
     for (const rule of rules) {
+      const ctx = contextFor(input, baseline, i === latestIndex, schemas, rule);
       for (const change of rule.check(ctx)) {
         const key = [change.rule, change.topic, change.messageName, change.path, change.direction ?? '', change.what].join('\0');
         if (seen.has(key)) continue;
@@ -50,7 +50,7 @@ export function checkCompatibility(input: CheckInput): CheckResult {
   return { compatible: !changes.some((c) => c.breaking), level: input.level, changes };
 }
 
-function contextFor(input: CheckInput, baseline: RegistrySnapshot, latest: boolean, schemas: SchemaChecker): ContractRuleContext {
+function contextFor(input: CheckInput, baseline: RegistrySnapshot, latest: boolean, schemas: SchemaChecker, rule: ContractRule): ContractRuleContext {
   const fallback: SourceLocation = { file: input.current.label, line: 1, column: 1 };
   return {
     baseline,
@@ -72,7 +72,7 @@ function contextFor(input: CheckInput, baseline: RegistrySnapshot, latest: boole
         what: init.what,
         ...(init.why ? { why: init.why } : {}),
         ...(init.hint ? { hint: init.hint } : {}),
-        description: init.description ?? descriptionOf(input.rules ?? contractRules, init.rule),
+        description: init.description ?? rule.description,
         file: location.file,
         line: location.line,
         column: location.column,
@@ -82,9 +82,4 @@ function contextFor(input: CheckInput, baseline: RegistrySnapshot, latest: boole
       };
     },
   };
-}
-
-function descriptionOf(rules: readonly ContractRule[], id: string): string {
-  const rule = rules.find((r) => r.id === id || id.startsWith(r.id.replace(/_(REMOVED|CHANGED)$/, '')));
-  return rule?.description ?? id;
 }
