@@ -103,7 +103,7 @@ export const rule: SchemaRule = {
         }
       }
     }
-    if (added.length > 0 && ru.raw.length > (wu?.raw.length ?? 1) - 0 && added.length >= ru.raw.length - (wu?.raw.length ?? 1)) {
+    if (added.length > 0) {
       const names = added.map((j) => `${ru.keyword} branch ${j + 1}${title(ru.raw[j])}`).join(', ');
       found.push(ctx.change('SUM_TYPE_EXTENDED', { subject: names, writer: wu?.raw.length ?? 1, reader: ru.raw.length }));
     }
