@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import { Ajv, type Options, type ValidateFunction } from 'ajv';
 import type { _ as CodeTemplate } from 'ajv';
+import { contractRegExp } from '../runtime/pattern-engine.js';
 
 const require = createRequire(import.meta.url);
 
@@ -25,7 +26,8 @@ export function messageValidatorAjv(options: { standalone: boolean; warn?: (text
       strict: false,
       // Contract patterns are ECMAScript regular expressions with Unicode semantics, as JSON Schema says.
       unicodeRegExp: true,
-      ...(options.standalone ? { code: { source: true, esm: true, lines: true, formats: _`validatorFormats` } } : {}),
+      // Patterns that could backtrack catastrophically run on a linear-time engine (runtime/pattern-engine.ts).
+      code: { regExp: contractRegExp, ...(options.standalone ? { source: true, esm: true, lines: true, formats: _`validatorFormats` } : {}) },
       logger: { log: () => undefined, warn: (...args: unknown[]) => options.warn?.(args.map(String).join(' ')), error: () => undefined },
     }),
   );

@@ -66,3 +66,4 @@ export type { DeadLetterEntry } from './dlq/dead-letter-entry.js';
 export { DeadLetterFilterError, FILTER_FIELDS, parseDeadLetterFilter, type DeadLetterPredicate } from './dlq/dead-letter-filter.js';
 export { parseSince } from './dlq/time-window.js';
 export { TopicNotFoundError, type PartitionBounds } from './dlq/topic-scan.js';
+export { contractRegExp, patternEngineKind, UnsafePatternError, type PatternMatcher, type PatternEngineKind } from './pattern-engine.js';

@@ -18,7 +18,7 @@ export interface EmittedValidators {
 
 const ROLES = ['payload', 'key', 'headers'] as const;
 /** Bump when the emitted validator files change shape, so cached ones are recompiled. */
-const VALIDATOR_FORMAT = 1;
+const VALIDATOR_FORMAT = 2;
 const AJV_VERSION = (createRequire(import.meta.url)('ajv/package.json') as { version: string }).version;
 
 const EXPORT_NAMES = { payload: 'validatePayload', key: 'validateKey', headers: 'validateHeaders' } as const;
@@ -105,6 +105,7 @@ function importRuntime(code: string, runtimeImport: string): string {
     });
   if (/require\(/.test(body.replace(/"(?:[^"\\]|\\.)*"/g, '""'))) throw new Error('generated validator still requires a module; update importRuntime');
   if (/\bvalidatorFormats\b/.test(body)) used.add('validatorFormats');
+  if (/= contractRegExp;/.test(body)) used.add('contractRegExp');
   const names = [...used].sort();
   return `${names.length > 0 ? `import { ${names.join(', ')} } from ${JSON.stringify(runtimeImport)};\n` : ''}${body}`;
 }

@@ -2,29 +2,31 @@
 // freezes a consumer's event loop. The runtime matches such patterns with a linear-time engine
 // (RE2), but they are slower and should be rewritten; a pattern that is not a valid ECMAScript
 // regular expression cannot be validated at all.
-import safeRegex from 'safe-regex2';
+import { patternEngineKind } from '../../../runtime/pattern-engine.js';
 import { locationOf } from '../../model/registry.js';
 import { walkMessageSchemas } from '../../model/walk-schema.js';
 import type { Diagnostic } from '../../model/registry.js';
 import type { LintRule } from '../rule.js';
 import { finding } from '../rule.js';
 
-export type PatternVerdict = 'safe' | 'backtracking' | 'invalid';
+export type PatternVerdict = 'safe' | 'backtracking' | 'refused' | 'invalid';
 
+/** Same judgement as the runtime's pattern engine, so lint says what validators will do. */
 export function patternVerdict(pattern: string): PatternVerdict {
   try {
     new RegExp(pattern, 'u');
   } catch {
     return 'invalid';
   }
-  return safeRegex(pattern) ? 'safe' : 'backtracking';
+  const kind = patternEngineKind(pattern);
+  return kind === 'native' ? 'safe' : kind === 'linear' ? 'backtracking' : 'refused';
 }
 
 export const patternSafety: LintRule = {
   id: 'pattern-safety',
   severity: 'warning',
   detectedBy: 'registry',
-  description: 'A schema `pattern` must be a valid ECMAScript regular expression without catastrophic backtracking.',
+  description: 'A schema `pattern` must be a valid ECMAScript regular expression that cannot backtrack catastrophically.',
   check(registry) {
     const out: Diagnostic[] = [];
     const seen = new Set<string>();
@@ -44,7 +46,9 @@ export const patternSafety: LintRule = {
           out.push(
             verdict === 'invalid'
               ? { ...finding(this, at, `${message.name} ${path}: pattern ${JSON.stringify(pattern)} is not a valid ECMAScript (Unicode) regular expression`, 'fix the pattern; JSON Schema patterns use ECMAScript syntax'), severity: 'error' }
-              : finding(this, at, `${message.name} ${path}: pattern ${JSON.stringify(pattern)} has nested repetition and can backtrack catastrophically`, 'rewrite it without a quantified group that itself contains a quantifier (e.g. (a+)+); the runtime falls back to a slower linear-time engine for it'),
+              : verdict === 'refused'
+              ? { ...finding(this, at, `${message.name} ${path}: pattern ${JSON.stringify(pattern)} can backtrack catastrophically and uses backreferences or lookaround, which the linear-time engine cannot run`, 'rewrite it without nested repetition; no validator will be generated for it'), severity: 'error' }
+              : finding(this, at, `${message.name} ${path}: pattern ${JSON.stringify(pattern)} has nested repetition and can backtrack catastrophically`, 'rewrite it without a quantified group that itself contains a quantifier (e.g. (a+)+); validators match it with a slower linear-time engine (RE2)'),
           );
         }
       });

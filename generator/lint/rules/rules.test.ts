@@ -109,6 +109,8 @@ describe('lint rule pattern-safety', () => {
   it.each([
     { name: 'anchored character classes', pattern: '^TRK-[0-9]{4,}$', expected: [] },
     { name: 'nested quantifier', pattern: '^(a+)+$', expected: ['a.yaml:21 warning pattern-safety: M payload/properties/code: pattern "^(a+)+$" has nested repetition and can backtrack catastrophically'] },
+    { name: 'overlapping alternation under a quantifier', pattern: '^(a|aa)+$', expected: ['a.yaml:21 warning pattern-safety: M payload/properties/code: pattern "^(a|aa)+$" has nested repetition and can backtrack catastrophically'] },
+    { name: 'backtracking with a backreference', pattern: '^(a+)+\\1$', expected: ['a.yaml:21 error pattern-safety: M payload/properties/code: pattern "^(a+)+\\\\1$" can backtrack catastrophically and uses backreferences or lookaround, which the linear-time engine cannot run'] },
     { name: 'not an ECMAScript regular expression', pattern: '(?<!x', expected: ['a.yaml:21 error pattern-safety: M payload/properties/code: pattern "(?<!x" is not a valid ECMAScript (Unicode) regular expression'] },
   ])('$name', async ({ pattern, expected }) => {
     expect(summarise(await runRule(patternSafety, withPattern(pattern)))).toEqual(expected);

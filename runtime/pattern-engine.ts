@@ -1,0 +1,56 @@
+// How contract `pattern`s are matched. A pattern with nested repetition (`(a+)+`) can backtrack
+// exponentially in JavaScript's engine, so one crafted string would freeze a consumer's event loop.
+// Such patterns run on RE2JS, a linear-time engine; everything else keeps the fast native engine.
+// Generated validators (ajv standalone code) call this through `contractRegExp`.
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const isSafe = require('safe-regex2') as (pattern: string) => boolean;
+const { RE2JS } = require('re2js') as { RE2JS: { compile(pattern: string): { matcher(input: string): { find(): boolean } } } };
+
+export interface PatternMatcher {
+  test(input: string): boolean;
+}
+
+/**
+ * `native`: no quantified group and a star height of 1 (safe-regex2), so the native engine cannot
+ * backtrack exponentially. `linear`: anything else RE2 can run. `refused`: backtracking-prone and
+ * beyond RE2 (backreferences, lookaround) — no engine can match it in bounded time, so validators
+ * refuse to be built from it (generation fails with a diagnostic) rather than risk a frozen consumer.
+ */
+export type PatternEngineKind = 'native' | 'linear' | 'refused';
+
+// A group followed by a quantifier: `(a|aa)+` backtracks exponentially although its star height is 1.
+const QUANTIFIED_GROUP = /\)(?:[*+?]|\{\d*,?\d*\})/;
+
+export function patternEngineKind(pattern: string): PatternEngineKind {
+  if (isSafe(pattern) && !QUANTIFIED_GROUP.test(pattern)) return 'native';
+  try {
+    RE2JS.compile(pattern);
+    return 'linear';
+  } catch {
+    return 'refused';
+  }
+}
+
+export class UnsafePatternError extends Error {
+  override readonly name = 'UnsafePatternError';
+  constructor(readonly pattern: string) {
+    super(`pattern ${JSON.stringify(pattern)} can backtrack catastrophically and uses features the linear-time engine cannot run (backreferences, lookaround); rewrite it`);
+  }
+}
+
+/** ajv's `code.regExp` engine: `(pattern, flags) => { test }`, named so standalone code can import it. */
+export function contractRegExp(pattern: string, flags: string): PatternMatcher {
+  switch (patternEngineKind(pattern)) {
+    case 'native':
+      return new RegExp(pattern, flags);
+    case 'linear': {
+      const compiled = RE2JS.compile(pattern);
+      return { test: (input) => compiled.matcher(input).find() };
+    }
+    case 'refused':
+      throw new UnsafePatternError(pattern);
+  }
+}
+contractRegExp.code = 'contractRegExp';
