@@ -31,16 +31,16 @@ export interface GitSource extends ContractSource {
 }
 
 export async function gitSource(options: GitSourceOptions): Promise<GitSource> {
-  const top = await git(['rev-parse', '--show-toplevel'], options.cwd).catch((error: unknown) => {
-    throw new GitSourceError(`cannot read git ref '${options.ref}': ${options.cwd} is not inside a git repository (${errorText(error)})`);
-  });
-  const root = top.trim();
   if (options.ref.startsWith('-')) throw new GitSourceError(`'${options.ref}' is not a git ref`);
-  const commit = (
-    await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${options.ref}^{commit}`], root).catch(() => {
-      throw new GitSourceError(`unknown git ref '${options.ref}': no branch, tag or commit by that name (try 'git fetch' if it is a remote branch)`);
-    })
-  ).trim();
+  // One process for both answers: the repository root, then the commit the ref names.
+  const answer = await gitResult(['rev-parse', '--show-toplevel', '--verify', '--quiet', '--end-of-options', `${options.ref}^{commit}`], options.cwd);
+  const [root = '', commit = ''] = answer.stdout.trim().split('\n');
+  if (answer.code !== 0 && root === '') {
+    throw new GitSourceError(`cannot read git ref '${options.ref}': ${options.cwd} is not inside a git repository (${answer.stderr.trim() || `git exited ${answer.code}`})`);
+  }
+  if (answer.code !== 0 || commit === '') {
+    throw new GitSourceError(`unknown git ref '${options.ref}': no branch, tag or commit by that name (try 'git fetch' if it is a remote branch)`);
+  }
   // The working directory may be a symlinked path: compare real paths on both sides.
   const absolute = path.resolve(await realpathOf(options.cwd), options.directory);
   const directory = toPosix(path.relative(await realpathOf(root), absolute));
@@ -115,6 +115,15 @@ function readBlobs(root: string, commit: string, prefix: string, files: readonly
   });
 }
 
+function gitResult(args: readonly string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    execFile('git', [...args], { cwd, encoding: 'utf8' }, (error, stdout, stderr) => {
+      if (error && typeof error.code !== 'number') reject(new GitSourceError(`cannot run git: ${error.message}`));
+      else resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
+    });
+  });
+}
+
 function git(args: readonly string[], cwd: string): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile('git', [...args], { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
@@ -133,6 +142,3 @@ function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

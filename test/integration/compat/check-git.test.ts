@@ -166,6 +166,18 @@ describe('evc check: input it cannot check (exit 2)', () => {
     expect(stderr).toMatch(/unknown git ref 'no-such-branch'/);
   });
 
+  it('a working directory outside any git repository', async () => {
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'evc-nogit-'));
+    try {
+      cpSync(path.join(dir, 'contracts'), path.join(outside, 'contracts'), { recursive: true });
+      const { code, stderr } = await check({ against: 'main' }, outside);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/is not inside a git repository/);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
   it('a contracts directory that did not exist at that ref', async () => {
     cpSync(path.join(dir, 'contracts'), path.join(dir, 'contracts-next'), { recursive: true });
     const { code, stderr } = await check({ against: 'HEAD~1', contracts: 'contracts-next' });
