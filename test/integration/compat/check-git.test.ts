@@ -134,6 +134,13 @@ describe('evc check --against HEAD~1', () => {
     expect(JSON.parse((await check({ against: 'HEAD', format: 'json' })).stdout)).toEqual({ compatible: true, level: 'BACKWARD', changes: [] });
   });
 
+  it('works from inside the contracts directory (--contracts .)', async () => {
+    const { code, stdout } = await check({ against: 'HEAD~1', contracts: '.', format: 'json' }, path.join(dir, 'contracts'));
+    expect(code).toBe(1);
+    const result = JSON.parse(stdout) as { changes: { path: string; file: string }[] };
+    expect(result.changes.find((c) => c.path === '/properties/eta')?.file).toBe('routing/asyncapi.yaml');
+  });
+
   it('compares with another directory', async () => {
     git('worktree', 'add', '-q', path.join(dir, 'wt'), 'HEAD~1');
     const { code, stdout } = await check({ against: 'wt/contracts', format: 'json' });
