@@ -6,6 +6,7 @@ import { directionsOf } from '../levels.js';
 import { servicesDoing } from '../snapshot.js';
 import type { Change } from '../change.js';
 import type { ContractRule } from './rule.js';
+import { renamedOnTopic } from './renames.js';
 
 export const id = 'MESSAGE_ADDED_TO_TOPIC';
 export const description = 'A message added to an existing topic: consumers still on the old contracts meet an unknown message type.';
@@ -19,8 +20,9 @@ export const rule: ContractRule = {
     for (const now of ctx.current.topics.values()) {
       const old = ctx.baseline.topics.get(now.address);
       if (!old) continue;
+      const renameTargets = new Set(renamedOnTopic(ctx.baseline, ctx.current, now.address).values());
       for (const name of [...now.messages].sort()) {
-        if (old.messages.has(name)) continue;
+        if (old.messages.has(name) || renameTargets.has(name)) continue; // MESSAGE_RENAMED says it
         const level = ctx.levelOf(name);
         if (level === 'NONE') continue;
         const oldReceivers = [...new Set([...old.messages].flatMap((m) => servicesDoing(ctx.baseline, 'receive', m, now.address)))].sort();

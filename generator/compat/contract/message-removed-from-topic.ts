@@ -6,6 +6,7 @@ import { directionsOf } from '../levels.js';
 import { servicesDoing } from '../snapshot.js';
 import type { Change } from '../change.js';
 import type { ContractRule } from './rule.js';
+import { renamedOnTopic } from './renames.js';
 
 export const id = 'MESSAGE_REMOVED_FROM_TOPIC';
 export const description = 'A message removed from a topic: readers of the new contracts cannot decode its records still in the topic.';
@@ -19,11 +20,30 @@ export const rule: ContractRule = {
     for (const old of ctx.baseline.topics.values()) {
       const now = ctx.current.topics.get(old.address);
       if (!now) continue; // TOPIC_REMOVED says it
+      const renames = renamedOnTopic(ctx.baseline, ctx.current, old.address);
       for (const name of [...old.messages].sort()) {
         if (now.messages.has(name)) continue;
         const level = ctx.levelOf(name);
         if (level === 'NONE') continue;
         const receivers = servicesDoing(ctx.baseline, 'receive', name, old.address);
+        const renamedTo = renames.get(name);
+        if (renamedTo) {
+          found.push(
+            ctx.change({
+              rule: 'MESSAGE_RENAMED',
+              breaking: true,
+              topic: old.address,
+              messageName: renamedTo,
+              what: `message ${name} renamed to ${renamedTo} on ${old.address} (same payload, key and headers)`,
+              why: `consumers identify records by message name: ${receivers.length > 0 ? receivers.join(', ') : `consumers of ${old.address}`} on either version of the contracts meet a name they do not know`,
+              hint: `keep the name ${name} (change its title or description instead), or publish ${renamedTo} beside ${name} until every consumer knows both`,
+              ...(ctx.current.messages.get(renamedTo)?.location ? { location: ctx.current.messages.get(renamedTo)?.location } : {}),
+              level,
+              impacted: receivers,
+            }),
+          );
+          continue;
+        }
         const breaking = directionsOf(level).includes('backward');
         found.push(
           ctx.change({

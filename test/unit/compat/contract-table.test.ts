@@ -3,7 +3,7 @@
 // transitive levels agree for one pair of versions, NONE accepts everything.
 
 import { describe, expect, it } from 'vitest';
-import type { Document } from 'yaml';
+import { parse as parseYaml, type Document } from 'yaml';
 import { contractRules } from '../../../generator/compat/contract/index.js';
 import { COMPATIBILITY_LEVELS, directionsOf } from '../../../generator/compat/levels.js';
 import { RC, checkFiles, editYaml, fixtureFiles, type Files } from './registry-fixture.js';
@@ -50,6 +50,23 @@ const tables: Record<string, readonly ContractCase[]> = {
   MESSAGE_REMOVED_FROM_TOPIC: [
     { name: 'message removed from the topic everywhere', edit: dropCancelled, backward: 'breaks', forward: 'ok', reports: 'MESSAGE_REMOVED_FROM_TOPIC' },
     { name: 'message summary changed', edit: (f) => routing(f, (d) => d.setIn([...RX, 'summary'], 'A route will not be driven.')), backward: 'ok', forward: 'ok' },
+    {
+      name: 'message renamed (same schemas)',
+      edit: (f) =>
+        tracking(
+          routing(f, (d) => {
+            const replacement = parseYaml(d.toString().replace(/RouteCancelled/g, 'RouteWithdrawn'));
+            for (const key of ['channels', 'operations', 'components']) d.set(key, d.createNode(replacement[key]));
+          }),
+          (d) => {
+            const replacement = parseYaml(d.toString().replace(/RouteCancelled/g, 'RouteWithdrawn'));
+            for (const key of ['channels', 'operations']) d.set(key, d.createNode(replacement[key]));
+          },
+        ),
+      backward: 'breaks',
+      forward: 'breaks',
+      reports: 'MESSAGE_RENAMED',
+    },
     { name: 'message described, still on the topic', edit: (f) => routing(f, (d) => d.setIn([...RX, 'description'], 'Withdrawn route.')), backward: 'ok', forward: 'ok' },
   ],
   MESSAGE_ADDED_TO_TOPIC: [
