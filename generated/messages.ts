@@ -3,9 +3,13 @@
 import type { MessageDescriptor } from "eventcontracts/runtime";
 import type { InvoiceGenerated, InvoiceGeneratedHeaders, InvoiceGeneratedKey, RouteCalculated, RouteCalculatedHeaders, RouteCalculatedKey, RouteCancelled, RouteCancelledHeaders, RouteCancelledKey, ShipmentStatusChanged, ShipmentStatusChangedHeaders, ShipmentStatusChangedKey } from "./types.js";
 import * as invoiceGeneratedValidators from "./validators/invoice-generated.js";
+import * as invoiceGeneratedHeaderValidators from "./validators/invoice-generated.headers.js";
 import * as routeCalculatedValidators from "./validators/route-calculated.js";
+import * as routeCalculatedHeaderValidators from "./validators/route-calculated.headers.js";
 import * as routeCancelledValidators from "./validators/route-cancelled.js";
+import * as routeCancelledHeaderValidators from "./validators/route-cancelled.headers.js";
 import * as shipmentStatusChangedValidators from "./validators/shipment-status-changed.js";
+import * as shipmentStatusChangedHeaderValidators from "./validators/shipment-status-changed.headers.js";
 
 /**
  * InvoiceGenerated on topic invoicing.events, owned by invoicing 1.0.0.
@@ -23,7 +27,7 @@ export const InvoiceGeneratedMessage: MessageDescriptor<InvoiceGenerated, Invoic
   keyEncoding: "string",
   validatePayload: invoiceGeneratedValidators.validatePayload,
   validateKey: invoiceGeneratedValidators.validateKey,
-  validateHeaders: invoiceGeneratedValidators.validateHeaders,
+  validateHeaders: invoiceGeneratedHeaderValidators.validateHeaders,
 };
 
 /**
@@ -42,7 +46,7 @@ export const RouteCalculatedMessage: MessageDescriptor<RouteCalculated, RouteCal
   keyEncoding: "string",
   validatePayload: routeCalculatedValidators.validatePayload,
   validateKey: routeCalculatedValidators.validateKey,
-  validateHeaders: routeCalculatedValidators.validateHeaders,
+  validateHeaders: routeCalculatedHeaderValidators.validateHeaders,
 };
 
 /**
@@ -61,7 +65,7 @@ export const RouteCancelledMessage: MessageDescriptor<RouteCancelled, RouteCance
   keyEncoding: "string",
   validatePayload: routeCancelledValidators.validatePayload,
   validateKey: routeCancelledValidators.validateKey,
-  validateHeaders: routeCancelledValidators.validateHeaders,
+  validateHeaders: routeCancelledHeaderValidators.validateHeaders,
 };
 
 /**
@@ -80,5 +84,5 @@ export const ShipmentStatusChangedMessage: MessageDescriptor<ShipmentStatusChang
   keyEncoding: "string",
   validatePayload: shipmentStatusChangedValidators.validatePayload,
   validateKey: shipmentStatusChangedValidators.validateKey,
-  validateHeaders: shipmentStatusChangedValidators.validateHeaders,
+  validateHeaders: shipmentStatusChangedHeaderValidators.validateHeaders,
 };

@@ -19,11 +19,12 @@ export const _ = (require('ajv') as { _: typeof CodeTemplate })._;
  * The one configuration of ajv for message validators, shared by the emitted standalone code
  * and by validators compiled at run time (`evc dlq replay --contracts`), so both judge alike.
  */
-export function messageValidatorAjv(options: { standalone: boolean; warn?: (text: string) => void }): Ajv {
+export function messageValidatorAjv(options: { standalone: boolean; coerceTypes?: boolean; warn?: (text: string) => void }): Ajv {
   return addFormats(
     new Ajv({
       allErrors: true,
       strict: false,
+      coerceTypes: options.coerceTypes ?? false,
       // Contract patterns are ECMAScript regular expressions with Unicode semantics, as JSON Schema says.
       unicodeRegExp: true,
       // Patterns that could backtrack catastrophically run on a linear-time engine (runtime/pattern-engine.ts).

@@ -2,6 +2,5 @@
 // Do not edit: change the contract and run `evc generate`.
 import type { CompiledValidator } from "eventcontracts/runtime";
 
-export declare const validateHeaders: CompiledValidator;
 export declare const validateKey: CompiledValidator;
 export declare const validatePayload: CompiledValidator;

@@ -24,6 +24,7 @@ export function emitMessages(plan: GenerationPlan, runtimeImport: string, from: 
     const alias = `${camelCase(plan.messageBase.get(message)!)}Validators`;
     validatorModule.set(file, alias);
     imports.push(ts`import * as ${ident(alias)} from ${literal(`./validators/${file}.js`)};\n`);
+    if (message.headers !== undefined) imports.push(ts`import * as ${ident(headerAlias(alias))} from ${literal(`./validators/${file}.headers.js`)};\n`);
   }
   for (const descriptor of plan.descriptors) {
     const { message } = descriptor;
@@ -35,7 +36,7 @@ export function emitMessages(plan: GenerationPlan, runtimeImport: string, from: 
     const doc = docComment([`${message.name} on topic ${descriptor.topic}${owner ? `, owned by ${owner.name} ${owner.version}` : ''}.`, message.summary, message.description]);
     const optionalValidators = [
       message.key !== undefined ? ts`  validateKey: ${validators}.validateKey,\n` : ts``,
-      message.headers !== undefined ? ts`  validateHeaders: ${validators}.validateHeaders,\n` : ts``,
+      message.headers !== undefined ? ts`  validateHeaders: ${ident(headerAlias(validatorModule.get(plan.validatorFiles.get(message)!)!))}.validateHeaders,\n` : ts``,
     ];
     bodies.push(
       ts`${doc}export const ${ident(descriptor.constName)}: MessageDescriptor<${typeArgs}> = {\n  name: ${literal(message.name)},\n  topic: ${literal(descriptor.topic)},\n  service: ${literal(owner?.name ?? '')},\n  contractVersion: ${literal(owner?.version ?? '0.0.0')},\n  contentType: ${literal(message.contentType ?? 'application/json')},\n  keyEncoding: ${literal(keyEncoding(message.key))},\n  validatePayload: ${validators}.validatePayload,\n${optionalValidators}};\n`,
@@ -47,4 +48,9 @@ export function emitMessages(plan: GenerationPlan, runtimeImport: string, from: 
     (typeList.length ? ts`import type { ${join(typeList, ', ')} } from ${literal('./types.js')};\n`.text : '') +
     `${join(imports, '').text}\n${join(bodies, '\n').text}`
   );
+}
+
+/** `routeCalculatedValidators` → `routeCalculatedHeaderValidators`. */
+function headerAlias(alias: string): string {
+  return alias.replace(/Validators$/, 'HeaderValidators');
 }

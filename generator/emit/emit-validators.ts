@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { cachedValidator, storeValidator } from './validator-cache.js';
 import type { Diagnostic, JsonSchema, MessageModel } from '../model/registry.js';
 import { bundleSchema } from '../model/bundle.js';
-import { type Ajv, messageValidatorAjv, standaloneCode } from '../ajv.js';
+import { messageValidatorAjv, standaloneCode } from '../ajv.js';
 import type { GenerationPlan } from './plan.js';
 import { fileHeader, literal, ts } from './printer.js';
 
@@ -18,7 +18,7 @@ export interface EmittedValidators {
 
 const ROLES = ['payload', 'key', 'headers'] as const;
 /** Bump when the emitted validator files change shape, so cached ones are recompiled. */
-const VALIDATOR_FORMAT = 2;
+const VALIDATOR_FORMAT = 3;
 const AJV_VERSION = (createRequire(import.meta.url)('ajv/package.json') as { version: string }).version;
 
 const EXPORT_NAMES = { payload: 'validatePayload', key: 'validateKey', headers: 'validateHeaders' } as const;
@@ -26,64 +26,73 @@ const EXPORT_NAMES = { payload: 'validatePayload', key: 'validateKey', headers: 
 export function emitValidators(plan: GenerationPlan, runtimeImport: string): EmittedValidators {
   const files = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
-  const warnings: string[] = [];
-  // One ajv instance per message: ajv numbers its functions per instance, so a shared one would
-  // renumber every validator file whenever a message is added.
-  const newAjv = (): Ajv => messageValidatorAjv({ standalone: true, warn: (text) => void warnings.push(text) });
-
   for (const message of plan.registry.messages) {
     const file = plan.validatorFiles.get(message)!;
-    const bundles = ROLES.map((role) => {
-      const schema = schemaOf(message, role);
-      return schema === undefined ? undefined : bundleSchema(schema, { stripAnnotations: true });
-    });
-    // The ajv version is part of the key: its output changes with it.
-    const cacheKey = createHash('sha256').update(JSON.stringify([VALIDATOR_FORMAT, AJV_VERSION, file, message.name, runtimeImport, bundles])).digest('hex');
-    const cached = cachedValidator(cacheKey);
-    if (cached) {
-      files.set(`validators/${file}.js`, cached.js);
-      files.set(`validators/${file}.d.ts`, cached.dts);
-      continue;
-    }
-    const ajv = newAjv();
-    const refs: Record<string, string> = {};
-    let failed = false;
-    for (const [index, role] of ROLES.entries()) {
-      const bundle = bundles[index];
-      if (bundle === undefined) continue;
-      const id = `evc:${file}/${role}`;
-      try {
-        ajv.addSchema(bundle as object, id);
-        ajv.getSchema(id); // compile now so a bad schema is reported against this message
-        refs[EXPORT_NAMES[role]] = id;
-      } catch (error) {
-        failed = true;
-        diagnostics.push({
-          file: message.definition.file,
-          line: message.definition.line,
-          column: message.definition.column,
-          severity: 'error',
-          rule: 'schema-compile',
-          message: `${message.name}: the ${role} schema cannot be compiled into a validator: ${(error as Error).message}`,
-          hint: 'fix the schema (e.g. an invalid regular expression in `pattern`)',
-        });
+    // Payload and key are validated as JSON; headers travel as strings, so their validator
+    // coerces `"3"` to `3` where the schema says integer — a separate module, a separate ajv.
+    const modules: [string, readonly Role[], boolean][] = [[file, ['payload', 'key'], false]];
+    if (message.headers !== undefined) modules.push([`${file}.headers`, ['headers'], true]);
+    for (const [module, roles, coerce] of modules) {
+      const compiled = compileModule(message, module, roles, coerce, runtimeImport);
+      if ('diagnostics' in compiled) {
+        diagnostics.push(...compiled.diagnostics);
+        continue;
       }
+      files.set(`validators/${module}.js`, compiled.js);
+      files.set(`validators/${module}.d.ts`, compiled.dts);
     }
-    if (failed) continue;
-    // Messages without a payload schema still get a validator, one that accepts anything.
-    if (!refs.validatePayload) {
-      const id = `evc:${file}/payload`;
-      ajv.addSchema({}, id);
-      refs.validatePayload = id;
-    }
-    const code = standaloneCode(ajv, refs);
-    const js = `${fileHeader(`the contract of message ${JSON.stringify(message.name).replace(/[\r\n\u2028\u2029]/g, ' ')}`).text}${importRuntime(code, runtimeImport)}\n`;
-    const dts = validatorDeclarations(Object.keys(refs), runtimeImport, message);
-    storeValidator(cacheKey, { js, dts });
-    files.set(`validators/${file}.js`, js);
-    files.set(`validators/${file}.d.ts`, dts);
   }
   return { files, diagnostics };
+}
+
+type Role = (typeof ROLES)[number];
+
+/** One standalone validator module for some roles of a message; one ajv instance per module, so
+ * adding a message never renumbers another file's functions. */
+function compileModule(message: MessageModel, module: string, roles: readonly Role[], coerce: boolean, runtimeImport: string): { js: string; dts: string } | { diagnostics: Diagnostic[] } {
+  const bundles = roles.map((role) => {
+    const schema = schemaOf(message, role);
+    return schema === undefined ? undefined : bundleSchema(schema, { stripAnnotations: true });
+  });
+  // The ajv version is part of the key: its output changes with it.
+  const cacheKey = createHash('sha256').update(JSON.stringify([VALIDATOR_FORMAT, AJV_VERSION, module, message.name, runtimeImport, coerce, roles, bundles])).digest('hex');
+  const cached = cachedValidator(cacheKey);
+  if (cached) return cached;
+  const ajv = messageValidatorAjv({ standalone: true, coerceTypes: coerce });
+  const refs: Record<string, string> = {};
+  const diagnostics: Diagnostic[] = [];
+  for (const [index, role] of roles.entries()) {
+    const bundle = bundles[index];
+    if (bundle === undefined) continue;
+    const id = `evc:${module}/${role}`;
+    try {
+      ajv.addSchema(bundle as object, id);
+      ajv.getSchema(id); // compile now so a bad schema is reported against this message
+      refs[EXPORT_NAMES[role]] = id;
+    } catch (error) {
+      diagnostics.push({
+        file: message.definition.file,
+        line: message.definition.line,
+        column: message.definition.column,
+        severity: 'error',
+        rule: 'schema-compile',
+        message: `${message.name}: the ${role} schema cannot be compiled into a validator: ${(error as Error).message}`,
+        hint: 'fix the schema (e.g. an invalid or unsafe regular expression in `pattern`)',
+      });
+    }
+  }
+  if (diagnostics.length > 0) return { diagnostics };
+  // Messages without a payload schema still get a validator, one that accepts anything.
+  if (roles.includes('payload') && !refs.validatePayload) {
+    const id = `evc:${module}/payload`;
+    ajv.addSchema({}, id);
+    refs.validatePayload = id;
+  }
+  const from = `the contract of message ${JSON.stringify(message.name).replace(/[\r\n\u2028\u2029]/g, ' ')}`;
+  const js = `${fileHeader(from).text}${importRuntime(standaloneCode(ajv, refs), runtimeImport)}\n`;
+  const dts = validatorDeclarations(Object.keys(refs), runtimeImport, message);
+  storeValidator(cacheKey, { js, dts });
+  return { js, dts };
 }
 
 function schemaOf(message: MessageModel, role: (typeof ROLES)[number]): JsonSchema | undefined {

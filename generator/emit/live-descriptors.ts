@@ -10,14 +10,17 @@ import { keyEncoding } from './emit-messages.js';
 
 export function liveDescriptors(registry: Registry): Map<string, MessageDescriptor> {
   const ajv = messageValidatorAjv({ standalone: false });
-  const compile = (schema: JsonSchema | undefined): CompiledValidator | undefined =>
-    schema === undefined ? undefined : (ajv.compile(bundleSchema(schema, { stripAnnotations: true }) as object) as unknown as CompiledValidator);
+  // Headers arrive as strings: same coercion as the generated header validators.
+  const headersAjv = messageValidatorAjv({ standalone: false, coerceTypes: true });
+  const compileWith = (instance: typeof ajv, schema: JsonSchema | undefined): CompiledValidator | undefined =>
+    schema === undefined ? undefined : (instance.compile(bundleSchema(schema, { stripAnnotations: true }) as object) as unknown as CompiledValidator);
+  const compile = (schema: JsonSchema | undefined): CompiledValidator | undefined => compileWith(ajv, schema);
   const descriptors = new Map<string, MessageDescriptor>();
   for (const plan of planGeneration(registry).descriptors) {
     const { message } = plan;
     if (descriptors.has(message.name)) continue;
     const validateKey = compile(message.key);
-    const validateHeaders = compile(message.headers);
+    const validateHeaders = compileWith(headersAjv, message.headers);
     descriptors.set(message.name, {
       name: message.name,
       topic: plan.topic,

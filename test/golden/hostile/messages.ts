@@ -7,6 +7,7 @@ import * as orderCreatedValidators from "./validators/order-created.js";
 import * as thisMessageNameIsDeliberatelyLongThisMessageNameIsDeliberatelyLongThisM2d216c2eValidators from "./validators/this-message-name-is-deliberately-long-this-message-801398a2.js";
 import * as protoValidators from "./validators/proto.js";
 import * as class_Validators from "./validators/class.js";
+import * as class_HeaderValidators from "./validators/class.headers.js";
 import * as constructor_Validators from "./validators/constructor.js";
 import * as orderCreated2Validators from "./validators/order-created2.js";
 import * as orderCreated3Validators from "./validators/order-created3.js";
@@ -93,7 +94,7 @@ export const ClassMessage: MessageDescriptor<Class, ClassKey, ClassHeaders> = {
   keyEncoding: "string",
   validatePayload: class_Validators.validatePayload,
   validateKey: class_Validators.validateKey,
-  validateHeaders: class_Validators.validateHeaders,
+  validateHeaders: class_HeaderValidators.validateHeaders,
 };
 
 /**

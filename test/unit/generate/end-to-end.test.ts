@@ -69,3 +69,26 @@ describe('generated LogiFlow code on the in-memory transport', () => {
     expect(dead[0]!.value!.toString()).toBe('{"type":"RouteCalculated","routeId":42}');
   });
 });
+
+describe('headers on the wire', () => {
+  it('arrive as strings and are coerced to the types the contract declares', async () => {
+    const { loadRegistry } = await import('../../../generator/load/index.js');
+    const { memorySource } = await import('../../../generator/load/memory-source.js');
+    const { liveDescriptors } = await import('../../../generator/emit/live-descriptors.js');
+    const registry = await loadRegistry(
+      memorySource({
+        'a.yaml': `asyncapi: 3.0.0\ninfo: {title: a, version: '1'}\nchannels:\n  c:\n    address: t\n    messages:\n      M:\n        payload: {type: object, properties: {id: {type: string}}}\n        headers:\n          type: object\n          required: [attempt]\n          properties:\n            attempt: {type: integer, minimum: 1}\n            urgent: {type: boolean}\noperations:\n  s: {action: send, channel: {$ref: '#/channels/c'}}\n`,
+      }),
+    );
+    const descriptor = liveDescriptors(registry).get('M')!;
+    const broker = new InMemoryBroker();
+    const received: unknown[] = [];
+    const receiver = createInMemoryReceiver(broker, { groupId: 'g', logger: silentLogger });
+    await receiver.start([{ descriptor, handler: (event) => void received.push(event.headers) }]);
+    await createEventSender(broker.producer()).send(descriptor, { payload: { id: 'x' }, headers: { attempt: 3, urgent: true } });
+    await broker.drain();
+    await receiver.stop();
+    expect(broker.records('t')[0]!.headers.attempt!.toString()).toBe('3');
+    expect(received).toEqual([{ attempt: 3, urgent: true }]);
+  });
+});
