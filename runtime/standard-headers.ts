@@ -11,6 +11,12 @@ export const CONTENT_TYPE = 'content-type';
 export const EVC_CONTRACT_VERSION = 'evc_contract_version';
 /** How many times `evc dlq replay` re-published this record; the endless-loop guard reads it. */
 export const EVC_REPLAY_COUNT = 'evc_replay_count';
+/**
+ * The consumer group a replayed record is meant for. A dead letter belongs to the group that gave
+ * up on it; replaying it to the origin topic reaches every group of that topic, so the others
+ * skip it instead of handling the event a second time.
+ */
+export const EVC_REPLAY_FOR_GROUP = 'evc_replay_for_group';
 
 export const CLOUDEVENTS_SPEC_VERSION = '1.0';
 
@@ -24,4 +30,5 @@ export const RUNTIME_HEADER_NAMES: ReadonlySet<string> = new Set([
   CONTENT_TYPE,
   EVC_CONTRACT_VERSION,
   EVC_REPLAY_COUNT,
+  EVC_REPLAY_FOR_GROUP,
 ]);

@@ -23,6 +23,7 @@ export type ReceiverEvent =
   | { readonly type: 'dead-letter-failed'; readonly record: RecordCoordinates; readonly deadLetterTopic: string; readonly error: DeadLetterWriteError }
   | { readonly type: 'partition-paused'; readonly topic: string; readonly partition: number; readonly offset: string; readonly resumeInMs: number; readonly reason: string }
   | { readonly type: 'partition-resumed'; readonly topic: string; readonly partition: number }
+  | { readonly type: 'skipped-replay'; readonly record: RecordCoordinates; readonly forGroup: string }
   | { readonly type: 'crashed'; readonly error: Error; readonly restarting: boolean }
   | { readonly type: 'started'; readonly topics: readonly string[]; readonly groupId: string }
   | { readonly type: 'stopped'; readonly groupId: string };
@@ -93,6 +94,9 @@ export class ReceiverObserver {
         return;
       case 'partition-resumed':
         log.info(`resumed ${event.topic}[${event.partition}]`);
+        return;
+      case 'skipped-replay':
+        log.debug(`skipped a record replayed for group ${event.forGroup}`, at(event.record));
         return;
       case 'crashed':
         log.error(`consumer crashed${event.restarting ? ', restarting' : ''}: ${event.error.message}`);

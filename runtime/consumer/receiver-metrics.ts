@@ -21,6 +21,8 @@ export interface ReceiverMetricsSnapshot {
   /** Handler re-attempts (not records). */
   readonly retried: number;
   readonly deadLettered: number;
+  /** Replayed records addressed to another consumer group, committed without handling. */
+  readonly skippedReplays: number;
   readonly deadLetterWriteFailures: number;
   readonly pausedPartitions: number;
   readonly crashes: number;
@@ -38,6 +40,7 @@ export class ReceiverMetrics {
   private retriedCount = 0;
   private deadLetteredCount = 0;
   private deadLetterFailures = 0;
+  private skippedReplayCount = 0;
   private crashCount = 0;
   private readonly paused = new Set<string>();
   private latencyTotal = 0;
@@ -71,6 +74,9 @@ export class ReceiverMetrics {
       case 'dead-letter-failed':
         this.deadLetterFailures += 1;
         return;
+      case 'skipped-replay':
+        this.skippedReplayCount += 1;
+        return;
       case 'partition-paused':
         this.paused.add(`${event.partition}:${event.topic}`);
         return;
@@ -101,6 +107,7 @@ export class ReceiverMetrics {
       handled: this.handledCount,
       retried: this.retriedCount,
       deadLettered: this.deadLetteredCount,
+      skippedReplays: this.skippedReplayCount,
       deadLetterWriteFailures: this.deadLetterFailures,
       pausedPartitions: this.paused.size,
       crashes: this.crashCount,

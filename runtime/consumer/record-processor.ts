@@ -9,6 +9,7 @@ import { DeadLetterWriteError, EventRuntimeError, HandlerError, ProcessingAborte
 import type { DeadLetterHeaderStyle } from '../dead-letter/dead-letter-headers.js';
 import { deadLetterFacts, deadLetterRecord, deadLetterTopicFor, type DeadLetterTopicOption } from '../dead-letter/dead-letter-record.js';
 import { prepareEvent, type PreparationOptions } from './event-preparation.js';
+import { EVC_REPLAY_FOR_GROUP } from '../standard-headers.js';
 import type { ReceiverObserver } from './receiver-events.js';
 import { backoffDelay, resolveRetryPolicy, type ResolvedRetryPolicy, type RetrySettings, type Sleep } from './retry-policy.js';
 import type { RouteTable } from './route-table.js';
@@ -96,6 +97,13 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
     const id = `${record.topic}\u0000${record.partition}\u0000${record.offset}`;
     const retryWrite = pending.get(id);
     if (retryWrite !== undefined) return writeDeadLetter(record, id, retryWrite);
+
+    // A replayed dead letter is addressed to the group that gave up on it (see EVC_REPLAY_FOR_GROUP).
+    const forGroup = record.headers[EVC_REPLAY_FOR_GROUP];
+    if (forGroup !== undefined && forGroup.toString('utf8') !== groupId) {
+      observer.emit({ type: 'skipped-replay', record, forGroup: forGroup.toString('utf8') });
+      return;
+    }
 
     const prepared = prepareEvent(record, routes, preparation);
     if (!prepared.ok) {

@@ -14,7 +14,7 @@ import { RouteTable } from '../consumer/route-table.js';
 import { kafkaClientOf, type KafkaConnectionOptions } from '../kafka/connection.js';
 import { createKafkaProducerTransport } from '../kafka/producer-transport.js';
 import { silentLogger, type Logger } from '../logger.js';
-import { EVC_REPLAY_COUNT } from '../standard-headers.js';
+import { EVC_REPLAY_COUNT, EVC_REPLAY_FOR_GROUP } from '../standard-headers.js';
 import { deadLetterEntry, type DeadLetterEntry } from './dead-letter-entry.js';
 import { parseDeadLetterFilter, type DeadLetterPredicate } from './dead-letter-filter.js';
 import { ReplayProgress } from './replay-progress.js';
@@ -195,7 +195,12 @@ function replayRecord(entry: DeadLetterEntry): WireRecord {
   return {
     key: entry.key,
     value: entry.value,
-    headers: { ...entry.originalHeaders, [EVC_REPLAY_COUNT]: Buffer.from(String(entry.replayCount + 1), 'utf8') },
+    headers: {
+      ...entry.originalHeaders,
+      [EVC_REPLAY_COUNT]: Buffer.from(String(entry.replayCount + 1), 'utf8'),
+      // Only the group that dead-lettered the record handles the replay; other groups of the topic already did.
+      ...(entry.deadLetter?.consumerGroup ? { [EVC_REPLAY_FOR_GROUP]: Buffer.from(entry.deadLetter.consumerGroup, 'utf8') } : {}),
+    },
   };
 }
 
