@@ -26,7 +26,7 @@ const only = new Set(process.argv.slice(2));
 const wants = (name: string): boolean => only.size === 0 || only.has(name);
 
 if (wants('lint')) print('lint and generate', await benchLintGenerate());
-if (wants('check')) print('evc check (50 documents / 400 messages, one breaking change per document)', await benchCompat());
+if (wants('check')) print('evc check (50 documents / 400 messages; 5 edits in 5 documents: 2 breaking payload changes, a key change, 2 compatible)', await benchCompat());
 if (wants('runtime')) {
   const external = process.env.KAFKA_BROKERS?.split(',').filter(Boolean);
   const broker = external?.length ? undefined : await startBroker();

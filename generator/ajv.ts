@@ -25,6 +25,9 @@ export function messageValidatorAjv(options: { standalone: boolean; coerceTypes?
       allErrors: true,
       strict: false,
       coerceTypes: options.coerceTypes ?? false,
+      // A property added as required with a `default` is a compatible change (see generator/compat):
+      // that only holds if readers fill the default into data written before it existed.
+      useDefaults: true,
       // Contract patterns are ECMAScript regular expressions with Unicode semantics, as JSON Schema says.
       unicodeRegExp: true,
       // Patterns that could backtrack catastrophically run on a linear-time engine (runtime/pattern-engine.ts).

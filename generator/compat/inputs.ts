@@ -62,9 +62,17 @@ export async function readConfig(source: ContractSource): Promise<CompatibilityC
 
 /** The lockfile in a contracts source, if it has one. */
 export async function readLockfile(source: ContractSource): Promise<Lockfile | undefined> {
-  if (!(await source.list()).includes(LOCKFILE)) return undefined;
+  // Directory sources do not list registry files (evc.config.yaml, evc.lock.yaml): ask for it directly.
+  let text: string;
   try {
-    return parseLockfile(await source.read(LOCKFILE), source.displayPath(LOCKFILE));
+    text = await source.read(LOCKFILE);
+  } catch (error) {
+    if (error instanceof ContractReadError && /does not exist|ENOENT|not found|no such/i.test(error.message)) return undefined;
+    if (error instanceof ContractReadError) throw new InputError(error.message);
+    throw error;
+  }
+  try {
+    return parseLockfile(text, source.displayPath(LOCKFILE));
   } catch (error) {
     if (error instanceof LockfileError || error instanceof ContractReadError) throw new InputError(error.message);
     throw error;

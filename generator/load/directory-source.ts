@@ -5,6 +5,8 @@ import { ContractReadError, type ContractSource } from './source.js';
 
 const CONTRACT_FILE = /\.(ya?ml|json)$/i;
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+/** The registry's own files: settings and release history, not contracts (the lockfile grows with every release). */
+const REGISTRY_FILES = new Set(['evc.config.yaml', 'evc.lock.yaml']);
 
 export interface DirectorySource extends ContractSource {
   /** Absolute directory relative paths are resolved against. */
@@ -65,7 +67,7 @@ async function walk(root: string, relative: string): Promise<string[]> {
     const child = relative ? `${relative}/${entry.name}` : entry.name;
     if (entry.isDirectory()) {
       if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) files.push(...(await walk(root, child)));
-    } else if (CONTRACT_FILE.test(entry.name)) {
+    } else if (CONTRACT_FILE.test(entry.name) && !(relative === '' && REGISTRY_FILES.has(entry.name))) {
       files.push(child);
     }
   }

@@ -15,6 +15,9 @@ function validate10(data, {instancePath="", parentData, parentDataProperty, root
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.dangerousDefault === undefined){
+data.dangerousDefault = "*/ ${process.exit(1)} `";
+}
 if(data.type === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
@@ -372,7 +375,6 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data.dangerousDefault !== undefined){
 let data20 = data.dangerousDefault;
 if(typeof data20 === "string"){
 if(!pattern0.test(data20)){
@@ -395,7 +397,6 @@ else {
 vErrors.push(err31);
 }
 errors++;
-}
 }
 if(data.array !== undefined){
 let data21 = data.array;
