@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { loadRegistry, directorySource } from './index.js';
 import { memorySource } from './memory-source.js';
+import { corpusDocuments } from '../../test/support/corpus.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
-const corpus = path.resolve(repo, '../shared/corpus/asyncapi-spec-examples');
+const corpus = corpusDocuments;
 
 describe('loader on the LogiFlow registry', async () => {
   const registry = await loadRegistry(await directorySource('contracts', repo));

@@ -5,9 +5,10 @@ import { cpSync, mkdtempSync, mkdirSync, writeFileSync, readFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { main } from '../main.js';
+import { corpusDocuments } from '../../../test/support/corpus.js';
 
 const repo = path.resolve(import.meta.dirname, '../../..');
-const corpus = path.resolve(repo, '../shared/corpus/asyncapi-spec-examples');
+const corpus = corpusDocuments;
 
 async function evc(args: string[], cwd = repo): Promise<{ code: number; out: string; err: string }> {
   let out = '';

@@ -10,10 +10,10 @@ import { generateCode } from '../../../generator/emit/index.js';
 import { lintRegistry } from '../../../generator/lint/index.js';
 import { compareTree } from '../../../generator/emit/output-tree.js';
 import { anyTypes, identifiers, typeCheck } from '../../support/compile.js';
+import { corpusDocuments, corpusIndex } from '../../support/corpus.js';
 
 const repo = path.resolve(import.meta.dirname, '../../..');
-const corpusIndex = JSON.parse(readFileSync(path.join(repo, '../shared/corpus/index.json'), 'utf8')) as { storedAt: string; isMainDocument: boolean }[];
-const corpusRoot = path.join(repo, '../shared/corpus/asyncapi-spec-examples');
+const corpusRoot = corpusDocuments;
 
 async function generate(target: string): Promise<Map<string, string>> {
   const registry = await loadRegistry(await directorySource(target, repo));

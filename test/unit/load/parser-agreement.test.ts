@@ -7,10 +7,10 @@ import { Parser } from '@asyncapi/parser';
 import { loadRegistry } from '../../../generator/load/index.js';
 import { memorySource } from '../../../generator/load/memory-source.js';
 import { lintRegistry } from '../../../generator/lint/index.js';
+import { corpusDocuments, corpusIndex } from '../../support/corpus.js';
 
 const repo = path.resolve(import.meta.dirname, '../../..');
-const corpus = path.join(repo, '../shared/corpus');
-const index = JSON.parse(readFileSync(path.join(corpus, 'index.json'), 'utf8')) as { storedAt: string; isMainDocument: boolean; strictParseOk: boolean }[];
+const index = corpusIndex;
 
 async function ourErrors(text: string): Promise<string[]> {
   const registry = await loadRegistry(memorySource({ 'doc.yaml': text }));
@@ -51,7 +51,7 @@ describe('agreement with @asyncapi/parser', () => {
   // The parser's verdicts on the corpus were recorded in index.json (strictParseOk); the one it
   // rejects fetches remote references, which we refuse as well.
   it.each(index.filter((e) => e.isMainDocument && !e.storedAt.includes('social-media')).map((e) => [e.storedAt, e.strictParseOk] as const))('%s: parser ok = %s, ours agrees', async (storedAt, parserOk) => {
-    const text = readFileSync(path.join(corpus, 'asyncapi-spec-examples', storedAt), 'utf8');
+    const text = readFileSync(path.join(corpusDocuments, storedAt), 'utf8');
     expect((await ourErrors(text)).length === 0).toBe(parserOk);
   });
 });
