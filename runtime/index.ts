@@ -67,3 +67,4 @@ export { DeadLetterFilterError, FILTER_FIELDS, parseDeadLetterFilter, type DeadL
 export { parseSince } from './dlq/time-window.js';
 export { TopicNotFoundError, type PartitionBounds } from './dlq/topic-scan.js';
 export { contractRegExp, patternEngineKind, UnsafePatternError, type PatternMatcher, type PatternEngineKind } from './pattern-engine.js';
+export { describeConnection, kafkaConnectionFromEnv, KafkaConnectionConfigError, KAFKA_CONNECTION_VARIABLES, SASL_MECHANISMS, type KafkaConnectionFromEnvOptions, type KafkaEnvironment, type SaslMechanismName } from './kafka/connection-config.js';

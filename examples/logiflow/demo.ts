@@ -9,9 +9,12 @@ import path from 'node:path';
 import {
   createEventReceiver,
   createKafkaEventSender,
+  describeConnection,
   inspectDeadLetters,
+  kafkaConnectionFromEnv,
   replayDeadLetters,
   silentLogger,
+  type KafkaConnectionOptions,
   type ManagedEventReceiver,
   type MessageDescriptor,
 } from 'eventcontracts/runtime';
@@ -49,24 +52,25 @@ async function main(): Promise<number> {
   if (lint !== 0 || generated !== 0) return 1;
 
   let broker: RunningBroker | undefined;
-  let brokers = process.env.KAFKA_BROKERS?.split(',').filter(Boolean) ?? [];
-  step(2, brokers.length ? `Kafka: using KAFKA_BROKERS=${brokers.join(',')}` : 'Kafka: starting a local single-node broker (KRaft)');
-  if (brokers.length === 0) {
+  // KAFKA_BROKERS (with TLS/SASL from KAFKA_SSL*/KAFKA_SASL* or EVC_KAFKA_CONFIG) means a cluster of yours.
+  let connection: KafkaConnectionOptions | undefined = process.env.KAFKA_BROKERS ? kafkaConnectionFromEnv() : undefined;
+  step(2, connection ? `Kafka: using ${describeConnection(connection)}` : 'Kafka: starting a local single-node broker (KRaft)');
+  if (connection === undefined) {
     broker = await startBroker();
-    brokers = broker.brokers;
-    say(`broker ${brokers.join(',')} ready in ${(broker.timings.totalMs / 1000).toFixed(1)} s`);
+    connection = { brokers: broker.brokers };
+    say(`broker ${broker.brokers.join(',')} ready in ${(broker.timings.totalMs / 1000).toFixed(1)} s`);
   }
   const receivers: ManagedEventReceiver[] = [];
   try {
-    return await run(brokers, receivers);
+    return await run(connection, receivers);
   } finally {
     await Promise.allSettled(receivers.map((r) => r.stop()));
     await broker?.stop();
   }
 }
 
-async function run(brokers: string[], receivers: ManagedEventReceiver[]): Promise<number> {
-  const kafka = new Kafka({ brokers, clientId: 'logiflow-demo', logLevel: logLevel.NOTHING });
+async function run(connection: KafkaConnectionOptions, receivers: ManagedEventReceiver[]): Promise<number> {
+  const kafka = new Kafka({ ...connection.kafkaConfig, brokers: [...connection.brokers!], clientId: 'logiflow-demo', logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
   // Demo topics get a run id so reruns against the same cluster start clean.
@@ -78,10 +82,10 @@ async function run(brokers: string[], receivers: ManagedEventReceiver[]): Promis
 
   // The generated descriptors fix each message's topic; the demo points them at this run's topics.
   const onRunTopic = <P, K, H>(d: MessageDescriptor<P, K, H>): MessageDescriptor<P, K, H> => ({ ...d, topic: suffix(d.topic) });
-  const sender = createKafkaEventSender({ brokers, source: 'logiflow-demo', logger: silentLogger });
+  const sender = createKafkaEventSender({ ...connection, source: 'logiflow-demo', logger: silentLogger });
   const routedSender = { send: <P, K, H>(d: MessageDescriptor<P, K, H>, e: Parameters<typeof sender.send<P, K, H>>[1]) => sender.send(onRunTopic(d), e), sendBatch: <P, K, H>(d: MessageDescriptor<P, K, H>, e: Parameters<typeof sender.sendBatch<P, K, H>>[1]) => sender.sendBatch(onRunTopic(d), e) };
   const receiverFor = (groupId: string, descriptors?: Map<string, MessageDescriptor>): ManagedEventReceiver => {
-    const receiver = createEventReceiver({ brokers, groupId: `${groupId}.${run}`, logger: silentLogger, retry: { maxAttempts: 3, initialDelayMs: 50, maxDelayMs: 200 } });
+    const receiver = createEventReceiver({ ...connection, groupId: `${groupId}.${run}`, logger: silentLogger, retry: { maxAttempts: 3, initialDelayMs: 50, maxDelayMs: 200 } });
     const wrapped: ManagedEventReceiver = {
       ...receiver,
       groupId: receiver.groupId,
@@ -138,7 +142,7 @@ async function run(brokers: string[], receivers: ManagedEventReceiver[]): Promis
   say(`a legacy scanner wrote truncated JSON; tracking (contract 1.0.0 with OUT_FOR_DELIVERY) sent a status the portal's stale build rejects`);
 
   step(7, `evc dlq inspect ${suffix('tracking.events')}-dlt`);
-  const inspected = await inspectDeadLetters({ brokers, topic: `${suffix('tracking.events')}-dlt`, logger: silentLogger });
+  const inspected = await inspectDeadLetters({ ...connection, topic: `${suffix('tracking.events')}-dlt`, logger: silentLogger });
   for (const entry of inspected.entries) {
     const info = entry.deadLetter;
     say(`partition ${entry.partition} offset ${entry.offset}: ${info?.stage ?? '?'} failed in group ${info?.consumerGroup ?? '?'} at ${info?.deadLetteredAt ?? entry.timestamp}: ${info?.errorClass}: ${info?.errorMessage}`);
@@ -156,12 +160,12 @@ async function run(brokers: string[], receivers: ManagedEventReceiver[]): Promis
 
   step(9, `evc dlq replay ${suffix('tracking.events')}-dlt --contracts contracts`);
   const validators: MessageDescriptor[] = [RouteCalculatedMessage, RouteCancelledMessage, InvoiceGeneratedMessage, ShipmentStatusChangedMessage].map((d) => onRunTopic(d as MessageDescriptor));
-  const replay = await replayDeadLetters({ brokers, topic: `${suffix('tracking.events')}-dlt`, validators, logger: silentLogger });
+  const replay = await replayDeadLetters({ ...connection, topic: `${suffix('tracking.events')}-dlt`, validators, logger: silentLogger });
   for (const record of replay.records) say(`partition ${record.partition} offset ${record.offset}: ${record.outcome}${record.reason ? ` (${record.reason})` : ''}`);
   expect(replay.counts.replayed === 1, 'the event that is valid under the current contract was replayed');
   expect(replay.counts['still-invalid'] === 1, 'the malformed record stays in the dead-letter topic, reported, never lost');
   await waitFor('the portal to handle the replayed and re-sent events', () => portal.has(outForDelivery.metadata.eventId) && portal.has(rescanned.metadata.eventId));
-  const again = await replayDeadLetters({ brokers, topic: `${suffix('tracking.events')}-dlt`, validators, logger: silentLogger });
+  const again = await replayDeadLetters({ ...connection, topic: `${suffix('tracking.events')}-dlt`, validators, logger: silentLogger });
   expect(again.counts.replayed === 0, 'replaying again re-publishes nothing: progress was committed');
 
   step(10, 'Exactly once');

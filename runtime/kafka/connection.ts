@@ -2,6 +2,7 @@
 // instance (TLS, SASL and all), or bootstrap addresses, with kafkajs' logs routed to our logger.
 import { Kafka, logLevel, type KafkaConfig, type logCreator } from 'kafkajs';
 import type { Logger } from '../logger.js';
+import { connectionSecrets, redactLogFields, redactText } from './connection-config.js';
 
 export interface KafkaConnectionOptions {
   /** The application's kafkajs client; wins over `brokers`. */
@@ -21,16 +22,22 @@ export function kafkaClientOf(options: KafkaConnectionOptions, logger: Logger, d
     ...options.kafkaConfig,
     clientId: options.clientId ?? defaultClientId,
     brokers: [...options.brokers],
-    logCreator: kafkajsLogs(logger),
+    logCreator: kafkajsLogs(logger, connectionSecrets(options.kafkaConfig)),
   });
 }
 
-/** kafkajs INFO is chatty (every join, every connect): it goes to our debug. */
-function kafkajsLogs(logger: Logger): logCreator {
+/**
+ * kafkajs INFO is chatty (every join, every connect): it goes to our debug. kafkajs itself logs
+ * only `sasl: true|false`, but fields pass through a redactor anyway (sensitive keys, and any
+ * occurrence of this client's password, TLS key or passphrase): a debug log level or a later
+ * kafkajs that logs more still does not print a secret through our logger.
+ */
+function kafkajsLogs(logger: Logger, secrets: readonly string[]): logCreator {
   return () =>
     ({ namespace, level, log }) => {
-      const { message, ...fields } = log;
-      const text = `kafkajs ${namespace}: ${message}`;
+      const { message, ...rest } = log;
+      const fields = redactLogFields(rest, secrets);
+      const text = redactText(`kafkajs ${namespace}: ${message}`, secrets);
       if (level === logLevel.ERROR) logger.error(text, fields);
       else if (level === logLevel.WARN) logger.warn(text, fields);
       else logger.debug(text, fields);

@@ -6,13 +6,16 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import {
   DeadLetterFilterError,
+  KafkaConnectionConfigError,
   TopicNotFoundError,
   inspectDeadLetters,
+  kafkaConnectionFromEnv,
   parseDeadLetterFilter,
   parseSince,
   replayDeadLetters,
   type DeadLetterEntry,
   type InspectResult,
+  type KafkaConnectionOptions,
   type MessageDescriptor,
   type ReplayResult,
 } from '../../../runtime/index.js';
@@ -28,7 +31,7 @@ export interface DlqCommandOptions {
    * `replay --contracts DIR` re-validates records before re-publishing them. Wired by the CLI entry.
    */
   readonly loadValidators?: (contractsDir: string) => Promise<Map<string, MessageDescriptor>>;
-  /** Environment for `KAFKA_BROKERS`; default process.env. */
+  /** Environment for `KAFKA_BROKERS`, TLS/SASL (`KAFKA_SSL*`, `KAFKA_SASL*`) and `EVC_KAFKA_CONFIG`; default process.env. */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
@@ -62,7 +65,7 @@ export function registerDlqCommand(
     .command('inspect')
     .description('show what waits in a dead-letter topic, why, and since when (commits nothing)')
     .argument('<dlt-topic>', 'dead-letter topic, e.g. routing.events-dlt')
-    .option('--brokers <list>', `bootstrap brokers (default $KAFKA_BROKERS or ${DEFAULT_BROKERS})`)
+    .option('--brokers <list>', `bootstrap brokers (default $KAFKA_BROKERS or ${DEFAULT_BROKERS}; TLS/SASL from KAFKA_SSL*/KAFKA_SASL* or $EVC_KAFKA_CONFIG)`)
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .option('--limit <n>', 'show at most n records (default 100)', positiveInteger)
     .option('--since <time>', 'only records dead-lettered since an ISO time or a duration ago (15m, 2h, 3d)')
@@ -72,7 +75,7 @@ export function registerDlqCommand(
     .command('replay')
     .description('re-publish dead letters to their original topic with original key and headers')
     .argument('<dlt-topic>', 'dead-letter topic, e.g. routing.events-dlt')
-    .option('--brokers <list>', `bootstrap brokers (default $KAFKA_BROKERS or ${DEFAULT_BROKERS})`)
+    .option('--brokers <list>', `bootstrap brokers (default $KAFKA_BROKERS or ${DEFAULT_BROKERS}; TLS/SASL from KAFKA_SSL*/KAFKA_SASL* or $EVC_KAFKA_CONFIG)`)
     .option('--to <topic>', 'publish to this topic instead of each record\'s original topic')
     .option('--filter <expr>', 'only matching records, e.g. stage=validate or message=RouteCalculated (comma: and)')
     .option('--dry-run', 'show what would be replayed; send and commit nothing')
@@ -89,11 +92,14 @@ function positiveInteger(text: string): number {
   return value;
 }
 
-function brokersOf(flag: string | undefined, env: Readonly<Record<string, string | undefined>>): string[] {
-  return (flag ?? env['KAFKA_BROKERS'] ?? DEFAULT_BROKERS)
-    .split(',')
+/** `--brokers` wins over `KAFKA_BROKERS`; TLS, SASL and client id come from the environment / `EVC_KAFKA_CONFIG`. */
+function connectionOf(flag: string | undefined, env: Readonly<Record<string, string | undefined>>, cwd: string): KafkaConnectionOptions {
+  const brokers = flag
+    ?.split(',')
     .map((broker) => broker.trim())
     .filter((broker) => broker !== '');
+  const connection = kafkaConnectionFromEnv(flag === undefined ? env : { ...env, KAFKA_BROKERS: undefined }, { cwd, defaultBrokers: [DEFAULT_BROKERS] });
+  return brokers === undefined || brokers.length === 0 ? connection : { ...connection, brokers };
 }
 
 export async function runDlqInspect(topic: string, flags: DlqInspectFlags, io: CliIO, options: DlqCommandOptions = {}): Promise<number> {
@@ -108,7 +114,7 @@ export async function runDlqInspect(topic: string, flags: DlqInspectFlags, io: C
   let result: InspectResult;
   try {
     result = await inspectDeadLetters({
-      brokers: brokersOf(flags.brokers, options.env ?? process.env),
+      ...connectionOf(flags.brokers, options.env ?? process.env, io.cwd),
       topic,
       ...(flags.limit === undefined ? {} : { limit: flags.limit }),
       ...(flags.since === undefined ? {} : { since: flags.since }),
@@ -147,7 +153,7 @@ export async function runDlqReplay(topic: string, flags: DlqReplayFlags, io: Cli
   let result: ReplayResult;
   try {
     result = await replayDeadLetters({
-      brokers: brokersOf(flags.brokers, options.env ?? process.env),
+      ...connectionOf(flags.brokers, options.env ?? process.env, io.cwd),
       topic,
       dryRun: flags.dryRun ?? false,
       ...(flags.to === undefined ? {} : { to: flags.to }),
@@ -166,7 +172,7 @@ export async function runDlqReplay(topic: string, flags: DlqReplayFlags, io: Cli
 }
 
 function failureText(error: unknown): string {
-  if (error instanceof TopicNotFoundError || error instanceof DeadLetterFilterError) return error.message;
+  if (error instanceof TopicNotFoundError || error instanceof DeadLetterFilterError || error instanceof KafkaConnectionConfigError) return error.message;
   if (error instanceof Error) return `${error.name}: ${error.message}`;
   return String(error);
 }
