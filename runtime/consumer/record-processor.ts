@@ -14,8 +14,12 @@ import type { ReceiverObserver } from './receiver-events.js';
 import { backoffDelay, resolveRetryPolicy, type ResolvedRetryPolicy, type RetrySettings, type Sleep } from './retry-policy.js';
 import type { RouteTable } from './route-table.js';
 
-/** Resolves when the record is done (handled or dead-lettered; hooks say which). */
-export type RecordProcessor = (record: ConsumedRecord) => Promise<void>;
+/**
+ * Resolves when the record is done (handled or dead-lettered; hooks say which). `ownership`, when
+ * given, aborts when this consumer stops owning the record's partition (a group rebalance): retry
+ * waits then end at once and the record stays uncommitted for the partition's next owner.
+ */
+export type RecordProcessor = (record: ConsumedRecord, ownership?: AbortSignal) => Promise<void>;
 
 export interface RecordProcessorOptions {
   readonly groupId: string;
@@ -92,7 +96,7 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
     return writeDeadLetter(record, id, letter);
   };
 
-  return async function processRecord(record) {
+  return async function processRecord(record, ownership) {
     observer.metrics.consumed();
     const id = `${record.topic}\u0000${record.partition}\u0000${record.offset}`;
     const retryWrite = pending.get(id);
@@ -130,11 +134,12 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
       if (!failure.retriable || attempt >= policy.maxAttempts) {
         return deadLetter(record, id, route, failure, event.name, attempt);
       }
-      if (options.signal.aborted) throw new ProcessingAbortedError(record);
+      if (options.signal.aborted || ownership?.aborted === true) throw new ProcessingAbortedError(record);
       const delayMs = backoffDelay(policy, attempt, options.random);
       observer.emit({ type: 'retrying', record, messageType: event.name, attempt, delayMs, error: failure });
       try {
-        await options.sleep(delayMs, options.signal);
+        // Built only on this (rare) path, so the per-record path allocates nothing for it.
+        await options.sleep(delayMs, ownership === undefined ? options.signal : AbortSignal.any([options.signal, ownership]));
       } catch {
         throw new ProcessingAbortedError(record);
       }

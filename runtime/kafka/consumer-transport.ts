@@ -2,7 +2,10 @@
 // the record processor finished it (handled, or its dead-letter copy acknowledged); kafkajs then
 // commits resolved offsets after each batch. A record the processor could not finish pauses its
 // partition (the others keep flowing) and is fetched again on resume, because its offset was
-// never resolved. Heartbeats continue while a handler is being retried.
+// never resolved. Heartbeats continue while a handler is being retried; when one reports that the
+// group is rebalancing, the member stops its in-place retries and its batches at once (the records
+// stay uncommitted for the partitions' next owners), so a rebalance neither waits for a retry
+// schedule nor, when that schedule outlasts the rebalance timeout, lets two members work on one record.
 import { performance } from 'node:perf_hooks';
 import type { Consumer, ConsumerConfig, EachBatchPayload, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
 import type { ConsumedRecord, ConsumerTransport } from '../contract.js';
@@ -31,17 +34,30 @@ export interface KafkaConsumerTransportOptions {
 const DEFAULT_HEARTBEAT_INTERVAL_MS = 3_000;
 /** Delay before re-creating a consumer that kafkajs gave up on. */
 const RESTART_DELAY_MS = 5_000;
+/**
+ * Group errors after which this member may no longer own its partitions: kafkajs' own
+ * `isRebalancing` set, plus a membership the coordinator no longer knows.
+ */
+const MEMBERSHIP_CHANGES: ReadonlySet<string> = new Set(['REBALANCE_IN_PROGRESS', 'ILLEGAL_GENERATION', 'NOT_COORDINATOR_FOR_GROUP', 'UNKNOWN_MEMBER_ID', 'FENCED_INSTANCE_ID']);
+
+/** Whether a heartbeat error says the group is rebalancing or this member was dropped from it. */
+export function isMembershipChange(error: unknown): boolean {
+  const type = typeof error === 'object' && error !== null ? (error as { type?: unknown }).type : undefined;
+  return typeof type === 'string' && MEMBERSHIP_CHANGES.has(type);
+}
 
 export class KafkaConsumerTransport implements ConsumerTransport {
   private consumer: Consumer | undefined;
   private stopping = false;
   private restartTimer: NodeJS.Timeout | undefined;
   private topics: readonly string[] = [];
-  private onRecord: ((record: ConsumedRecord) => Promise<void>) | undefined;
+  private onRecord: ((record: ConsumedRecord, ownership?: AbortSignal) => Promise<void>) | undefined;
+  /** Aborted when a heartbeat reports a rebalance; replaced on every (re)join of the group. */
+  private membership = new AbortController();
 
   constructor(private readonly options: KafkaConsumerTransportOptions) {}
 
-  async run(topics: readonly string[], onRecord: (record: ConsumedRecord) => Promise<void>): Promise<void> {
+  async run(topics: readonly string[], onRecord: (record: ConsumedRecord, ownership?: AbortSignal) => Promise<void>): Promise<void> {
     if (this.consumer !== undefined) throw new Error('consumer is already running');
     this.topics = topics;
     this.onRecord = onRecord;
@@ -74,6 +90,12 @@ export class KafkaConsumerTransport implements ConsumerTransport {
       });
     });
     joined.catch(() => {}); // observed below; avoid an unhandled rejection if run() throws first
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      // A new generation: batches of the previous one (if any still run) must not go on.
+      const previous = this.membership;
+      this.membership = new AbortController();
+      previous.abort(new Error('the consumer group was joined again'));
+    });
     consumer.on(consumer.events.CRASH, ({ payload }) => this.onCrash(consumer, payload.error, payload.restart));
 
     try {
@@ -100,21 +122,30 @@ export class KafkaConsumerTransport implements ConsumerTransport {
     const { topic, partition } = batch;
     const onRecord = this.onRecord!;
     const commitWithinBatch = this.options.commit !== undefined;
+    const ownership = this.membership.signal;
+    // A heartbeat that reports a rebalance ends this member's work on its batches: retry waits end
+    // at once (all partitions of the member, not only this one) and no further record is started.
+    const beatChecked = (): Promise<void> =>
+      heartbeat().catch((error: unknown) => {
+        if (isMembershipChange(error)) this.loseOwnership(ownership, error);
+        throw error;
+      });
     // kafkajs sends a heartbeat only once per interval anyway; asking it per record would only
-    // cost a promise each. A timer keeps the member alive while one record is retried for long
-    // (its errors are ignored: the next heartbeat() in the loop reports a rebalance).
+    // cost a promise each. A timer keeps the member alive while one record is retried for long,
+    // and is how a member in the middle of a retry schedule learns of a rebalance.
     const interval = this.options.consumerConfig?.heartbeatInterval ?? DEFAULT_HEARTBEAT_INTERVAL_MS;
-    const beat = setInterval(() => heartbeat().catch(() => {}), interval);
+    const beat = setInterval(() => beatChecked().catch(() => {}), interval);
     let nextBeat = performance.now() + interval;
     try {
       for (const message of batch.messages) {
-        if (this.stopping || !isRunning() || isStale()) break;
+        if (this.stopping || !isRunning() || isStale() || ownership.aborted) break;
         try {
-          await onRecord(consumedRecord(topic, partition, message));
+          await onRecord(consumedRecord(topic, partition, message), ownership);
         } catch (reason) {
-          // Not done (dead-letter topic unwritable, or shutdown): leave the offset unresolved so the
-          // record is fetched again, and stop this partition until the pause ends.
-          if (!this.stopping && isRunning()) {
+          // Not done (dead-letter topic unwritable, shutdown, or rebalance): leave the offset
+          // unresolved so the record is fetched again; only an unwritable dead-letter topic stops
+          // the partition (a rebalance hands it to its next owner as it is).
+          if (!this.stopping && isRunning() && !ownership.aborted) {
             const resume = pause();
             this.options.pauses.pause(topic, partition, message.offset, reason, () => {
               if (!this.stopping) resume();
@@ -126,13 +157,22 @@ export class KafkaConsumerTransport implements ConsumerTransport {
         this.options.pauses.succeeded(topic, partition);
         if (commitWithinBatch) await commitOffsetsIfNecessary();
         if (performance.now() >= nextBeat) {
-          await heartbeat();
+          await beatChecked();
           nextBeat = performance.now() + interval;
         }
       }
     } finally {
       clearInterval(beat);
     }
+  }
+
+  /** The group is rebalancing (or dropped this member): stop the batches of `ownership`'s generation. */
+  private loseOwnership(ownership: AbortSignal, error: unknown): void {
+    if (ownership.aborted || this.membership.signal !== ownership) return;
+    this.options.observer.logger.info(`consumer group ${this.options.groupId} is rebalancing; in-place retries stop and unfinished records stay uncommitted`, {
+      reason: error instanceof Error ? error.message : String(error),
+    });
+    this.membership.abort(error);
   }
 
   /** kafkajs restarts by itself after retriable errors; when it does not, we re-create the consumer. */

@@ -1,0 +1,67 @@
+// A consumer service as its own process, for the SIGKILL test (consumer-kill.test.ts): a receiver
+// whose handler appends `H <n> <partition> <offset>` to a file (synchronously, so the line is in
+// the file before the record counts as handled), and `B <partition> <first> <last> <size>` when
+// kafkajs starts a fetched batch. With FAULTS_BLOCK_AFTER=k, the first record of each partition
+// that comes after k handled records and is not the first of its batch blocks its handler forever
+// (`S <n> <partition> <offset>`): the parent then kills the process in the middle of batches.
+// Run as `node --import tsx consumer-process.ts` with the FAULTS_* variables below.
+import { appendFileSync } from 'node:fs';
+import { Kafka, logLevel, type Consumer, type ConsumerConfig } from 'kafkajs';
+import { createEventReceiver, route, silentLogger, stopOnSignals } from '../../../runtime/index.js';
+import { routeCalculated } from '../../unit/runtime/fixtures.js';
+
+const env = (name: string): string => {
+  const value = process.env[name];
+  if (value === undefined || value === '') throw new Error(`${name} is not set`);
+  return value;
+};
+const brokers = env('FAULTS_BROKERS').split(',');
+const topic = env('FAULTS_TOPIC');
+const groupId = env('FAULTS_GROUP');
+const out = env('FAULTS_OUT');
+const handlerDelayMs = Number(process.env['FAULTS_HANDLER_DELAY_MS'] ?? '0');
+const blockAfter = process.env['FAULTS_BLOCK_AFTER'] === undefined ? undefined : Number(process.env['FAULTS_BLOCK_AFTER']);
+
+const write = (line: string) => appendFileSync(out, `${line}\n`);
+/** First offset of the batch each partition is working on. */
+const batchStart = new Map<number, string>();
+
+// The application's own kafkajs client (the runtime accepts one), instrumented to log batches.
+class BatchLoggingKafka extends Kafka {
+  override consumer(config: ConsumerConfig): Consumer {
+    const consumer = super.consumer(config);
+    consumer.on(consumer.events.START_BATCH_PROCESS, ({ payload }) => {
+      batchStart.set(payload.partition, payload.firstOffset);
+      write(`B ${payload.partition} ${payload.firstOffset} ${payload.lastOffset} ${payload.batchSize}`);
+    });
+    return consumer;
+  }
+}
+
+let handledCount = 0;
+const blocked = new Set<number>();
+const receiver = createEventReceiver({
+  kafka: new BatchLoggingKafka({ clientId: 'evc-faults-child', brokers, logLevel: logLevel.NOTHING }),
+  groupId,
+  logger: silentLogger,
+  partitionsConsumedConcurrently: 3,
+  // Small fetches, so a batch is a handful of records and the bound below is a real one.
+  consumerConfig: { sessionTimeout: 6_000, heartbeatInterval: 500, maxWaitTimeInMs: 200, maxBytesPerPartition: 4_096 },
+});
+
+await receiver.start([
+  route(routeCalculated(topic), async (event) => {
+    const { partition, offset } = event.record;
+    const n = Number.parseInt(event.payload.routeId.slice(-12), 16);
+    if (blockAfter !== undefined && handledCount >= blockAfter && !blocked.has(partition) && batchStart.get(partition) !== offset) {
+      blocked.add(partition);
+      write(`S ${n} ${partition} ${offset}`);
+      await new Promise<never>(() => {}); // a handler that never returns: killed here
+    }
+    if (handlerDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, handlerDelayMs));
+    write(`H ${n} ${partition} ${offset}`);
+    handledCount += 1;
+  }),
+]);
+write('READY');
+stopOnSignals([receiver], { logger: silentLogger });
