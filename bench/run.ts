@@ -8,13 +8,14 @@ import path from 'node:path';
 import { benchLintGenerate } from './lint-generate.js';
 import { benchCompat } from './compat.js';
 import { benchRuntimeThroughput } from './runtime-throughput.js';
+import { benchPeers } from './peers.js';
 import { startBroker } from '../scripts/kafka/broker.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
-const print = (title: string, figures: Record<string, number>): void => {
+const print = (title: string, figures: Record<string, number | string>): void => {
   process.stdout.write(`\n## ${title}\n`);
   for (const [name, value] of Object.entries(figures)) {
-    const shown = Number.isInteger(value) ? String(value) : value < 10 ? value.toFixed(3) : value.toFixed(0);
+    const shown = typeof value === 'string' ? value : Number.isInteger(value) ? String(value) : value < 10 ? value.toFixed(3) : value.toFixed(0);
     process.stdout.write(`${name.padEnd(92)} ${shown.padStart(9)}\n`);
   }
 };
@@ -27,6 +28,7 @@ const wants = (name: string): boolean => only.size === 0 || only.has(name);
 
 if (wants('lint')) print('lint and generate', await benchLintGenerate());
 if (wants('check')) print('evc check (50 documents / 400 messages; 5 edits in 5 documents: 2 breaking payload changes, a key change, 2 compatible)', await benchCompat());
+if (wants('peers')) print('peers: evc vs the AsyncAPI CLI (asyncapi generate models, asyncapi diff), cold processes, same run', await benchPeers());
 if (wants('runtime')) {
   const external = process.env.KAFKA_BROKERS?.split(',').filter(Boolean);
   const broker = external?.length ? undefined : await startBroker();
