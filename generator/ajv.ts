@@ -24,6 +24,9 @@ export function messageValidatorAjv(options: { standalone: boolean; coerceTypes?
     new Ajv({
       allErrors: true,
       strict: false,
+      // The loader already validated every schema against the AsyncAPI schema (which includes the
+      // JSON Schema meta-schema); re-checking here would compile the meta-schema once per message (~10 ms each).
+      validateSchema: false,
       coerceTypes: options.coerceTypes ?? false,
       // A property added as required with a `default` is a compatible change (see generator/compat):
       // that only holds if readers fill the default into data written before it existed.

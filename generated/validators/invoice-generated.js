@@ -2,22 +2,22 @@
 // Do not edit: change the contract and run `evc generate`.
 import { ajvRuntime, contractRegExp, validatorFormats } from "eventcontracts/runtime";
 
-export const validatePayload = validate10;
-const schema11 = {"type":"object","additionalProperties":false,"required":["type","metadata","invoiceId","routeId","customerId","issuedAt","dueDate","lineItems","total","payment"],"properties":{"type":{"const":"InvoiceGenerated"},"metadata":{"$ref":"#/$defs/EventMetadata"},"invoiceId":{"type":"string","format":"uuid"},"routeId":{"type":"string","format":"uuid"},"customerId":{"type":"string","format":"uuid"},"invoiceNumber":{"type":"string","pattern":"^INV-[0-9]{4}-[0-9]{6}$"},"issuedAt":{"type":"string","format":"date-time"},"dueDate":{"type":"string","format":"date"},"lineItems":{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/$defs/InvoiceLine"}},"total":{"$ref":"#/$defs/money"},"payment":{"oneOf":[{"type":"object","additionalProperties":false,"required":["method","cardBrand","last4"],"properties":{"method":{"const":"card"},"cardBrand":{"type":"string","enum":["VISA","MASTERCARD","AMEX"]},"last4":{"type":"string","pattern":"^[0-9]{4}$"}}},{"type":"object","additionalProperties":false,"required":["method","iban","reference"],"properties":{"method":{"const":"bank_transfer"},"iban":{"type":"string","pattern":"^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$"},"reference":{"type":"string","minLength":1,"maxLength":140}}}]}},"$defs":{"EventMetadata":{"type":"object","additionalProperties":false,"required":["eventId","occurredAt"],"properties":{"eventId":{"type":"string","format":"uuid"},"occurredAt":{"type":"string","format":"date-time"},"producerVersion":{"type":"string","minLength":1,"maxLength":32}}},"InvoiceLine":{"type":"object","additionalProperties":false,"required":["description","quantity","unitPrice"],"properties":{"description":{"type":"string","minLength":1,"maxLength":200},"quantity":{"type":"integer","minimum":1},"unitPrice":{"$ref":"#/$defs/money"}}},"money":{"type":"object","additionalProperties":false,"required":["amount","currency"],"properties":{"amount":{"type":"number","minimum":0},"currency":{"type":"string","enum":["EUR","USD","GBP"]}}}}};
-const schema12 = {"type":"object","additionalProperties":false,"required":["eventId","occurredAt"],"properties":{"eventId":{"type":"string","format":"uuid"},"occurredAt":{"type":"string","format":"date-time"},"producerVersion":{"type":"string","minLength":1,"maxLength":32}}};
-const schema14 = {"type":"object","additionalProperties":false,"required":["amount","currency"],"properties":{"amount":{"type":"number","minimum":0},"currency":{"type":"string","enum":["EUR","USD","GBP"]}}};
-const func2 = Object.prototype.hasOwnProperty;
-const func3 = ajvRuntime["ucs2length"];
-const func5 = contractRegExp;
+export const validatePayload = validate0;
+const schema0 = {"type":"object","additionalProperties":false,"required":["type","metadata","invoiceId","routeId","customerId","issuedAt","dueDate","lineItems","total","payment"],"properties":{"type":{"const":"InvoiceGenerated"},"metadata":{"$ref":"#/$defs/EventMetadata"},"invoiceId":{"type":"string","format":"uuid"},"routeId":{"type":"string","format":"uuid"},"customerId":{"type":"string","format":"uuid"},"invoiceNumber":{"type":"string","pattern":"^INV-[0-9]{4}-[0-9]{6}$"},"issuedAt":{"type":"string","format":"date-time"},"dueDate":{"type":"string","format":"date"},"lineItems":{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/$defs/InvoiceLine"}},"total":{"$ref":"#/$defs/money"},"payment":{"oneOf":[{"type":"object","additionalProperties":false,"required":["method","cardBrand","last4"],"properties":{"method":{"const":"card"},"cardBrand":{"type":"string","enum":["VISA","MASTERCARD","AMEX"]},"last4":{"type":"string","pattern":"^[0-9]{4}$"}}},{"type":"object","additionalProperties":false,"required":["method","iban","reference"],"properties":{"method":{"const":"bank_transfer"},"iban":{"type":"string","pattern":"^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$"},"reference":{"type":"string","minLength":1,"maxLength":140}}}]}},"$defs":{"EventMetadata":{"type":"object","additionalProperties":false,"required":["eventId","occurredAt"],"properties":{"eventId":{"type":"string","format":"uuid"},"occurredAt":{"type":"string","format":"date-time"},"producerVersion":{"type":"string","minLength":1,"maxLength":32}}},"InvoiceLine":{"type":"object","additionalProperties":false,"required":["description","quantity","unitPrice"],"properties":{"description":{"type":"string","minLength":1,"maxLength":200},"quantity":{"type":"integer","minimum":1},"unitPrice":{"$ref":"#/$defs/money"}}},"money":{"type":"object","additionalProperties":false,"required":["amount","currency"],"properties":{"amount":{"type":"number","minimum":0},"currency":{"type":"string","enum":["EUR","USD","GBP"]}}}}};
+const schema1 = {"type":"object","additionalProperties":false,"required":["eventId","occurredAt"],"properties":{"eventId":{"type":"string","format":"uuid"},"occurredAt":{"type":"string","format":"date-time"},"producerVersion":{"type":"string","minLength":1,"maxLength":32}}};
+const schema3 = {"type":"object","additionalProperties":false,"required":["amount","currency"],"properties":{"amount":{"type":"number","minimum":0},"currency":{"type":"string","enum":["EUR","USD","GBP"]}}};
+const func0 = Object.prototype.hasOwnProperty;
+const func1 = ajvRuntime["ucs2length"];
+const func3 = contractRegExp;
 const formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 const formats2 = validatorFormats["date-time"];
 const formats12 = validatorFormats.date;
-const pattern0 = func5("^INV-[0-9]{4}-[0-9]{6}$", "u");
-const pattern1 = func5("^[0-9]{4}$", "u");
-const pattern2 = func5("^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", "u");
-const schema13 = {"type":"object","additionalProperties":false,"required":["description","quantity","unitPrice"],"properties":{"description":{"type":"string","minLength":1,"maxLength":200},"quantity":{"type":"integer","minimum":1},"unitPrice":{"$ref":"#/$defs/money"}}};
+const pattern0 = func3("^INV-[0-9]{4}-[0-9]{6}$", "u");
+const pattern1 = func3("^[0-9]{4}$", "u");
+const pattern2 = func3("^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", "u");
+const schema2 = {"type":"object","additionalProperties":false,"required":["description","quantity","unitPrice"],"properties":{"description":{"type":"string","minLength":1,"maxLength":200},"quantity":{"type":"integer","minimum":1},"unitPrice":{"$ref":"#/$defs/money"}}};
 
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -66,7 +66,7 @@ errors++;
 if(data.description !== undefined){
 let data0 = data.description;
 if(typeof data0 === "string"){
-if(func3(data0) > 200){
+if(func1(data0) > 200){
 const err4 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -76,7 +76,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(func3(data0) < 1){
+if(func1(data0) < 1){
 const err5 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err5];
@@ -196,7 +196,7 @@ vErrors.push(err14);
 errors++;
 }
 if(!(((data4 === "EUR") || (data4 === "USD")) || (data4 === "GBP"))){
-const err15 = {instancePath:instancePath+"/unitPrice/currency",schemaPath:"#/$defs/money/properties/currency/enum",keyword:"enum",params:{allowedValues: schema14.properties.currency.enum},message:"must be equal to one of the allowed values"};
+const err15 = {instancePath:instancePath+"/unitPrice/currency",schemaPath:"#/$defs/money/properties/currency/enum",keyword:"enum",params:{allowedValues: schema3.properties.currency.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -229,12 +229,12 @@ vErrors.push(err17);
 }
 errors++;
 }
-validate11.errors = vErrors;
+validate1.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -339,7 +339,7 @@ vErrors.push(err9);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema11.properties, key0))){
+if(!(func0.call(schema0.properties, key0))){
 const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err10];
@@ -450,7 +450,7 @@ errors++;
 if(data1.producerVersion !== undefined){
 let data4 = data1.producerVersion;
 if(typeof data4 === "string"){
-if(func3(data4) > 32){
+if(func1(data4) > 32){
 const err19 = {instancePath:instancePath+"/metadata/producerVersion",schemaPath:"#/$defs/EventMetadata/properties/producerVersion/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters"};
 if(vErrors === null){
 vErrors = [err19];
@@ -460,7 +460,7 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(func3(data4) < 1){
+if(func1(data4) < 1){
 const err20 = {instancePath:instancePath+"/metadata/producerVersion",schemaPath:"#/$defs/EventMetadata/properties/producerVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err20];
@@ -669,8 +669,8 @@ errors++;
 }
 const len0 = data11.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate11(data11[i0], {instancePath:instancePath+"/lineItems/" + i0,parentData:data11,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+if(!(validate1(data11[i0], {instancePath:instancePath+"/lineItems/" + i0,parentData:data11,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate1.errors : vErrors.concat(validate1.errors);
 errors = vErrors.length;
 }
 }
@@ -759,7 +759,7 @@ vErrors.push(err43);
 errors++;
 }
 if(!(((data15 === "EUR") || (data15 === "USD")) || (data15 === "GBP"))){
-const err44 = {instancePath:instancePath+"/total/currency",schemaPath:"#/$defs/money/properties/currency/enum",keyword:"enum",params:{allowedValues: schema14.properties.currency.enum},message:"must be equal to one of the allowed values"};
+const err44 = {instancePath:instancePath+"/total/currency",schemaPath:"#/$defs/money/properties/currency/enum",keyword:"enum",params:{allowedValues: schema3.properties.currency.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -855,7 +855,7 @@ vErrors.push(err51);
 errors++;
 }
 if(!(((data18 === "VISA") || (data18 === "MASTERCARD")) || (data18 === "AMEX"))){
-const err52 = {instancePath:instancePath+"/payment/cardBrand",schemaPath:"#/properties/payment/oneOf/0/properties/cardBrand/enum",keyword:"enum",params:{allowedValues: schema11.properties.payment.oneOf[0].properties.cardBrand.enum},message:"must be equal to one of the allowed values"};
+const err52 = {instancePath:instancePath+"/payment/cardBrand",schemaPath:"#/properties/payment/oneOf/0/properties/cardBrand/enum",keyword:"enum",params:{allowedValues: schema0.properties.payment.oneOf[0].properties.cardBrand.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -990,7 +990,7 @@ errors++;
 if(data16.reference !== undefined){
 let data22 = data16.reference;
 if(typeof data22 === "string"){
-if(func3(data22) > 140){
+if(func1(data22) > 140){
 const err63 = {instancePath:instancePath+"/payment/reference",schemaPath:"#/properties/payment/oneOf/1/properties/reference/maxLength",keyword:"maxLength",params:{limit: 140},message:"must NOT have more than 140 characters"};
 if(vErrors === null){
 vErrors = [err63];
@@ -1000,7 +1000,7 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(func3(data22) < 1){
+if(func1(data22) < 1){
 const err64 = {instancePath:instancePath+"/payment/reference",schemaPath:"#/properties/payment/oneOf/1/properties/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err64];
@@ -1077,14 +1077,14 @@ vErrors.push(err68);
 }
 errors++;
 }
-validate10.errors = vErrors;
+validate0.errors = vErrors;
 return errors === 0;
 }
 
-export const validateKey = validate13;
-const schema16 = {"type":"string","format":"uuid"};
+export const validateKey = validate3;
+const schema5 = {"type":"string","format":"uuid"};
 
-function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate3(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(typeof data === "string"){
@@ -1109,7 +1109,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate13.errors = vErrors;
+validate3.errors = vErrors;
 return errors === 0;
 }
 

@@ -2,24 +2,24 @@
 // Do not edit: change the contract and run `evc generate`.
 import { ajvRuntime, contractRegExp, validatorFormats } from "eventcontracts/runtime";
 
-export const validatePayload = validate10;
-const schema11 = {"type":"object","additionalProperties":false,"required":["type","metadata","routeId","truckId","vehicleType","stops","distanceKm","calculatedAt"],"properties":{"type":{"const":"RouteCalculated"},"metadata":{"$ref":"#/$defs/EventMetadata"},"routeId":{"type":"string","format":"uuid"},"truckId":{"$ref":"#/$defs/TruckId"},"vehicleType":{"type":"string","enum":["VAN","BOX_TRUCK","SEMI_TRAILER","REFRIGERATED"]},"stops":{"type":"array","minItems":2,"maxItems":50,"items":{"$ref":"#/$defs/RouteStop"}},"distanceKm":{"type":"number","minimum":0},"estimatedDurationMinutes":{"type":"integer","minimum":1},"estimatedCost":{"$ref":"#/$defs/money"},"calculatedAt":{"type":"string","format":"date-time"},"notes":{"type":"string","maxLength":500}},"$defs":{"EventMetadata":{"type":"object","additionalProperties":false,"required":["eventId","occurredAt"],"properties":{"eventId":{"type":"string","format":"uuid"},"occurredAt":{"type":"string","format":"date-time"},"producerVersion":{"type":"string","minLength":1,"maxLength":32}}},"TruckId":{"type":"string","pattern":"^TRK-[0-9]{4,}$"},"RouteStop":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind","sequence","location","shipmentIds","window"],"properties":{"kind":{"const":"pickup"},"sequence":{"type":"integer","minimum":0},"location":{"$ref":"#/$defs/GeoPoint"},"address":{"$ref":"#/$defs/Address"},"shipmentIds":{"type":"array","minItems":1,"maxItems":40,"uniqueItems":true,"items":{"type":"string","format":"uuid"}},"window":{"$ref":"#/$defs/TimeWindow"}}},{"type":"object","additionalProperties":false,"required":["kind","sequence","location","shipmentIds"],"properties":{"kind":{"const":"dropoff"},"sequence":{"type":"integer","minimum":0},"location":{"$ref":"#/$defs/GeoPoint"},"address":{"$ref":"#/$defs/Address"},"shipmentIds":{"type":"array","minItems":1,"maxItems":40,"uniqueItems":true,"items":{"type":"string","format":"uuid"}},"requiresSignature":{"type":"boolean","default":false},"window":{"$ref":"#/$defs/TimeWindow"}}}]},"GeoPoint":{"type":"object","additionalProperties":false,"required":["latitude","longitude"],"properties":{"latitude":{"type":"number","minimum":-90,"maximum":90},"longitude":{"type":"number","minimum":-180,"maximum":180}}},"Address":{"type":"object","additionalProperties":false,"required":["street","city","postalCode","countryCode"],"properties":{"street":{"type":"string","minLength":1,"maxLength":200},"city":{"type":"string","minLength":1,"maxLength":100},"postalCode":{"type":"string","minLength":2,"maxLength":12},"countryCode":{"type":"string","pattern":"^[A-Z]{2}$"}}},"TimeWindow":{"type":"object","additionalProperties":false,"required":["from","to"],"properties":{"from":{"type":"string","format":"date-time"},"to":{"type":"string","format":"date-time"}}},"money":{"type":"object","additionalProperties":false,"required":["amount","currency"],"properties":{"amount":{"type":"number","minimum":0},"currency":{"type":"string","enum":["EUR","USD","GBP"]}}}}};
-const schema12 = {"type":"object","additionalProperties":false,"required":["eventId","occurredAt"],"properties":{"eventId":{"type":"string","format":"uuid"},"occurredAt":{"type":"string","format":"date-time"},"producerVersion":{"type":"string","minLength":1,"maxLength":32}}};
-const schema13 = {"type":"string","pattern":"^TRK-[0-9]{4,}$"};
-const schema21 = {"type":"object","additionalProperties":false,"required":["amount","currency"],"properties":{"amount":{"type":"number","minimum":0},"currency":{"type":"string","enum":["EUR","USD","GBP"]}}};
-const func2 = Object.prototype.hasOwnProperty;
-const func3 = ajvRuntime["ucs2length"];
-const func5 = contractRegExp;
+export const validatePayload = validate0;
+const schema0 = {"type":"object","additionalProperties":false,"required":["type","metadata","routeId","truckId","vehicleType","stops","distanceKm","calculatedAt"],"properties":{"type":{"const":"RouteCalculated"},"metadata":{"$ref":"#/$defs/EventMetadata"},"routeId":{"type":"string","format":"uuid"},"truckId":{"$ref":"#/$defs/TruckId"},"vehicleType":{"type":"string","enum":["VAN","BOX_TRUCK","SEMI_TRAILER","REFRIGERATED"]},"stops":{"type":"array","minItems":2,"maxItems":50,"items":{"$ref":"#/$defs/RouteStop"}},"distanceKm":{"type":"number","minimum":0},"estimatedDurationMinutes":{"type":"integer","minimum":1},"estimatedCost":{"$ref":"#/$defs/money"},"calculatedAt":{"type":"string","format":"date-time"},"notes":{"type":"string","maxLength":500}},"$defs":{"EventMetadata":{"type":"object","additionalProperties":false,"required":["eventId","occurredAt"],"properties":{"eventId":{"type":"string","format":"uuid"},"occurredAt":{"type":"string","format":"date-time"},"producerVersion":{"type":"string","minLength":1,"maxLength":32}}},"TruckId":{"type":"string","pattern":"^TRK-[0-9]{4,}$"},"RouteStop":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind","sequence","location","shipmentIds","window"],"properties":{"kind":{"const":"pickup"},"sequence":{"type":"integer","minimum":0},"location":{"$ref":"#/$defs/GeoPoint"},"address":{"$ref":"#/$defs/Address"},"shipmentIds":{"type":"array","minItems":1,"maxItems":40,"uniqueItems":true,"items":{"type":"string","format":"uuid"}},"window":{"$ref":"#/$defs/TimeWindow"}}},{"type":"object","additionalProperties":false,"required":["kind","sequence","location","shipmentIds"],"properties":{"kind":{"const":"dropoff"},"sequence":{"type":"integer","minimum":0},"location":{"$ref":"#/$defs/GeoPoint"},"address":{"$ref":"#/$defs/Address"},"shipmentIds":{"type":"array","minItems":1,"maxItems":40,"uniqueItems":true,"items":{"type":"string","format":"uuid"}},"requiresSignature":{"type":"boolean","default":false},"window":{"$ref":"#/$defs/TimeWindow"}}}]},"GeoPoint":{"type":"object","additionalProperties":false,"required":["latitude","longitude"],"properties":{"latitude":{"type":"number","minimum":-90,"maximum":90},"longitude":{"type":"number","minimum":-180,"maximum":180}}},"Address":{"type":"object","additionalProperties":false,"required":["street","city","postalCode","countryCode"],"properties":{"street":{"type":"string","minLength":1,"maxLength":200},"city":{"type":"string","minLength":1,"maxLength":100},"postalCode":{"type":"string","minLength":2,"maxLength":12},"countryCode":{"type":"string","pattern":"^[A-Z]{2}$"}}},"TimeWindow":{"type":"object","additionalProperties":false,"required":["from","to"],"properties":{"from":{"type":"string","format":"date-time"},"to":{"type":"string","format":"date-time"}}},"money":{"type":"object","additionalProperties":false,"required":["amount","currency"],"properties":{"amount":{"type":"number","minimum":0},"currency":{"type":"string","enum":["EUR","USD","GBP"]}}}}};
+const schema1 = {"type":"object","additionalProperties":false,"required":["eventId","occurredAt"],"properties":{"eventId":{"type":"string","format":"uuid"},"occurredAt":{"type":"string","format":"date-time"},"producerVersion":{"type":"string","minLength":1,"maxLength":32}}};
+const schema2 = {"type":"string","pattern":"^TRK-[0-9]{4,}$"};
+const schema10 = {"type":"object","additionalProperties":false,"required":["amount","currency"],"properties":{"amount":{"type":"number","minimum":0},"currency":{"type":"string","enum":["EUR","USD","GBP"]}}};
+const func0 = Object.prototype.hasOwnProperty;
+const func1 = ajvRuntime["ucs2length"];
+const func3 = contractRegExp;
 const formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 const formats2 = validatorFormats["date-time"];
-const pattern0 = func5("^TRK-[0-9]{4,}$", "u");
-const schema14 = {"oneOf":[{"type":"object","additionalProperties":false,"required":["kind","sequence","location","shipmentIds","window"],"properties":{"kind":{"const":"pickup"},"sequence":{"type":"integer","minimum":0},"location":{"$ref":"#/$defs/GeoPoint"},"address":{"$ref":"#/$defs/Address"},"shipmentIds":{"type":"array","minItems":1,"maxItems":40,"uniqueItems":true,"items":{"type":"string","format":"uuid"}},"window":{"$ref":"#/$defs/TimeWindow"}}},{"type":"object","additionalProperties":false,"required":["kind","sequence","location","shipmentIds"],"properties":{"kind":{"const":"dropoff"},"sequence":{"type":"integer","minimum":0},"location":{"$ref":"#/$defs/GeoPoint"},"address":{"$ref":"#/$defs/Address"},"shipmentIds":{"type":"array","minItems":1,"maxItems":40,"uniqueItems":true,"items":{"type":"string","format":"uuid"}},"requiresSignature":{"type":"boolean","default":false},"window":{"$ref":"#/$defs/TimeWindow"}}}]};
-const schema15 = {"type":"object","additionalProperties":false,"required":["latitude","longitude"],"properties":{"latitude":{"type":"number","minimum":-90,"maximum":90},"longitude":{"type":"number","minimum":-180,"maximum":180}}};
-const schema16 = {"type":"object","additionalProperties":false,"required":["street","city","postalCode","countryCode"],"properties":{"street":{"type":"string","minLength":1,"maxLength":200},"city":{"type":"string","minLength":1,"maxLength":100},"postalCode":{"type":"string","minLength":2,"maxLength":12},"countryCode":{"type":"string","pattern":"^[A-Z]{2}$"}}};
-const schema17 = {"type":"object","additionalProperties":false,"required":["from","to"],"properties":{"from":{"type":"string","format":"date-time"},"to":{"type":"string","format":"date-time"}}};
-const pattern1 = func5("^[A-Z]{2}$", "u");
+const pattern0 = func3("^TRK-[0-9]{4,}$", "u");
+const schema3 = {"oneOf":[{"type":"object","additionalProperties":false,"required":["kind","sequence","location","shipmentIds","window"],"properties":{"kind":{"const":"pickup"},"sequence":{"type":"integer","minimum":0},"location":{"$ref":"#/$defs/GeoPoint"},"address":{"$ref":"#/$defs/Address"},"shipmentIds":{"type":"array","minItems":1,"maxItems":40,"uniqueItems":true,"items":{"type":"string","format":"uuid"}},"window":{"$ref":"#/$defs/TimeWindow"}}},{"type":"object","additionalProperties":false,"required":["kind","sequence","location","shipmentIds"],"properties":{"kind":{"const":"dropoff"},"sequence":{"type":"integer","minimum":0},"location":{"$ref":"#/$defs/GeoPoint"},"address":{"$ref":"#/$defs/Address"},"shipmentIds":{"type":"array","minItems":1,"maxItems":40,"uniqueItems":true,"items":{"type":"string","format":"uuid"}},"requiresSignature":{"type":"boolean","default":false},"window":{"$ref":"#/$defs/TimeWindow"}}}]};
+const schema4 = {"type":"object","additionalProperties":false,"required":["latitude","longitude"],"properties":{"latitude":{"type":"number","minimum":-90,"maximum":90},"longitude":{"type":"number","minimum":-180,"maximum":180}}};
+const schema5 = {"type":"object","additionalProperties":false,"required":["street","city","postalCode","countryCode"],"properties":{"street":{"type":"string","minLength":1,"maxLength":200},"city":{"type":"string","minLength":1,"maxLength":100},"postalCode":{"type":"string","minLength":2,"maxLength":12},"countryCode":{"type":"string","pattern":"^[A-Z]{2}$"}}};
+const schema6 = {"type":"object","additionalProperties":false,"required":["from","to"],"properties":{"from":{"type":"string","format":"date-time"},"to":{"type":"string","format":"date-time"}}};
+const pattern1 = func3("^[A-Z]{2}$", "u");
 
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
@@ -301,7 +301,7 @@ errors++;
 if(data5.street !== undefined){
 let data6 = data5.street;
 if(typeof data6 === "string"){
-if(func3(data6) > 200){
+if(func1(data6) > 200){
 const err24 = {instancePath:instancePath+"/address/street",schemaPath:"#/$defs/Address/properties/street/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err24];
@@ -311,7 +311,7 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(func3(data6) < 1){
+if(func1(data6) < 1){
 const err25 = {instancePath:instancePath+"/address/street",schemaPath:"#/$defs/Address/properties/street/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err25];
@@ -336,7 +336,7 @@ errors++;
 if(data5.city !== undefined){
 let data7 = data5.city;
 if(typeof data7 === "string"){
-if(func3(data7) > 100){
+if(func1(data7) > 100){
 const err27 = {instancePath:instancePath+"/address/city",schemaPath:"#/$defs/Address/properties/city/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err27];
@@ -346,7 +346,7 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(func3(data7) < 1){
+if(func1(data7) < 1){
 const err28 = {instancePath:instancePath+"/address/city",schemaPath:"#/$defs/Address/properties/city/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err28];
@@ -371,7 +371,7 @@ errors++;
 if(data5.postalCode !== undefined){
 let data8 = data5.postalCode;
 if(typeof data8 === "string"){
-if(func3(data8) > 12){
+if(func1(data8) > 12){
 const err30 = {instancePath:instancePath+"/address/postalCode",schemaPath:"#/$defs/Address/properties/postalCode/maxLength",keyword:"maxLength",params:{limit: 12},message:"must NOT have more than 12 characters"};
 if(vErrors === null){
 vErrors = [err30];
@@ -381,7 +381,7 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(func3(data8) < 2){
+if(func1(data8) < 2){
 const err31 = {instancePath:instancePath+"/address/postalCode",schemaPath:"#/$defs/Address/properties/postalCode/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};
 if(vErrors === null){
 vErrors = [err31];
@@ -904,7 +904,7 @@ errors++;
 if(data20.street !== undefined){
 let data21 = data20.street;
 if(typeof data21 === "string"){
-if(func3(data21) > 200){
+if(func1(data21) > 200){
 const err74 = {instancePath:instancePath+"/address/street",schemaPath:"#/$defs/Address/properties/street/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err74];
@@ -914,7 +914,7 @@ vErrors.push(err74);
 }
 errors++;
 }
-if(func3(data21) < 1){
+if(func1(data21) < 1){
 const err75 = {instancePath:instancePath+"/address/street",schemaPath:"#/$defs/Address/properties/street/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err75];
@@ -939,7 +939,7 @@ errors++;
 if(data20.city !== undefined){
 let data22 = data20.city;
 if(typeof data22 === "string"){
-if(func3(data22) > 100){
+if(func1(data22) > 100){
 const err77 = {instancePath:instancePath+"/address/city",schemaPath:"#/$defs/Address/properties/city/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err77];
@@ -949,7 +949,7 @@ vErrors.push(err77);
 }
 errors++;
 }
-if(func3(data22) < 1){
+if(func1(data22) < 1){
 const err78 = {instancePath:instancePath+"/address/city",schemaPath:"#/$defs/Address/properties/city/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err78];
@@ -974,7 +974,7 @@ errors++;
 if(data20.postalCode !== undefined){
 let data23 = data20.postalCode;
 if(typeof data23 === "string"){
-if(func3(data23) > 12){
+if(func1(data23) > 12){
 const err80 = {instancePath:instancePath+"/address/postalCode",schemaPath:"#/$defs/Address/properties/postalCode/maxLength",keyword:"maxLength",params:{limit: 12},message:"must NOT have more than 12 characters"};
 if(vErrors === null){
 vErrors = [err80];
@@ -984,7 +984,7 @@ vErrors.push(err80);
 }
 errors++;
 }
-if(func3(data23) < 2){
+if(func1(data23) < 2){
 const err81 = {instancePath:instancePath+"/address/postalCode",schemaPath:"#/$defs/Address/properties/postalCode/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};
 if(vErrors === null){
 vErrors = [err81];
@@ -1280,12 +1280,12 @@ vErrors = null;
 }
 }
 }
-validate11.errors = vErrors;
+validate1.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1370,7 +1370,7 @@ vErrors.push(err7);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema11.properties, key0))){
+if(!(func0.call(schema0.properties, key0))){
 const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err8];
@@ -1481,7 +1481,7 @@ errors++;
 if(data1.producerVersion !== undefined){
 let data4 = data1.producerVersion;
 if(typeof data4 === "string"){
-if(func3(data4) > 32){
+if(func1(data4) > 32){
 const err17 = {instancePath:instancePath+"/metadata/producerVersion",schemaPath:"#/$defs/EventMetadata/properties/producerVersion/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters"};
 if(vErrors === null){
 vErrors = [err17];
@@ -1491,7 +1491,7 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(func3(data4) < 1){
+if(func1(data4) < 1){
 const err18 = {instancePath:instancePath+"/metadata/producerVersion",schemaPath:"#/$defs/EventMetadata/properties/producerVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err18];
@@ -1588,7 +1588,7 @@ vErrors.push(err25);
 errors++;
 }
 if(!((((data7 === "VAN") || (data7 === "BOX_TRUCK")) || (data7 === "SEMI_TRAILER")) || (data7 === "REFRIGERATED"))){
-const err26 = {instancePath:instancePath+"/vehicleType",schemaPath:"#/properties/vehicleType/enum",keyword:"enum",params:{allowedValues: schema11.properties.vehicleType.enum},message:"must be equal to one of the allowed values"};
+const err26 = {instancePath:instancePath+"/vehicleType",schemaPath:"#/properties/vehicleType/enum",keyword:"enum",params:{allowedValues: schema0.properties.vehicleType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1623,8 +1623,8 @@ errors++;
 }
 const len0 = data8.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate11(data8[i0], {instancePath:instancePath+"/stops/" + i0,parentData:data8,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+if(!(validate1(data8[i0], {instancePath:instancePath+"/stops/" + i0,parentData:data8,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate1.errors : vErrors.concat(validate1.errors);
 errors = vErrors.length;
 }
 }
@@ -1763,7 +1763,7 @@ vErrors.push(err39);
 errors++;
 }
 if(!(((data14 === "EUR") || (data14 === "USD")) || (data14 === "GBP"))){
-const err40 = {instancePath:instancePath+"/estimatedCost/currency",schemaPath:"#/$defs/money/properties/currency/enum",keyword:"enum",params:{allowedValues: schema21.properties.currency.enum},message:"must be equal to one of the allowed values"};
+const err40 = {instancePath:instancePath+"/estimatedCost/currency",schemaPath:"#/$defs/money/properties/currency/enum",keyword:"enum",params:{allowedValues: schema10.properties.currency.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -1813,7 +1813,7 @@ errors++;
 if(data.notes !== undefined){
 let data16 = data.notes;
 if(typeof data16 === "string"){
-if(func3(data16) > 500){
+if(func1(data16) > 500){
 const err44 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err44];
@@ -1846,14 +1846,14 @@ vErrors.push(err46);
 }
 errors++;
 }
-validate10.errors = vErrors;
+validate0.errors = vErrors;
 return errors === 0;
 }
 
-export const validateKey = validate13;
-const schema22 = {"type":"string","pattern":"^TRK-[0-9]{4,}$"};
+export const validateKey = validate3;
+const schema11 = {"type":"string","pattern":"^TRK-[0-9]{4,}$"};
 
-function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate3(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(typeof data === "string"){
@@ -1878,7 +1878,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate13.errors = vErrors;
+validate3.errors = vErrors;
 return errors === 0;
 }
 

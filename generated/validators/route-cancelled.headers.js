@@ -2,13 +2,13 @@
 // Do not edit: change the contract and run `evc generate`.
 import { contractRegExp } from "eventcontracts/runtime";
 
-export const validateHeaders = validate10;
-const schema11 = {"type":"object","required":["correlationId"],"properties":{"correlationId":{"type":"string","format":"uuid"},"traceparent":{"type":"string","pattern":"^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$"}}};
+export const validateHeaders = validate0;
+const schema0 = {"type":"object","required":["correlationId"],"properties":{"correlationId":{"type":"string","format":"uuid"},"traceparent":{"type":"string","pattern":"^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$"}}};
 const formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
-const func2 = contractRegExp;
-const pattern0 = func2("^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$", "u");
+const func0 = contractRegExp;
+const pattern0 = func0("^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$", "u");
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -119,7 +119,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate10.errors = vErrors;
+validate0.errors = vErrors;
 return errors === 0;
 }
 

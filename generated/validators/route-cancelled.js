@@ -2,17 +2,17 @@
 // Do not edit: change the contract and run `evc generate`.
 import { ajvRuntime, contractRegExp, validatorFormats } from "eventcontracts/runtime";
 
-export const validatePayload = validate10;
-const schema11 = {"type":"object","additionalProperties":false,"required":["type","metadata","routeId","truckId","reason","cancelledAt"],"properties":{"type":{"const":"RouteCancelled"},"metadata":{"$ref":"#/$defs/EventMetadata"},"routeId":{"type":"string","format":"uuid"},"truckId":{"$ref":"#/$defs/TruckId"},"reason":{"type":"string","enum":["CUSTOMER_REQUEST","VEHICLE_BREAKDOWN","WEATHER","REPLANNED","OTHER"]},"comment":{"type":"string","minLength":1,"maxLength":280},"cancelledAt":{"type":"string","format":"date-time"}},"$defs":{"EventMetadata":{"type":"object","additionalProperties":false,"required":["eventId","occurredAt"],"properties":{"eventId":{"type":"string","format":"uuid"},"occurredAt":{"type":"string","format":"date-time"},"producerVersion":{"type":"string","minLength":1,"maxLength":32}}},"TruckId":{"type":"string","pattern":"^TRK-[0-9]{4,}$"}}};
-const schema12 = {"type":"object","additionalProperties":false,"required":["eventId","occurredAt"],"properties":{"eventId":{"type":"string","format":"uuid"},"occurredAt":{"type":"string","format":"date-time"},"producerVersion":{"type":"string","minLength":1,"maxLength":32}}};
-const schema13 = {"type":"string","pattern":"^TRK-[0-9]{4,}$"};
+export const validatePayload = validate0;
+const schema0 = {"type":"object","additionalProperties":false,"required":["type","metadata","routeId","truckId","reason","cancelledAt"],"properties":{"type":{"const":"RouteCancelled"},"metadata":{"$ref":"#/$defs/EventMetadata"},"routeId":{"type":"string","format":"uuid"},"truckId":{"$ref":"#/$defs/TruckId"},"reason":{"type":"string","enum":["CUSTOMER_REQUEST","VEHICLE_BREAKDOWN","WEATHER","REPLANNED","OTHER"]},"comment":{"type":"string","minLength":1,"maxLength":280},"cancelledAt":{"type":"string","format":"date-time"}},"$defs":{"EventMetadata":{"type":"object","additionalProperties":false,"required":["eventId","occurredAt"],"properties":{"eventId":{"type":"string","format":"uuid"},"occurredAt":{"type":"string","format":"date-time"},"producerVersion":{"type":"string","minLength":1,"maxLength":32}}},"TruckId":{"type":"string","pattern":"^TRK-[0-9]{4,}$"}}};
+const schema1 = {"type":"object","additionalProperties":false,"required":["eventId","occurredAt"],"properties":{"eventId":{"type":"string","format":"uuid"},"occurredAt":{"type":"string","format":"date-time"},"producerVersion":{"type":"string","minLength":1,"maxLength":32}}};
+const schema2 = {"type":"string","pattern":"^TRK-[0-9]{4,}$"};
 const formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 const formats2 = validatorFormats["date-time"];
-const func2 = ajvRuntime["ucs2length"];
-const func4 = contractRegExp;
-const pattern0 = func4("^TRK-[0-9]{4,}$", "u");
+const func0 = ajvRuntime["ucs2length"];
+const func2 = contractRegExp;
+const pattern0 = func2("^TRK-[0-9]{4,}$", "u");
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -188,7 +188,7 @@ errors++;
 if(data1.producerVersion !== undefined){
 let data4 = data1.producerVersion;
 if(typeof data4 === "string"){
-if(func2(data4) > 32){
+if(func0(data4) > 32){
 const err15 = {instancePath:instancePath+"/metadata/producerVersion",schemaPath:"#/$defs/EventMetadata/properties/producerVersion/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters"};
 if(vErrors === null){
 vErrors = [err15];
@@ -198,7 +198,7 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(func2(data4) < 1){
+if(func0(data4) < 1){
 const err16 = {instancePath:instancePath+"/metadata/producerVersion",schemaPath:"#/$defs/EventMetadata/properties/producerVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err16];
@@ -295,7 +295,7 @@ vErrors.push(err23);
 errors++;
 }
 if(!(((((data7 === "CUSTOMER_REQUEST") || (data7 === "VEHICLE_BREAKDOWN")) || (data7 === "WEATHER")) || (data7 === "REPLANNED")) || (data7 === "OTHER"))){
-const err24 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/enum",keyword:"enum",params:{allowedValues: schema11.properties.reason.enum},message:"must be equal to one of the allowed values"};
+const err24 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/enum",keyword:"enum",params:{allowedValues: schema0.properties.reason.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -308,7 +308,7 @@ errors++;
 if(data.comment !== undefined){
 let data8 = data.comment;
 if(typeof data8 === "string"){
-if(func2(data8) > 280){
+if(func0(data8) > 280){
 const err25 = {instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/maxLength",keyword:"maxLength",params:{limit: 280},message:"must NOT have more than 280 characters"};
 if(vErrors === null){
 vErrors = [err25];
@@ -318,7 +318,7 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(func2(data8) < 1){
+if(func0(data8) < 1){
 const err26 = {instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err26];
@@ -376,14 +376,14 @@ vErrors.push(err30);
 }
 errors++;
 }
-validate10.errors = vErrors;
+validate0.errors = vErrors;
 return errors === 0;
 }
 
-export const validateKey = validate11;
-const schema14 = {"type":"string","pattern":"^TRK-[0-9]{4,}$"};
+export const validateKey = validate1;
+const schema3 = {"type":"string","pattern":"^TRK-[0-9]{4,}$"};
 
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(typeof data === "string"){
@@ -408,7 +408,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate11.errors = vErrors;
+validate1.errors = vErrors;
 return errors === 0;
 }
 

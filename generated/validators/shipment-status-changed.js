@@ -2,18 +2,18 @@
 // Do not edit: change the contract and run `evc generate`.
 import { ajvRuntime, validatorFormats } from "eventcontracts/runtime";
 
-export const validatePayload = validate10;
-const schema11 = {"type":"object","additionalProperties":false,"required":["type","metadata","shipmentId","status","changedAt"],"properties":{"type":{"const":"ShipmentStatusChanged"},"metadata":{"$ref":"#/$defs/EventMetadata"},"shipmentId":{"type":"string","format":"uuid"},"routeId":{"type":"string","format":"uuid"},"invoiceId":{"type":"string","format":"uuid"},"previousStatus":{"$ref":"#/$defs/ShipmentStatus"},"status":{"$ref":"#/$defs/ShipmentStatus"},"changedAt":{"type":"string","format":"date-time"},"location":{"$ref":"#/$defs/GeoPoint"},"proofOfDelivery":{"type":"object","additionalProperties":false,"required":["signedBy","signedAt"],"properties":{"signedBy":{"type":"string","minLength":1,"maxLength":120},"signedAt":{"type":"string","format":"date-time"},"photoUrls":{"type":"array","maxItems":5,"items":{"type":"string","format":"uri"}}}}},"$defs":{"EventMetadata":{"type":"object","additionalProperties":false,"required":["eventId","occurredAt"],"properties":{"eventId":{"type":"string","format":"uuid"},"occurredAt":{"type":"string","format":"date-time"},"producerVersion":{"type":"string","minLength":1,"maxLength":32}}},"ShipmentStatus":{"type":"string","enum":["CREATED","SCHEDULED","PICKED_UP","IN_TRANSIT","OUT_FOR_DELIVERY","DELIVERED","FAILED_DELIVERY","CANCELLED"]},"GeoPoint":{"type":"object","additionalProperties":false,"required":["latitude","longitude"],"properties":{"latitude":{"type":"number","minimum":-90,"maximum":90},"longitude":{"type":"number","minimum":-180,"maximum":180}}}}};
-const schema12 = {"type":"object","additionalProperties":false,"required":["eventId","occurredAt"],"properties":{"eventId":{"type":"string","format":"uuid"},"occurredAt":{"type":"string","format":"date-time"},"producerVersion":{"type":"string","minLength":1,"maxLength":32}}};
-const schema13 = {"type":"string","enum":["CREATED","SCHEDULED","PICKED_UP","IN_TRANSIT","OUT_FOR_DELIVERY","DELIVERED","FAILED_DELIVERY","CANCELLED"]};
-const schema15 = {"type":"object","additionalProperties":false,"required":["latitude","longitude"],"properties":{"latitude":{"type":"number","minimum":-90,"maximum":90},"longitude":{"type":"number","minimum":-180,"maximum":180}}};
-const func2 = Object.prototype.hasOwnProperty;
-const func3 = ajvRuntime["ucs2length"];
+export const validatePayload = validate0;
+const schema0 = {"type":"object","additionalProperties":false,"required":["type","metadata","shipmentId","status","changedAt"],"properties":{"type":{"const":"ShipmentStatusChanged"},"metadata":{"$ref":"#/$defs/EventMetadata"},"shipmentId":{"type":"string","format":"uuid"},"routeId":{"type":"string","format":"uuid"},"invoiceId":{"type":"string","format":"uuid"},"previousStatus":{"$ref":"#/$defs/ShipmentStatus"},"status":{"$ref":"#/$defs/ShipmentStatus"},"changedAt":{"type":"string","format":"date-time"},"location":{"$ref":"#/$defs/GeoPoint"},"proofOfDelivery":{"type":"object","additionalProperties":false,"required":["signedBy","signedAt"],"properties":{"signedBy":{"type":"string","minLength":1,"maxLength":120},"signedAt":{"type":"string","format":"date-time"},"photoUrls":{"type":"array","maxItems":5,"items":{"type":"string","format":"uri"}}}}},"$defs":{"EventMetadata":{"type":"object","additionalProperties":false,"required":["eventId","occurredAt"],"properties":{"eventId":{"type":"string","format":"uuid"},"occurredAt":{"type":"string","format":"date-time"},"producerVersion":{"type":"string","minLength":1,"maxLength":32}}},"ShipmentStatus":{"type":"string","enum":["CREATED","SCHEDULED","PICKED_UP","IN_TRANSIT","OUT_FOR_DELIVERY","DELIVERED","FAILED_DELIVERY","CANCELLED"]},"GeoPoint":{"type":"object","additionalProperties":false,"required":["latitude","longitude"],"properties":{"latitude":{"type":"number","minimum":-90,"maximum":90},"longitude":{"type":"number","minimum":-180,"maximum":180}}}}};
+const schema1 = {"type":"object","additionalProperties":false,"required":["eventId","occurredAt"],"properties":{"eventId":{"type":"string","format":"uuid"},"occurredAt":{"type":"string","format":"date-time"},"producerVersion":{"type":"string","minLength":1,"maxLength":32}}};
+const schema2 = {"type":"string","enum":["CREATED","SCHEDULED","PICKED_UP","IN_TRANSIT","OUT_FOR_DELIVERY","DELIVERED","FAILED_DELIVERY","CANCELLED"]};
+const schema4 = {"type":"object","additionalProperties":false,"required":["latitude","longitude"],"properties":{"latitude":{"type":"number","minimum":-90,"maximum":90},"longitude":{"type":"number","minimum":-180,"maximum":180}}};
+const func0 = Object.prototype.hasOwnProperty;
+const func1 = ajvRuntime["ucs2length"];
 const formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 const formats2 = validatorFormats["date-time"];
 const formats14 = validatorFormats.uri;
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -68,7 +68,7 @@ vErrors.push(err4);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema11.properties, key0))){
+if(!(func0.call(schema0.properties, key0))){
 const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err5];
@@ -179,7 +179,7 @@ errors++;
 if(data1.producerVersion !== undefined){
 let data4 = data1.producerVersion;
 if(typeof data4 === "string"){
-if(func3(data4) > 32){
+if(func1(data4) > 32){
 const err14 = {instancePath:instancePath+"/metadata/producerVersion",schemaPath:"#/$defs/EventMetadata/properties/producerVersion/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters"};
 if(vErrors === null){
 vErrors = [err14];
@@ -189,7 +189,7 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(func3(data4) < 1){
+if(func1(data4) < 1){
 const err15 = {instancePath:instancePath+"/metadata/producerVersion",schemaPath:"#/$defs/EventMetadata/properties/producerVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err15];
@@ -311,7 +311,7 @@ vErrors.push(err24);
 errors++;
 }
 if(!((((((((data8 === "CREATED") || (data8 === "SCHEDULED")) || (data8 === "PICKED_UP")) || (data8 === "IN_TRANSIT")) || (data8 === "OUT_FOR_DELIVERY")) || (data8 === "DELIVERED")) || (data8 === "FAILED_DELIVERY")) || (data8 === "CANCELLED"))){
-const err25 = {instancePath:instancePath+"/previousStatus",schemaPath:"#/$defs/ShipmentStatus/enum",keyword:"enum",params:{allowedValues: schema13.enum},message:"must be equal to one of the allowed values"};
+const err25 = {instancePath:instancePath+"/previousStatus",schemaPath:"#/$defs/ShipmentStatus/enum",keyword:"enum",params:{allowedValues: schema2.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -334,7 +334,7 @@ vErrors.push(err26);
 errors++;
 }
 if(!((((((((data9 === "CREATED") || (data9 === "SCHEDULED")) || (data9 === "PICKED_UP")) || (data9 === "IN_TRANSIT")) || (data9 === "OUT_FOR_DELIVERY")) || (data9 === "DELIVERED")) || (data9 === "FAILED_DELIVERY")) || (data9 === "CANCELLED"))){
-const err27 = {instancePath:instancePath+"/status",schemaPath:"#/$defs/ShipmentStatus/enum",keyword:"enum",params:{allowedValues: schema13.enum},message:"must be equal to one of the allowed values"};
+const err27 = {instancePath:instancePath+"/status",schemaPath:"#/$defs/ShipmentStatus/enum",keyword:"enum",params:{allowedValues: schema2.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -524,7 +524,7 @@ errors++;
 if(data14.signedBy !== undefined){
 let data15 = data14.signedBy;
 if(typeof data15 === "string"){
-if(func3(data15) > 120){
+if(func1(data15) > 120){
 const err43 = {instancePath:instancePath+"/proofOfDelivery/signedBy",schemaPath:"#/properties/proofOfDelivery/properties/signedBy/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters"};
 if(vErrors === null){
 vErrors = [err43];
@@ -534,7 +534,7 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(func3(data15) < 1){
+if(func1(data15) < 1){
 const err44 = {instancePath:instancePath+"/proofOfDelivery/signedBy",schemaPath:"#/properties/proofOfDelivery/properties/signedBy/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err44];
@@ -655,14 +655,14 @@ vErrors.push(err53);
 }
 errors++;
 }
-validate10.errors = vErrors;
+validate0.errors = vErrors;
 return errors === 0;
 }
 
-export const validateKey = validate11;
-const schema16 = {"type":"string","format":"uuid"};
+export const validateKey = validate1;
+const schema5 = {"type":"string","format":"uuid"};
 
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(typeof data === "string"){
@@ -687,7 +687,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate11.errors = vErrors;
+validate1.errors = vErrors;
 return errors === 0;
 }
 

@@ -18,7 +18,7 @@ export interface EmittedValidators {
 
 const ROLES = ['payload', 'key', 'headers'] as const;
 /** Bump when the emitted validator files or the ajv options in generator/ajv.ts change, so cached ones are recompiled. */
-const VALIDATOR_FORMAT = 4;
+const VALIDATOR_FORMAT = 5;
 const AJV_VERSION = (createRequire(import.meta.url)('ajv/package.json') as { version: string }).version;
 
 const EXPORT_NAMES = { payload: 'validatePayload', key: 'validateKey', headers: 'validateHeaders' } as const;
@@ -33,7 +33,7 @@ export function emitValidators(plan: GenerationPlan, runtimeImport: string): Emi
     const modules: [string, readonly Role[], boolean][] = [[file, ['payload', 'key'], false]];
     if (message.headers !== undefined) modules.push([`${file}.headers`, ['headers'], true]);
     for (const [module, roles, coerce] of modules) {
-      const compiled = compileModule(message, module, roles, coerce, runtimeImport);
+      const compiled = compileModule(message, roles, coerce, runtimeImport);
       if ('diagnostics' in compiled) {
         diagnostics.push(...compiled.diagnostics);
         continue;
@@ -49,22 +49,26 @@ type Role = (typeof ROLES)[number];
 
 /** One standalone validator module for some roles of a message; one ajv instance per module, so
  * adding a message never renumbers another file's functions. */
-function compileModule(message: MessageModel, module: string, roles: readonly Role[], coerce: boolean, runtimeImport: string): { js: string; dts: string } | { diagnostics: Diagnostic[] } {
+function compileModule(message: MessageModel, roles: readonly Role[], coerce: boolean, runtimeImport: string): { js: string; dts: string } | { diagnostics: Diagnostic[] } {
   const bundles = roles.map((role) => {
     const schema = schemaOf(message, role);
     return schema === undefined ? undefined : bundleSchema(schema, { stripAnnotations: true });
   });
   // The ajv version is part of the key: its output changes with it.
-  const cacheKey = createHash('sha256').update(JSON.stringify([VALIDATOR_FORMAT, AJV_VERSION, module, message.name, runtimeImport, coerce, roles, bundles])).digest('hex');
+  // The key is the content only: messages sharing a schema (e.g. one headers schema for all)
+  // share one compilation; the file header naming the message is added afterwards.
+  const cacheKey = createHash('sha256').update(JSON.stringify([VALIDATOR_FORMAT, AJV_VERSION, runtimeImport, coerce, roles, bundles])).digest('hex');
+  const from = `the contract of message ${JSON.stringify(message.name).replace(/[\r\n\u2028\u2029]/g, ' ')}`;
+  const withHeader = (body: { js: string; dts: string }): { js: string; dts: string } => ({ js: `${fileHeader(from).text}${body.js}`, dts: `${fileHeader(from).text}${body.dts}` });
   const cached = cachedValidator(cacheKey);
-  if (cached) return cached;
+  if (cached) return withHeader(cached);
   const ajv = messageValidatorAjv({ standalone: true, coerceTypes: coerce });
   const refs: Record<string, string> = {};
   const diagnostics: Diagnostic[] = [];
   for (const [index, role] of roles.entries()) {
     const bundle = bundles[index];
     if (bundle === undefined) continue;
-    const id = `evc:${module}/${role}`;
+    const id = `evc:${role}`;
     try {
       ajv.addSchema(bundle as object, id);
       ajv.getSchema(id); // compile now so a bad schema is reported against this message
@@ -84,15 +88,13 @@ function compileModule(message: MessageModel, module: string, roles: readonly Ro
   if (diagnostics.length > 0) return { diagnostics };
   // Messages without a payload schema still get a validator, one that accepts anything.
   if (roles.includes('payload') && !refs.validatePayload) {
-    const id = `evc:${module}/payload`;
+    const id = 'evc:payload';
     ajv.addSchema({}, id);
     refs.validatePayload = id;
   }
-  const from = `the contract of message ${JSON.stringify(message.name).replace(/[\r\n\u2028\u2029]/g, ' ')}`;
-  const js = `${fileHeader(from).text}${importRuntime(standaloneCode(ajv, refs), runtimeImport)}\n`;
-  const dts = validatorDeclarations(Object.keys(refs), runtimeImport, message);
-  storeValidator(cacheKey, { js, dts });
-  return { js, dts };
+  const body = { js: `${importRuntime(standaloneCode(ajv, refs), runtimeImport)}\n`, dts: validatorDeclarations(Object.keys(refs), runtimeImport) };
+  storeValidator(cacheKey, body);
+  return withHeader(body);
 }
 
 function schemaOf(message: MessageModel, role: (typeof ROLES)[number]): JsonSchema | undefined {
@@ -119,7 +121,7 @@ function importRuntime(code: string, runtimeImport: string): string {
   return `${names.length > 0 ? `import { ${names.join(', ')} } from ${JSON.stringify(runtimeImport)};\n` : ''}${body}`;
 }
 
-function validatorDeclarations(exportNames: string[], runtimeImport: string, message: MessageModel): string {
+function validatorDeclarations(exportNames: string[], runtimeImport: string): string {
   const lines = exportNames.sort().map((name) => `export declare const ${name}: CompiledValidator;`);
-  return ts`${fileHeader(`the contract of message ${JSON.stringify(message.name).replace(/[\r\n\u2028\u2029]/g, ' ')}`)}import type { CompiledValidator } from ${literal(runtimeImport)};\n\n`.text + lines.join('\n') + '\n';
+  return ts`import type { CompiledValidator } from ${literal(runtimeImport)};\n\n`.text + lines.join('\n') + '\n';
 }

@@ -2,10 +2,10 @@
 // Do not edit: change the contract and run `evc generate`.
 import { contractRegExp } from "eventcontracts/runtime";
 
-export const validatePayload = validate10;
-const schema11 = {"type":"object","additionalProperties":false,"required":["type","default","enum"],"properties":{"type":{"const":"class"},"default":{"type":"string"},"enum":{"type":"string"},"function":{"type":"boolean"},"delete":{"type":"integer"},"new":{"type":"array","maxItems":3,"items":{"type":"string"}}}};
+export const validatePayload = validate0;
+const schema0 = {"type":"object","additionalProperties":false,"required":["type","default","enum"],"properties":{"type":{"const":"class"},"default":{"type":"string"},"enum":{"type":"string"},"function":{"type":"boolean"},"delete":{"type":"integer"},"new":{"type":"array","maxItems":3,"items":{"type":"string"}}}};
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -161,16 +161,16 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate10.errors = vErrors;
+validate0.errors = vErrors;
 return errors === 0;
 }
 
-export const validateKey = validate11;
-const schema12 = {"type":"string","pattern":"^(?:[a-z]+|\\*/|`|\\$\\{)+$"};
-const func2 = contractRegExp;
-const pattern0 = func2("^(?:[a-z]+|\\*/|`|\\$\\{)+$", "u");
+export const validateKey = validate1;
+const schema1 = {"type":"string","pattern":"^(?:[a-z]+|\\*/|`|\\$\\{)+$"};
+const func0 = contractRegExp;
+const pattern0 = func0("^(?:[a-z]+|\\*/|`|\\$\\{)+$", "u");
 
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(typeof data === "string"){
@@ -195,7 +195,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate11.errors = vErrors;
+validate1.errors = vErrors;
 return errors === 0;
 }
 

@@ -2,16 +2,16 @@
 // Do not edit: change the contract and run `evc generate`.
 import { contractRegExp } from "eventcontracts/runtime";
 
-export const validatePayload = validate10;
-const schema11 = {"type":"object","additionalProperties":false,"required":["type","","*/","\"quoted\"","a-b"],"properties":{"type":{"const":"constructor"},"constructor":{"type":"string"},"a-b":{"type":"integer","minimum":0},"1st":{"type":"string"},"\"quoted\"":{"type":"string"},"'single'":{"type":"string"},"*/":{"type":"string"},"/*":{"type":"string"},"":{"type":"string"},"back\\slash":{"type":"string"},"new\nline":{"type":"string"},"${process.exit(1)}":{"type":"string"},"</script>":{"type":"string"},"with space":{"type":"string"},"prototype":{"type":"object","additionalProperties":false,"properties":{"constructor":{"type":"object","additionalProperties":false,"properties":{"prototype":{"type":"string"}}}}},"hostileEnum":{"$ref":"#/$defs/HostileEnum"},"mixedEnum":{"enum":[1,"1",true,null,"null",0,-0.5]},"dangerousConst":{"const":"</script>${process.exit(1)}*/`"},"dangerousDefault":{"type":"string","default":"*/ ${process.exit(1)} `","pattern":"^[^*/`$]*$|^\\*/$"},"array":{"$ref":"#/$defs/Array"},"promise":{"$ref":"#/$defs/Promise"}},"$defs":{"HostileEnum":{"type":"string","enum":["say \"hi\"","it's","back\\slash","trailing backslash\\","line1\nline2","cr\rlf","*/","/*","${process.exit(1)}","`tick`","</script>","ls\u2028ps\u2029","__proto__","constructor",""]},"Array":{"type":"object","additionalProperties":false,"properties":{"length":{"type":"string"}}},"Promise":{"type":"object","properties":{"then":{"type":"string"}}}}};
-const schema12 = {"type":"string","enum":["say \"hi\"","it's","back\\slash","trailing backslash\\","line1\nline2","cr\rlf","*/","/*","${process.exit(1)}","`tick`","</script>","ls\u2028ps\u2029","__proto__","constructor",""]};
-const schema13 = {"type":"object","additionalProperties":false,"properties":{"length":{"type":"string"}}};
-const schema14 = {"type":"object","properties":{"then":{"type":"string"}}};
-const func2 = Object.prototype.hasOwnProperty;
-const func3 = contractRegExp;
-const pattern0 = func3("^[^*/`$]*$|^\\*/$", "u");
+export const validatePayload = validate0;
+const schema0 = {"type":"object","additionalProperties":false,"required":["type","","*/","\"quoted\"","a-b"],"properties":{"type":{"const":"constructor"},"constructor":{"type":"string"},"a-b":{"type":"integer","minimum":0},"1st":{"type":"string"},"\"quoted\"":{"type":"string"},"'single'":{"type":"string"},"*/":{"type":"string"},"/*":{"type":"string"},"":{"type":"string"},"back\\slash":{"type":"string"},"new\nline":{"type":"string"},"${process.exit(1)}":{"type":"string"},"</script>":{"type":"string"},"with space":{"type":"string"},"prototype":{"type":"object","additionalProperties":false,"properties":{"constructor":{"type":"object","additionalProperties":false,"properties":{"prototype":{"type":"string"}}}}},"hostileEnum":{"$ref":"#/$defs/HostileEnum"},"mixedEnum":{"enum":[1,"1",true,null,"null",0,-0.5]},"dangerousConst":{"const":"</script>${process.exit(1)}*/`"},"dangerousDefault":{"type":"string","default":"*/ ${process.exit(1)} `","pattern":"^[^*/`$]*$|^\\*/$"},"array":{"$ref":"#/$defs/Array"},"promise":{"$ref":"#/$defs/Promise"}},"$defs":{"HostileEnum":{"type":"string","enum":["say \"hi\"","it's","back\\slash","trailing backslash\\","line1\nline2","cr\rlf","*/","/*","${process.exit(1)}","`tick`","</script>","ls\u2028ps\u2029","__proto__","constructor",""]},"Array":{"type":"object","additionalProperties":false,"properties":{"length":{"type":"string"}}},"Promise":{"type":"object","properties":{"then":{"type":"string"}}}}};
+const schema1 = {"type":"string","enum":["say \"hi\"","it's","back\\slash","trailing backslash\\","line1\nline2","cr\rlf","*/","/*","${process.exit(1)}","`tick`","</script>","ls\u2028ps\u2029","__proto__","constructor",""]};
+const schema2 = {"type":"object","additionalProperties":false,"properties":{"length":{"type":"string"}}};
+const schema3 = {"type":"object","properties":{"then":{"type":"string"}}};
+const func0 = Object.prototype.hasOwnProperty;
+const func1 = contractRegExp;
+const pattern0 = func1("^[^*/`$]*$|^\\*/$", "u");
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -69,7 +69,7 @@ vErrors.push(err4);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema11.properties, key0))){
+if(!(func0.call(schema0.properties, key0))){
 const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err5];
@@ -340,7 +340,7 @@ vErrors.push(err26);
 errors++;
 }
 if(!(((((((((((((((data17 === "say \"hi\"") || (data17 === "it's")) || (data17 === "back\\slash")) || (data17 === "trailing backslash\\")) || (data17 === "line1\nline2")) || (data17 === "cr\rlf")) || (data17 === "*/")) || (data17 === "/*")) || (data17 === "${process.exit(1)}")) || (data17 === "`tick`")) || (data17 === "</script>")) || (data17 === "ls\u2028ps\u2029")) || (data17 === "__proto__")) || (data17 === "constructor")) || (data17 === ""))){
-const err27 = {instancePath:instancePath+"/hostileEnum",schemaPath:"#/$defs/HostileEnum/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+const err27 = {instancePath:instancePath+"/hostileEnum",schemaPath:"#/$defs/HostileEnum/enum",keyword:"enum",params:{allowedValues: schema1.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -353,7 +353,7 @@ errors++;
 if(data.mixedEnum !== undefined){
 let data18 = data.mixedEnum;
 if(!(((((((data18 === 1) || (data18 === "1")) || (data18 === true)) || (data18 === null)) || (data18 === "null")) || (data18 === 0)) || (data18 === -0.5))){
-const err28 = {instancePath:instancePath+"/mixedEnum",schemaPath:"#/properties/mixedEnum/enum",keyword:"enum",params:{allowedValues: schema11.properties.mixedEnum.enum},message:"must be equal to one of the allowed values"};
+const err28 = {instancePath:instancePath+"/mixedEnum",schemaPath:"#/properties/mixedEnum/enum",keyword:"enum",params:{allowedValues: schema0.properties.mixedEnum.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -475,7 +475,7 @@ vErrors.push(err37);
 }
 errors++;
 }
-validate10.errors = vErrors;
+validate0.errors = vErrors;
 return errors === 0;
 }
 

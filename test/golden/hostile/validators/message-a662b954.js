@@ -2,11 +2,11 @@
 // Do not edit: change the contract and run `evc generate`.
 import { ajvRuntime } from "eventcontracts/runtime";
 
-export const validatePayload = validate10;
-const schema11 = {"type":"object","additionalProperties":false,"required":["type","番号"],"properties":{"type":{"const":"配送"},"番号":{"type":"string","minLength":1}}};
-const func2 = ajvRuntime["ucs2length"];
+export const validatePayload = validate0;
+const schema0 = {"type":"object","additionalProperties":false,"required":["type","番号"],"properties":{"type":{"const":"配送"},"番号":{"type":"string","minLength":1}}};
+const func0 = ajvRuntime["ucs2length"];
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -57,7 +57,7 @@ errors++;
 if(data["番号"] !== undefined){
 let data1 = data["番号"];
 if(typeof data1 === "string"){
-if(func2(data1) < 1){
+if(func0(data1) < 1){
 const err4 = {instancePath:instancePath+"/番号",schemaPath:"#/properties/%E7%95%AA%E5%8F%B7/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -90,7 +90,7 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate10.errors = vErrors;
+validate0.errors = vErrors;
 return errors === 0;
 }
 

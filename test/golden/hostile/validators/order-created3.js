@@ -2,11 +2,11 @@
 // Do not edit: change the contract and run `evc generate`.
 import { ajvRuntime } from "eventcontracts/runtime";
 
-export const validatePayload = validate10;
-const schema11 = {"type":"object","additionalProperties":false,"required":["type","order_ref"],"properties":{"type":{"const":"order_created"},"order_ref":{"type":"string","maxLength":20}}};
-const func2 = ajvRuntime["ucs2length"];
+export const validatePayload = validate0;
+const schema0 = {"type":"object","additionalProperties":false,"required":["type","order_ref"],"properties":{"type":{"const":"order_created"},"order_ref":{"type":"string","maxLength":20}}};
+const func0 = ajvRuntime["ucs2length"];
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -57,7 +57,7 @@ errors++;
 if(data.order_ref !== undefined){
 let data1 = data.order_ref;
 if(typeof data1 === "string"){
-if(func2(data1) > 20){
+if(func0(data1) > 20){
 const err4 = {instancePath:instancePath+"/order_ref",schemaPath:"#/properties/order_ref/maxLength",keyword:"maxLength",params:{limit: 20},message:"must NOT have more than 20 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -90,7 +90,7 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate10.errors = vErrors;
+validate0.errors = vErrors;
 return errors === 0;
 }
 
