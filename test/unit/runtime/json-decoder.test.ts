@@ -44,6 +44,9 @@ describe('decodeJson', () => {
     ['a float that happens to be integral beyond 2^53', '{"avogadro":6.02214076e23,"big":1E300}', { avogadro: 6.02214076e23, big: 1e300 }],
     ['many brackets, shallow', JSON.stringify(Array.from({ length: 1000 }, (_, i) => ({ i, tags: [i] }))), expect.any(Array)],
     ['multi-byte UTF-8', '{"city":"Zürich 東京 🚚"}', { city: 'Zürich 東京 🚚' }],
+    // Duplicate keys: the last one wins, as in JSON.parse and every mainstream JSON library; the
+    // validator then judges that value, so a duplicate cannot smuggle in what the schema forbids.
+    ['duplicate keys (last wins)', '{"distanceKm":5,"distanceKm":-1}', { distanceKm: -1 }],
   ];
   it.each(accepted)('accepts %s', (_name, text, expected) => {
     expect(decodeJson('payload', Buffer.from(text))).toEqual(expected);
