@@ -4,10 +4,14 @@
 // consumed by a fresh group (raw: eachMessage + JSON.parse; evc: the receiver with decode →
 // identify → validate → handler). Consume time runs from the first record to the last, so
 // group-join time is not counted. A third variant, raw kafkajs sending the same headers as the
-// runtime (CloudEvents + contract version), separates what the headers cost inside kafkajs
-// from what the runtime's own work costs. Rounds alternate the order of the variants and the
-// medians are reported, because a shared machine drifts during a run.
-// `tsx bench/runtime-throughput.ts [count] [rounds]` runs it alone.
+// runtime (CloudEvents + contract version), shows what those headers cost inside kafkajs.
+// Rounds alternate the order of the variants and the medians are reported, because a shared
+// machine drifts during a run. Besides messages/s, each variant's CPU time per message (this
+// process only: client work, not the broker's) is reported: on a loaded machine it is the
+// steadier figure, and the CPU ratio is the throughput ratio a CPU-bound client would see.
+// The runtime encodes its own records past kafkajs' slow header code and decodes headers in linear
+// time (runtime/kafka/header-encoding-patch.ts); EVC_KAFKAJS_PATCH=off measures without that.
+// `tsx bench/runtime-throughput.ts [count] [rounds]` runs it alone and prints a side-by-side table.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
 import { Ajv, type Format } from 'ajv';
@@ -24,6 +28,7 @@ import {
   type MessageDescriptor,
   type WireRecord,
 } from '../runtime/index.js';
+import { kafkajsPatchCounters, kafkajsPatchStatus } from '../runtime/kafka/header-encoding-patch.js';
 
 const BATCH = 500;
 const PARTITIONS = 3;
@@ -45,12 +50,24 @@ interface RoutePlanned {
   stops: Stop[];
 }
 
-function descriptor(topic: string): MessageDescriptor<RoutePlanned, string, { correlationId: string }> {
+type RoutePlannedDescriptor = MessageDescriptor<RoutePlanned, string, { correlationId: string }>;
+
+let compiled: Omit<RoutePlannedDescriptor, 'topic'> | undefined;
+
+/**
+ * The message on a topic of this run. Validators are compiled once, as generated code holds its
+ * descriptors as module constants: each round gets warm validators, not freshly compiled ones.
+ */
+function descriptor(topic: string): RoutePlannedDescriptor {
+  compiled ??= compileDescriptor();
+  return { ...compiled, topic };
+}
+
+function compileDescriptor(): Omit<RoutePlannedDescriptor, 'topic'> {
   // The formats generated validators get from the runtime (see emit-validators.ts).
   const ajv = new Ajv({ allErrors: true, formats: validatorFormats as Record<string, Format> });
   return {
     name: 'RoutePlanned',
-    topic,
     service: 'bench',
     contractVersion: '1.0.0',
     contentType: 'application/json',
@@ -109,6 +126,17 @@ const CORRELATION = { correlationId: '4f3c2b1a-0d9e-4c8b-a7f6-e5d4c3b2a190' };
 type Variant = 'raw' | 'rawHeaders' | 'evc';
 const VARIANTS: readonly Variant[] = ['raw', 'rawHeaders', 'evc'];
 
+/** One measured pass: wall time and this process' CPU time (user + system), both for `count` messages. */
+interface Pass {
+  readonly ms: number;
+  readonly cpuUs: number;
+}
+
+const cpuNow = (): number => {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+};
+
 export async function benchRuntimeThroughput(brokers: string[], count = 20000, rounds = 3): Promise<Record<string, number>> {
   const kafka = new Kafka({ clientId: 'evc-bench', brokers, logLevel: logLevel.NOTHING });
   const suffix = `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
@@ -132,8 +160,9 @@ export async function benchRuntimeThroughput(brokers: string[], count = 20000, r
   const consume = (variant: Variant, topic: string, expected: number) =>
     variant === 'evc' ? consumeEvc(brokers, descriptor(topic), expected) : consumeRaw(kafka, topic, expected);
 
-  const produced: Record<Variant, number[]> = { raw: [], rawHeaders: [], evc: [] };
-  const consumed: Record<Variant, number[]> = { raw: [], rawHeaders: [], evc: [] };
+  const produced: Record<Variant, Pass[]> = { raw: [], rawHeaders: [], evc: [] };
+  const consumed: Record<Variant, Pass[]> = { raw: [], rawHeaders: [], evc: [] };
+  const fastBefore = kafkajsPatchCounters.fastEncoded;
   try {
     // Warm-up: JIT, connections and metadata for every path, on topics of their own.
     const warm = Math.min(2_000, count);
@@ -153,39 +182,74 @@ export async function benchRuntimeThroughput(brokers: string[], count = 20000, r
   }
 
   if (process.env['EVC_BENCH_VERBOSE'] !== undefined) {
-    const rates = (times: number[]) => times.map((ms) => Math.round((count / ms) * 1000)).join(' ');
-    for (const variant of VARIANTS) process.stderr.write(`${variant.padEnd(10)} produce ${rates(produced[variant])} | consume ${rates(consumed[variant])} msgs/s\n`);
+    const rates = (passes: Pass[]) => passes.map((pass) => `${Math.round((count / pass.ms) * 1000)} (${(pass.cpuUs / count).toFixed(1)} µs)`).join(' ');
+    for (const variant of VARIANTS) process.stderr.write(`${variant.padEnd(10)} produce ${rates(produced[variant])} | consume ${rates(consumed[variant])} msgs/s (CPU/msg)\n`);
   }
   const cpu = await runtimeCpuCost(events);
   const rate = (ms: number) => Math.round((count / ms) * 1000);
-  const ratio = (evcMs: number, rawMs: number) => Math.round((rawMs / evcMs) * 1000) / 1000;
-  const overheadUs = (evcMs: number, rawMs: number) => Math.round(((evcMs - rawMs) / count) * 1000 * 100) / 100;
-  const p = Object.fromEntries(VARIANTS.map((variant) => [variant, median(produced[variant])])) as Record<Variant, number>;
-  const c = Object.fromEntries(VARIANTS.map((variant) => [variant, median(consumed[variant])])) as Record<Variant, number>;
+  const round3 = (value: number) => Math.round(value * 1000) / 1000;
+  const round2 = (value: number) => Math.round(value * 100) / 100;
+  const medians = (passes: Record<Variant, Pass[]>) => {
+    const ms = Object.fromEntries(VARIANTS.map((variant) => [variant, median(passes[variant].map((pass) => pass.ms))])) as Record<Variant, number>;
+    const cpuUs = Object.fromEntries(VARIANTS.map((variant) => [variant, median(passes[variant].map((pass) => pass.cpuUs / count))])) as Record<Variant, number>;
+    return { ms, cpuUs };
+  };
+  const figures = (phase: 'produce' | 'consume', passes: Record<Variant, Pass[]>): Record<string, number> => {
+    const { ms, cpuUs } = medians(passes);
+    return {
+      [`${phase}RawMsgsPerSec`]: rate(ms.raw),
+      [`${phase}RawWithHeadersMsgsPerSec`]: rate(ms.rawHeaders),
+      [`${phase}EvcMsgsPerSec`]: rate(ms.evc),
+      [`${phase}Ratio`]: round3(ms.raw / ms.evc),
+      [`${phase}RatioVsRawWithHeaders`]: round3(ms.rawHeaders / ms.evc),
+      [`${phase}OverheadUsPerMsg`]: round2(((ms.evc - ms.raw) / count) * 1000),
+      [`${phase}RawCpuUsPerMsg`]: round2(cpuUs.raw),
+      [`${phase}RawWithHeadersCpuUsPerMsg`]: round2(cpuUs.rawHeaders),
+      [`${phase}EvcCpuUsPerMsg`]: round2(cpuUs.evc),
+      // The throughput ratio of a client whose CPU is the bottleneck.
+      [`${phase}CpuRatio`]: round3(cpuUs.raw / cpuUs.evc),
+      [`${phase}CpuOverheadUsPerMsg`]: round2(cpuUs.evc - cpuUs.raw),
+      // Ratios within each round (raw and evc ran minutes apart at most), then their median: drift cancels.
+      [`${phase}RatioPerRoundMedian`]: round3(median(passes.raw.map((pass, round) => pass.ms / passes.evc[round]!.ms))),
+      [`${phase}CpuRatioPerRoundMedian`]: round3(median(passes.raw.map((pass, round) => pass.cpuUs / passes.evc[round]!.cpuUs))),
+    };
+  };
+  const patch = kafkajsPatchStatus();
   return {
     messages: count,
     rounds,
     messageBytes,
-    produceRawMsgsPerSec: rate(p.raw),
-    produceRawWithHeadersMsgsPerSec: rate(p.rawHeaders),
-    produceEvcMsgsPerSec: rate(p.evc),
-    produceRatio: ratio(p.evc, p.raw),
-    produceRatioVsRawWithHeaders: ratio(p.evc, p.rawHeaders),
-    produceOverheadUsPerMsg: overheadUs(p.evc, p.raw),
-    consumeRawMsgsPerSec: rate(c.raw),
-    consumeRawWithHeadersMsgsPerSec: rate(c.rawHeaders),
-    consumeEvcMsgsPerSec: rate(c.evc),
-    consumeRatio: ratio(c.evc, c.raw),
-    consumeRatioVsRawWithHeaders: ratio(c.evc, c.rawHeaders),
-    consumeOverheadUsPerMsg: overheadUs(c.evc, c.raw),
+    ...figures('produce', produced),
+    ...figures('consume', consumed),
+    kafkajsPatchEncode: patch?.encode === true ? 1 : 0,
+    kafkajsPatchDecode: patch?.decode === true ? 1 : 0,
+    kafkajsFastEncodedRecords: kafkajsPatchCounters.fastEncoded - fastBefore,
     ...cpu,
   };
+}
+
+/** The figures as a table: raw, raw with the runtime's headers, and evc side by side. */
+export function throughputTable(figures: Record<string, number>): string {
+  const row = (label: string, phase: 'produce' | 'consume', unit: 'MsgsPerSec' | 'CpuUsPerMsg') =>
+    `${label.padEnd(24)}${['Raw', 'RawWithHeaders', 'Evc'].map((variant) => String(figures[`${phase}${variant}${unit}`]).padStart(16)).join('')}`;
+  const ratio = (phase: 'produce' | 'consume') =>
+    `${`${phase} evc / raw`.padEnd(24)}${`throughput ${figures[`${phase}Ratio`]} (per round ${figures[`${phase}RatioPerRoundMedian`]})`.padStart(40)}` +
+    `${`CPU ${figures[`${phase}CpuRatio`]} (per round ${figures[`${phase}CpuRatioPerRoundMedian`]})`.padStart(34)}${`vs raw+headers ${figures[`${phase}RatioVsRawWithHeaders`]}`.padStart(24)}`;
+  return [
+    `${''.padEnd(24)}${'raw'.padStart(16)}${'raw+headers'.padStart(16)}${'evc'.padStart(16)}`,
+    row('produce msgs/s', 'produce', 'MsgsPerSec'),
+    row('produce CPU µs/msg', 'produce', 'CpuUsPerMsg'),
+    row('consume msgs/s', 'consume', 'MsgsPerSec'),
+    row('consume CPU µs/msg', 'consume', 'CpuUsPerMsg'),
+    ratio('produce'),
+    ratio('consume'),
+  ].join('\n');
 }
 
 /**
  * The runtime's own CPU time per message, without Kafka: the sender (validate, serialize, headers)
  * against JSON.stringify alone, and the record processor (decode, identify, validate, dispatch)
- * against JSON.parse alone. Steadier than the broker figures on a busy machine.
+ * against JSON.parse alone (medians of interleaved rounds). Steadier than the broker figures.
  */
 async function runtimeCpuCost(events: readonly RoutePlanned[]): Promise<Record<string, number>> {
   const message = descriptor('cpu');
@@ -208,23 +272,25 @@ async function runtimeCpuCost(events: readonly RoutePlanned[]): Promise<Record<s
   }));
   await capture.start(table);
 
-  const perMessage = async (fn: (index: number) => unknown): Promise<number> => {
-    for (let i = 0; i < Math.min(2_000, events.length); i += 1) await fn(i);
-    let best = Infinity;
-    for (let round = 0; round < 3; round += 1) {
-      const started = performance.now();
-      for (let i = 0; i < events.length; i += 1) await fn(i);
-      best = Math.min(best, ((performance.now() - started) / events.length) * 1000);
-    }
-    return Math.round(best * 100) / 100;
+  // CPU time (not wall time: the machine may be busy), the four measurements interleaved per round, medians.
+  const measures: Record<string, (index: number) => unknown> = {
+    cpuJsonStringifyUsPerMsg: (i) => Buffer.from(JSON.stringify(events[i])),
+    cpuSenderUsPerMsg: (i) => sender.send(message, { payload: events[i]!, key: events[i]!.truckId, headers: CORRELATION }),
+    cpuJsonParseUsPerMsg: (i) => JSON.parse(consumed[i]!.value!.toString('utf8')),
+    cpuReceiverUsPerMsg: (i) => processor!(consumed[i]!),
   };
-  const stringifyUs = await perMessage((i) => Buffer.from(JSON.stringify(events[i])));
-  const senderUs = await perMessage((i) => sender.send(message, { payload: events[i]!, key: events[i]!.truckId, headers: CORRELATION }));
-  const parseUs = await perMessage((i) => JSON.parse(consumed[i]!.value!.toString('utf8')));
-  const receiverUs = await perMessage((i) => processor!(consumed[i]!));
+  const samples: Record<string, number[]> = {};
+  for (const fn of Object.values(measures)) for (let i = 0; i < Math.min(2_000, events.length); i += 1) await fn(i);
+  for (let round = 0; round < 5; round += 1) {
+    for (const [name, fn] of Object.entries(measures)) {
+      const started = cpuNow();
+      for (let i = 0; i < events.length; i += 1) await fn(i);
+      (samples[name] ??= []).push((cpuNow() - started) / events.length);
+    }
+  }
   await capture.stop();
   if (handled === 0) throw new Error('processor handled nothing');
-  return { cpuJsonStringifyUsPerMsg: stringifyUs, cpuSenderUsPerMsg: senderUs, cpuJsonParseUsPerMsg: parseUs, cpuReceiverUsPerMsg: receiverUs };
+  return Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, Math.round(median(values) * 100) / 100]));
 }
 
 function median(values: readonly number[]): number {
@@ -247,7 +313,8 @@ function sameHeaders(payload: RoutePlanned): Record<string, string> {
   };
 }
 
-async function produceRaw(producer: Producer, topic: string, events: readonly RoutePlanned[], withHeaders: boolean): Promise<number> {
+async function produceRaw(producer: Producer, topic: string, events: readonly RoutePlanned[], withHeaders: boolean): Promise<Pass> {
+  const cpu = cpuNow();
   const started = performance.now();
   for (let from = 0; from < events.length; from += BATCH) {
     const messages = events
@@ -255,10 +322,11 @@ async function produceRaw(producer: Producer, topic: string, events: readonly Ro
       .map((payload) => (withHeaders ? { key: payload.truckId, value: JSON.stringify(payload), headers: sameHeaders(payload) } : { key: payload.truckId, value: JSON.stringify(payload) }));
     await producer.send({ topic, acks: -1, messages });
   }
-  return performance.now() - started;
+  return { ms: performance.now() - started, cpuUs: cpuNow() - cpu };
 }
 
-async function produceEvc(sender: ReturnType<typeof createEventSender>, message: ReturnType<typeof descriptor>, events: readonly RoutePlanned[]): Promise<number> {
+async function produceEvc(sender: ReturnType<typeof createEventSender>, message: ReturnType<typeof descriptor>, events: readonly RoutePlanned[]): Promise<Pass> {
+  const cpu = cpuNow();
   const started = performance.now();
   for (let from = 0; from < events.length; from += BATCH) {
     await sender.sendBatch(
@@ -266,52 +334,60 @@ async function produceEvc(sender: ReturnType<typeof createEventSender>, message:
       events.slice(from, from + BATCH).map((payload) => ({ payload, key: payload.truckId, headers: CORRELATION })),
     );
   }
-  return performance.now() - started;
+  return { ms: performance.now() - started, cpuUs: cpuNow() - cpu };
 }
 
-async function consumeRaw(kafka: Kafka, topic: string, count: number): Promise<number> {
+async function consumeRaw(kafka: Kafka, topic: string, count: number): Promise<Pass> {
   const consumer: Consumer = kafka.consumer({ groupId: `bench-raw-${topic}`, allowAutoTopicCreation: false });
   let received = 0;
   let first = 0;
-  let done!: (ms: number) => void;
-  const finished = new Promise<number>((resolve) => (done = resolve));
+  let firstCpu = 0;
+  let done!: (pass: Pass) => void;
+  const finished = new Promise<Pass>((resolve) => (done = resolve));
   let checksum = 0;
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
   await consumer.run({
     partitionsConsumedConcurrently: CONCURRENCY,
     eachMessage: async ({ message }) => {
-      if (received === 0) first = performance.now();
+      if (received === 0) {
+        first = performance.now();
+        firstCpu = cpuNow();
+      }
       const payload = JSON.parse(message.value!.toString()) as RoutePlanned;
       checksum += payload.distanceKm;
       received += 1;
-      if (received === count) done(performance.now() - first);
+      if (received === count) done({ ms: performance.now() - first, cpuUs: cpuNow() - firstCpu });
     },
   });
-  const ms = await finished;
+  const pass = await finished;
   await consumer.disconnect();
   if (checksum === 0) throw new Error('nothing decoded');
-  return ms;
+  return pass;
 }
 
-async function consumeEvc(brokers: string[], message: ReturnType<typeof descriptor>, count: number): Promise<number> {
+async function consumeEvc(brokers: string[], message: ReturnType<typeof descriptor>, count: number): Promise<Pass> {
   let received = 0;
   let first = 0;
-  let done!: (ms: number) => void;
-  const finished = new Promise<number>((resolve) => (done = resolve));
+  let firstCpu = 0;
+  let done!: (pass: Pass) => void;
+  const finished = new Promise<Pass>((resolve) => (done = resolve));
   const receiver = createEventReceiver({ brokers, groupId: `bench-evc-${message.topic}`, logger: silentLogger, partitionsConsumedConcurrently: CONCURRENCY });
   await receiver.start([
     route(message, () => {
-      if (received === 0) first = performance.now();
+      if (received === 0) {
+        first = performance.now();
+        firstCpu = cpuNow();
+      }
       received += 1;
-      if (received === count) done(performance.now() - first);
+      if (received === count) done({ ms: performance.now() - first, cpuUs: cpuNow() - firstCpu });
     }),
   ]);
-  const ms = await finished;
+  const pass = await finished;
   const metrics = receiver.metrics();
   await receiver.stop();
   if (metrics.invalid !== 0 || metrics.deadLettered !== 0) throw new Error(`bench events were rejected: ${JSON.stringify(metrics)}`);
-  return ms;
+  return pass;
 }
 
 // Standalone: KAFKA_BROKERS, or a broker of its own.
@@ -323,6 +399,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const broker = given.length > 0 ? undefined : await startBroker();
   try {
     const result = await benchRuntimeThroughput(given.length > 0 ? given : broker!.brokers, count, rounds);
+    const patch = kafkajsPatchStatus();
+    process.stdout.write(`${count} messages of ${result['messageBytes']} bytes, ${rounds} rounds, medians; kafkajs patch: ${patch === undefined ? 'not installed' : patch.reason}\n`);
+    process.stdout.write(`${throughputTable(result)}\n\n`);
     for (const [name, value] of Object.entries(result)) process.stdout.write(`${name.padEnd(34)} ${value}\n`);
   } finally {
     await broker?.stop();

@@ -6,6 +6,7 @@ import { createReceiver, type ManagedEventReceiver, type ReceiverOptions } from 
 import { createConsoleLogger } from '../logger.js';
 import { kafkaClientOf, type KafkaConnectionOptions } from './connection.js';
 import { KafkaConsumerTransport } from './consumer-transport.js';
+import { installKafkajsPatch } from './header-encoding-patch.js';
 import { createKafkaProducerTransport } from './producer-transport.js';
 
 export interface KafkaReceiverOptions extends ReceiverOptions, KafkaConnectionOptions {
@@ -31,6 +32,7 @@ export interface KafkaReceiverOptions extends ReceiverOptions, KafkaConnectionOp
 }
 
 export function createEventReceiver(options: KafkaReceiverOptions): ManagedEventReceiver {
+  installKafkajsPatch(); // linear instead of quadratic header decoding in kafkajs 2.2.4 (header-encoding-patch.ts)
   const logger = options.logger ?? createConsoleLogger();
   const kafka = kafkaClientOf(options, logger, `evc-${options.groupId}`);
   return createReceiver({ ...options, logger }, ({ observer, pauses }) => ({

@@ -5,6 +5,7 @@ import type { EventSender, ProducerTransport, WireRecord } from '../contract.js'
 import { createConsoleLogger, type Logger } from '../logger.js';
 import { createEventSender, type EventSenderOptions } from '../producer/event-sender.js';
 import { kafkaClientOf, type KafkaConnectionOptions } from './connection.js';
+import { installKafkajsPatch } from './header-encoding-patch.js';
 
 export interface KafkaProducerTransportOptions extends KafkaConnectionOptions {
   /** Default true. kafkajs marks idempotence experimental; it requires maxInFlightRequests 1 and acks -1. */
@@ -23,6 +24,7 @@ export interface KafkaProducerTransport extends ProducerTransport {
 }
 
 export function createKafkaProducerTransport(options: KafkaProducerTransportOptions): KafkaProducerTransport {
+  installKafkajsPatch(); // the runtime's records skip kafkajs 2.2.4's slow header encoding (header-encoding-patch.ts)
   const logger = options.logger ?? createConsoleLogger();
   const kafka: Kafka = kafkaClientOf(options, logger, 'evc-producer');
   const idempotent = options.idempotent ?? true;

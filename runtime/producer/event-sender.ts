@@ -6,6 +6,7 @@ import { EventSendError, EventValidationError } from '../errors.js';
 import { assertValidEvent } from '../validation.js';
 import { buildHeaders, constantHeadersOf, type ConstantHeaders } from './event-headers.js';
 import { encodeKey } from './key-encoding.js';
+import { RUNTIME_WIRE_RECORD, type MarkedWireRecord } from './wire-record.js';
 
 export interface EventSenderOptions {
   /** `ce_source` of every event; defaults to the descriptor's service name. */
@@ -31,10 +32,11 @@ export function createEventSender(transport: ProducerTransport, options: EventSe
     return cached;
   };
 
-  const encode = (descriptor: MessageDescriptor, event: OutgoingEvent<unknown, unknown, unknown>, constant: ConstantHeaders, time: string): WireRecord => ({
+  const encode = (descriptor: MessageDescriptor, event: OutgoingEvent<unknown, unknown, unknown>, constant: ConstantHeaders, time: string): MarkedWireRecord => ({
     key: encodeKey(descriptor.keyEncoding, event.key),
     value: Buffer.from(JSON.stringify(event.payload), 'utf8'),
     headers: buildHeaders(constant, event.headers, nextId(), time),
+    [RUNTIME_WIRE_RECORD]: true,
   });
 
   // Not async: one promise per send instead of one per layer.
