@@ -2,6 +2,7 @@
 // object, array and key was written, so later diagnostics can point at file:line:col.
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, isAlias, type Node as YamlNode } from 'yaml';
 import type { Diagnostic, SourceLocation } from '../model/registry.js';
+import { setOwnProperty } from '../../runtime/own-properties.js';
 
 /** Where a parsed object or array sits in its file. */
 export interface NodeInfo {
@@ -36,11 +37,6 @@ export function memberLocation(node: unknown, key: string): SourceLocation | und
   return info?.members.get(key) ?? info?.location;
 }
 
-/** Sets an own property even when the key is `__proto__`, so contract text can never reach a prototype. */
-export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  else target[key] = value;
-}
 
 export class FileParseError extends Error {
   constructor(readonly diagnostics: readonly Diagnostic[]) {
@@ -85,7 +81,7 @@ export function parseContractFile(text: string, file: string): ParsedFile {
         const key = String(isScalar(keyNode) ? keyNode.value : keyNode);
         const keyAt = keyNode?.range ? at(keyNode.range[0]) : location;
         members.set(key, keyAt);
-        setOwn(result, key, build(pair.value as YamlNode | null, `${pointer}/${escapePointer(key)}`, keyAt));
+        setOwnProperty(result, key, build(pair.value as YamlNode | null, `${pointer}/${escapePointer(key)}`, keyAt));
       }
       return result;
     }

@@ -4,7 +4,8 @@
 import path from 'node:path';
 import type { Diagnostic } from '../model/registry.js';
 import { setNodeLocation, setSchemaOrigin } from '../model/registry.js';
-import { copyNodeInfo, memberLocation, nodeInfo, setOwn, unescapePointer } from './parse-file.js';
+import { copyNodeInfo, memberLocation, nodeInfo, unescapePointer } from './parse-file.js';
+import { setOwnProperty } from '../../runtime/own-properties.js';
 
 export interface RefTarget {
   /** Root-relative POSIX path of the file holding the target. */
@@ -94,7 +95,7 @@ export class RefResolver {
     if (Array.isArray(node)) {
       for (const item of node) (copy as unknown[]).push(this.resolveNode(item, file, []));
     } else {
-      for (const [key, value] of Object.entries(node)) setOwn(copy as Record<string, unknown>, key, this.resolveNode(value, file, []));
+      for (const [key, value] of Object.entries(node)) setOwnProperty(copy as Record<string, unknown>, key, this.resolveNode(value, file, []));
     }
     return copy;
   }

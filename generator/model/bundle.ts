@@ -3,6 +3,7 @@
 // survive serialisation. Used for precompiled validators and for the registry lockfile.
 import type { JsonSchema } from './registry.js';
 import { schemaOrigin } from './registry.js';
+import { setOwnProperty } from '../../runtime/own-properties.js';
 
 export interface BundleOptions {
   /** Drop keywords that do not affect validation (descriptions, examples, `x-` extensions). */
@@ -54,10 +55,10 @@ export function bundleSchema(root: JsonSchema, options: BundleOptions = {}): Jso
         const map: Record<string, unknown> = {};
         const names = Object.keys(value);
         if (options.sortKeys) names.sort();
-        for (const name of names) Object.defineProperty(map, name, { value: child((value as Record<string, unknown>)[name]), enumerable: true, writable: true, configurable: true });
+        for (const name of names) setOwnProperty(map, name, child((value as Record<string, unknown>)[name]));
         converted = map;
       } else converted = child(value);
-      Object.defineProperty(out, key, { value: converted, enumerable: true, writable: true, configurable: true });
+      setOwnProperty(out, key, converted);
     }
     return out;
   };

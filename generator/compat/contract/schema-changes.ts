@@ -9,7 +9,7 @@ import { schemaRules } from '../rules/index.js';
 import type { SchemaFinding } from '../schema-check.js';
 import type { ChangeType, SchemaDifference } from '../schema/rule.js';
 import { servicesDoing, topicsOf, type MessageSnapshot } from '../snapshot.js';
-import type { ContractRuleContext } from './rule.js';
+import type { ContractRule, ContractRuleContext } from './rule.js';
 
 const changeTypes = new Map<string, { type: ChangeType; description: string }>();
 for (const rule of schemaRules) for (const [id, type] of Object.entries(rule.changes)) changeTypes.set(id, { type, description: rule.description });
@@ -117,4 +117,20 @@ function describeCause(cause: SchemaDifference, direction: SchemaFinding['direct
   return entry
     ? entry.type.what({ old: backward ? cause.writer : cause.reader, new: backward ? cause.reader : cause.writer, ...(cause.subject !== undefined ? { subject: cause.subject } : {}) })
     : cause.id;
+}
+
+/** A contract rule that checks one message part of every message both versions declare. */
+export function schemaPartRule(id: string, description: string, part: 'payload' | 'headers'): ContractRule {
+  return {
+    id,
+    description,
+    check(ctx) {
+      const found: Change[] = [];
+      for (const [name, oldMessage] of ctx.baseline.messages) {
+        const newMessage = ctx.current.messages.get(name);
+        if (newMessage) found.push(...schemaPartChanges(ctx, part, oldMessage, newMessage));
+      }
+      return found;
+    },
+  };
 }
