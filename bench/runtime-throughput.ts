@@ -14,7 +14,7 @@
 // `tsx bench/runtime-throughput.ts [count] [rounds]` runs it alone and prints a side-by-side table.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
-import { Ajv, type Format } from 'ajv';
+import { routePlannedDescriptor, type RoutePlannedFields } from './route-planned.js';
 import {
   InMemoryBroker,
   createEventReceiver,
@@ -23,7 +23,6 @@ import {
   createReceiver,
   route,
   silentLogger,
-  validatorFormats,
   type ConsumedRecord,
   type MessageDescriptor,
   type WireRecord,
@@ -34,21 +33,7 @@ const BATCH = 500;
 const PARTITIONS = 3;
 const CONCURRENCY = 3;
 
-interface Stop {
-  lat: number;
-  lon: number;
-  address: string;
-  arriveBy: string;
-}
-interface RoutePlanned {
-  type: 'RoutePlanned';
-  routeId: string;
-  truckId: string;
-  plannedAt: string;
-  distanceKm: number;
-  notes: string;
-  stops: Stop[];
-}
+type RoutePlanned = RoutePlannedFields;
 
 type RoutePlannedDescriptor = MessageDescriptor<RoutePlanned, string, { correlationId: string }>;
 
@@ -64,46 +49,8 @@ function descriptor(topic: string): RoutePlannedDescriptor {
 }
 
 function compileDescriptor(): Omit<RoutePlannedDescriptor, 'topic'> {
-  // The formats generated validators get from the runtime (see emit-validators.ts).
-  const ajv = new Ajv({ allErrors: true, formats: validatorFormats as Record<string, Format> });
-  return {
-    name: 'RoutePlanned',
-    service: 'bench',
-    contractVersion: '1.0.0',
-    contentType: 'application/json',
-    keyEncoding: 'string',
-    validatePayload: ajv.compile({
-      type: 'object',
-      additionalProperties: false,
-      required: ['type', 'routeId', 'truckId', 'plannedAt', 'distanceKm', 'stops'],
-      properties: {
-        type: { const: 'RoutePlanned' },
-        routeId: { type: 'string', format: 'uuid' },
-        truckId: { type: 'string', pattern: '^TRK-[0-9]{4,}$' },
-        plannedAt: { type: 'string', format: 'date-time' },
-        distanceKm: { type: 'number', minimum: 0 },
-        notes: { type: 'string', maxLength: 500 },
-        stops: {
-          type: 'array',
-          minItems: 1,
-          maxItems: 50,
-          items: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['lat', 'lon', 'address', 'arriveBy'],
-            properties: {
-              lat: { type: 'number', minimum: -90, maximum: 90 },
-              lon: { type: 'number', minimum: -180, maximum: 180 },
-              address: { type: 'string', maxLength: 200 },
-              arriveBy: { type: 'string', format: 'date-time' },
-            },
-          },
-        },
-      },
-    }),
-    validateKey: ajv.compile({ type: 'string', pattern: '^TRK-[0-9]{4,}$' }),
-    validateHeaders: ajv.compile({ type: 'object', required: ['correlationId'], properties: { correlationId: { type: 'string', format: 'uuid' } } }),
-  };
+  const { topic: _topic, ...rest } = routePlannedDescriptor<RoutePlanned>('', { service: 'bench', notesMaxLength: 500 });
+  return rest;
 }
 
 /** A ~1 KB event (the JSON is padded to 1024 bytes with `notes`). */

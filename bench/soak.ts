@@ -26,7 +26,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type Format } from 'ajv';
+import { routePlannedDescriptor, type BenchHeaders, type RoutePlannedFields, type Stop } from './route-planned.js';
 import { Kafka, logLevel, type Message } from 'kafkajs';
 import {
   createConsoleLogger,
@@ -36,7 +36,6 @@ import {
   kafkaConnectionFromEnv,
   readDeadLetterHeaders,
   route,
-  validatorFormats,
   type KafkaConnectionOptions,
   type MessageDescriptor,
   type OutgoingEvent,
@@ -45,73 +44,21 @@ import {
 
 // --- the event --------------------------------------------------------------------------------------
 
-interface Stop {
-  lat: number;
-  lon: number;
-  address: string;
-  arriveBy: string;
-}
-interface RoutePlanned {
-  type: 'RoutePlanned';
+interface RoutePlanned extends RoutePlannedFields {
   seq: number;
   sentAt: number;
-  routeId: string;
-  truckId: string;
-  plannedAt: string;
-  distanceKm: number;
-  notes: string;
-  stops: Stop[];
 }
-interface Headers {
-  correlationId: string;
-}
+type Headers = BenchHeaders;
 
 const CORRELATION: Headers = { correlationId: '4f3c2b1a-0d9e-4c8b-a7f6-e5d4c3b2a190' };
 const INVALID_EVERY = 100;
 
 function descriptor(topic: string): MessageDescriptor<RoutePlanned, string, Headers> {
-  const ajv = new Ajv({ allErrors: true, formats: validatorFormats as Record<string, Format> });
-  return {
-    name: 'RoutePlanned',
-    topic,
+  return routePlannedDescriptor<RoutePlanned>(topic, {
     service: 'soak',
-    contractVersion: '1.0.0',
-    contentType: 'application/json',
-    keyEncoding: 'string',
-    validatePayload: ajv.compile({
-      type: 'object',
-      additionalProperties: false,
-      required: ['type', 'seq', 'sentAt', 'routeId', 'truckId', 'plannedAt', 'distanceKm', 'stops'],
-      properties: {
-        type: { const: 'RoutePlanned' },
-        seq: { type: 'integer', minimum: 0 },
-        sentAt: { type: 'number' },
-        routeId: { type: 'string', format: 'uuid' },
-        truckId: { type: 'string', pattern: '^TRK-[0-9]{4,}$' },
-        plannedAt: { type: 'string', format: 'date-time' },
-        distanceKm: { type: 'number', minimum: 0 },
-        notes: { type: 'string', maxLength: 1000 },
-        stops: {
-          type: 'array',
-          minItems: 1,
-          maxItems: 50,
-          items: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['lat', 'lon', 'address', 'arriveBy'],
-            properties: {
-              lat: { type: 'number', minimum: -90, maximum: 90 },
-              lon: { type: 'number', minimum: -180, maximum: 180 },
-              address: { type: 'string', maxLength: 200 },
-              arriveBy: { type: 'string', format: 'date-time' },
-            },
-          },
-        },
-      },
-    }),
-    validateKey: ajv.compile({ type: 'string', pattern: '^TRK-[0-9]{4,}$' }),
-    validateHeaders: ajv.compile({ type: 'object', required: ['correlationId'], properties: { correlationId: { type: 'string', format: 'uuid' } } }),
-  };
+    notesMaxLength: 1000,
+    extraProperties: { seq: { type: 'integer', minimum: 0 }, sentAt: { type: 'number' } },
+  });
 }
 
 const STOPS: Stop[] = Array.from({ length: 6 }, (_, i) => ({ lat: 48.1 + i / 100, lon: 11.5 + i / 100, address: `Warehouse street ${i}, 80331 Munich`, arriveBy: '2026-08-01T12:00:00Z' }));
