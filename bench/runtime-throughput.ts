@@ -5,6 +5,12 @@
 // identify → validate → handler). Consume time runs from the first record to the last, so
 // group-join time is not counted. A third variant, raw kafkajs sending the same headers as the
 // runtime (CloudEvents + contract version), shows what those headers cost inside kafkajs.
+// A fourth, consume-only variant (evcNoHeaders) runs the evc receiver on records produced like
+// raw's, without headers: the target compares evc against raw kafkajs without headers, but the
+// runtime must send its 8 CloudEvents/contract headers, and every consumer pays kafkajs' header
+// decoding for them. evcNoHeaders / raw is the runtime's own per-record work (decode, identify by
+// the payload's `type` discriminator, validate payload and key, dispatch); evc / evcNoHeaders is
+// what the headers add (kafkajs decoding them, plus the runtime reading and validating them).
 // Rounds alternate the order of the variants and the medians are reported, because a shared
 // machine drifts during a run. Besides messages/s, each variant's CPU time per message (this
 // process only: client work, not the broker's) is reported: on a loaded machine it is the
@@ -13,6 +19,7 @@
 // time (runtime/kafka/header-encoding-patch.ts); EVC_KAFKAJS_PATCH=off measures without that.
 // `tsx bench/runtime-throughput.ts [count] [rounds]` runs it alone and prints a side-by-side table.
 import { randomBytes, randomUUID } from 'node:crypto';
+import { Ajv } from 'ajv';
 import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
 import { routePlannedDescriptor, type RoutePlannedFields } from './route-planned.js';
 import {
@@ -53,6 +60,25 @@ function compileDescriptor(): Omit<RoutePlannedDescriptor, 'topic'> {
   return rest;
 }
 
+/** Whatever application headers a record has; the evcNoHeaders records have none. */
+type HeaderlessDescriptor = MessageDescriptor<RoutePlanned, string, Record<string, string>>;
+
+let compiledHeaderless: Omit<HeaderlessDescriptor, 'topic'> | undefined;
+
+/**
+ * The same message for records without headers: the bench descriptor requires `correlationId`,
+ * which would dead-letter every headerless record, so only the header validator is swapped for one
+ * that accepts any headers. Payload and key validators are the very same compiled functions.
+ */
+function headerlessDescriptor(topic: string): HeaderlessDescriptor {
+  compiled ??= compileDescriptor();
+  if (compiledHeaderless === undefined) {
+    const { validateHeaders: _required, __types: _types, ...rest } = compiled;
+    compiledHeaderless = { ...rest, validateHeaders: new Ajv({ allErrors: true }).compile({ type: 'object' }) };
+  }
+  return { ...compiledHeaderless, topic };
+}
+
 /** A ~1 KB event (the JSON is padded to 1024 bytes with `notes`). */
 function event(n: number): RoutePlanned {
   const base: RoutePlanned = {
@@ -70,8 +96,8 @@ function event(n: number): RoutePlanned {
 
 const CORRELATION = { correlationId: '4f3c2b1a-0d9e-4c8b-a7f6-e5d4c3b2a190' };
 
-type Variant = 'raw' | 'rawHeaders' | 'evc';
-const VARIANTS: readonly Variant[] = ['raw', 'rawHeaders', 'evc'];
+type Variant = 'raw' | 'rawHeaders' | 'evc' | 'evcNoHeaders';
+const VARIANTS: readonly Variant[] = ['raw', 'rawHeaders', 'evc', 'evcNoHeaders'];
 
 /** One measured pass: wall time and this process' CPU time (user + system), both for `count` messages. */
 interface Pass {
@@ -102,13 +128,17 @@ export async function benchRuntimeThroughput(brokers: string[], count = 20000, r
   await transport.connect();
   const sender = createEventSender(transport, { source: 'bench' });
 
+  // evcNoHeaders is produced exactly like raw (no headers); its produce passes are not reported.
   const produce = (variant: Variant, topic: string, slice: readonly RoutePlanned[]) =>
     variant === 'evc' ? produceEvc(sender, descriptor(topic), slice) : produceRaw(rawProducer, topic, slice, variant === 'rawHeaders');
-  const consume = (variant: Variant, topic: string, expected: number) =>
-    variant === 'evc' ? consumeEvc(brokers, descriptor(topic), expected) : consumeRaw(kafka, topic, expected);
+  const consume = (variant: Variant, topic: string, expected: number) => {
+    if (variant === 'evc') return consumeEvc(brokers, descriptor(topic), expected);
+    if (variant === 'evcNoHeaders') return consumeEvc(brokers, headerlessDescriptor(topic), expected);
+    return consumeRaw(kafka, topic, expected);
+  };
 
-  const produced: Record<Variant, Pass[]> = { raw: [], rawHeaders: [], evc: [] };
-  const consumed: Record<Variant, Pass[]> = { raw: [], rawHeaders: [], evc: [] };
+  const produced: Record<Variant, Pass[]> = { raw: [], rawHeaders: [], evc: [], evcNoHeaders: [] };
+  const consumed: Record<Variant, Pass[]> = { raw: [], rawHeaders: [], evc: [], evcNoHeaders: [] };
   const fastBefore = kafkajsPatchCounters.fastEncoded;
   try {
     // Warm-up: JIT, connections and metadata for every path, on topics of their own.
@@ -130,7 +160,7 @@ export async function benchRuntimeThroughput(brokers: string[], count = 20000, r
 
   if (process.env['EVC_BENCH_VERBOSE'] !== undefined) {
     const rates = (passes: Pass[]) => passes.map((pass) => `${Math.round((count / pass.ms) * 1000)} (${(pass.cpuUs / count).toFixed(1)} µs)`).join(' ');
-    for (const variant of VARIANTS) process.stderr.write(`${variant.padEnd(10)} produce ${rates(produced[variant])} | consume ${rates(consumed[variant])} msgs/s (CPU/msg)\n`);
+    for (const variant of VARIANTS) process.stderr.write(`${variant.padEnd(12)} produce ${rates(produced[variant])} | consume ${rates(consumed[variant])} msgs/s (CPU/msg)\n`);
   }
   const cpu = await runtimeCpuCost(events);
   const rate = (ms: number) => Math.round((count / ms) * 1000);
@@ -161,6 +191,18 @@ export async function benchRuntimeThroughput(brokers: string[], count = 20000, r
       [`${phase}CpuRatioPerRoundMedian`]: round3(median(passes.raw.map((pass, round) => pass.cpuUs / passes.evc[round]!.cpuUs))),
     };
   };
+  // Consume only: this variant's records come from the raw producer, so its produce passes say nothing new.
+  const headerlessFigures = (passes: Record<Variant, Pass[]>): Record<string, number> => {
+    const { ms, cpuUs } = medians(passes);
+    return {
+      consumeEvcNoHeadersMsgsPerSec: rate(ms.evcNoHeaders),
+      consumeEvcNoHeadersCpuUsPerMsg: round2(cpuUs.evcNoHeaders),
+      consumeEvcNoHeadersRatio: round3(ms.raw / ms.evcNoHeaders),
+      consumeEvcNoHeadersCpuRatio: round3(cpuUs.raw / cpuUs.evcNoHeaders),
+      consumeEvcNoHeadersRatioPerRoundMedian: round3(median(passes.raw.map((pass, round) => pass.ms / passes.evcNoHeaders[round]!.ms))),
+      consumeEvcNoHeadersCpuRatioPerRoundMedian: round3(median(passes.raw.map((pass, round) => pass.cpuUs / passes.evcNoHeaders[round]!.cpuUs))),
+    };
+  };
   const patch = kafkajsPatchStatus();
   return {
     messages: count,
@@ -168,6 +210,7 @@ export async function benchRuntimeThroughput(brokers: string[], count = 20000, r
     messageBytes,
     ...figures('produce', produced),
     ...figures('consume', consumed),
+    ...headerlessFigures(consumed),
     kafkajsPatchEncode: patch?.encode === true ? 1 : 0,
     kafkajsPatchDecode: patch?.decode === true ? 1 : 0,
     kafkajsFastEncodedRecords: kafkajsPatchCounters.fastEncoded - fastBefore,
@@ -175,21 +218,28 @@ export async function benchRuntimeThroughput(brokers: string[], count = 20000, r
   };
 }
 
-/** The figures as a table: raw, raw with the runtime's headers, and evc side by side. */
+/**
+ * The figures as a table: raw, raw with the runtime's headers, evc, and evc consuming headerless
+ * records side by side ('-' where a variant has no figure: evc without headers is consume-only).
+ */
 export function throughputTable(figures: Record<string, number>): string {
+  const LABEL = 32;
+  const shown = (name: string) => String(figures[name] ?? '-');
   const row = (label: string, phase: 'produce' | 'consume', unit: 'MsgsPerSec' | 'CpuUsPerMsg') =>
-    `${label.padEnd(24)}${['Raw', 'RawWithHeaders', 'Evc'].map((variant) => String(figures[`${phase}${variant}${unit}`]).padStart(16)).join('')}`;
-  const ratio = (phase: 'produce' | 'consume') =>
-    `${`${phase} evc / raw`.padEnd(24)}${`throughput ${figures[`${phase}Ratio`]} (per round ${figures[`${phase}RatioPerRoundMedian`]})`.padStart(40)}` +
-    `${`CPU ${figures[`${phase}CpuRatio`]} (per round ${figures[`${phase}CpuRatioPerRoundMedian`]})`.padStart(34)}${`vs raw+headers ${figures[`${phase}RatioVsRawWithHeaders`]}`.padStart(24)}`;
+    `${label.padEnd(LABEL)}${['Raw', 'RawWithHeaders', 'Evc', 'EvcNoHeaders'].map((variant) => shown(`${phase}${variant}${unit}`).padStart(16)).join('')}`;
+  const ratio = (label: string, prefix: string, rest = '') =>
+    `${label.padEnd(LABEL)}${`throughput ${shown(`${prefix}Ratio`)} (per round ${shown(`${prefix}RatioPerRoundMedian`)})`.padStart(40)}` +
+    `${`CPU ${shown(`${prefix}CpuRatio`)} (per round ${shown(`${prefix}CpuRatioPerRoundMedian`)})`.padStart(34)}${rest}`;
+  const vsHeaders = (phase: 'produce' | 'consume') => `vs raw+headers ${shown(`${phase}RatioVsRawWithHeaders`)}`.padStart(24);
   return [
-    `${''.padEnd(24)}${'raw'.padStart(16)}${'raw+headers'.padStart(16)}${'evc'.padStart(16)}`,
+    `${''.padEnd(LABEL)}${'raw'.padStart(16)}${'raw+headers'.padStart(16)}${'evc'.padStart(16)}${'evc no headers'.padStart(16)}`,
     row('produce msgs/s', 'produce', 'MsgsPerSec'),
     row('produce CPU µs/msg', 'produce', 'CpuUsPerMsg'),
     row('consume msgs/s', 'consume', 'MsgsPerSec'),
     row('consume CPU µs/msg', 'consume', 'CpuUsPerMsg'),
-    ratio('produce'),
-    ratio('consume'),
+    ratio('produce evc / raw', 'produce', vsHeaders('produce')),
+    ratio('consume evc / raw', 'consume', vsHeaders('consume')),
+    ratio('consume evc no headers / raw', 'consumeEvcNoHeaders'),
   ].join('\n');
 }
 
@@ -313,7 +363,7 @@ async function consumeRaw(kafka: Kafka, topic: string, count: number): Promise<P
   return pass;
 }
 
-async function consumeEvc(brokers: string[], message: ReturnType<typeof descriptor>, count: number): Promise<Pass> {
+async function consumeEvc<Headers>(brokers: string[], message: MessageDescriptor<RoutePlanned, string, Headers>, count: number): Promise<Pass> {
   let received = 0;
   let first = 0;
   let firstCpu = 0;
@@ -349,7 +399,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const patch = kafkajsPatchStatus();
     process.stdout.write(`${count} messages of ${result['messageBytes']} bytes, ${rounds} rounds, medians; kafkajs patch: ${patch === undefined ? 'not installed' : patch.reason}\n`);
     process.stdout.write(`${throughputTable(result)}\n\n`);
-    for (const [name, value] of Object.entries(result)) process.stdout.write(`${name.padEnd(34)} ${value}\n`);
+    for (const [name, value] of Object.entries(result)) process.stdout.write(`${name.padEnd(42)} ${value}\n`);
   } finally {
     await broker?.stop();
   }
