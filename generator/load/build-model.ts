@@ -2,7 +2,7 @@
 // the registry model. Version differences end here: 2.x `publish` means the application
 // *receives* (the keyword is from the client's point of view), `subscribe` means it sends.
 import type { JsonSchema, MessageModel, MessageNameSource, OperationModel, ServiceModel, SourceLocation, Diagnostic } from '../model/registry.js';
-import { schemaOrigin } from '../model/registry.js';
+import { schemaOrigin, setNodeLocation } from '../model/registry.js';
 import { memberLocation, nodeInfo } from './parse-file.js';
 
 type Obj = Record<string, unknown>;
@@ -180,8 +180,11 @@ export function buildDocument(doc: Obj, file: string, displayFile: string, versi
   return { service, channels: [...channelsOut.values()], diagnostics };
 }
 
+/** The node's `x-*` members, located where the node is (each key where it is written), for diagnostics on them. */
 function extensionsOf(node: Obj): Obj {
   const out: Obj = {};
   for (const [key, value] of Object.entries(node)) if (key.startsWith('x-') && !key.startsWith('x-parser-')) out[key] = value;
+  const info = nodeInfo(node);
+  if (info) setNodeLocation(out, info.location, info.members);
   return out;
 }

@@ -90,8 +90,8 @@ export class RefResolver {
     const copy: Record<string, unknown> | unknown[] = Array.isArray(node) ? [] : {};
     this.copies.set(node, copy);
     copyNodeInfo(node, copy);
-    const at = nodeInfo(node)?.location;
-    if (at) setNodeLocation(copy, at);
+    const info = nodeInfo(node);
+    if (info) setNodeLocation(copy, info.location, info.members);
     if (Array.isArray(node)) {
       for (const item of node) (copy as unknown[]).push(this.resolveNode(item, file, []));
     } else {

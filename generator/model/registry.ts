@@ -129,9 +129,21 @@ export interface Diagnostic {
 
 const locations = new WeakMap<object, SourceLocation>();
 
-/** Records where a node of the resolved contracts was written (the loader does this for every object). */
-export function setNodeLocation(node: object, location: SourceLocation): void {
+const memberLocations = new WeakMap<object, ReadonlyMap<string, SourceLocation>>();
+
+/**
+ * Records where a node of the resolved contracts was written, and where each of its keys (or array
+ * items, by index) was (the loader does this for every object).
+ */
+export function setNodeLocation(node: object, location: SourceLocation, members?: ReadonlyMap<string, SourceLocation>): void {
   locations.set(node, location);
+  if (members !== undefined && members.size > 0) memberLocations.set(node, members);
+}
+
+/** Where `key` is written under `node` (an object's key, an array's index), falling back to the node itself: the line to point at for a scalar. */
+export function memberLocationOf(node: unknown, key: string): SourceLocation | undefined {
+  if (typeof node !== 'object' || node === null) return undefined;
+  return memberLocations.get(node)?.get(key) ?? locationOf(node);
 }
 
 /** Where any object of the resolved contracts (schema, message, operation) was written. */
