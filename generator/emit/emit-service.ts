@@ -13,7 +13,7 @@ export function emitService(plan: GenerationPlan, service: ServicePlan, runtimeI
   }
   const runtimeTypes = [
     ...(service.sends.length ? ['EventSender'] : []),
-    ...(service.receives.length ? ['ConsumerRoute', 'ContractRetryPolicy', 'EventHandler', 'EventReceiver'] : []),
+    ...(service.receives.length ? ['ConsumerRoute', 'EventHandler', 'EventReceiver'] : []),
   ];
   const from = `${service.service.name} ${service.service.version} (AsyncAPI ${service.service.asyncapiVersion})`;
   const imports = [

@@ -1,6 +1,7 @@
 // Everything the emitters need decided once for the whole registry: unique names for messages,
 // descriptors, services and files, and which service sends or receives what on which topic.
 import type { MessageModel, Registry, ServiceModel } from '../model/registry.js';
+import { receiveSettingsOf, type ReceiveSettings } from '../model/receive-settings.js';
 import { NameAllocator, camelCase, kebabCase, pascalCase } from './naming.js';
 import { assignTypeNames, type TypeNames } from './type-names.js';
 
@@ -21,7 +22,8 @@ export interface ServicePlan {
   readonly functionName: string;
   readonly fileName: string;
   readonly sends: readonly DescriptorPlan[];
-  readonly receives: readonly (DescriptorPlan & { readonly deadLetterTopic?: string; readonly retry?: unknown })[];
+  /** What the service consumes, with the delivery settings of the receive operation that declares it. */
+  readonly receives: readonly (DescriptorPlan & ReceiveSettings)[];
 }
 
 export interface GenerationPlan {
@@ -73,7 +75,7 @@ export function planGeneration(registry: Registry): GenerationPlan {
   const services: ServicePlan[] = registry.services.map((service) => {
     const className = serviceNames.claim(pascalCase(service.name, 'Service'));
     const sends: DescriptorPlan[] = [];
-    const receives: (DescriptorPlan & { deadLetterTopic?: string; retry?: unknown })[] = [];
+    const receives: (DescriptorPlan & ReceiveSettings)[] = [];
     for (const op of service.operations) {
       for (const message of op.messages) {
         const plan = descriptorOf.get(key(message, op.topic));
@@ -81,9 +83,7 @@ export function planGeneration(registry: Registry): GenerationPlan {
         if (op.action === 'send') {
           if (!sends.includes(plan)) sends.push(plan);
         } else if (!receives.some((r) => r.constName === plan.constName)) {
-          const deadLetter = op.extensions['x-dead-letter'];
-          const channel = typeof deadLetter === 'object' && deadLetter !== null ? (deadLetter as { channel?: unknown }).channel : undefined;
-          receives.push({ ...plan, ...(typeof channel === 'string' ? { deadLetterTopic: channel } : {}), ...(op.extensions['x-retry'] !== undefined ? { retry: op.extensions['x-retry'] } : {}) });
+          receives.push({ ...plan, ...receiveSettingsOf(op).settings });
         }
       }
     }

@@ -11,6 +11,7 @@ import { kafkaKeyType } from './rules/kafka-key-type.js';
 import { payloadAcceptsAnything } from './rules/payload-accepts-anything.js';
 import { patternSafety } from './rules/pattern-safety.js';
 import { enumSize } from './rules/enum-size.js';
+import { receiveSettings } from './rules/receive-settings.js';
 
 export type { LintRule } from './rule.js';
 
@@ -24,6 +25,7 @@ export const lintRules: readonly LintRule[] = [
   payloadAcceptsAnything,
   patternSafety,
   enumSize,
+  receiveSettings,
 ];
 
 /** Loader diagnostics plus every registry rule's findings, sorted by file and position. */

@@ -11,6 +11,7 @@ import { kafkaKeyType } from './kafka-key-type.js';
 import { payloadAcceptsAnything } from './payload-accepts-anything.js';
 import { patternSafety } from './pattern-safety.js';
 import { enumSize } from './enum-size.js';
+import { receiveSettings } from './receive-settings.js';
 
 const sender = (title: string, topic: string, message: string, payload = '{type: object, properties: {id: {type: string}}}'): string =>
   service(
@@ -23,6 +24,14 @@ const receiver = (title: string, topic: string, ref: string): string =>
 
 const messageWith = (fields: string): string =>
   service('s', `channels:\n  c:\n    address: t\n    messages:\n      m:\n        $ref: '#/components/messages/M'\noperations:\n  send:\n    action: send\n    channel: {$ref: '#/channels/c'}\ncomponents:\n  messages:\n    M:\n${fields}`);
+
+/** A service receiving OrderPlaced on "orders", with `settings` (YAML lines) on its receive operation; a channel "orders-dlt" exists. */
+const receiving = (settings: string, action: 'receive' | 'send' = 'receive'): Record<string, string> => ({
+  'a.yaml': service(
+    'a',
+    `channels:\n  c:\n    address: orders\n    messages:\n      m: {name: OrderPlaced, payload: {type: object}}\n  dlt:\n    address: orders-dlt\noperations:\n  consume:\n    action: ${action}\n    channel: {$ref: '#/channels/c'}\n${settings}`,
+  ),
+});
 
 const tables: [LintRule, RuleCase[]][] = [
   [
@@ -76,6 +85,24 @@ const tables: [LintRule, RuleCase[]][] = [
       { name: 'empty payload schema', files: { 'a.yaml': messageWith('      payload: {description: anything goes}\n') }, expected: ['a.yaml:17 warning payload-accepts-anything: M: the payload schema has no constraints, so any value is accepted'] },
     ],
   ],
+  [
+    receiveSettings,
+    [
+      { name: 'topic named directly, exponential retry', files: receiving('    x-dead-letter: {channel: orders-dlt}\n    x-retry: {maxAttempts: 5, strategy: {type: exponential, initialDelaySeconds: 0.2, multiplier: 2, maxDelaySeconds: 5}}\n'), expected: [] },
+      { name: 'dead-letter channel by $ref, fixed retry', files: receiving("    x-dead-letter: {channel: {$ref: '#/channels/dlt'}}\n    x-retry: {maxAttempts: 2, strategy: {type: fixed, delaySeconds: 1}}\n"), expected: [] },
+      { name: 'no settings', files: receiving(''), expected: [] },
+      { name: 'dead letter without channel', files: receiving('    x-dead-letter: {messages: []}\n'), expected: ['a.yaml:16 error receive-settings: x-dead-letter of "consume" names no dead-letter topic'] },
+      { name: 'dead letters to the consumed topic', files: receiving('    x-dead-letter:\n      channel: orders\n'), expected: ['a.yaml:17 error receive-settings: x-dead-letter of "consume" is the topic it consumes ("orders"): every dead letter would be consumed and fail again'] },
+      { name: 'zero attempts', files: receiving('    x-retry: {maxAttempts: 0}\n'), expected: ['a.yaml:16 error receive-settings: x-retry of "consume": maxAttempts must be an integer ≥ 1, got 0'] },
+      { name: 'attempts as a string', files: receiving("    x-retry:\n      maxAttempts: '3'\n"), expected: ['a.yaml:17 error receive-settings: x-retry of "consume": maxAttempts must be a number'] },
+      { name: 'unknown strategy type', files: receiving('    x-retry:\n      strategy:\n        type: random\n'), expected: ['a.yaml:18 error receive-settings: x-retry of "consume": strategy type must be one of fixed, linear, exponential, got "random"'] },
+      { name: 'misspelt strategy field', files: receiving('    x-retry:\n      strategy:\n        type: linear\n        initalDelaySeconds: 1\n'), expected: ['a.yaml:19 error receive-settings: x-retry of "consume": strategy has an unknown field "initalDelaySeconds"'] },
+      { name: 'negative delay', files: receiving('    x-retry:\n      strategy: {type: fixed, delaySeconds: -1}\n'), expected: ['a.yaml:17 error receive-settings: x-retry of "consume": strategy delaySeconds must be ≥ 0 seconds, got -1'] },
+      { name: 'multiplier below 1', files: receiving('    x-retry:\n      strategy: {type: exponential, multiplier: 0.5}\n'), expected: ['a.yaml:17 error receive-settings: x-retry of "consume": strategy multiplier must be ≥ 1, got 0.5'] },
+      { name: 'retry topic (not supported: retries run in place)', files: receiving("    x-retry:\n      channel: {$ref: '#/channels/dlt'}\n      maxAttempts: 3\n"), expected: ['a.yaml:17 error receive-settings: x-retry of "consume": channel declares a retry topic; this runtime retries in place (heartbeats keep the member alive) and has no retry topics'] },
+      { name: 'settings on a send operation', files: receiving('    x-retry: {maxAttempts: 3}\n', 'send'), expected: ['a.yaml:16 error receive-settings: operation "consume" sends; x-retry applies only to receive operations'] },
+    ],
+  ],
 ];
 
 describe.each(tables.map(([rule, cases]) => [rule.id, rule, cases] as const))('lint rule %s', (_id, rule, cases) => {
@@ -125,5 +152,26 @@ describe('lint rule enum-size', () => {
     { name: 'ten thousand values', n: 10_000, expected: ['a.yaml:18 warning enum-size: M payload: enum has 10000 values (more than 500)'] },
   ])('$name', async ({ n, expected }) => {
     expect(summarise(await runRule(enumSize, withEnum(n)))).toEqual(expected);
+  });
+});
+
+describe('receive settings as the generator reads them', () => {
+  it('takes the dead-letter topic from a $ref-ed channel address and keeps the retry policy as written', async () => {
+    const { loadRegistry } = await import('../../load/index.js');
+    const { memorySource } = await import('../../load/memory-source.js');
+    const { receiveSettingsOf } = await import('../../model/receive-settings.js');
+    const registry = await loadRegistry(memorySource(receiving("    x-dead-letter: {channel: {$ref: '#/channels/dlt'}}\n    x-retry: {maxAttempts: 2, strategy: {type: fixed, delaySeconds: 1}}\n")));
+    const operation = registry.services[0]!.operations[0]!;
+    expect(receiveSettingsOf(operation)).toEqual({ settings: { deadLetterTopic: 'orders-dlt', retry: { maxAttempts: 2, strategy: { type: 'fixed', delaySeconds: 1 } } }, problems: [] });
+  });
+
+  it('leaves an invalid setting out rather than generating it', async () => {
+    const { loadRegistry } = await import('../../load/index.js');
+    const { memorySource } = await import('../../load/memory-source.js');
+    const { receiveSettingsOf } = await import('../../model/receive-settings.js');
+    const registry = await loadRegistry(memorySource(receiving('    x-dead-letter: {channel: orders}\n    x-retry: {maxAttempts: 0}\n')));
+    const result = receiveSettingsOf(registry.services[0]!.operations[0]!);
+    expect(result.settings).toEqual({});
+    expect(result.problems).toHaveLength(2);
   });
 });

@@ -2,7 +2,7 @@
 // end; an invalid one is refused by the producer with the validator's errors and never sent.
 import { describe, expect, it } from 'vitest';
 import { InMemoryBroker, createEventSender, createInMemoryReceiver, silentLogger, EventValidationError, type ReceivedEvent } from 'eventcontracts/runtime';
-import { RoutingProducer, InvoicingConsumer, type RouteCalculated, type RouteCalculatedKey, type RouteCalculatedHeaders } from '../../../generated/index.js';
+import { RoutingProducer, InvoicingConsumer, invoicingDeadLetterTopics, invoicingRoutes, type RouteCalculated, type RouteCalculatedKey, type RouteCalculatedHeaders } from '../../../generated/index.js';
 import { routeCalculated } from '../../support/logiflow-events.js';
 
 describe('generated LogiFlow code on the in-memory transport', () => {
@@ -67,6 +67,39 @@ describe('generated LogiFlow code on the in-memory transport', () => {
     const dead = broker.records('routing.events-dlt');
     expect(dead).toHaveLength(1);
     expect(dead[0]!.value!.toString()).toBe('{"type":"RouteCalculated","routeId":42}');
+  });
+
+  it("applies the receive operation's x-retry and x-dead-letter without the application passing them", async () => {
+    // invoicing's contract: x-retry maxAttempts 5 (exponential from 0.2 s), x-dead-letter routing.events-dlt.
+    // The receiver's own default here is 1 attempt: the contract's setting must win.
+    const broker = new InMemoryBroker();
+    const waits: number[] = [];
+    const receiver = createInMemoryReceiver(broker, {
+      groupId: 'invoicing',
+      logger: silentLogger,
+      retry: { maxAttempts: 1 },
+      random: () => 0.5,
+      sleep: async (ms) => void waits.push(ms),
+    });
+    let calls = 0;
+    const invoicing = new InvoicingConsumer(receiver, {
+      onRouteCalculated: () => {
+        calls += 1;
+        throw new Error('invoice store is down');
+      },
+    });
+    await invoicing.start();
+    await new RoutingProducer(createEventSender(broker.producer(), { source: 'routing' })).sendRouteCalculated(routeCalculated(3));
+    await broker.drain();
+    await invoicing.stop();
+    expect(calls).toBe(5);
+    // Full jitter at 0.5 of 200, 400, 800, 1600 ms.
+    expect(waits).toEqual([100, 200, 400, 800]);
+    expect(broker.records(invoicingDeadLetterTopics['routing.events']!)).toHaveLength(1);
+    expect(invoicingRoutes({ onRouteCalculated: () => {} })[0]!.options).toEqual({
+      deadLetterTopic: 'routing.events-dlt',
+      retry: { maxAttempts: 5, strategy: { type: 'exponential', initialDelaySeconds: 0.2, multiplier: 2, maxDelaySeconds: 5 } },
+    });
   });
 });
 
