@@ -10,6 +10,7 @@ import { registerGenerateCommand } from './commands/generate.js';
 import { registerWatchCommand } from './commands/watch.js';
 import { registerCheckCommand } from './commands/check.js';
 import { registerReleaseCommand } from './commands/release.js';
+import { registerRegistryCommand } from './commands/registry.js';
 import { loadRegistry, directorySource } from '../load/index.js';
 import { lintRegistry, hasErrors } from '../lint/index.js';
 import { liveDescriptors } from '../emit/live-descriptors.js';
@@ -32,6 +33,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
   registerWatchCommand(program, io, done);
   registerCheckCommand(program, io, done);
   registerReleaseCommand(program, io, done);
+  registerRegistryCommand(program, io, done);
   // `evc dlq` pulls in kafkajs (~200 ms to load): only when the command line may need it.
   const first = argv[0];
   const mayNeedDlq = first === undefined || first === 'dlq' || first === 'help' || first.startsWith('-');

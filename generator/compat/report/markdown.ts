@@ -2,6 +2,7 @@
 
 import type { CheckResult } from '../check.js';
 import { countSummary, type ReportContext } from './summary.js';
+import { markdownCell as cell, markdownCode as code } from '../../report/markdown-cells.js';
 
 export function formatMarkdown(result: CheckResult, context: ReportContext): string {
   const lines: string[] = [];
@@ -19,12 +20,4 @@ export function formatMarkdown(result: CheckResult, context: ReportContext): str
     }
   }
   return `${lines.join('\n')}\n`;
-}
-
-function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-
-function code(text: string): string {
-  return text ? `\`${cell(text).replace(/`/g, "'")}\`` : '';
 }

@@ -110,3 +110,13 @@ describe('registry history', () => {
     expect(() => parseLockfile('foo: 1\n', 'evc.lock.yaml')).toThrow(/not an evc lockfile/);
   });
 });
+
+describe('the bundled LogiFlow registry', () => {
+  it('is compatible with its released history (what `evc check` gates in PR CI)', async () => {
+    const { main } = await import('../../../generator/cli/main.js');
+    let out = '';
+    const code = await main(['check', '--format', 'json'], { cwd: path.resolve(import.meta.dirname, '../../..'), stdout: (t) => void (out += t), stderr: () => {} });
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ compatible: true });
+  });
+});
