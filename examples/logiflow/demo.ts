@@ -18,7 +18,7 @@ import {
   type ManagedEventReceiver,
   type MessageDescriptor,
 } from 'eventcontracts/runtime';
-import { RoutingProducer, ShipmentStatusChangedMessage, RouteCalculatedMessage, InvoiceGeneratedMessage, RouteCancelledMessage, type ShipmentStatusChanged } from '../../generated/index.js';
+import { RoutingProducer, customerPortalDeadLetterTopics, invoicingDeadLetterTopics, trackingDeadLetterTopics, ShipmentStatusChangedMessage, RouteCalculatedMessage, InvoiceGeneratedMessage, RouteCancelledMessage, type ShipmentStatusChanged } from '../../generated/index.js';
 import { runLint } from '../../generator/cli/commands/lint.js';
 import { runGenerate } from '../../generator/cli/commands/generate.js';
 import { startBroker, type RunningBroker } from '../../scripts/kafka/broker.js';
@@ -30,6 +30,7 @@ const repo = path.resolve(import.meta.dirname, '../..');
 const step = (n: number, text: string): void => console.log(`\n\x1b[1m${n}. ${text}\x1b[0m`);
 const say = (text: string): void => console.log(`   ${text}`);
 const TOPICS = ['routing.events', 'invoicing.events', 'tracking.events'];
+const DECLARED_DEAD_LETTER_TOPICS = [invoicingDeadLetterTopics, trackingDeadLetterTopics, customerPortalDeadLetterTopics].flatMap((declared) => Object.values(declared));
 const failures: string[] = [];
 const expect = (ok: boolean, what: string): void => {
   say(`${ok ? '✔' : '✘'} ${what}`);
@@ -73,15 +74,19 @@ async function run(connection: KafkaConnectionOptions, receivers: ManagedEventRe
   const kafka = new Kafka({ ...connection.kafkaConfig, brokers: [...connection.brokers!], clientId: 'logiflow-demo', logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
-  // Demo topics get a run id so reruns against the same cluster start clean.
+  // Demo topics get a run id so reruns against the same cluster start clean. It is a prefix, so a
+  // contract's dead-letter topic maps to the run's topic the way the receiver's default does:
+  // onRun('routing.events-dlt') is `${onRun('routing.events')}-dlt`.
   const run = randomUUID().slice(0, 8);
-  const suffix = (topic: string): string => `${topic}.${run}`;
-  const topics = TOPICS.map(suffix);
-  await admin.createTopics({ waitForLeaders: true, topics: [...topics, ...topics.map((t) => `${t}-dlt`)].map((topic) => ({ topic, numPartitions: 3, replicationFactor: 1 })) });
-  say(`created ${topics.join(', ')} and their -dlt topics (3 partitions each)`);
+  const onRun = (topic: string): string => `logiflow-${run}.${topic}`;
+  const topics = TOPICS.map(onRun);
+  // Every topic a receiver may dead-letter to: the default <topic>-dlt and what the contracts declare (x-dead-letter).
+  const deadLetterTopics = [...new Set([...TOPICS.map((topic) => `${topic}-dlt`), ...DECLARED_DEAD_LETTER_TOPICS])].map(onRun);
+  await admin.createTopics({ waitForLeaders: true, topics: [...topics, ...deadLetterTopics].map((topic) => ({ topic, numPartitions: 3, replicationFactor: 1 })) });
+  say(`created ${topics.join(', ')} and their dead-letter topics (3 partitions each)`);
 
   // The generated descriptors fix each message's topic; the demo points them at this run's topics.
-  const onRunTopic = <P, K, H>(d: MessageDescriptor<P, K, H>): MessageDescriptor<P, K, H> => ({ ...d, topic: suffix(d.topic) });
+  const onRunTopic = <P, K, H>(d: MessageDescriptor<P, K, H>): MessageDescriptor<P, K, H> => ({ ...d, topic: onRun(d.topic) });
   const sender = createKafkaEventSender({ ...connection, source: 'logiflow-demo', logger: silentLogger });
   const routedSender = { send: <P, K, H>(d: MessageDescriptor<P, K, H>, e: Parameters<typeof sender.send<P, K, H>>[1]) => sender.send(onRunTopic(d), e), sendBatch: <P, K, H>(d: MessageDescriptor<P, K, H>, e: Parameters<typeof sender.sendBatch<P, K, H>>[1]) => sender.sendBatch(onRunTopic(d), e) };
   const receiverFor = (groupId: string, descriptors?: Map<string, MessageDescriptor>): ManagedEventReceiver => {
@@ -91,7 +96,15 @@ async function run(connection: KafkaConnectionOptions, receivers: ManagedEventRe
       groupId: receiver.groupId,
       metrics: () => receiver.metrics(),
       stop: () => receiver.stop(),
-      start: (routes) => receiver.start(routes.map((r) => ({ ...r, descriptor: descriptors?.get(r.descriptor.name) ?? onRunTopic(r.descriptor) }))),
+      start: (routes) =>
+        receiver.start(
+          routes.map((r) => ({
+            ...r,
+            descriptor: descriptors?.get(r.descriptor.name) ?? onRunTopic(r.descriptor),
+            // The route's dead-letter topic comes from the contract (x-dead-letter): the run's copy of it.
+            ...(r.options?.deadLetterTopic === undefined ? {} : { options: { ...r.options, deadLetterTopic: onRun(r.options.deadLetterTopic) } }),
+          })),
+        ),
     };
     receivers.push(wrapped);
     return wrapped;
@@ -117,8 +130,8 @@ async function run(connection: KafkaConnectionOptions, receivers: ManagedEventRe
   await invoicing.stop();
   const later = Array.from({ length: 30 }, (_, i) => routeCalculated(100 + i));
   await routing.sendRouteCalculatedBatch(later);
-  const lag = await groupLag(admin, `invoicing.${run}`, suffix('routing.events'));
-  say(`routing published 30 more without waiting for anyone; invoicing's backlog on ${suffix('routing.events')}: ${lag} records`);
+  const lag = await groupLag(admin, `invoicing.${run}`, onRun('routing.events'));
+  say(`routing published 30 more without waiting for anyone; invoicing's backlog on ${onRun('routing.events')}: ${lag} records`);
   expect(lag === 30, 'the backlog waits in Kafka: 30 records');
 
   step(5, 'Invoicing comes back and works off its backlog');
@@ -127,13 +140,13 @@ async function run(connection: KafkaConnectionOptions, receivers: ManagedEventRe
   await invoicing.start();
   await waitFor('invoicing to drain its backlog', () => invoiced.size === 50);
   say(`invoicing handled the 30 waiting routes in ${((Date.now() - restartedAt) / 1000).toFixed(1)} s (including rejoining the group)`);
-  expect((await groupLag(admin, `invoicing.${run}`, suffix('routing.events'))) === 0, 'backlog drained: lag 0');
+  expect((await groupLag(admin, `invoicing.${run}`, onRun('routing.events'))) === 0, 'backlog drained: lag 0');
 
   step(6, 'Bad events: a malformed record and one the portal cannot validate');
   const raw = kafka.producer();
   await raw.connect();
   const shipmentId = randomUUID();
-  await raw.send({ topic: suffix('tracking.events'), messages: [{ key: shipmentId, value: '{"type":"ShipmentStatusChanged","shipmentId":', headers: { ce_type: 'ShipmentStatusChanged' } }] });
+  await raw.send({ topic: onRun('tracking.events'), messages: [{ key: shipmentId, value: '{"type":"ShipmentStatusChanged","shipmentId":', headers: { ce_type: 'ShipmentStatusChanged' } }] });
   const outForDelivery = statusChange(randomUUID(), 'OUT_FOR_DELIVERY');
   const statusSender = new (await import('../../generated/index.js')).TrackingProducer(routedSender);
   await statusSender.sendShipmentStatusChanged({ key: outForDelivery.shipmentId, headers: { correlationId: randomUUID() }, payload: outForDelivery });
@@ -141,8 +154,8 @@ async function run(connection: KafkaConnectionOptions, receivers: ManagedEventRe
   await waitFor('two dead letters', () => portalReceiver.metrics().deadLettered >= 2);
   say(`a legacy scanner wrote truncated JSON; tracking (contract 1.0.0 with OUT_FOR_DELIVERY) sent a status the portal's stale build rejects`);
 
-  step(7, `evc dlq inspect ${suffix('tracking.events')}-dlt`);
-  const inspected = await inspectDeadLetters({ ...connection, topic: `${suffix('tracking.events')}-dlt`, logger: silentLogger });
+  step(7, `evc dlq inspect ${onRun('tracking.events')}-dlt`);
+  const inspected = await inspectDeadLetters({ ...connection, topic: `${onRun('tracking.events')}-dlt`, logger: silentLogger });
   for (const entry of inspected.entries) {
     const info = entry.deadLetter;
     say(`partition ${entry.partition} offset ${entry.offset}: ${info?.stage ?? '?'} failed in group ${info?.consumerGroup ?? '?'} at ${info?.deadLetteredAt ?? entry.timestamp}: ${info?.errorClass}: ${info?.errorMessage}`);
@@ -158,14 +171,14 @@ async function run(connection: KafkaConnectionOptions, receivers: ManagedEventRe
   const rescanned = statusChange(shipmentId, 'SCHEDULED');
   await statusSender.sendShipmentStatusChanged({ key: shipmentId, headers: { correlationId: randomUUID() }, payload: rescanned });
 
-  step(9, `evc dlq replay ${suffix('tracking.events')}-dlt --contracts contracts`);
+  step(9, `evc dlq replay ${onRun('tracking.events')}-dlt --contracts contracts`);
   const validators: MessageDescriptor[] = [RouteCalculatedMessage, RouteCancelledMessage, InvoiceGeneratedMessage, ShipmentStatusChangedMessage].map((d) => onRunTopic(d as MessageDescriptor));
-  const replay = await replayDeadLetters({ ...connection, topic: `${suffix('tracking.events')}-dlt`, validators, logger: silentLogger });
+  const replay = await replayDeadLetters({ ...connection, topic: `${onRun('tracking.events')}-dlt`, validators, logger: silentLogger });
   for (const record of replay.records) say(`partition ${record.partition} offset ${record.offset}: ${record.outcome}${record.reason ? ` (${record.reason})` : ''}`);
   expect(replay.counts.replayed === 1, 'the event that is valid under the current contract was replayed');
   expect(replay.counts['still-invalid'] === 1, 'the malformed record stays in the dead-letter topic, reported, never lost');
   await waitFor('the portal to handle the replayed and re-sent events', () => portal.has(outForDelivery.metadata.eventId) && portal.has(rescanned.metadata.eventId));
-  const again = await replayDeadLetters({ ...connection, topic: `${suffix('tracking.events')}-dlt`, validators, logger: silentLogger });
+  const again = await replayDeadLetters({ ...connection, topic: `${onRun('tracking.events')}-dlt`, validators, logger: silentLogger });
   expect(again.counts.replayed === 0, 'replaying again re-publishes nothing: progress was committed');
 
   step(10, 'Exactly once');
