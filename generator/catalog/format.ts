@@ -2,6 +2,7 @@
 // (markdown). Contract text is printed through one sanitizer per format: a hostile summary can
 // neither inject terminal escape sequences nor break a Markdown table.
 import { markdownCell, markdownCode } from '../report/markdown-cells.js';
+import { printable } from '../report/printable.js';
 import type { Catalog, CatalogEntry, ReleaseStatus } from './catalog.js';
 
 export const CATALOG_FORMATS = ['text', 'json', 'markdown'] as const;
@@ -59,9 +60,4 @@ function markdown(catalog: Catalog, context: { readonly contracts: string; reado
     lines.push(`| ${markdownCode(entry.message)} | ${entry.topics.map(markdownCode).join(', ')} | ${owner} | ${receivers} | ${markdownCell(statusText(entry))} | ${markdownCell(entry.summary ?? '')} |`);
   }
   return `${lines.join('\n')}\n`;
-}
-
-/** Control characters (escape sequences, carriage returns) shown as `\u{…}` instead of acted on by the terminal. */
-function printable(value: string): string {
-  return value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (char) => `\\u{${char.codePointAt(0)!.toString(16)}}`);
 }

@@ -9,21 +9,20 @@ import {
   KafkaConnectionConfigError,
   TopicNotFoundError,
   inspectDeadLetters,
-  kafkaConnectionFromEnv,
   parseDeadLetterFilter,
   parseSince,
   replayDeadLetters,
   type DeadLetterEntry,
   type InspectResult,
-  type KafkaConnectionOptions,
   type MessageDescriptor,
   type ReplayResult,
 } from '../../../runtime/index.js';
 import { EXIT, processIO, type CliIO } from '../io.js';
+import { BROKERS_FLAG_HELP, connectionOf } from '../kafka-connection.js';
+import { printable } from '../../report/printable.js';
 
 const STAGES = ['decode', 'validate', 'handle'] as const;
 const FORMATS = ['text', 'json'] as const;
-const DEFAULT_BROKERS = '127.0.0.1:9092';
 
 export interface DlqCommandOptions {
   /**
@@ -65,7 +64,7 @@ export function registerDlqCommand(
     .command('inspect')
     .description('show what waits in a dead-letter topic, why, and since when (commits nothing)')
     .argument('<dlt-topic>', 'dead-letter topic, e.g. routing.events-dlt')
-    .option('--brokers <list>', `bootstrap brokers (default $KAFKA_BROKERS or ${DEFAULT_BROKERS}; TLS/SASL from KAFKA_SSL*/KAFKA_SASL* or $EVC_KAFKA_CONFIG)`)
+    .option('--brokers <list>', BROKERS_FLAG_HELP)
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .option('--limit <n>', 'show at most n records (default 100)', positiveInteger)
     .option('--since <time>', 'only records dead-lettered since an ISO time or a duration ago (15m, 2h, 3d)')
@@ -75,7 +74,7 @@ export function registerDlqCommand(
     .command('replay')
     .description('re-publish dead letters to their original topic with original key and headers')
     .argument('<dlt-topic>', 'dead-letter topic, e.g. routing.events-dlt')
-    .option('--brokers <list>', `bootstrap brokers (default $KAFKA_BROKERS or ${DEFAULT_BROKERS}; TLS/SASL from KAFKA_SSL*/KAFKA_SASL* or $EVC_KAFKA_CONFIG)`)
+    .option('--brokers <list>', BROKERS_FLAG_HELP)
     .option('--to <topic>', 'publish to this topic instead of each record\'s original topic')
     .option('--filter <expr>', 'only matching records, e.g. stage=validate or message=RouteCalculated (comma: and)')
     .option('--dry-run', 'show what would be replayed; send and commit nothing')
@@ -90,16 +89,6 @@ function positiveInteger(text: string): number {
   const value = Number(text);
   if (!Number.isSafeInteger(value) || value < 1) throw new Error(`expected a positive integer, got "${text}"`);
   return value;
-}
-
-/** `--brokers` wins over `KAFKA_BROKERS`; TLS, SASL and client id come from the environment / `EVC_KAFKA_CONFIG`. */
-function connectionOf(flag: string | undefined, env: Readonly<Record<string, string | undefined>>, cwd: string): KafkaConnectionOptions {
-  const brokers = flag
-    ?.split(',')
-    .map((broker) => broker.trim())
-    .filter((broker) => broker !== '');
-  const connection = kafkaConnectionFromEnv(flag === undefined ? env : { ...env, KAFKA_BROKERS: undefined }, { cwd, defaultBrokers: [DEFAULT_BROKERS] });
-  return brokers === undefined || brokers.length === 0 ? connection : { ...connection, brokers };
 }
 
 export async function runDlqInspect(topic: string, flags: DlqInspectFlags, io: CliIO, options: DlqCommandOptions = {}): Promise<number> {
@@ -179,12 +168,6 @@ function failureText(error: unknown): string {
 
 // --- printing ---------------------------------------------------------------------------------
 
-/** Record contents are untrusted: control characters are escaped so they cannot drive the terminal. */
-function printable(text: string, max = 300): string {
-  // eslint-disable-next-line no-control-regex
-  const escaped = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return escaped.length > max ? `${escaped.slice(0, max)}…` : escaped;
-}
 
 function bytesText(bytes: Buffer | null): string {
   if (bytes === null) return '(null)';

@@ -74,7 +74,7 @@ describe('registry catalog', () => {
     const context = { contracts: 'contracts', lockfile: 'contracts/evc.lock.yaml' };
     const text = formatCatalog(catalog, 'text', context);
     expect(text).not.toContain('\u001b');
-    expect(text).toContain('summary     pipes | and\\u{a}newlines \\u{1b}[31mred\\u{1b}[0m');
+    expect(text).toContain('summary     pipes | and\\u000anewlines \\u001b[31mred\\u001b[0m');
     const row = formatCatalog(catalog, 'markdown', context)
       .split('\n')
       .find((line) => line.startsWith('| `RouteCalculated`'))!;
