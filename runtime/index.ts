@@ -61,6 +61,7 @@ export { createInMemoryReceiver, type InMemoryReceiverOptions } from './memory/i
 
 // Dead-letter tools (`evc dlq inspect|replay`)
 export { inspectDeadLetters, type InspectOptions, type InspectResult } from './dlq/inspect.js';
+export { ensureTopics, type EnsureTopicsOptions, type EnsureTopicsResult, type ExistingTopic, type TopicSpec } from './kafka/topics.js';
 export { replayDeadLetters, type ReplayOptions, type ReplayOutcome, type ReplayRecordReport, type ReplayResult } from './dlq/replay.js';
 export type { DeadLetterEntry } from './dlq/dead-letter-entry.js';
 export { DeadLetterFilterError, FILTER_FIELDS, parseDeadLetterFilter, type DeadLetterPredicate } from './dlq/dead-letter-filter.js';

@@ -10,6 +10,7 @@ import {
   createEventReceiver,
   createKafkaEventSender,
   describeConnection,
+  ensureTopics,
   inspectDeadLetters,
   kafkaConnectionFromEnv,
   replayDeadLetters,
@@ -18,9 +19,11 @@ import {
   type ManagedEventReceiver,
   type MessageDescriptor,
 } from 'eventcontracts/runtime';
-import { RoutingProducer, customerPortalDeadLetterTopics, invoicingDeadLetterTopics, trackingDeadLetterTopics, ShipmentStatusChangedMessage, RouteCalculatedMessage, InvoiceGeneratedMessage, RouteCancelledMessage, type ShipmentStatusChanged } from '../../generated/index.js';
+import { RoutingProducer, ShipmentStatusChangedMessage, RouteCalculatedMessage, InvoiceGeneratedMessage, RouteCancelledMessage, type ShipmentStatusChanged } from '../../generated/index.js';
 import { runLint } from '../../generator/cli/commands/lint.js';
 import { runGenerate } from '../../generator/cli/commands/generate.js';
+import { planTopics } from '../../generator/catalog/topic-plan.js';
+import { directorySource, loadRegistry } from '../../generator/load/index.js';
 import { startBroker, type RunningBroker } from '../../scripts/kafka/broker.js';
 import { customerPortalService, HandledEvents, invoicingService, statusChange, trackingService } from './services.js';
 import { staleValidator } from './stale-contract.js';
@@ -29,8 +32,6 @@ import { routeCalculated } from '../../test/support/logiflow-events.js';
 const repo = path.resolve(import.meta.dirname, '../..');
 const step = (n: number, text: string): void => console.log(`\n\x1b[1m${n}. ${text}\x1b[0m`);
 const say = (text: string): void => console.log(`   ${text}`);
-const TOPICS = ['routing.events', 'invoicing.events', 'tracking.events'];
-const DECLARED_DEAD_LETTER_TOPICS = [invoicingDeadLetterTopics, trackingDeadLetterTopics, customerPortalDeadLetterTopics].flatMap((declared) => Object.values(declared));
 const failures: string[] = [];
 const expect = (ok: boolean, what: string): void => {
   say(`${ok ? '✔' : '✘'} ${what}`);
@@ -79,11 +80,11 @@ async function run(connection: KafkaConnectionOptions, receivers: ManagedEventRe
   // onRun('routing.events-dlt') is `${onRun('routing.events')}-dlt`.
   const run = randomUUID().slice(0, 8);
   const onRun = (topic: string): string => `logiflow-${run}.${topic}`;
-  const topics = TOPICS.map(onRun);
-  // Every topic a receiver may dead-letter to: the default <topic>-dlt and what the contracts declare (x-dead-letter).
-  const deadLetterTopics = [...new Set([...TOPICS.map((topic) => `${topic}-dlt`), ...DECLARED_DEAD_LETTER_TOPICS])].map(onRun);
-  await admin.createTopics({ waitForLeaders: true, topics: [...topics, ...deadLetterTopics].map((topic) => ({ topic, numPartitions: 3, replicationFactor: 1 })) });
-  say(`created ${topics.join(', ')} and their dead-letter topics (3 partitions each)`);
+  // What `evc topics --create` does: every event topic with its binding's partitions, and every
+  // dead-letter topic the receivers use (x-dead-letter, else <topic>-dlt), here under the run's prefix.
+  const plan = planTopics(await loadRegistry(await directorySource('contracts', repo)));
+  const created = await ensureTopics({ ...connection, topics: plan.topics.map(({ topic, partitions, replicas, config }) => ({ topic: onRun(topic), ...(partitions === undefined ? {} : { partitions }), ...(replicas === undefined ? {} : { replicas }), config })) });
+  say(`created ${created.created.length} topics (evc topics --create): ${plan.topics.map((t) => `${t.topic}${t.partitions === undefined ? '' : ` (${t.partitions})`}`).join(', ')}, under the prefix logiflow-${run}.`);
 
   // The generated descriptors fix each message's topic; the demo points them at this run's topics.
   const onRunTopic = <P, K, H>(d: MessageDescriptor<P, K, H>): MessageDescriptor<P, K, H> => ({ ...d, topic: onRun(d.topic) });

@@ -11,6 +11,7 @@ import { registerWatchCommand } from './commands/watch.js';
 import { registerCheckCommand } from './commands/check.js';
 import { registerReleaseCommand } from './commands/release.js';
 import { registerRegistryCommand } from './commands/registry.js';
+import { registerTopicsCommand } from './commands/topics.js';
 import { loadRegistry, directorySource } from '../load/index.js';
 import { lintRegistry, hasErrors } from '../lint/index.js';
 import { liveDescriptors } from '../emit/live-descriptors.js';
@@ -34,6 +35,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
   registerCheckCommand(program, io, done);
   registerReleaseCommand(program, io, done);
   registerRegistryCommand(program, io, done);
+  registerTopicsCommand(program, io, done);
   // `evc dlq` pulls in kafkajs (~200 ms to load): only when the command line may need it.
   const first = argv[0];
   const mayNeedDlq = first === undefined || first === 'dlq' || first === 'help' || first.startsWith('-');

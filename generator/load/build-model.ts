@@ -10,7 +10,7 @@ type Obj = Record<string, unknown>;
 export interface BuiltDocument {
   readonly service: ServiceModel;
   /** Channel descriptions and locations, by address, for the topic table. */
-  readonly channels: readonly { address: string; description?: string; location: SourceLocation; messages: MessageModel[] }[];
+  readonly channels: readonly { address: string; description?: string; location: SourceLocation; messages: MessageModel[]; kafka?: Obj }[];
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -92,13 +92,14 @@ export function buildDocument(doc: Obj, file: string, displayFile: string, versi
   const location = nodeInfo(doc)?.location ?? { file: displayFile, line: 1, column: 1 };
   const defaultContentType = str(doc.defaultContentType);
   const diagnostics: Diagnostic[] = [];
-  const channelsOut = new Map<string, { address: string; description?: string; location: SourceLocation; messages: MessageModel[] }>();
+  const channelsOut = new Map<string, { address: string; description?: string; location: SourceLocation; messages: MessageModel[]; kafka?: Obj }>();
   const operations: OperationModel[] = [];
 
-  const channelEntry = (address: string, channel: Obj): { address: string; description?: string; location: SourceLocation; messages: MessageModel[] } => {
+  const channelEntry = (address: string, channel: Obj): { address: string; description?: string; location: SourceLocation; messages: MessageModel[]; kafka?: Obj } => {
     let entry = channelsOut.get(address);
     if (!entry) {
-      entry = { address, ...optional('description', str(channel.description)), location: nodeInfo(channel)?.location ?? location, messages: [] };
+      const kafka = isObj(channel.bindings) && isObj(channel.bindings.kafka) ? channel.bindings.kafka : undefined;
+      entry = { address, ...optional('description', str(channel.description)), location: nodeInfo(channel)?.location ?? location, messages: [], ...(kafka === undefined ? {} : { kafka }) };
       channelsOut.set(address, entry);
     }
     return entry;

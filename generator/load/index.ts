@@ -76,7 +76,7 @@ export async function loadRegistry(source: ContractSource, options: LoadOptions 
   const resolver = new RefResolver(values, display, missing);
   const messages = new MessageTable((file) => ({ file: display(file), line: 1, column: 1 }));
   const services: ServiceModel[] = [];
-  const topics = new Map<string, { address: string; description?: string; location: SourceLocation; messages: Map<string, MessageModel> }>();
+  const topics = new Map<string, { address: string; description?: string; location: SourceLocation; messages: Map<string, MessageModel>; kafka?: Record<string, unknown>; kafkaFromOwner?: boolean }>();
 
   for (const [file, value] of documents) {
     const doc = value as Record<string, unknown>;
@@ -103,6 +103,12 @@ export async function loadRegistry(source: ContractSource, options: LoadOptions 
         topics.set(channel.address, topic);
       }
       for (const message of channel.messages) if (!topic.messages.has(message.name)) topic.messages.set(message.name, message);
+      // The owner's binding describes the topic; a consumer's copy only fills in when the owner has none.
+      const fromOwner = built.service.operations.some((op) => op.action === 'send' && op.topic === channel.address);
+      if (channel.kafka !== undefined && (topic.kafka === undefined || (fromOwner && !topic.kafkaFromOwner))) {
+        topic.kafka = channel.kafka;
+        topic.kafkaFromOwner = fromOwner;
+      }
     }
   }
   diagnostics.push(...resolver.diagnostics);
@@ -114,7 +120,7 @@ export async function loadRegistry(source: ContractSource, options: LoadOptions 
   return {
     root: source.label,
     services: services.sort((a, b) => compare(a.name, b.name)),
-    topics: [...topics.values()].sort((a, b) => compare(a.address, b.address)) as TopicModel[],
+    topics: [...topics.values()].map(({ kafkaFromOwner: _owner, ...topic }) => topic).sort((a, b) => compare(a.address, b.address)) as TopicModel[],
     messages: [...allMessages].sort((a, b) => compare(a.name, b.name) || compare(a.definition.file, b.definition.file) || a.definition.line - b.definition.line),
     diagnostics: dedupe(diagnostics),
   };

@@ -88,6 +88,11 @@ export interface TopicModel {
   /** Every message any document declares on this topic, by name. */
   readonly messages: ReadonlyMap<string, MessageModel>;
   readonly location: SourceLocation;
+  /**
+   * The channel's Kafka binding (`bindings.kafka`: partitions, replicas, topicConfiguration), as
+   * written by the owning (sending) service's document, else by the first document that has one.
+   */
+  readonly kafka?: Readonly<Record<string, unknown>>;
 }
 
 export interface ServiceModel {
