@@ -91,6 +91,9 @@ function readRetry(operation: OperationModel, retry: unknown, problems: ReceiveS
   for (const field of RETRY_TOPIC_FIELDS) {
     if (retry[field] !== undefined) return problem(`${field} declares a retry topic; this runtime retries in place (heartbeats keep the member alive) and has no retry topics`, `remove ${field}; failures that outlast maxAttempts go to the dead-letter topic`, memberLocationOf(retry, field));
   }
+  for (const name of Object.keys(retry)) {
+    if (name !== 'maxAttempts' && name !== 'strategy' && !name.startsWith('x-')) return problem(`unknown field "${name}"`, 'x-retry fields are maxAttempts and strategy', memberLocationOf(retry, name));
+  }
   if (retry['maxAttempts'] !== undefined && typeof retry['maxAttempts'] !== 'number') return problem('maxAttempts must be a number', 'e.g. maxAttempts: 5 (handler calls in total, the first included)', memberLocationOf(retry, 'maxAttempts'));
   const strategy = retry['strategy'];
   if (strategy !== undefined) {

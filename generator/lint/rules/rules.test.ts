@@ -100,6 +100,7 @@ const tables: [LintRule, RuleCase[]][] = [
       { name: 'negative delay', files: receiving('    x-retry:\n      strategy: {type: fixed, delaySeconds: -1}\n'), expected: ['a.yaml:17 error receive-settings: x-retry of "consume": strategy delaySeconds must be ≥ 0 seconds, got -1'] },
       { name: 'multiplier below 1', files: receiving('    x-retry:\n      strategy: {type: exponential, multiplier: 0.5}\n'), expected: ['a.yaml:17 error receive-settings: x-retry of "consume": strategy multiplier must be ≥ 1, got 0.5'] },
       { name: 'retry topic (not supported: retries run in place)', files: receiving("    x-retry:\n      channel: {$ref: '#/channels/dlt'}\n      maxAttempts: 3\n"), expected: ['a.yaml:17 error receive-settings: x-retry of "consume": channel declares a retry topic; this runtime retries in place (heartbeats keep the member alive) and has no retry topics'] },
+      { name: 'misspelt retry field', files: receiving('    x-retry:\n      maxAttempt: 3\n'), expected: ['a.yaml:17 error receive-settings: x-retry of "consume": unknown field "maxAttempt"'] },
       { name: 'settings on a send operation', files: receiving('    x-retry: {maxAttempts: 3}\n', 'send'), expected: ['a.yaml:16 error receive-settings: operation "consume" sends; x-retry applies only to receive operations'] },
     ],
   ],
