@@ -4,7 +4,8 @@
 // the contracts changed it since the last release. Pure: the command reads the files.
 import { normalizedVersion, type Lockfile } from '../compat/history/lockfile.js';
 import { servicesDoing, topicsOf, type RegistrySnapshot } from '../compat/snapshot.js';
-import { receiveSettingsOf } from '../model/receive-settings.js';
+import { deadLetterTopicFor } from '../../runtime/dead-letter/dead-letter-record.js';
+import { deadLetterTopicOf } from '../model/receive-settings.js';
 import type { Registry, SourceLocation } from '../model/registry.js';
 
 /**
@@ -45,8 +46,6 @@ export interface Catalog {
   readonly hasHistory: boolean;
 }
 
-const DEFAULT_DEAD_LETTER_SUFFIX = '-dlt';
-
 export function buildCatalog(registry: Registry, snapshot: RegistrySnapshot, history: Lockfile | undefined): Catalog {
   const entries: CatalogEntry[] = [];
   const teamOf = new Map(registry.services.map((service) => [service.name, service.owner]));
@@ -59,7 +58,7 @@ export function buildCatalog(registry: Registry, snapshot: RegistrySnapshot, his
     const topics = topicsOf(snapshot, name);
     const owners = [...new Set(topics.flatMap((topic) => servicesDoing(snapshot, 'send', name, topic)))].sort();
     const receivers = topics.flatMap((topic) =>
-      servicesDoing(snapshot, 'receive', name, topic).map((service) => ({ service, topic, deadLetterTopic: deadLetterTopics.get(`${service}\u0000${topic}`) ?? `${topic}${DEFAULT_DEAD_LETTER_SUFFIX}` })),
+      servicesDoing(snapshot, 'receive', name, topic).map((service) => ({ service, topic, deadLetterTopic: deadLetterTopics.get(`${service}\u0000${topic}`) ?? deadLetterTopicFor(topic, undefined) })),
     );
     const status: ReleaseStatus = last === undefined ? 'unreleased' : current !== undefined && normalizedVersion(current).hash === last.hash ? 'released' : 'changed';
     entries.push({
@@ -81,13 +80,12 @@ export function buildCatalog(registry: Registry, snapshot: RegistrySnapshot, his
   return { entries: entries.sort((a, b) => compare(a.message, b.message)), services: registry.services.length, topics: registry.topics.length, hasHistory: history !== undefined };
 }
 
-/** `service \0 topic` → the dead-letter topic its receive operation declares. */
+/** `service \0 topic` → where that service's receiver dead-letters the topic's records. */
 function deadLetterTopicsByReceiver(registry: Registry): Map<string, string> {
   const out = new Map<string, string>();
   for (const service of registry.services) {
     for (const operation of service.operations) {
-      const topic = receiveSettingsOf(operation).settings.deadLetterTopic;
-      if (operation.action === 'receive' && topic !== undefined) out.set(`${service.name}\u0000${operation.topic}`, topic);
+      if (operation.action === 'receive') out.set(`${service.name}\u0000${operation.topic}`, deadLetterTopicOf(operation));
     }
   }
   return out;

@@ -5,7 +5,7 @@
 // retention is left to the broker default, because dead letters wait for people, not consumers.
 // Pure: `evc topics` prints the plan or hands it to the runtime to create what is missing.
 import { locationOf, type Registry, type SourceLocation } from '../model/registry.js';
-import { receiveSettingsOf } from '../model/receive-settings.js';
+import { deadLetterTopicOf } from '../model/receive-settings.js';
 import { setOwnProperty } from '../../runtime/own-properties.js';
 
 export interface PlannedTopic {
@@ -31,8 +31,6 @@ export interface TopicPlan {
   readonly problems: readonly BindingProblem[];
 }
 
-const DEFAULT_DEAD_LETTER_SUFFIX = '-dlt';
-
 export function planTopics(registry: Registry): TopicPlan {
   const problems: BindingProblem[] = [];
   const planned = new Map<string, PlannedTopic>();
@@ -54,7 +52,7 @@ export function planTopics(registry: Registry): TopicPlan {
   for (const service of registry.services) {
     for (const operation of service.operations) {
       if (operation.action !== 'receive') continue;
-      const target = receiveSettingsOf(operation).settings.deadLetterTopic ?? `${operation.topic}${DEFAULT_DEAD_LETTER_SUFFIX}`;
+      const target = deadLetterTopicOf(operation);
       const sources = deadLetters.get(target) ?? new Set<string>();
       sources.add(operation.topic);
       deadLetters.set(target, sources);

@@ -1,5 +1,6 @@
 // Emits a service's typed consumer: one handler per message it receives, dispatched by message
 // type; each handler gets the validated, typed payload, key and headers.
+import { deadLetterTopicFor } from '../../runtime/dead-letter/dead-letter-record.js';
 import type { GenerationPlan, ServicePlan } from './plan.js';
 import { Code, docComment, ident, join, literal, propertyKey, ts } from './printer.js';
 
@@ -37,7 +38,7 @@ function routeOptions(receive: ServicePlan['receives'][number]): Code {
 function failureSentence(receive: ServicePlan['receives'][number]): string {
   const attempts = receive.retry?.maxAttempts;
   const retried = receive.retry === undefined ? 'retry it (the receiver\'s policy)' : `retry it as the contract's x-retry declares${attempts === undefined ? '' : ` (${attempts} attempts in all)`}`;
-  const deadLettered = receive.deadLetterTopic === undefined ? `dead-letter it to "${receive.topic}-dlt" (unless the receiver names another topic)` : `dead-letter it to "${receive.deadLetterTopic}"`;
+  const deadLettered = receive.deadLetterTopic === undefined ? `dead-letter it to "${deadLetterTopicFor(receive.topic, undefined)}" (unless the receiver names another topic)` : `dead-letter it to "${receive.deadLetterTopic}"`;
   return `Throwing makes the runtime ${retried}, then ${deadLettered}.`;
 }
 

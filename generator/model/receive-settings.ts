@@ -5,6 +5,7 @@
 // so what lint accepts is exactly what generated code applies.
 import type { ContractRetryPolicy } from '../../runtime/contract.js';
 import { resolveRetryPolicy } from '../../runtime/consumer/retry-policy.js';
+import { deadLetterTopicFor } from '../../runtime/dead-letter/dead-letter-record.js';
 import { memberLocationOf, type OperationModel, type SourceLocation } from './registry.js';
 
 export const DEAD_LETTER_EXTENSION = 'x-dead-letter';
@@ -53,6 +54,11 @@ export function receiveSettingsOf(operation: OperationModel): ReceiveSettingsRes
     settings: { ...(deadLetterTopic === undefined ? {} : { deadLetterTopic }), ...(retryPolicy === undefined ? {} : { retry: retryPolicy }) },
     problems,
   };
+}
+
+/** Where a receive operation's dead letters go: its valid x-dead-letter, else the runtime's default (`<topic>-dlt`). */
+export function deadLetterTopicOf(operation: OperationModel): string {
+  return receiveSettingsOf(operation).settings.deadLetterTopic ?? deadLetterTopicFor(operation.topic, undefined);
 }
 
 function readDeadLetterTopic(operation: OperationModel, deadLetter: unknown, problems: ReceiveSettingsProblem[]): string | undefined {
