@@ -22,7 +22,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { parseDocument } from 'yaml';
-import { anyTypes } from '../test/support/compile.js';
+import { anyTypes, generatedCodeCompilerOptions } from '../test/support/compile.js';
 import { messageName, serviceName, writeSyntheticRegistry } from './synthetic-registry.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -132,20 +132,7 @@ function filesUnder(dir: string): string[] {
  */
 function compileErrors(outDir: string, roots: readonly string[], type: 'module' | 'commonjs'): { inOutput: number; outside: number; first: string; firstOutside: string } {
   writeFileSync(path.join(outDir, 'package.json'), JSON.stringify({ type }));
-  const options: ts.CompilerOptions = {
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    strict: true,
-    noUncheckedIndexedAccess: true,
-    noImplicitOverride: true,
-    noEmit: true,
-    skipLibCheck: true,
-    types: ['node'],
-    typeRoots: [path.join(ROOT, 'node_modules/@types')],
-    baseUrl: ROOT,
-    paths: { 'eventcontracts/runtime': ['./runtime/index.ts'] },
-  };
+  const options = generatedCodeCompilerOptions();
   try {
     const diagnostics = ts.getPreEmitDiagnostics(ts.createProgram([...roots], options));
     const inside = (d: ts.Diagnostic): boolean => !!d.file && !path.relative(outDir, d.file.fileName).startsWith('..');
