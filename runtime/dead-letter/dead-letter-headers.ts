@@ -2,6 +2,7 @@
 // Spring Kafka's (`kafka_dlt-*`, binary numbers) for mixed Java/TypeScript fleets, and read back
 // from evc, Spring and Kafka Connect (`__connect.errors.*`) records alike. See README.md here.
 import type { ValidationFailure } from '../errors.js';
+import { lastHeaderBytes, lastHeaderValue, type HeaderValue } from '../header-values.js';
 
 export type DeadLetterStage = 'decode' | 'validate' | 'handle';
 export type DeadLetterHeaderStyle = 'evc' | 'spring';
@@ -165,10 +166,10 @@ export interface DeadLetterInfo {
 }
 
 /** Header values as kafkajs delivers them (repeated headers arrive as arrays; the last one counts). */
-export type RawHeaders = Readonly<Record<string, Buffer | string | undefined | readonly (Buffer | string)[]>>;
+export type RawHeaders = Readonly<Record<string, HeaderValue>>;
 
 export function readDeadLetterHeaders(headers: RawHeaders): DeadLetterInfo | undefined {
-  const has = (name: string) => lastValue(headers[name]) !== undefined;
+  const has = (name: string) => bytesOf(headers, name) !== undefined;
   if (has(EVC_DLT.originalTopic)) return readEvc(headers, 'evc');
   if (has(SPRING_DLT.originalTopic)) return readSpring(headers);
   if (has(CONNECT_DLT.originalTopic)) return readConnect(headers);
@@ -244,22 +245,15 @@ function readConnect(headers: RawHeaders): DeadLetterInfo {
   });
 }
 
-function lastValue(value: RawHeaders[string]): Buffer | string | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value === 'string' || Buffer.isBuffer(value)) return value;
-  return value.length === 0 ? undefined : value[value.length - 1];
-}
 
 function str(headers: RawHeaders, name: string): string | undefined {
-  const value = lastValue(headers[name]);
-  if (value === undefined) return undefined;
-  return typeof value === 'string' ? value : value.toString('utf8');
+  const value = lastHeaderValue(headers[name]);
+  return value === undefined || value === null ? undefined : typeof value === 'string' ? value : value.toString('utf8');
 }
 
+/** A header without a value (null) counts as absent. */
 function bytesOf(headers: RawHeaders, name: string): Buffer | undefined {
-  const value = lastValue(headers[name]);
-  if (value === undefined) return undefined;
-  return typeof value === 'string' ? Buffer.from(value, 'utf8') : value;
+  return lastHeaderBytes(headers[name]) ?? undefined;
 }
 
 /** Spring writes big-endian binary; a record rewritten by a tool that stringified it is read as decimal. */

@@ -3,6 +3,7 @@
 import type { KafkaMessage } from 'kafkajs';
 import { readDeadLetterHeaders, isDeadLetterHeader, type DeadLetterInfo, type RawHeaders } from '../dead-letter/dead-letter-headers.js';
 import { setOwnProperty } from '../own-properties.js';
+import { lastHeaderBytes } from '../header-values.js';
 import { CE_TYPE, EVC_REPLAY_COUNT } from '../standard-headers.js';
 import { parseReplayCount } from '../consumer/header-decoder.js';
 
@@ -29,10 +30,8 @@ export function deadLetterEntry(topic: string, partition: number, message: Kafka
   const originalHeaders: Record<string, Buffer> = {};
   for (const name of Object.keys(raw)) {
     if (isDeadLetterHeader(name)) continue;
-    const value = raw[name];
-    const last = Array.isArray(value) ? value[value.length - 1] : value;
-    if (last === undefined) continue;
-    setOwnProperty(originalHeaders, name, typeof last === 'string' ? Buffer.from(last, 'utf8') : last);
+    const last = lastHeaderBytes(raw[name]);
+    if (last !== undefined) setOwnProperty(originalHeaders, name, last);
   }
   const deadLetter = readDeadLetterHeaders(raw);
   const replayHeader = originalHeaders[EVC_REPLAY_COUNT];

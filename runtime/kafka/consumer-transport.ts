@@ -12,6 +12,7 @@ import type { ConsumedRecord, ConsumerTransport } from '../contract.js';
 import type { PartitionPauses } from '../consumer/partition-pauses.js';
 import type { ReceiverObserver } from '../consumer/receiver-events.js';
 import { setOwnProperty } from '../own-properties.js';
+import { lastHeaderBytes } from '../header-values.js';
 
 export interface KafkaConsumerTransportOptions {
   readonly kafka: Kafka;
@@ -224,10 +225,8 @@ function bufferHeaders(headers: IHeaders): Readonly<Record<string, Buffer>> {
   if (!repeated) return headers as Readonly<Record<string, Buffer>>;
   const out: Record<string, Buffer> = {};
   for (const name of Object.keys(headers)) {
-    const value = headers[name];
-    const last = Array.isArray(value) ? value[value.length - 1] : value;
-    if (last === undefined) continue;
-    setOwnProperty(out, name, typeof last === 'string' ? Buffer.from(last, 'utf8') : last);
+    const last = lastHeaderBytes(headers[name]);
+    if (last !== undefined) setOwnProperty(out, name, last);
   }
   return out;
 }
