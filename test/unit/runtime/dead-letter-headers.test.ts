@@ -131,6 +131,11 @@ describe('dead-letter headers', () => {
     expect(readDeadLetterHeaders({ evc_dlt_original_topic: [Buffer.from('first'), Buffer.from('last')] })?.originalTopic).toBe('last');
   });
 
+  it('reads a header without a value (kafkajs gives null) as absent', () => {
+    expect(readDeadLetterHeaders({ evc_dlt_original_topic: null })).toBeUndefined();
+    expect(readDeadLetterHeaders({ evc_dlt_original_topic: 'orders', evc_dlt_stage: null })?.originalTopic).toBe('orders');
+  });
+
   it('bounds error text so a huge message cannot overflow the record', () => {
     const headers = encodeDeadLetterHeaders({ ...facts, errorMessage: 'x'.repeat(100_000) });
     expect(headers['evc_dlt_error_message']!.length).toBeLessThan(5_000);
