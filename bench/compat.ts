@@ -26,8 +26,12 @@ function changeRegistry(dir: string): void {
     writeFileSync(file, doc.toString());
   };
   edit(0, (doc, msg) => doc.setIn([...msg(1), 'payload', 'properties', 'note', 'maxLength'], 50));
-  edit(5, (doc, msg) => doc.setIn([...msg(2), 'payload', 'required'], doc.createNode(['type', 'id', 'occurredAt', 'status', 'count'])));
-  edit(10, (doc, msg) => doc.setIn([...msg(3), 'payload', 'properties', 'comment'], doc.createNode({ type: 'string' })));
+  edit(5, (doc, msg) =>
+    doc.setIn([...msg(2), 'payload', 'required'], doc.createNode(['type', 'id', 'occurredAt', 'status', 'count'])),
+  );
+  edit(10, (doc, msg) =>
+    doc.setIn([...msg(3), 'payload', 'properties', 'comment'], doc.createNode({ type: 'string' })),
+  );
   edit(20, (doc, msg) => doc.setIn([...msg(0), 'bindings', 'kafka', 'key'], doc.createNode({ type: 'string' })));
   edit(30, (doc, msg) => doc.setIn([...msg(4), 'payload', 'properties', 'count', 'maximum'], 5000));
 }
@@ -43,7 +47,11 @@ type Entry = 'dist' | 'tsx';
 /** Compiles the CLI into .cache/bench-dist (inside the project, so node_modules resolve). */
 function buildDist(): string {
   const out = path.join(ROOT, '.cache', 'bench-dist');
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json'), '--outDir', out], { cwd: ROOT, stdio: 'ignore' });
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json'), '--outDir', out],
+    { cwd: ROOT, stdio: 'ignore' },
+  );
   return path.join(out, 'generator/cli/main.js');
 }
 
@@ -53,16 +61,29 @@ let distMain: string | undefined;
  * Wall-clock and CPU (user + system) milliseconds of one `evc` process. CPU time does not grow when
  * other jobs load the machine, so it is reported beside wall time (from GNU time when installed).
  */
-function timeProcess(entry: Entry, args: readonly string[], cwd: string): { ms: number; cpuMs: number; status: number | null } {
+function timeProcess(
+  entry: Entry,
+  args: readonly string[],
+  cwd: string,
+): { ms: number; cpuMs: number; status: number | null } {
   const tsx = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
-  const argv = entry === 'dist' ? [(distMain ??= buildDist()), ...args] : ['--import', tsx, path.join(ROOT, 'generator/cli/main.ts'), ...args];
+  const argv =
+    entry === 'dist'
+      ? [(distMain ??= buildDist()), ...args]
+      : ['--import', tsx, path.join(ROOT, 'generator/cli/main.ts'), ...args];
   const gnuTime = existsSync('/usr/bin/time');
   const command = gnuTime ? '/usr/bin/time' : process.execPath;
   const commandArgs = gnuTime ? ['-f', 'evc-bench-time %e %U %S', process.execPath, ...argv] : argv;
   const start = performance.now();
-  const run = spawnSync(command, commandArgs, { cwd, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' }, maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(command, commandArgs, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_OPTIONS: '' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const ms = performance.now() - start;
-  if (run.status !== 0 && run.status !== 1) throw new Error(`evc ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
+  if (run.status !== 0 && run.status !== 1)
+    throw new Error(`evc ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
   const times = /evc-bench-time ([\d.]+) ([\d.]+) ([\d.]+)/.exec(run.stderr);
   const cpuMs = times ? (Number(times[2]) + Number(times[3])) * 1000 : NaN;
   return { ms, cpuMs, status: run.status };
@@ -86,7 +107,13 @@ async function timeAsyncapiDiff(dir: string): Promise<Record<string, number> | u
   const from = process.env['EVC_ASYNCAPI_DIFF_DIR'];
   if (!from) return undefined;
   const require = createRequire(path.join(path.resolve(from), 'package.json'));
-  const { diff } = (await import(pathToFileURL(require.resolve('@asyncapi/diff')).href)) as { diff(a: unknown, b: unknown, c: object): { breaking(): unknown[]; nonBreaking(): unknown[]; unclassified(): unknown[] } };
+  const { diff } = (await import(pathToFileURL(require.resolve('@asyncapi/diff')).href)) as {
+    diff(
+      a: unknown,
+      b: unknown,
+      c: object,
+    ): { breaking(): unknown[]; nonBreaking(): unknown[]; unclassified(): unknown[] };
+  };
   const { Parser, fromFile } = (await import(pathToFileURL(require.resolve('@asyncapi/parser')).href)) as {
     Parser: new () => unknown;
     fromFile(parser: unknown, file: string): { parse(): Promise<{ document?: { json(): unknown } }> };
@@ -117,20 +144,34 @@ export async function benchCompat(): Promise<Record<string, number>> {
       const runs = [0, 1, 2].map(() => timeProcess(entry, dirArgs, dir));
       figures[`check 400 msgs vs dir, cold ${entry} process (ms wall, median of 3)`] = median(runs.map((r) => r.ms));
       figures[`check 400 msgs vs dir, cold ${entry} process (ms CPU, median of 3)`] = median(runs.map((r) => r.cpuMs));
-      figures[`evc --version, cold ${entry} process (ms wall, median of 3)`] = median([0, 1, 2].map(() => timeProcess(entry, ['--version'], dir).ms));
+      figures[`evc --version, cold ${entry} process (ms wall, median of 3)`] = median(
+        [0, 1, 2].map(() => timeProcess(entry, ['--version'], dir).ms),
+      );
     }
 
     // The same check against a git ref: base committed, the changes in the working tree.
     const repo = path.join(dir, 'repo');
     cpSync(path.join(dir, 'base'), path.join(repo, 'contracts'), { recursive: true });
-    const git = (...args: string[]): void => void execFileSync('git', args, { cwd: repo, env: { ...process.env, GIT_AUTHOR_NAME: 'b', GIT_AUTHOR_EMAIL: 'b@b', GIT_COMMITTER_NAME: 'b', GIT_COMMITTER_EMAIL: 'b@b' } });
+    const git = (...args: string[]): void =>
+      void execFileSync('git', args, {
+        cwd: repo,
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: 'b',
+          GIT_AUTHOR_EMAIL: 'b@b',
+          GIT_COMMITTER_NAME: 'b',
+          GIT_COMMITTER_EMAIL: 'b@b',
+        },
+      });
     git('init', '-q');
     git('add', '.');
     git('commit', '-q', '-m', 'base');
     changeRegistry(path.join(repo, 'contracts'));
     const gitRuns = [0, 1, 2].map(() => timeProcess('dist', ['check', '--against', 'HEAD', '--format', 'json'], repo));
     figures['check 400 msgs vs git HEAD, cold dist process (ms wall, median of 3)'] = median(gitRuns.map((r) => r.ms));
-    figures['check 400 msgs vs git HEAD, cold dist process (ms CPU, median of 3)'] = median(gitRuns.map((r) => r.cpuMs));
+    figures['check 400 msgs vs git HEAD, cold dist process (ms CPU, median of 3)'] = median(
+      gitRuns.map((r) => r.cpuMs),
+    );
 
     const asyncapiDiff = await timeAsyncapiDiff(dir);
     if (asyncapiDiff) Object.assign(figures, asyncapiDiff);
@@ -138,7 +179,10 @@ export async function benchCompat(): Promise<Record<string, number>> {
     const options = { contracts: 'contracts', against: 'base', format: 'json' };
     figures['check 400 msgs vs dir, in-process first run (ms)'] = await timeInProcess(options, dir);
     figures['check 400 msgs vs dir, in-process warm run (ms)'] = await timeInProcess(options, dir);
-    figures['check 400 msgs vs git HEAD, in-process warm run (ms)'] = await timeInProcess({ against: 'HEAD', format: 'json' }, repo);
+    figures['check 400 msgs vs git HEAD, in-process warm run (ms)'] = await timeInProcess(
+      { against: 'HEAD', format: 'json' },
+      repo,
+    );
     return figures;
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -147,6 +191,12 @@ export async function benchCompat(): Promise<Record<string, number>> {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const figures = await benchCompat();
-  process.stdout.write(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs\n`);
-  for (const [name, value] of Object.entries(figures)) process.stdout.write(`${name.padEnd(70)} ${value.toFixed(0).padStart(6)}\n`);
+  process.stdout.write(
+    `load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${os.cpus().length} CPUs\n`,
+  );
+  for (const [name, value] of Object.entries(figures))
+    process.stdout.write(`${name.padEnd(70)} ${value.toFixed(0).padStart(6)}\n`);
 }

@@ -23,7 +23,11 @@ interface ProcessRun {
 
 function coldProcess(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): ProcessRun {
   const started = performance.now();
-  const result = spawnSync(process.execPath, [path.join(repo, 'bench/measure-cli.mjs'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
+  const result = spawnSync(process.execPath, [path.join(repo, 'bench/measure-cli.mjs'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   const ms = performance.now() - started;
   const last = result.stderr.trim().split('\n').pop() ?? '{}';
   const report = JSON.parse(last) as { code: number; maxRssKiB: number };
@@ -65,7 +69,9 @@ export async function benchLintGenerate(): Promise<Record<string, number>> {
       const lintRuns = [0, 1, 2].map(() => coldProcess(['lint', '-c', contracts], cwd, { EVC_CACHE_DIR: freshCache }));
       figures[`${label}: lint, cold process (ms, median of 3)`] = median(lintRuns.map((r) => r.ms));
       figures[`${label}: lint, cold process peak RSS (MiB)`] = Math.max(...lintRuns.map((r) => r.maxRssMiB));
-      const genRuns = [0, 1, 2].map((i) => coldProcess(['generate', '-c', contracts, '-o', `${out}-${i}`], cwd, { EVC_CACHE_DIR: freshCache }));
+      const genRuns = [0, 1, 2].map((i) =>
+        coldProcess(['generate', '-c', contracts, '-o', `${out}-${i}`], cwd, { EVC_CACHE_DIR: freshCache }),
+      );
       figures[`${label}: generate, cold process (ms, median of 3)`] = median(genRuns.map((r) => r.ms));
       figures[`${label}: generate, cold process peak RSS (MiB)`] = Math.max(...genRuns.map((r) => r.maxRssMiB));
       rmSync(freshCache, { recursive: true, force: true });
@@ -89,5 +95,6 @@ export async function benchLintGenerate(): Promise<Record<string, number>> {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  for (const [name, value] of Object.entries(await benchLintGenerate())) process.stdout.write(`${name.padEnd(86)} ${value.toFixed(0).padStart(7)}\n`);
+  for (const [name, value] of Object.entries(await benchLintGenerate()))
+    process.stdout.write(`${name.padEnd(86)} ${value.toFixed(0).padStart(7)}\n`);
 }

@@ -2,5 +2,11 @@
 // as JSON on stderr's last line, so benchmarks can measure a cold process from the outside.
 const started = performance.now();
 const { main } = await import('../dist/generator/cli/main.js');
-const code = await main(process.argv.slice(2), { stdout: () => undefined, stderr: () => undefined, cwd: process.cwd() });
-process.stderr.write(`\n${JSON.stringify({ code, ms: performance.now() - started, maxRssKiB: process.resourceUsage().maxRSS })}\n`);
+const code = await main(process.argv.slice(2), {
+  stdout: () => undefined,
+  stderr: () => undefined,
+  cwd: process.cwd(),
+});
+process.stderr.write(
+  `\n${JSON.stringify({ code, ms: performance.now() - started, maxRssKiB: process.resourceUsage().maxRSS })}\n`,
+);

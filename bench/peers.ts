@@ -61,16 +61,24 @@ function timed(command: string, args: readonly string[], cwd: string, env: NodeJ
   const ms = performance.now() - start;
   const lines = (run.stderr ?? '').trimEnd().split('\n');
   const children = TIMES.exec(lines.at(-1) ?? '');
-  const cpuMs = children ? (Number(children[1]) * 60 + Number(children[2]) + Number(children[3]) * 60 + Number(children[4])) * 1000 : NaN;
+  const cpuMs = children
+    ? (Number(children[1]) * 60 + Number(children[2]) + Number(children[3]) * 60 + Number(children[4])) * 1000
+    : NaN;
   const stderr = lines.slice(0, children ? -2 : undefined).join('\n');
-  if (run.error) return { ms, cpuMs, status: null, stdout: run.stdout ?? '', stderr: `${stderr}\n${run.error.message}` };
+  if (run.error)
+    return { ms, cpuMs, status: null, stdout: run.stdout ?? '', stderr: `${stderr}\n${run.error.message}` };
   return { ms, cpuMs, status: run.status, stdout: run.stdout, stderr };
 }
 
-const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+const median = (values: readonly number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
 const ratio = (peer: number, ours: number): number => peer / ours;
-const firstLine = (text: string): string => text.split('\n').map((l) => l.trim()).find((l) => l && !l.startsWith('WARNING:')) ?? '(no output)';
+const firstLine = (text: string): string =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => l && !l.startsWith('WARNING:')) ?? '(no output)';
 
 function evc(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Timed {
   return timed(process.execPath, [path.join(ROOT, 'bin/evc.js'), ...args], cwd, env);
@@ -78,7 +86,8 @@ function evc(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}):
 
 /** Asserts an exit code, so a broken run fails loudly instead of timing an error message. */
 function expect(run: Timed, codes: readonly number[], what: string): Timed {
-  if (run.status === null || !codes.includes(run.status)) throw new Error(`${what} exited ${run.status}: ${firstLine(run.stderr || run.stdout)}`);
+  if (run.status === null || !codes.includes(run.status))
+    throw new Error(`${what} exited ${run.status}: ${firstLine(run.stderr || run.stdout)}`);
   return run;
 }
 
@@ -109,7 +118,8 @@ function findPeer(work: string): Peer | string {
   const entry = path.join(path.dirname(manifest), bin);
   const run = (args: readonly string[], cwd: string): Timed => timed(process.execPath, [entry, ...args], cwd, env);
   const probe = run(['--version'], work);
-  if (probe.status !== 0) return `unavailable: asyncapi --version exited ${probe.status}: ${firstLine(probe.stderr || probe.stdout)}`;
+  if (probe.status !== 0)
+    return `unavailable: asyncapi --version exited ${probe.status}: ${firstLine(probe.stderr || probe.stdout)}`;
   return { run, version: probe.stdout.trim().split(/\s+/)[0] ?? '?' };
 }
 
@@ -130,7 +140,11 @@ function filesUnder(dir: string): string[] {
  * "module", as this project and any NodeNext ESM consumer) or a CommonJS one. Errors in files
  * outside the output (the runtime's own source) are counted apart.
  */
-function compileErrors(outDir: string, roots: readonly string[], type: 'module' | 'commonjs'): { inOutput: number; outside: number; first: string; firstOutside: string } {
+function compileErrors(
+  outDir: string,
+  roots: readonly string[],
+  type: 'module' | 'commonjs',
+): { inOutput: number; outside: number; first: string; firstOutside: string } {
   writeFileSync(path.join(outDir, 'package.json'), JSON.stringify({ type }));
   const options = generatedCodeCompilerOptions();
   try {
@@ -140,10 +154,18 @@ function compileErrors(outDir: string, roots: readonly string[], type: 'module' 
     const other = diagnostics.find((d) => !inside(d));
     const show = (d: ts.Diagnostic | undefined, base: string): string => {
       if (!d) return '';
-      const where = d.file && d.start !== undefined ? `${path.relative(base, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}: ` : '';
+      const where =
+        d.file && d.start !== undefined
+          ? `${path.relative(base, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}: `
+          : '';
       return `${where}TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`;
     };
-    return { inOutput: own.length, outside: diagnostics.length - own.length, first: show(own[0], outDir), firstOutside: show(other, ROOT) };
+    return {
+      inOutput: own.length,
+      outside: diagnostics.length - own.length,
+      first: show(own[0], outDir),
+      firstOutside: show(other, ROOT),
+    };
   } finally {
     rmSync(path.join(outDir, 'package.json'));
   }
@@ -161,7 +183,9 @@ function describeOutput(label: string, outDir: string): Figures {
     [`${label}: files`]: files.length,
     [`${label}: lines`]: sum(texts.map((t) => t.split('\n').length - (t.endsWith('\n') ? 1 : 0))),
     [`${label}: \`any\` in types (.ts, .d.ts)`]: sum(typeFiles.map((f) => anyTypes(readFileSync(f, 'utf8')).length)),
-    [`${label}: type declarations (type/interface/class/enum)`]: count(/^(?:export\s+)?(?:declare\s+)?(?:type|interface|class|enum)\s+\w+/gm),
+    [`${label}: type declarations (type/interface/class/enum)`]: count(
+      /^(?:export\s+)?(?:declare\s+)?(?:type|interface|class|enum)\s+\w+/gm,
+    ),
     [`${label}: key types (…Key)`]: count(/^(?:export\s+)?(?:type|interface|class)\s+\w*Key\b/gm),
     [`${label}: header types (…Headers)`]: count(/^(?:export\s+)?(?:type|interface|class)\s+\w*Headers\b/gm),
     [`${label}: payload / key / header validators wired`]: `${count(/\bvalidatePayload:/g)} / ${count(/\bvalidateKey:/g)} / ${count(/\bvalidateHeaders:/g)}`,
@@ -173,7 +197,8 @@ function describeOutput(label: string, outDir: string): Figures {
     const key = `${label}: type errors, strict + noUncheckedIndexedAccess, NodeNext, "type": "${type}"`;
     figures[key] = result.inOutput;
     if (result.first) figures[`${key}, first`] = result.first;
-    if (result.outside) figures[`${key}, outside the output (runtime source)`] = `${result.outside}, first: ${result.firstOutside}`;
+    if (result.outside)
+      figures[`${key}, outside the output (runtime source)`] = `${result.outside}, first: ${result.firstOutside}`;
   }
   return figures;
 }
@@ -201,7 +226,10 @@ async function benchGenerate(work: string, peer: Peer | string): Promise<Figures
     if (typeof peer === 'string') continue;
     for (const service of chunks[r] ?? []) {
       const doc = path.join(contracts, service, 'asyncapi.yaml');
-      const run = peer.run(['generate', 'models', 'typescript', doc, '-o', path.join(work, 'peer-models', service), '--no-interactive'], work);
+      const run = peer.run(
+        ['generate', 'models', 'typescript', doc, '-o', path.join(work, 'peer-models', service), '--no-interactive'],
+        work,
+      );
       if (run.status === 0) peerRuns.push(run);
       else peerFailures.push(`${service}: exit ${run.status}: ${firstLine(run.stderr || run.stdout)}`);
     }
@@ -218,7 +246,8 @@ async function benchGenerate(work: string, peer: Peer | string): Promise<Figures
   if (typeof peer === 'string') {
     figures[peerName] = peer;
   } else {
-    figures[`${peerName} (CLI ${peer.version}), documents done / failed`] = `${peerRuns.length} / ${peerFailures.length}`;
+    figures[`${peerName} (CLI ${peer.version}), documents done / failed`] =
+      `${peerRuns.length} / ${peerFailures.length}`;
     if (peerFailures[0]) figures[`${peerName}, first failure`] = peerFailures[0];
     if (peerRuns.length > 0) {
       const oneWall = median(peerRuns.map((r) => r.ms));
@@ -229,9 +258,15 @@ async function benchGenerate(work: string, peer: Peer | string): Promise<Figures
       figures[`${peerName}, one document (ms CPU, median of ${peerRuns.length} documents)`] = oneCpu;
       figures[`${peerName}, all ${peerRuns.length} documents, one process each (ms wall, total)`] = allWall;
       figures[`${peerName}, all ${peerRuns.length} documents, one process each (ms CPU, total)`] = allCpu;
-      figures[`ratio asyncapi models, all documents / evc lint+generate, whole registry (wall)`] = ratio(allWall, evcWall);
+      figures[`ratio asyncapi models, all documents / evc lint+generate, whole registry (wall)`] = ratio(
+        allWall,
+        evcWall,
+      );
       figures[`ratio asyncapi models, all documents / evc lint+generate, whole registry (CPU)`] = ratio(allCpu, evcCpu);
-      figures[`ratio asyncapi models, ONE document / evc lint+generate, whole registry (wall)`] = ratio(oneWall, evcWall);
+      figures[`ratio asyncapi models, ONE document / evc lint+generate, whole registry (wall)`] = ratio(
+        oneWall,
+        evcWall,
+      );
       figures[`ratio asyncapi models, ONE document / evc lint+generate, whole registry (CPU)`] = ratio(oneCpu, evcCpu);
     }
   }
@@ -245,8 +280,12 @@ async function benchGenerate(work: string, peer: Peer | string): Promise<Figures
       figures['asyncapi models output'] = `unreadable: ${error instanceof Error ? error.message : String(error)}`;
     }
     const names = filesUnder(peerOut).map((f) => path.basename(f));
-    figures[`asyncapi models output: files named AnonymousSchema_N`] = names.filter((n) => n.startsWith('AnonymousSchema_')).length;
-    figures[`asyncapi models output: "Failed to convert … to MetaModel, defaulting to AnyModel" warnings`] = sum(peerRuns.map((r) => (r.stdout + r.stderr).match(/Failed to convert/g)?.length ?? 0));
+    figures[`asyncapi models output: files named AnonymousSchema_N`] = names.filter((n) =>
+      n.startsWith('AnonymousSchema_'),
+    ).length;
+    figures[`asyncapi models output: "Failed to convert … to MetaModel, defaulting to AnyModel" warnings`] = sum(
+      peerRuns.map((r) => (r.stdout + r.stderr).match(/Failed to convert/g)?.length ?? 0),
+    );
   }
   return figures;
 }
@@ -282,7 +321,9 @@ function describeEvcCheck(label: string, run: Timed): Figures {
   return {
     [`${label}: exit code`]: run.status ?? -1,
     [`${label}: changes reported (breaking)`]: `${result.changes.length} (${result.changes.filter((c) => c.breaking).length})`,
-    [`${label}: what`]: result.changes.map((c) => `${c.rule} ${c.messageName ?? ''}${c.path ?? ''} ${c.breaking ? 'breaking' : 'compatible'}`).join('; '),
+    [`${label}: what`]: result.changes
+      .map((c) => `${c.rule} ${c.messageName ?? ''}${c.path ?? ''} ${c.breaking ? 'breaking' : 'compatible'}`)
+      .join('; '),
   };
 }
 
@@ -300,7 +341,9 @@ function describeDiff(label: string, run: Timed, message: string): Figures {
   const noise = changes.filter((c) => c.path.includes('/x-parser-'));
   return {
     [`${label}: exit code`]: run.status ?? -1,
-    [`${label}: changes reported: breaking / non-breaking / unclassified`]: ['breaking', 'non-breaking', 'unclassified'].map((t) => changes.filter((c) => c.type === t).length).join(' / '),
+    [`${label}: changes reported: breaking / non-breaking / unclassified`]: ['breaking', 'non-breaking', 'unclassified']
+      .map((t) => changes.filter((c) => c.type === t).length)
+      .join(' / '),
     [`${label}: of them x-parser-* ids (noise)`]: noise.length,
     [`${label}: 'count' integer → string reported as`]: classified(typeEdit),
     [`${label}: 'note' made required reported as`]: classified(required),
@@ -334,8 +377,20 @@ async function benchCheck(work: string, peer: Peer | string): Promise<Figures> {
   const diffPair: Timed[] = [];
   const diffOne: Timed[] = [];
   for (let r = 0; r < RUNS; r++) {
-    evcPair.push(expect(evc(['check', '--contracts', 'pair-new', '--against', 'pair-old', '--format', 'json'], work), [1], 'evc check (pair)'));
-    evcAll.push(expect(evc(['check', '--contracts', 'changed', '--against', 'contracts', '--format', 'json'], work), [1], 'evc check (registry)'));
+    evcPair.push(
+      expect(
+        evc(['check', '--contracts', 'pair-new', '--against', 'pair-old', '--format', 'json'], work),
+        [1],
+        'evc check (pair)',
+      ),
+    );
+    evcAll.push(
+      expect(
+        evc(['check', '--contracts', 'changed', '--against', 'contracts', '--format', 'json'], work),
+        [1],
+        'evc check (registry)',
+      ),
+    );
     const pair = diff(doc('pair-old', 0), doc('pair-new', 0), 'pair');
     if (pair) diffPair.push(pair);
     const one = diff(doc('contracts', 5), doc('changed', 5), 'registry pair');
@@ -356,25 +411,43 @@ async function benchCheck(work: string, peer: Peer | string): Promise<Figures> {
   } else {
     figures[`asyncapi diff, ${pairLabel} (ms wall, median of ${RUNS})`] = wall(diffPair);
     figures[`asyncapi diff, ${pairLabel} (ms CPU, median of ${RUNS})`] = cpu(diffPair);
-    figures[`asyncapi diff, only the changed pair of the registry (service-05) (ms wall, median of ${RUNS})`] = wall(diffOne);
-    figures[`asyncapi diff, only the changed pair of the registry (service-05) (ms CPU, median of ${RUNS})`] = cpu(diffOne);
+    figures[`asyncapi diff, only the changed pair of the registry (service-05) (ms wall, median of ${RUNS})`] =
+      wall(diffOne);
+    figures[`asyncapi diff, only the changed pair of the registry (service-05) (ms CPU, median of ${RUNS})`] =
+      cpu(diffOne);
     figures[`ratio asyncapi diff / evc check, same ${pairLabel} (wall)`] = ratio(wall(diffPair), wall(evcPair));
     figures[`ratio asyncapi diff / evc check, same ${pairLabel} (CPU)`] = ratio(cpu(diffPair), cpu(evcPair));
-    figures[`ratio asyncapi diff of ONE pair / evc check of the whole registry (wall)`] = ratio(wall(diffOne), wall(evcAll));
-    figures[`ratio asyncapi diff of ONE pair / evc check of the whole registry (CPU)`] = ratio(cpu(diffOne), cpu(evcAll));
-    figures[`asyncapi diff of all ${DOCUMENTS} pairs, ESTIMATE = ${DOCUMENTS} × one registry pair (ms wall, not measured)`] = DOCUMENTS * wall(diffOne);
+    figures[`ratio asyncapi diff of ONE pair / evc check of the whole registry (wall)`] = ratio(
+      wall(diffOne),
+      wall(evcAll),
+    );
+    figures[`ratio asyncapi diff of ONE pair / evc check of the whole registry (CPU)`] = ratio(
+      cpu(diffOne),
+      cpu(evcAll),
+    );
+    figures[
+      `asyncapi diff of all ${DOCUMENTS} pairs, ESTIMATE = ${DOCUMENTS} × one registry pair (ms wall, not measured)`
+    ] = DOCUMENTS * wall(diffOne);
   }
 
   Object.assign(figures, describeEvcCheck(`evc check, ${pairLabel}`, evcPair[0]!));
   Object.assign(figures, describeEvcCheck('evc check, whole registry', evcAll[0]!));
-  const evcSame = expect(evc(['check', '--contracts', 'pair-same', '--against', 'pair-old', '--format', 'json'], work), [0], 'evc check (unchanged)');
-  figures['evc check, document vs its unchanged copy: changes reported'] = parseJson<EvcCheckJson>(evcSame.stdout, 'evc check').changes.length;
+  const evcSame = expect(
+    evc(['check', '--contracts', 'pair-same', '--against', 'pair-old', '--format', 'json'], work),
+    [0],
+    'evc check (unchanged)',
+  );
+  figures['evc check, document vs its unchanged copy: changes reported'] = parseJson<EvcCheckJson>(
+    evcSame.stdout,
+    'evc check',
+  ).changes.length;
   if (peerDown === undefined && same) {
     try {
       Object.assign(figures, describeDiff(`asyncapi diff, ${pairLabel}`, diffPair[0]!, messageName(0, 2)));
       Object.assign(figures, describeDiff('asyncapi diff, registry pair service-05', diffOne[0]!, messageName(5, 2)));
       const unchanged = parseJson<DiffJson>(same.stdout, 'asyncapi diff').changes;
-      figures['asyncapi diff, document vs its unchanged copy: changes reported (x-parser-* ids)'] = `${unchanged.length} (${unchanged.filter((c) => c.path.includes('/x-parser-')).length})`;
+      figures['asyncapi diff, document vs its unchanged copy: changes reported (x-parser-* ids)'] =
+        `${unchanged.length} (${unchanged.filter((c) => c.path.includes('/x-parser-')).length})`;
     } catch (error) {
       figures['asyncapi diff output'] = `unreadable: ${error instanceof Error ? error.message : String(error)}`;
     }
@@ -385,7 +458,8 @@ async function benchCheck(work: string, peer: Peer | string): Promise<Figures> {
 // --- entry --------------------------------------------------------------------------------------
 
 export async function benchPeers(): Promise<Figures> {
-  if (!existsSync(path.join(ROOT, 'dist/generator/cli/main.js'))) throw new Error('bench/peers.ts runs the compiled CLI: run `npm run build` first');
+  if (!existsSync(path.join(ROOT, 'dist/generator/cli/main.js')))
+    throw new Error('bench/peers.ts runs the compiled CLI: run `npm run build` first');
   const work = mkdtempSync(path.join(os.tmpdir(), 'evc-bench-peers-'));
   try {
     mkdirSync(path.join(work, 'peer-models'));
@@ -400,13 +474,30 @@ export async function benchPeers(): Promise<Figures> {
 export function printFigures(figures: Figures, out: (text: string) => void = (t) => process.stdout.write(t)): void {
   const width = Math.min(110, Math.max(...Object.keys(figures).map((k) => k.length)));
   for (const [name, value] of Object.entries(figures)) {
-    const shown = typeof value === 'string' ? value : Number.isInteger(value) ? String(value) : value < 10 ? value.toFixed(2) : value.toFixed(0);
+    const shown =
+      typeof value === 'string'
+        ? value
+        : Number.isInteger(value)
+          ? String(value)
+          : value < 10
+            ? value.toFixed(2)
+            : value.toFixed(0);
     out(`${name.padEnd(width)}  ${typeof value === 'string' ? shown : shown.padStart(8)}\n`);
   }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  process.stdout.write(`peers — node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
+  process.stdout.write(
+    `peers — node ${process.version}, ${os.cpus().length} CPUs, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}\n`,
+  );
   printFigures(await benchPeers());
-  process.stdout.write(`load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
+  process.stdout.write(
+    `load average at the end ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}\n`,
+  );
 }

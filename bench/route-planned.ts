@@ -31,7 +31,10 @@ export interface RoutePlannedOptions {
   readonly extraProperties?: Readonly<Record<string, object>>;
 }
 
-export function routePlannedDescriptor<T extends RoutePlannedFields>(topic: string, options: RoutePlannedOptions): MessageDescriptor<T, string, BenchHeaders> {
+export function routePlannedDescriptor<T extends RoutePlannedFields>(
+  topic: string,
+  options: RoutePlannedOptions,
+): MessageDescriptor<T, string, BenchHeaders> {
   const ajv = new Ajv({ allErrors: true, formats: validatorFormats as Record<string, Format> });
   const extra = options.extraProperties ?? {};
   return {
@@ -72,6 +75,10 @@ export function routePlannedDescriptor<T extends RoutePlannedFields>(topic: stri
       },
     }),
     validateKey: ajv.compile({ type: 'string', pattern: '^TRK-[0-9]{4,}$' }),
-    validateHeaders: ajv.compile({ type: 'object', required: ['correlationId'], properties: { correlationId: { type: 'string', format: 'uuid' } } }),
+    validateHeaders: ajv.compile({
+      type: 'object',
+      required: ['correlationId'],
+      properties: { correlationId: { type: 'string', format: 'uuid' } },
+    }),
   };
 }

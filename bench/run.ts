@@ -15,25 +15,48 @@ const repo = path.resolve(import.meta.dirname, '..');
 const print = (title: string, figures: Record<string, number | string>): void => {
   process.stdout.write(`\n## ${title}\n`);
   for (const [name, value] of Object.entries(figures)) {
-    const shown = typeof value === 'string' ? value : Number.isInteger(value) ? String(value) : value < 10 ? value.toFixed(3) : value.toFixed(0);
+    const shown =
+      typeof value === 'string'
+        ? value
+        : Number.isInteger(value)
+          ? String(value)
+          : value < 10
+            ? value.toFixed(3)
+            : value.toFixed(0);
     process.stdout.write(`${name.padEnd(92)} ${shown.padStart(9)}\n`);
   }
 };
 
-process.stdout.write(`evc benchmarks — ${new Date().toISOString()}, node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
+process.stdout.write(
+  `evc benchmarks — ${new Date().toISOString()}, node ${process.version}, ${os.cpus().length} CPUs, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}\n`,
+);
 // Cold-process figures run the compiled CLI.
 execFileSync('npm', ['run', '-s', 'build'], { cwd: repo, stdio: 'inherit' });
 const only = new Set(process.argv.slice(2));
 const wants = (name: string): boolean => only.size === 0 || only.has(name);
 
 if (wants('lint')) print('lint and generate', await benchLintGenerate());
-if (wants('check')) print('evc check (50 documents / 400 messages; 5 edits in 5 documents: 2 breaking payload changes, a key change, 2 compatible)', await benchCompat());
-if (wants('peers')) print('peers: evc vs the AsyncAPI CLI (asyncapi generate models, asyncapi diff), cold processes, same run', await benchPeers());
+if (wants('check'))
+  print(
+    'evc check (50 documents / 400 messages; 5 edits in 5 documents: 2 breaking payload changes, a key change, 2 compatible)',
+    await benchCompat(),
+  );
+if (wants('peers'))
+  print(
+    'peers: evc vs the AsyncAPI CLI (asyncapi generate models, asyncapi diff), cold processes, same run',
+    await benchPeers(),
+  );
 if (wants('runtime')) {
   const external = process.env.KAFKA_BROKERS?.split(',').filter(Boolean);
   const broker = external?.length ? undefined : await startBroker();
   try {
-    print(`runtime throughput, 1 KB messages, ${external?.length ? `KAFKA_BROKERS=${external.join(',')}` : 'local broker'}`, await benchRuntimeThroughput(external ?? broker!.brokers));
+    print(
+      `runtime throughput, 1 KB messages, ${external?.length ? `KAFKA_BROKERS=${external.join(',')}` : 'local broker'}`,
+      await benchRuntimeThroughput(external ?? broker!.brokers),
+    );
   } finally {
     await broker?.stop();
   }

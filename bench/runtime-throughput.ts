@@ -56,7 +56,10 @@ function descriptor(topic: string): RoutePlannedDescriptor {
 }
 
 function compileDescriptor(): Omit<RoutePlannedDescriptor, 'topic'> {
-  const { topic: _topic, ...rest } = routePlannedDescriptor<RoutePlanned>('', { service: 'bench', notesMaxLength: 500 });
+  const { topic: _topic, ...rest } = routePlannedDescriptor<RoutePlanned>('', {
+    service: 'bench',
+    notesMaxLength: 500,
+  });
   return rest;
 }
 
@@ -88,7 +91,12 @@ function event(n: number): RoutePlanned {
     plannedAt: '2026-08-01T10:00:00.000Z',
     distanceKm: 120.5 + n,
     notes: '',
-    stops: Array.from({ length: 6 }, (_, i) => ({ lat: 48.1 + i / 100, lon: 11.5 + i / 100, address: `Warehouse street ${i}, 80331 Munich`, arriveBy: '2026-08-01T12:00:00Z' })),
+    stops: Array.from({ length: 6 }, (_, i) => ({
+      lat: 48.1 + i / 100,
+      lon: 11.5 + i / 100,
+      address: `Warehouse street ${i}, 80331 Munich`,
+      arriveBy: '2026-08-01T12:00:00Z',
+    })),
   };
   base.notes = 'x'.repeat(Math.max(0, 1024 - JSON.stringify(base).length));
   return base;
@@ -110,15 +118,25 @@ const cpuNow = (): number => {
   return user + system;
 };
 
-export async function benchRuntimeThroughput(brokers: string[], count = 20000, rounds = 3): Promise<Record<string, number>> {
+export async function benchRuntimeThroughput(
+  brokers: string[],
+  count = 20000,
+  rounds = 3,
+): Promise<Record<string, number>> {
   const kafka = new Kafka({ clientId: 'evc-bench', brokers, logLevel: logLevel.NOTHING });
   const suffix = `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
   const topicOf = (variant: Variant | 'warm', round: number) => `bench.${variant}.${round}.${suffix}`;
-  const topics = [...VARIANTS.flatMap((variant) => Array.from({ length: rounds }, (_, round) => topicOf(variant, round))), ...VARIANTS.map((variant) => `${topicOf(variant, -1)}`)];
+  const topics = [
+    ...VARIANTS.flatMap((variant) => Array.from({ length: rounds }, (_, round) => topicOf(variant, round))),
+    ...VARIANTS.map((variant) => `${topicOf(variant, -1)}`),
+  ];
   const admin = kafka.admin();
   await admin.connect();
   const all = [...topics, ...topics.map((topic) => `${topic}-dlt`)];
-  await admin.createTopics({ waitForLeaders: true, topics: all.map((topic) => ({ topic, numPartitions: PARTITIONS, replicationFactor: 1 })) });
+  await admin.createTopics({
+    waitForLeaders: true,
+    topics: all.map((topic) => ({ topic, numPartitions: PARTITIONS, replicationFactor: 1 })),
+  });
 
   const events = Array.from({ length: count }, (_, n) => event(n));
   const messageBytes = JSON.stringify(events[0]).length;
@@ -130,7 +148,9 @@ export async function benchRuntimeThroughput(brokers: string[], count = 20000, r
 
   // evcNoHeaders is produced exactly like raw (no headers); its produce passes are not reported.
   const produce = (variant: Variant, topic: string, slice: readonly RoutePlanned[]) =>
-    variant === 'evc' ? produceEvc(sender, descriptor(topic), slice) : produceRaw(rawProducer, topic, slice, variant === 'rawHeaders');
+    variant === 'evc'
+      ? produceEvc(sender, descriptor(topic), slice)
+      : produceRaw(rawProducer, topic, slice, variant === 'rawHeaders');
   const consume = (variant: Variant, topic: string, expected: number) => {
     if (variant === 'evc') return consumeEvc(brokers, descriptor(topic), expected);
     if (variant === 'evcNoHeaders') return consumeEvc(brokers, headerlessDescriptor(topic), expected);
@@ -159,16 +179,24 @@ export async function benchRuntimeThroughput(brokers: string[], count = 20000, r
   }
 
   if (process.env['EVC_BENCH_VERBOSE'] !== undefined) {
-    const rates = (passes: Pass[]) => passes.map((pass) => `${Math.round((count / pass.ms) * 1000)} (${(pass.cpuUs / count).toFixed(1)} µs)`).join(' ');
-    for (const variant of VARIANTS) process.stderr.write(`${variant.padEnd(12)} produce ${rates(produced[variant])} | consume ${rates(consumed[variant])} msgs/s (CPU/msg)\n`);
+    const rates = (passes: Pass[]) =>
+      passes.map((pass) => `${Math.round((count / pass.ms) * 1000)} (${(pass.cpuUs / count).toFixed(1)} µs)`).join(' ');
+    for (const variant of VARIANTS)
+      process.stderr.write(
+        `${variant.padEnd(12)} produce ${rates(produced[variant])} | consume ${rates(consumed[variant])} msgs/s (CPU/msg)\n`,
+      );
   }
   const cpu = await runtimeCpuCost(events);
   const rate = (ms: number) => Math.round((count / ms) * 1000);
   const round3 = (value: number) => Math.round(value * 1000) / 1000;
   const round2 = (value: number) => Math.round(value * 100) / 100;
   const medians = (passes: Record<Variant, Pass[]>) => {
-    const ms = Object.fromEntries(VARIANTS.map((variant) => [variant, median(passes[variant].map((pass) => pass.ms))])) as Record<Variant, number>;
-    const cpuUs = Object.fromEntries(VARIANTS.map((variant) => [variant, median(passes[variant].map((pass) => pass.cpuUs / count))])) as Record<Variant, number>;
+    const ms = Object.fromEntries(
+      VARIANTS.map((variant) => [variant, median(passes[variant].map((pass) => pass.ms))]),
+    ) as Record<Variant, number>;
+    const cpuUs = Object.fromEntries(
+      VARIANTS.map((variant) => [variant, median(passes[variant].map((pass) => pass.cpuUs / count))]),
+    ) as Record<Variant, number>;
     return { ms, cpuUs };
   };
   const figures = (phase: 'produce' | 'consume', passes: Record<Variant, Pass[]>): Record<string, number> => {
@@ -188,7 +216,9 @@ export async function benchRuntimeThroughput(brokers: string[], count = 20000, r
       [`${phase}CpuOverheadUsPerMsg`]: round2(cpuUs.evc - cpuUs.raw),
       // Ratios within each round (raw and evc ran minutes apart at most), then their median: drift cancels.
       [`${phase}RatioPerRoundMedian`]: round3(median(passes.raw.map((pass, round) => pass.ms / passes.evc[round]!.ms))),
-      [`${phase}CpuRatioPerRoundMedian`]: round3(median(passes.raw.map((pass, round) => pass.cpuUs / passes.evc[round]!.cpuUs))),
+      [`${phase}CpuRatioPerRoundMedian`]: round3(
+        median(passes.raw.map((pass, round) => pass.cpuUs / passes.evc[round]!.cpuUs)),
+      ),
     };
   };
   // Consume only: this variant's records come from the raw producer, so its produce passes say nothing new.
@@ -199,8 +229,12 @@ export async function benchRuntimeThroughput(brokers: string[], count = 20000, r
       consumeEvcNoHeadersCpuUsPerMsg: round2(cpuUs.evcNoHeaders),
       consumeEvcNoHeadersRatio: round3(ms.raw / ms.evcNoHeaders),
       consumeEvcNoHeadersCpuRatio: round3(cpuUs.raw / cpuUs.evcNoHeaders),
-      consumeEvcNoHeadersRatioPerRoundMedian: round3(median(passes.raw.map((pass, round) => pass.ms / passes.evcNoHeaders[round]!.ms))),
-      consumeEvcNoHeadersCpuRatioPerRoundMedian: round3(median(passes.raw.map((pass, round) => pass.cpuUs / passes.evcNoHeaders[round]!.cpuUs))),
+      consumeEvcNoHeadersRatioPerRoundMedian: round3(
+        median(passes.raw.map((pass, round) => pass.ms / passes.evcNoHeaders[round]!.ms)),
+      ),
+      consumeEvcNoHeadersCpuRatioPerRoundMedian: round3(
+        median(passes.raw.map((pass, round) => pass.cpuUs / passes.evcNoHeaders[round]!.cpuUs)),
+      ),
     };
   };
   const patch = kafkajsPatchStatus();
@@ -230,7 +264,8 @@ export function throughputTable(figures: Record<string, number>): string {
   const ratio = (label: string, prefix: string, rest = '') =>
     `${label.padEnd(LABEL)}${`throughput ${shown(`${prefix}Ratio`)} (per round ${shown(`${prefix}RatioPerRoundMedian`)})`.padStart(40)}` +
     `${`CPU ${shown(`${prefix}CpuRatio`)} (per round ${shown(`${prefix}CpuRatioPerRoundMedian`)})`.padStart(34)}${rest}`;
-  const vsHeaders = (phase: 'produce' | 'consume') => `vs raw+headers ${shown(`${phase}RatioVsRawWithHeaders`)}`.padStart(24);
+  const vsHeaders = (phase: 'produce' | 'consume') =>
+    `vs raw+headers ${shown(`${phase}RatioVsRawWithHeaders`)}`.padStart(24);
   return [
     `${''.padEnd(LABEL)}${'raw'.padStart(16)}${'raw+headers'.padStart(16)}${'evc'.padStart(16)}${'evc no headers'.padStart(16)}`,
     row('produce msgs/s', 'produce', 'MsgsPerSec'),
@@ -251,11 +286,18 @@ export function throughputTable(figures: Record<string, number>): string {
 async function runtimeCpuCost(events: readonly RoutePlanned[]): Promise<Record<string, number>> {
   const message = descriptor('cpu');
   let records: readonly WireRecord[] = [];
-  const sender = createEventSender({ send: async (_topic, sent) => void (records = sent), disconnect: async () => {} }, { source: 'bench' });
+  const sender = createEventSender(
+    { send: async (_topic, sent) => void (records = sent), disconnect: async () => {} },
+    { source: 'bench' },
+  );
   const consumed: ConsumedRecord[] = [];
   for (let from = 0; from < events.length; from += BATCH) {
-    await sender.sendBatch(message, events.slice(from, from + BATCH).map((payload) => ({ payload, key: payload.truckId, headers: CORRELATION })));
-    for (const record of records) consumed.push({ ...record, topic: 'cpu', partition: 0, offset: String(consumed.length), timestamp: '0' });
+    await sender.sendBatch(
+      message,
+      events.slice(from, from + BATCH).map((payload) => ({ payload, key: payload.truckId, headers: CORRELATION })),
+    );
+    for (const record of records)
+      consumed.push({ ...record, topic: 'cpu', partition: 0, offset: String(consumed.length), timestamp: '0' });
   }
   const broker = new InMemoryBroker();
   let handled = 0;
@@ -272,7 +314,8 @@ async function runtimeCpuCost(events: readonly RoutePlanned[]): Promise<Record<s
   // CPU time (not wall time: the machine may be busy), the four measurements interleaved per round, medians.
   const measures: Record<string, (index: number) => unknown> = {
     cpuJsonStringifyUsPerMsg: (i) => Buffer.from(JSON.stringify(events[i])),
-    cpuSenderUsPerMsg: (i) => sender.send(message, { payload: events[i]!, key: events[i]!.truckId, headers: CORRELATION }),
+    cpuSenderUsPerMsg: (i) =>
+      sender.send(message, { payload: events[i]!, key: events[i]!.truckId, headers: CORRELATION }),
     cpuJsonParseUsPerMsg: (i) => JSON.parse(consumed[i]!.value!.toString('utf8')),
     cpuReceiverUsPerMsg: (i) => processor!(consumed[i]!),
   };
@@ -287,7 +330,9 @@ async function runtimeCpuCost(events: readonly RoutePlanned[]): Promise<Record<s
   }
   await capture.stop();
   if (handled === 0) throw new Error('processor handled nothing');
-  return Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, Math.round(median(values) * 100) / 100]));
+  return Object.fromEntries(
+    Object.entries(samples).map(([name, values]) => [name, Math.round(median(values) * 100) / 100]),
+  );
 }
 
 function median(values: readonly number[]): number {
@@ -310,19 +355,32 @@ function sameHeaders(payload: RoutePlanned): Record<string, string> {
   };
 }
 
-async function produceRaw(producer: Producer, topic: string, events: readonly RoutePlanned[], withHeaders: boolean): Promise<Pass> {
+async function produceRaw(
+  producer: Producer,
+  topic: string,
+  events: readonly RoutePlanned[],
+  withHeaders: boolean,
+): Promise<Pass> {
   const cpu = cpuNow();
   const started = performance.now();
   for (let from = 0; from < events.length; from += BATCH) {
     const messages = events
       .slice(from, from + BATCH)
-      .map((payload) => (withHeaders ? { key: payload.truckId, value: JSON.stringify(payload), headers: sameHeaders(payload) } : { key: payload.truckId, value: JSON.stringify(payload) }));
+      .map((payload) =>
+        withHeaders
+          ? { key: payload.truckId, value: JSON.stringify(payload), headers: sameHeaders(payload) }
+          : { key: payload.truckId, value: JSON.stringify(payload) },
+      );
     await producer.send({ topic, acks: -1, messages });
   }
   return { ms: performance.now() - started, cpuUs: cpuNow() - cpu };
 }
 
-async function produceEvc(sender: ReturnType<typeof createEventSender>, message: ReturnType<typeof descriptor>, events: readonly RoutePlanned[]): Promise<Pass> {
+async function produceEvc(
+  sender: ReturnType<typeof createEventSender>,
+  message: ReturnType<typeof descriptor>,
+  events: readonly RoutePlanned[],
+): Promise<Pass> {
   const cpu = cpuNow();
   const started = performance.now();
   for (let from = 0; from < events.length; from += BATCH) {
@@ -363,13 +421,22 @@ async function consumeRaw(kafka: Kafka, topic: string, count: number): Promise<P
   return pass;
 }
 
-async function consumeEvc<Headers>(brokers: string[], message: MessageDescriptor<RoutePlanned, string, Headers>, count: number): Promise<Pass> {
+async function consumeEvc<Headers>(
+  brokers: string[],
+  message: MessageDescriptor<RoutePlanned, string, Headers>,
+  count: number,
+): Promise<Pass> {
   let received = 0;
   let first = 0;
   let firstCpu = 0;
   let done!: (pass: Pass) => void;
   const finished = new Promise<Pass>((resolve) => (done = resolve));
-  const receiver = createEventReceiver({ brokers, groupId: `bench-evc-${message.topic}`, logger: silentLogger, partitionsConsumedConcurrently: CONCURRENCY });
+  const receiver = createEventReceiver({
+    brokers,
+    groupId: `bench-evc-${message.topic}`,
+    logger: silentLogger,
+    partitionsConsumedConcurrently: CONCURRENCY,
+  });
   await receiver.start([
     route(message, () => {
       if (received === 0) {
@@ -383,7 +450,8 @@ async function consumeEvc<Headers>(brokers: string[], message: MessageDescriptor
   const pass = await finished;
   const metrics = receiver.metrics();
   await receiver.stop();
-  if (metrics.invalid !== 0 || metrics.deadLettered !== 0) throw new Error(`bench events were rejected: ${JSON.stringify(metrics)}`);
+  if (metrics.invalid !== 0 || metrics.deadLettered !== 0)
+    throw new Error(`bench events were rejected: ${JSON.stringify(metrics)}`);
   return pass;
 }
 
@@ -397,7 +465,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     const result = await benchRuntimeThroughput(given.length > 0 ? given : broker!.brokers, count, rounds);
     const patch = kafkajsPatchStatus();
-    process.stdout.write(`${count} messages of ${result['messageBytes']} bytes, ${rounds} rounds, medians; kafkajs patch: ${patch === undefined ? 'not installed' : patch.reason}\n`);
+    process.stdout.write(
+      `${count} messages of ${result['messageBytes']} bytes, ${rounds} rounds, medians; kafkajs patch: ${patch === undefined ? 'not installed' : patch.reason}\n`,
+    );
     process.stdout.write(`${throughputTable(result)}\n\n`);
     for (const [name, value] of Object.entries(result)) process.stdout.write(`${name.padEnd(42)} ${value}\n`);
   } finally {

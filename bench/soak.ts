@@ -61,7 +61,12 @@ function descriptor(topic: string): MessageDescriptor<RoutePlanned, string, Head
   });
 }
 
-const STOPS: Stop[] = Array.from({ length: 6 }, (_, i) => ({ lat: 48.1 + i / 100, lon: 11.5 + i / 100, address: `Warehouse street ${i}, 80331 Munich`, arriveBy: '2026-08-01T12:00:00Z' }));
+const STOPS: Stop[] = Array.from({ length: 6 }, (_, i) => ({
+  lat: 48.1 + i / 100,
+  lon: 11.5 + i / 100,
+  address: `Warehouse street ${i}, 80331 Munich`,
+  arriveBy: '2026-08-01T12:00:00Z',
+}));
 function event(seq: number, sentAt: number, notes = NOTES): RoutePlanned {
   return {
     type: 'RoutePlanned',
@@ -80,7 +85,8 @@ const NOTES = 'x'.repeat(Math.max(0, 1024 - JSON.stringify(event(1_000_000, 1_70
 
 const isInvalid = (seq: number): boolean => seq % INVALID_EVERY === INVALID_EVERY - 1;
 /** Invalid events alternate: schema-invalid through a sender that does not validate, and bytes that are not JSON. */
-const invalidKind = (seq: number): 'validate' | 'decode' => (Math.floor(seq / INVALID_EVERY) % 2 === 0 ? 'validate' : 'decode');
+const invalidKind = (seq: number): 'validate' | 'decode' =>
+  Math.floor(seq / INVALID_EVERY) % 2 === 0 ? 'validate' : 'decode';
 const invalidCount = (count: number): number => Math.floor(count / INVALID_EVERY);
 const notJson = (seq: number): string => `garbage #${seq} ${'\u0000'.repeat(8)}{not json`;
 
@@ -131,7 +137,12 @@ interface MemorySample {
 
 type FromConsumer =
   | { readonly kind: 'ready' }
-  | { readonly kind: 'progress'; readonly handled: number; readonly deadLettered: number; readonly sample: MemorySample }
+  | {
+      readonly kind: 'progress';
+      readonly handled: number;
+      readonly deadLettered: number;
+      readonly sample: MemorySample;
+    }
   | {
       readonly kind: 'done';
       readonly handled: number;
@@ -156,7 +167,8 @@ interface ConsumerJob {
 // --- consumer process ---------------------------------------------------------------------------------
 
 async function consumerProcess(): Promise<void> {
-  const send = (message: FromConsumer, then?: () => void): void => void process.send?.(message, undefined, {}, () => then?.());
+  const send = (message: FromConsumer, then?: () => void): void =>
+    void process.send?.(message, undefined, {}, () => then?.());
   const job = JSON.parse(process.argv[3]!) as ConsumerJob;
   const gc = (globalThis as { gc?: () => void }).gc;
   const started = now();
@@ -166,7 +178,13 @@ async function consumerProcess(): Promise<void> {
       gc?.();
     }
     const { rss, heapUsed } = process.memoryUsage();
-    return { t: (now() - started) / 1000, consumed, rssMiB: rss / 2 ** 20, heapUsedMiB: heapUsed / 2 ** 20, ...(label === undefined ? {} : { afterGc: gc !== undefined, label }) };
+    return {
+      t: (now() - started) / 1000,
+      consumed,
+      rssMiB: rss / 2 ** 20,
+      heapUsedMiB: heapUsed / 2 ** 20,
+      ...(label === undefined ? {} : { afterGc: gc !== undefined, label }),
+    };
   };
 
   // Everything the consumer keeps is allocated up front: a bitmap of seen sequence numbers and the histogram.
@@ -232,7 +250,21 @@ async function consumerProcess(): Promise<void> {
   const metrics = receiver.metrics();
   await receiver.stop();
   // Close the IPC channel once the result is written, so the process can exit.
-  send({ kind: 'done', handled, distinct, duplicates, deadLettered: metrics.deadLettered, invalid: metrics.invalid, firstMs, lastMs, latency: [...histogram.counts], samples }, () => process.disconnect?.());
+  send(
+    {
+      kind: 'done',
+      handled,
+      distinct,
+      duplicates,
+      deadLettered: metrics.deadLettered,
+      invalid: metrics.invalid,
+      firstMs,
+      lastMs,
+      latency: [...histogram.counts],
+      samples,
+    },
+    () => process.disconnect?.(),
+  );
 }
 
 // --- the bench ------------------------------------------------------------------------------------------
@@ -301,12 +333,22 @@ async function soak(connection: KafkaConnectionOptions, options: { deleteTopics:
   const expectedInvalid = invalidCount(count);
   const expectedValid = count - expectedInvalid;
   const eventBytes = JSON.stringify(event(count, now())).length;
-  say(`${count.toLocaleString('en')} events of ~${eventBytes} B (${expectedInvalid.toLocaleString('en')} invalid) → ${topic} (${partitions} partitions), batches of ${batch}${rate === undefined ? '' : `, at most ${rate}/s`}`);
+  say(
+    `${count.toLocaleString('en')} events of ~${eventBytes} B (${expectedInvalid.toLocaleString('en')} invalid) → ${topic} (${partitions} partitions), batches of ${batch}${rate === undefined ? '' : `, at most ${rate}/s`}`,
+  );
 
-  const kafka = new Kafka({ ...connection.kafkaConfig, brokers: [...connection.brokers!], clientId: 'evc-soak', logLevel: logLevel.WARN });
+  const kafka = new Kafka({
+    ...connection.kafkaConfig,
+    brokers: [...connection.brokers!],
+    clientId: 'evc-soak',
+    logLevel: logLevel.WARN,
+  });
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({ waitForLeaders: true, topics: [topic, dlt].map((name) => ({ topic: name, numPartitions: partitions, replicationFactor: 1 })) });
+  await admin.createTopics({
+    waitForLeaders: true,
+    topics: [topic, dlt].map((name) => ({ topic: name, numPartitions: partitions, replicationFactor: 1 })),
+  });
 
   const deadline = Date.now() + timeoutMs;
   const child = startConsumer({ topic, count, partitions, sampleMs });
@@ -332,7 +374,9 @@ async function soak(connection: KafkaConnectionOptions, options: { deleteTopics:
       const last = consumer.last;
       say(
         `produced ${produced.toLocaleString('en')}, handled ${(last?.handled ?? 0).toLocaleString('en')}, dead-lettered ${(last?.deadLettered ?? 0).toLocaleString('en')}` +
-          (last === undefined ? '' : `; consumer rss ${round(last.sample.rssMiB)} MiB heap ${round(last.sample.heapUsedMiB)} MiB`),
+          (last === undefined
+            ? ''
+            : `; consumer rss ${round(last.sample.rssMiB)} MiB heap ${round(last.sample.heapUsedMiB)} MiB`),
       );
     }, 5_000);
     try {
@@ -344,9 +388,20 @@ async function soak(connection: KafkaConnectionOptions, options: { deleteTopics:
         const badSchema: OutgoingEvent<RoutePlanned, string, Headers>[] = [];
         const badBytes: Message[] = [];
         for (let seq = from; seq < to; seq += 1) {
-          if (!isInvalid(seq)) valid.push({ payload: event(seq, sentAt), key: `TRK-${1000 + (seq % 997)}`, headers: CORRELATION });
-          else if (invalidKind(seq) === 'validate') badSchema.push({ payload: { ...event(seq, sentAt), distanceKm: -1 }, key: `TRK-${1000 + (seq % 997)}`, headers: CORRELATION });
-          else badBytes.push({ key: `TRK-${1000 + (seq % 997)}`, value: notJson(seq), headers: { correlationId: CORRELATION.correlationId } });
+          if (!isInvalid(seq))
+            valid.push({ payload: event(seq, sentAt), key: `TRK-${1000 + (seq % 997)}`, headers: CORRELATION });
+          else if (invalidKind(seq) === 'validate')
+            badSchema.push({
+              payload: { ...event(seq, sentAt), distanceKm: -1 },
+              key: `TRK-${1000 + (seq % 997)}`,
+              headers: CORRELATION,
+            });
+          else
+            badBytes.push({
+              key: `TRK-${1000 + (seq % 997)}`,
+              value: notJson(seq),
+              headers: { correlationId: CORRELATION.correlationId },
+            });
         }
         await Promise.all([
           sender.sendBatch(checked, valid),
@@ -375,8 +430,13 @@ async function soak(connection: KafkaConnectionOptions, options: { deleteTopics:
       const last = consumer.last;
       const consumed = (last?.handled ?? 0) + (last?.deadLettered ?? 0);
       if (consumed !== lastCount) [lastCount, lastChange] = [consumed, Date.now()];
-      else if (Date.now() - lastChange > stallMs) consumer.fail(`no progress for ${stallMs / 1000} s at ${last?.handled ?? 0} handled, ${last?.deadLettered ?? 0} dead-lettered`);
-      say(`handled ${(last?.handled ?? 0).toLocaleString('en')} / ${expectedValid.toLocaleString('en')}, dead-lettered ${(last?.deadLettered ?? 0).toLocaleString('en')} / ${expectedInvalid.toLocaleString('en')}`);
+      else if (Date.now() - lastChange > stallMs)
+        consumer.fail(
+          `no progress for ${stallMs / 1000} s at ${last?.handled ?? 0} handled, ${last?.deadLettered ?? 0} dead-lettered`,
+        );
+      say(
+        `handled ${(last?.handled ?? 0).toLocaleString('en')} / ${expectedValid.toLocaleString('en')}, dead-lettered ${(last?.deadLettered ?? 0).toLocaleString('en')} / ${expectedInvalid.toLocaleString('en')}`,
+      );
     }, 5_000);
     let done: Extract<FromConsumer, { kind: 'done' }>;
     try {
@@ -390,7 +450,10 @@ async function soak(connection: KafkaConnectionOptions, options: { deleteTopics:
     const deadLetters = await readDeadLetters(kafka, dlt, deadline);
     const expectedSeqs = new Set<number>();
     for (let seq = INVALID_EVERY - 1; seq < count; seq += INVALID_EVERY) expectedSeqs.add(seq);
-    const matches = deadLetters.seqs.length === expectedSeqs.size && new Set(deadLetters.seqs).size === expectedSeqs.size && deadLetters.seqs.every((seq) => expectedSeqs.has(seq));
+    const matches =
+      deadLetters.seqs.length === expectedSeqs.size &&
+      new Set(deadLetters.seqs).size === expectedSeqs.size &&
+      deadLetters.seqs.every((seq) => expectedSeqs.has(seq));
 
     const memory = memoryReport(done.samples);
     const consumeMs = done.lastMs - done.firstMs;
@@ -398,7 +461,8 @@ async function soak(connection: KafkaConnectionOptions, options: { deleteTopics:
     const lost = expectedValid - done.distinct;
     if (lost !== 0) failures.push(`${lost} valid events never handled`);
     if (done.duplicates !== 0) failures.push(`${done.duplicates} valid events handled more than once`);
-    if (deadLetters.seqs.length !== expectedInvalid) failures.push(`${deadLetters.seqs.length} dead letters in ${dlt}, expected ${expectedInvalid}`);
+    if (deadLetters.seqs.length !== expectedInvalid)
+      failures.push(`${deadLetters.seqs.length} dead letters in ${dlt}, expected ${expectedInvalid}`);
     else if (!matches) failures.push(`the dead letters in ${dlt} are not exactly the invalid events`);
     if (!memory.verdict.startsWith('OK')) failures.push(`consumer memory: ${memory.verdict}`);
     const mb = (n: number, ms: number): number => round((n * eventBytes) / 2 ** 20 / (ms / 1000));
@@ -443,7 +507,10 @@ async function soak(connection: KafkaConnectionOptions, options: { deleteTopics:
 
 function startConsumer(job: ConsumerJob): ChildProcess {
   // Same loader flags as this process (tsx), plus --expose-gc for the after-GC heap samples.
-  return fork(fileURLToPath(import.meta.url), ['--consumer', JSON.stringify(job)], { execArgv: [...process.execArgv, '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return fork(fileURLToPath(import.meta.url), ['--consumer', JSON.stringify(job)], {
+    execArgv: [...process.execArgv, '--expose-gc'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
 }
 
 function consumerMessages(child: ChildProcess, produced: () => number) {
@@ -478,8 +545,7 @@ function consumerMessages(child: ChildProcess, produced: () => number) {
     if (message.kind === 'progress') {
       state.last = message;
       state.maxLag = Math.max(state.maxLag, produced() - message.handled - message.deadLettered);
-    }
-    else queue.push(message);
+    } else queue.push(message);
     wake?.();
   });
   child.on('exit', (code, signal) => {
@@ -489,7 +555,11 @@ function consumerMessages(child: ChildProcess, produced: () => number) {
   return state;
 }
 
-async function readDeadLetters(kafka: Kafka, dlt: string, deadline: number): Promise<{ seqs: number[]; byStage: Record<string, number> }> {
+async function readDeadLetters(
+  kafka: Kafka,
+  dlt: string,
+  deadline: number,
+): Promise<{ seqs: number[]; byStage: Record<string, number> }> {
   const admin = kafka.admin();
   await admin.connect();
   const offsets = await admin.fetchTopicOffsets(dlt);
@@ -498,7 +568,11 @@ async function readDeadLetters(kafka: Kafka, dlt: string, deadline: number): Pro
   const seqs: number[] = [];
   const byStage: Record<string, number> = {};
   if (total === 0) return { seqs, byStage };
-  const consumer = kafka.consumer({ groupId: `${dlt}.count.${randomBytes(3).toString('hex')}`, allowAutoTopicCreation: false, maxWaitTimeInMs: 200 });
+  const consumer = kafka.consumer({
+    groupId: `${dlt}.count.${randomBytes(3).toString('hex')}`,
+    allowAutoTopicCreation: false,
+    maxWaitTimeInMs: 200,
+  });
   await consumer.connect();
   await consumer.subscribe({ topic: dlt, fromBeginning: true });
   let read = 0;
@@ -513,7 +587,8 @@ async function readDeadLetters(kafka: Kafka, dlt: string, deadline: number): Pro
       const value = message.value?.toString('utf8') ?? '';
       let seq = Number.NaN;
       try {
-        seq = stage === 'decode' ? Number(/^garbage #(\d+) /.exec(value)?.[1]) : (JSON.parse(value) as RoutePlanned).seq;
+        seq =
+          stage === 'decode' ? Number(/^garbage #(\d+) /.exec(value)?.[1]) : (JSON.parse(value) as RoutePlanned).seq;
       } catch {
         // Not one of ours: counted, and NaN matches no invalid event.
       }
@@ -615,13 +690,23 @@ async function main(): Promise<number> {
 if (process.argv[2] === '--consumer') {
   consumerProcess().catch((error: unknown) => {
     process.exitCode = 1;
-    process.send?.({ kind: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies FromConsumer, undefined, {}, () => process.disconnect?.());
+    process.send?.(
+      {
+        kind: 'failed',
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      } satisfies FromConsumer,
+      undefined,
+      {},
+      () => process.disconnect?.(),
+    );
   });
 } else if (import.meta.url === `file://${process.argv[1]}`) {
   main().then(
     (code) => (process.exitCode = code),
     (error: unknown) => {
-      process.stderr.write(`[soak] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `[soak] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
       process.exitCode = 1;
     },
   );

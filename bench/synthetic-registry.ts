@@ -69,12 +69,17 @@ function payload(d: number, m: number): Record<string, unknown> {
         type: 'object',
         additionalProperties: false,
         required: ['sku', 'quantity'],
-        properties: { sku: { type: 'string' }, quantity: { type: 'integer', minimum: 1 }, price: { $ref: '../schemas/common.yaml#/Money' } },
+        properties: {
+          sku: { type: 'string' },
+          quantity: { type: 'integer', minimum: 1 },
+          price: { $ref: '../schemas/common.yaml#/Money' },
+        },
       },
     },
   };
   if (m % 4 === 0) properties['tree'] = { $ref: '../schemas/common.yaml#/Node' };
-  if (m % 3 === 0) properties['choice'] = { oneOf: [{ type: 'string', maxLength: 10 }, { type: 'integer' }, { type: 'null' }] };
+  if (m % 3 === 0)
+    properties['choice'] = { oneOf: [{ type: 'string', maxLength: 10 }, { type: 'integer' }, { type: 'null' }] };
   return { type: 'object', additionalProperties: false, required: ['type', 'id', 'occurredAt', 'status'], properties };
 }
 
@@ -95,14 +100,20 @@ function document(d: number, documents: number, messagesPerDocument: number): Re
       bindings: { kafka: { key: { $ref: '../schemas/common.yaml#/EntityId' }, bindingVersion: '0.5.0' } },
     };
     channelMessages[msg] = { $ref: `#/components/messages/${msg}` };
-    operations[`send${msg}`] = { action: 'send', channel: { $ref: '#/channels/events' }, messages: [{ $ref: `#/channels/events/messages/${msg}` }] };
+    operations[`send${msg}`] = {
+      action: 'send',
+      channel: { $ref: '#/channels/events' },
+      messages: [{ $ref: `#/channels/events/messages/${msg}` }],
+    };
   }
   const channels: Record<string, unknown> = { events: { address, messages: channelMessages } };
   if (documents > 1) {
     const upstream = (d + documents - 1) % documents;
     const upstreamMessages: Record<string, unknown> = {};
     for (const m of [0, 1].filter((x) => x < messagesPerDocument)) {
-      upstreamMessages[messageName(upstream, m)] = { $ref: `../${serviceName(upstream)}/asyncapi.yaml#/components/messages/${messageName(upstream, m)}` };
+      upstreamMessages[messageName(upstream, m)] = {
+        $ref: `../${serviceName(upstream)}/asyncapi.yaml#/components/messages/${messageName(upstream, m)}`,
+      };
     }
     channels['upstream'] = { address: `${serviceName(upstream)}.events`, messages: upstreamMessages };
     operations['receiveUpstream'] = {
@@ -127,6 +138,9 @@ export async function writeSyntheticRegistry(dir: string, documents = 50, messag
   await writeFile(path.join(dir, 'schemas', 'common.yaml'), stringify(COMMON));
   for (let d = 0; d < documents; d++) {
     await mkdir(path.join(dir, serviceName(d)), { recursive: true });
-    await writeFile(path.join(dir, serviceName(d), 'asyncapi.yaml'), stringify(document(d, documents, messagesPerDocument), { aliasDuplicateObjects: false }));
+    await writeFile(
+      path.join(dir, serviceName(d), 'asyncapi.yaml'),
+      stringify(document(d, documents, messagesPerDocument), { aliasDuplicateObjects: false }),
+    );
   }
 }

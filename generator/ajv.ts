@@ -9,7 +9,10 @@ const require = createRequire(import.meta.url);
 export { Ajv };
 export type { Options as AjvOptions, ValidateFunction };
 
-export const standaloneCode = require('ajv/dist/standalone/index.js').default as (ajv: Ajv, refsOrFunc?: ValidateFunction | Record<string, string>) => string;
+export const standaloneCode = require('ajv/dist/standalone/index.js').default as (
+  ajv: Ajv,
+  refsOrFunc?: ValidateFunction | Record<string, string>,
+) => string;
 export const addFormats = require('ajv-formats').default as (ajv: Ajv, options?: unknown) => Ajv;
 
 /** ajv's code template tag, for options that take generated code (e.g. `code.formats`). */
@@ -19,7 +22,11 @@ export const _ = (require('ajv') as { _: typeof CodeTemplate })._;
  * The one configuration of ajv for message validators, shared by the emitted standalone code
  * and by validators compiled at run time (`evc dlq replay --contracts`), so both judge alike.
  */
-export function messageValidatorAjv(options: { standalone: boolean; coerceTypes?: boolean; warn?: (text: string) => void }): Ajv {
+export function messageValidatorAjv(options: {
+  standalone: boolean;
+  coerceTypes?: boolean;
+  warn?: (text: string) => void;
+}): Ajv {
   return addFormats(
     new Ajv({
       allErrors: true,
@@ -34,8 +41,15 @@ export function messageValidatorAjv(options: { standalone: boolean; coerceTypes?
       // Contract patterns are ECMAScript regular expressions with Unicode semantics, as JSON Schema says.
       unicodeRegExp: true,
       // Patterns that could backtrack catastrophically run on a linear-time engine (runtime/pattern-engine.ts).
-      code: { regExp: contractRegExp, ...(options.standalone ? { source: true, esm: true, lines: true, formats: _`validatorFormats` } : {}) },
-      logger: { log: () => undefined, warn: (...args: unknown[]) => options.warn?.(args.map(String).join(' ')), error: () => undefined },
+      code: {
+        regExp: contractRegExp,
+        ...(options.standalone ? { source: true, esm: true, lines: true, formats: _`validatorFormats` } : {}),
+      },
+      logger: {
+        log: () => undefined,
+        warn: (...args: unknown[]) => options.warn?.(args.map(String).join(' ')),
+        error: () => undefined,
+      },
     }),
   );
 }

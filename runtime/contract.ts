@@ -134,8 +134,15 @@ export interface RouteOptions {
 }
 
 /** Builds a route while keeping the handler's types tied to its descriptor. */
-export function route<P, K, H>(descriptor: MessageDescriptor<P, K, H>, handler: EventHandler<P, K, H>, options?: RouteOptions): ConsumerRoute {
-  const built: ConsumerRoute = { descriptor: descriptor as MessageDescriptor, handler: handler as EventHandler<unknown, unknown, unknown> };
+export function route<P, K, H>(
+  descriptor: MessageDescriptor<P, K, H>,
+  handler: EventHandler<P, K, H>,
+  options?: RouteOptions,
+): ConsumerRoute {
+  const built: ConsumerRoute = {
+    descriptor: descriptor as MessageDescriptor,
+    handler: handler as EventHandler<unknown, unknown, unknown>,
+  };
   return options === undefined ? built : { ...built, options };
 }
 

@@ -26,13 +26,7 @@ export abstract class EventRuntimeError extends Error {
 }
 
 /** Why a value could not be turned into JSON; kept as data so tests and dashboards can group by it. */
-export type DecodeFailureReason =
-  | 'empty'
-  | 'too-large'
-  | 'not-utf8'
-  | 'invalid-json'
-  | 'too-deep'
-  | 'unsafe-integer';
+export type DecodeFailureReason = 'empty' | 'too-large' | 'not-utf8' | 'invalid-json' | 'too-deep' | 'unsafe-integer';
 
 /** The bytes of a value, key or header are not what the contract's encoding promises. Never retriable. */
 export class EventDecodeError extends EventRuntimeError {
@@ -69,7 +63,10 @@ const MAX_FAILURES_IN_MESSAGE = 5;
 const MAX_FIELD_CHARS = 200;
 
 /** Turns ajv issues into failures that name the field and the rule. */
-export function toValidationFailures(part: EventPart, issues: readonly ValidationIssue[] | null | undefined): ValidationFailure[] {
+export function toValidationFailures(
+  part: EventPart,
+  issues: readonly ValidationIssue[] | null | undefined,
+): ValidationFailure[] {
   const failures: ValidationFailure[] = [];
   for (const issue of issues ?? []) {
     if (failures.length >= MAX_KEPT_FAILURES) break;
@@ -86,7 +83,13 @@ function toFailure(part: EventPart, issue: ValidationIssue): ValidationFailure {
   const base = issue.instancePath === '' ? '' : issue.instancePath;
   const params = issue.params ?? {};
   if (issue.keyword === 'required' && typeof params['missingProperty'] === 'string') {
-    return { part, field: clip(`${base}/${escapePointer(params['missingProperty'])}`), rule: 'required', message: 'is required', params };
+    return {
+      part,
+      field: clip(`${base}/${escapePointer(params['missingProperty'])}`),
+      rule: 'required',
+      message: 'is required',
+      params,
+    };
   }
   if (issue.keyword === 'additionalProperties' && typeof params['additionalProperty'] === 'string') {
     return {
@@ -97,7 +100,13 @@ function toFailure(part: EventPart, issue: ValidationIssue): ValidationFailure {
       params,
     };
   }
-  return { part, field: clip(base === '' ? '/' : base), rule: issue.keyword, message: issue.message ?? `must pass "${issue.keyword}"`, params };
+  return {
+    part,
+    field: clip(base === '' ? '/' : base),
+    rule: issue.keyword,
+    message: issue.message ?? `must pass "${issue.keyword}"`,
+    params,
+  };
 }
 
 function escapePointer(segment: string): string {
@@ -164,11 +173,10 @@ export class HandlerError extends EventRuntimeError {
     readonly attempts: number,
     cause: unknown,
   ) {
-    super(
-      `${messageName} handler failed (attempt ${attempts}): ${describeCause(cause)}`,
-      true,
-      { cause, retriable: causeRetriable(cause) },
-    );
+    super(`${messageName} handler failed (attempt ${attempts}): ${describeCause(cause)}`, true, {
+      cause,
+      retriable: causeRetriable(cause),
+    });
   }
 }
 
@@ -207,7 +215,10 @@ export class EventSendError extends EventRuntimeError {
     readonly count: number,
     cause: unknown,
   ) {
-    super(`cannot send ${count} record(s) to ${topic}: ${describeCause(cause)}`, true, { cause, retriable: causeRetriable(cause) ?? true });
+    super(`cannot send ${count} record(s) to ${topic}: ${describeCause(cause)}`, true, {
+      cause,
+      retriable: causeRetriable(cause) ?? true,
+    });
   }
 }
 
@@ -217,7 +228,10 @@ export class ProcessingAbortedError extends EventRuntimeError {
   readonly stage = 'handle' as const;
 
   constructor(source: { readonly topic: string; readonly partition: number; readonly offset: string }) {
-    super(`processing of ${source.topic}[${source.partition}]@${source.offset} was interrupted by shutdown; it stays uncommitted`, true);
+    super(
+      `processing of ${source.topic}[${source.partition}]@${source.offset} was interrupted by shutdown; it stays uncommitted`,
+      true,
+    );
   }
 }
 

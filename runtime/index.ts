@@ -13,12 +13,23 @@ export { encodeKey } from './producer/key-encoding.js';
 
 // Kafka
 export type { KafkaConnectionOptions } from './kafka/connection.js';
-export { createKafkaEventSender, createKafkaProducerTransport, type KafkaProducerTransport, type KafkaProducerTransportOptions } from './kafka/producer-transport.js';
+export {
+  createKafkaEventSender,
+  createKafkaProducerTransport,
+  type KafkaProducerTransport,
+  type KafkaProducerTransportOptions,
+} from './kafka/producer-transport.js';
 export { createEventReceiver, type KafkaReceiverOptions } from './kafka/event-receiver.js';
 export { stopOnSignals, type StopOnSignalsOptions, type Stoppable } from './shutdown.js';
 
 // Consumer pipeline
-export { createReceiver, type ManagedEventReceiver, type ReceiverOptions, type ReceiverTransports, type TransportContext } from './consumer/receiver.js';
+export {
+  createReceiver,
+  type ManagedEventReceiver,
+  type ReceiverOptions,
+  type ReceiverTransports,
+  type TransportContext,
+} from './consumer/receiver.js';
 export { DEFAULT_DECODE_LIMITS, decodeJson, type DecodeLimits } from './consumer/json-decoder.js';
 export { prepareEvent, type Preparation, type PreparationOptions } from './consumer/event-preparation.js';
 export { RouteTable } from './consumer/route-table.js';
@@ -53,19 +64,62 @@ export {
   type DeadLetterStage,
   type RawHeaders,
 } from './dead-letter/dead-letter-headers.js';
-export { DEFAULT_DEAD_LETTER_SUFFIX, deadLetterTopicFor, type DeadLetterOptions, type DeadLetterTopicOption } from './dead-letter/dead-letter-record.js';
+export {
+  DEFAULT_DEAD_LETTER_SUFFIX,
+  deadLetterTopicFor,
+  type DeadLetterOptions,
+  type DeadLetterTopicOption,
+} from './dead-letter/dead-letter-record.js';
 
 // In-memory transport
-export { InMemoryBroker, InMemoryWriteRejectedError, type DrainOptions, type InMemoryBrokerOptions, type InMemoryConsumerOptions } from './memory/in-memory-broker.js';
+export {
+  InMemoryBroker,
+  InMemoryWriteRejectedError,
+  type DrainOptions,
+  type InMemoryBrokerOptions,
+  type InMemoryConsumerOptions,
+} from './memory/in-memory-broker.js';
 export { createInMemoryReceiver, type InMemoryReceiverOptions } from './memory/in-memory-receiver.js';
 
 // Dead-letter tools (`evc dlq inspect|replay`)
 export { inspectDeadLetters, type InspectOptions, type InspectResult } from './dlq/inspect.js';
-export { ensureTopics, type EnsureTopicsOptions, type EnsureTopicsResult, type ExistingTopic, type TopicSpec } from './kafka/topics.js';
-export { replayDeadLetters, type ReplayOptions, type ReplayOutcome, type ReplayRecordReport, type ReplayResult } from './dlq/replay.js';
+export {
+  ensureTopics,
+  type EnsureTopicsOptions,
+  type EnsureTopicsResult,
+  type ExistingTopic,
+  type TopicSpec,
+} from './kafka/topics.js';
+export {
+  replayDeadLetters,
+  type ReplayOptions,
+  type ReplayOutcome,
+  type ReplayRecordReport,
+  type ReplayResult,
+} from './dlq/replay.js';
 export type { DeadLetterEntry } from './dlq/dead-letter-entry.js';
-export { DeadLetterFilterError, FILTER_FIELDS, parseDeadLetterFilter, type DeadLetterPredicate } from './dlq/dead-letter-filter.js';
+export {
+  DeadLetterFilterError,
+  FILTER_FIELDS,
+  parseDeadLetterFilter,
+  type DeadLetterPredicate,
+} from './dlq/dead-letter-filter.js';
 export { parseSince } from './dlq/time-window.js';
 export { TopicNotFoundError, type PartitionBounds } from './dlq/topic-scan.js';
-export { contractRegExp, patternEngineKind, UnsafePatternError, type PatternMatcher, type PatternEngineKind } from './pattern-engine.js';
-export { describeConnection, kafkaConnectionFromEnv, KafkaConnectionConfigError, KAFKA_CONNECTION_VARIABLES, SASL_MECHANISMS, type KafkaConnectionFromEnvOptions, type KafkaEnvironment, type SaslMechanismName } from './kafka/connection-config.js';
+export {
+  contractRegExp,
+  patternEngineKind,
+  UnsafePatternError,
+  type PatternMatcher,
+  type PatternEngineKind,
+} from './pattern-engine.js';
+export {
+  describeConnection,
+  kafkaConnectionFromEnv,
+  KafkaConnectionConfigError,
+  KAFKA_CONNECTION_VARIABLES,
+  SASL_MECHANISMS,
+  type KafkaConnectionFromEnvOptions,
+  type KafkaEnvironment,
+  type SaslMechanismName,
+} from './kafka/connection-config.js';

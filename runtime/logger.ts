@@ -21,12 +21,16 @@ const LEVEL_ORDER: Readonly<Record<LogLevel, number>> = { debug: 10, info: 20, w
  * One line per entry on stderr: `evc <level> <message> {fields}`. The level defaults to
  * `EVC_LOG_LEVEL` or `info`. stderr keeps stdout free for a CLI's results.
  */
-export function createConsoleLogger(level: LogLevel = levelFromEnv(), write: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Logger {
+export function createConsoleLogger(
+  level: LogLevel = levelFromEnv(),
+  write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): Logger {
   const threshold = LEVEL_ORDER[level];
   const at = (entryLevel: LogLevel) =>
     LEVEL_ORDER[entryLevel] < threshold
       ? noop
-      : (message: string, fields?: LogFields) => write(`evc ${entryLevel} ${message}${fields === undefined ? '' : ` ${renderFields(fields)}`}`);
+      : (message: string, fields?: LogFields) =>
+          write(`evc ${entryLevel} ${message}${fields === undefined ? '' : ` ${renderFields(fields)}`}`);
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
@@ -38,7 +42,11 @@ function levelFromEnv(): LogLevel {
 function renderFields(fields: LogFields): string {
   try {
     return JSON.stringify(fields, (_key, value: unknown) =>
-      value instanceof Error ? { name: value.name, message: value.message } : typeof value === 'bigint' ? value.toString() : value,
+      value instanceof Error
+        ? { name: value.name, message: value.message }
+        : typeof value === 'bigint'
+          ? value.toString()
+          : value,
     );
   } catch {
     return '{"fields":"unserializable"}';

@@ -24,7 +24,10 @@ describe('contract pattern engine', () => {
   });
 
   it('keeps a validator with a catastrophic pattern from freezing on hostile input', () => {
-    const validate = messageValidatorAjv({ standalone: false }).compile({ type: 'object', properties: { code: { type: 'string', pattern: '^(a+)+$' } } });
+    const validate = messageValidatorAjv({ standalone: false }).compile({
+      type: 'object',
+      properties: { code: { type: 'string', pattern: '^(a+)+$' } },
+    });
     expect(validate({ code: evil })).toBe(false);
     expect(validate.errors?.[0]).toMatchObject({ instancePath: '/code', keyword: 'pattern' });
     expect(validate({ code: 'aaaa' })).toBe(true);

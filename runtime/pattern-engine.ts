@@ -6,7 +6,9 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const isSafe = require('safe-regex2') as (pattern: string) => boolean;
-const { RE2JS } = require('re2js') as { RE2JS: { compile(pattern: string): { matcher(input: string): { find(): boolean } } } };
+const { RE2JS } = require('re2js') as {
+  RE2JS: { compile(pattern: string): { matcher(input: string): { find(): boolean } } };
+};
 
 export interface PatternMatcher {
   test(input: string): boolean;
@@ -36,7 +38,9 @@ export function patternEngineKind(pattern: string): PatternEngineKind {
 export class UnsafePatternError extends Error {
   override readonly name = 'UnsafePatternError';
   constructor(readonly pattern: string) {
-    super(`pattern ${JSON.stringify(pattern)} can backtrack catastrophically and uses features the linear-time engine cannot run (backreferences, lookaround); rewrite it`);
+    super(
+      `pattern ${JSON.stringify(pattern)} can backtrack catastrophically and uses features the linear-time engine cannot run (backreferences, lookaround); rewrite it`,
+    );
   }
 }
 

@@ -29,7 +29,8 @@ export function isRfc3339Date(text: string): boolean {
 function dateAt(text: string, at: number): boolean {
   const century = twoDigits(text, at);
   const yearInCentury = twoDigits(text, at + 2);
-  if (century < 0 || yearInCentury < 0 || text.charCodeAt(at + 4) !== 45 || text.charCodeAt(at + 7) !== 45) return false;
+  if (century < 0 || yearInCentury < 0 || text.charCodeAt(at + 4) !== 45 || text.charCodeAt(at + 7) !== 45)
+    return false;
   const month = twoDigits(text, at + 5);
   const day = twoDigits(text, at + 8);
   if (month < 1 || month > 12 || day < 1) return false;
@@ -46,7 +47,14 @@ function timeAt(text: string, start: number): boolean {
   const hour = twoDigits(text, start);
   const minute = twoDigits(text, start + 3);
   const secondWhole = twoDigits(text, start + 6);
-  if (hour < 0 || minute < 0 || secondWhole < 0 || text.charCodeAt(start + 2) !== 58 || text.charCodeAt(start + 5) !== 58) return false;
+  if (
+    hour < 0 ||
+    minute < 0 ||
+    secondWhole < 0 ||
+    text.charCodeAt(start + 2) !== 58 ||
+    text.charCodeAt(start + 5) !== 58
+  )
+    return false;
   let at = start + 8;
   // `(?:\.\d+)?`. Seconds are compared as ajv-formats does, as a double: "59.99999999999999999" is 60.
   let seconds = secondWhole;

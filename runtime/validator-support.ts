@@ -6,7 +6,6 @@ import { isRfc3339Date, isRfc3339DateTime, isRfc3339Time } from './rfc3339-forma
 
 const require = createRequire(import.meta.url);
 
-
 /** ajv/dist/runtime/* by file name, as referenced from standalone code. */
 export const ajvRuntime: Readonly<Record<string, unknown>> = Object.freeze({
   equal: (require('ajv/dist/runtime/equal') as { default: unknown }).default,

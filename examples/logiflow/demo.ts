@@ -19,7 +19,14 @@ import {
   type ManagedEventReceiver,
   type MessageDescriptor,
 } from 'eventcontracts/runtime';
-import { RoutingProducer, ShipmentStatusChangedMessage, RouteCalculatedMessage, InvoiceGeneratedMessage, RouteCancelledMessage, type ShipmentStatusChanged } from '../../generated/index.js';
+import {
+  RoutingProducer,
+  ShipmentStatusChangedMessage,
+  RouteCalculatedMessage,
+  InvoiceGeneratedMessage,
+  RouteCancelledMessage,
+  type ShipmentStatusChanged,
+} from '../../generated/index.js';
 import { runLint } from '../../generator/cli/commands/lint.js';
 import { runGenerate } from '../../generator/cli/commands/generate.js';
 import { planTopics } from '../../generator/catalog/topic-plan.js';
@@ -50,13 +57,21 @@ async function main(): Promise<number> {
   const quiet = { stdout: () => undefined, stderr: (t: string) => void process.stderr.write(t), cwd: repo };
   step(1, 'Contracts: lint and check that the generated code is up to date');
   const lint = await runLint({ contracts: 'contracts', format: 'text' }, { ...quiet, stderr: (t) => say(t.trim()) });
-  const generated = await runGenerate({ contracts: 'contracts', out: 'generated', check: true }, { ...quiet, stdout: (t) => say(t.trim()) });
+  const generated = await runGenerate(
+    { contracts: 'contracts', out: 'generated', check: true },
+    { ...quiet, stdout: (t) => say(t.trim()) },
+  );
   if (lint !== 0 || generated !== 0) return 1;
 
   let broker: RunningBroker | undefined;
   // KAFKA_BROKERS (with TLS/SASL from KAFKA_SSL*/KAFKA_SASL* or EVC_KAFKA_CONFIG) means a cluster of yours.
   let connection: KafkaConnectionOptions | undefined = process.env.KAFKA_BROKERS ? kafkaConnectionFromEnv() : undefined;
-  step(2, connection ? `Kafka: using ${describeConnection(connection)}` : 'Kafka: starting a local single-node broker (KRaft)');
+  step(
+    2,
+    connection
+      ? `Kafka: using ${describeConnection(connection)}`
+      : 'Kafka: starting a local single-node broker (KRaft)',
+  );
   if (connection === undefined) {
     broker = await startBroker();
     connection = { brokers: broker.brokers };
@@ -72,7 +87,12 @@ async function main(): Promise<number> {
 }
 
 async function run(connection: KafkaConnectionOptions, receivers: ManagedEventReceiver[]): Promise<number> {
-  const kafka = new Kafka({ ...connection.kafkaConfig, brokers: [...connection.brokers!], clientId: 'logiflow-demo', logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    ...connection.kafkaConfig,
+    brokers: [...connection.brokers!],
+    clientId: 'logiflow-demo',
+    logLevel: logLevel.NOTHING,
+  });
   const admin = kafka.admin();
   await admin.connect();
   // Demo topics get a run id so reruns against the same cluster start clean. It is a prefix, so a
@@ -83,15 +103,38 @@ async function run(connection: KafkaConnectionOptions, receivers: ManagedEventRe
   // What `evc topics --create` does: every event topic with its binding's partitions, and every
   // dead-letter topic the receivers use (x-dead-letter, else <topic>-dlt), here under the run's prefix.
   const plan = planTopics(await loadRegistry(await directorySource('contracts', repo)));
-  const created = await ensureTopics({ ...connection, topics: plan.topics.map(({ topic, partitions, replicas, config }) => ({ topic: onRun(topic), ...(partitions === undefined ? {} : { partitions }), ...(replicas === undefined ? {} : { replicas }), config })) });
-  say(`created ${created.created.length} topics (evc topics --create): ${plan.topics.map((t) => `${t.topic}${t.partitions === undefined ? '' : ` (${t.partitions})`}`).join(', ')}, under the prefix logiflow-${run}.`);
+  const created = await ensureTopics({
+    ...connection,
+    topics: plan.topics.map(({ topic, partitions, replicas, config }) => ({
+      topic: onRun(topic),
+      ...(partitions === undefined ? {} : { partitions }),
+      ...(replicas === undefined ? {} : { replicas }),
+      config,
+    })),
+  });
+  say(
+    `created ${created.created.length} topics (evc topics --create): ${plan.topics.map((t) => `${t.topic}${t.partitions === undefined ? '' : ` (${t.partitions})`}`).join(', ')}, under the prefix logiflow-${run}.`,
+  );
 
   // The generated descriptors fix each message's topic; the demo points them at this run's topics.
-  const onRunTopic = <P, K, H>(d: MessageDescriptor<P, K, H>): MessageDescriptor<P, K, H> => ({ ...d, topic: onRun(d.topic) });
+  const onRunTopic = <P, K, H>(d: MessageDescriptor<P, K, H>): MessageDescriptor<P, K, H> => ({
+    ...d,
+    topic: onRun(d.topic),
+  });
   const sender = createKafkaEventSender({ ...connection, source: 'logiflow-demo', logger: silentLogger });
-  const routedSender = { send: <P, K, H>(d: MessageDescriptor<P, K, H>, e: Parameters<typeof sender.send<P, K, H>>[1]) => sender.send(onRunTopic(d), e), sendBatch: <P, K, H>(d: MessageDescriptor<P, K, H>, e: Parameters<typeof sender.sendBatch<P, K, H>>[1]) => sender.sendBatch(onRunTopic(d), e) };
+  const routedSender = {
+    send: <P, K, H>(d: MessageDescriptor<P, K, H>, e: Parameters<typeof sender.send<P, K, H>>[1]) =>
+      sender.send(onRunTopic(d), e),
+    sendBatch: <P, K, H>(d: MessageDescriptor<P, K, H>, e: Parameters<typeof sender.sendBatch<P, K, H>>[1]) =>
+      sender.sendBatch(onRunTopic(d), e),
+  };
   const receiverFor = (groupId: string, descriptors?: Map<string, MessageDescriptor>): ManagedEventReceiver => {
-    const receiver = createEventReceiver({ ...connection, groupId: `${groupId}.${run}`, logger: silentLogger, retry: { maxAttempts: 3, initialDelayMs: 50, maxDelayMs: 200 } });
+    const receiver = createEventReceiver({
+      ...connection,
+      groupId: `${groupId}.${run}`,
+      logger: silentLogger,
+      retry: { maxAttempts: 3, initialDelayMs: 50, maxDelayMs: 200 },
+    });
     const wrapped: ManagedEventReceiver = {
       ...receiver,
       groupId: receiver.groupId,
@@ -103,7 +146,9 @@ async function run(connection: KafkaConnectionOptions, receivers: ManagedEventRe
             ...r,
             descriptor: descriptors?.get(r.descriptor.name) ?? onRunTopic(r.descriptor),
             // The route's dead-letter topic comes from the contract (x-dead-letter): the run's copy of it.
-            ...(r.options?.deadLetterTopic === undefined ? {} : { options: { ...r.options, deadLetterTopic: onRun(r.options.deadLetterTopic) } }),
+            ...(r.options?.deadLetterTopic === undefined
+              ? {}
+              : { options: { ...r.options, deadLetterTopic: onRun(r.options.deadLetterTopic) } }),
           })),
         ),
     };
@@ -116,7 +161,12 @@ async function run(connection: KafkaConnectionOptions, receivers: ManagedEventRe
   const tracked = new HandledEvents();
   const portal = new HandledEvents();
   // The portal still runs last month's build: its ShipmentStatusChanged validator predates OUT_FOR_DELIVERY.
-  const stalePortal = new Map([[ShipmentStatusChangedMessage.name, { ...onRunTopic(ShipmentStatusChangedMessage), validatePayload: await staleValidator() } as MessageDescriptor]]);
+  const stalePortal = new Map([
+    [
+      ShipmentStatusChangedMessage.name,
+      { ...onRunTopic(ShipmentStatusChangedMessage), validatePayload: await staleValidator() } as MessageDescriptor,
+    ],
+  ]);
   let invoicing = invoicingService(receiverFor('invoicing'), routedSender, invoiced);
   const tracking = trackingService(receiverFor('tracking'), routedSender, tracked);
   let customerPortal = customerPortalService(receiverFor('customer-portal', stalePortal), portal);
@@ -125,14 +175,18 @@ async function run(connection: KafkaConnectionOptions, receivers: ManagedEventRe
   const routes = Array.from({ length: 20 }, (_, i) => routeCalculated(i + 1));
   for (const route of routes) await routing.sendRouteCalculated(route);
   await waitFor('invoices for the first 20 routes', () => invoiced.size === 20 && tracked.size >= 40);
-  say(`routing sent 20 RouteCalculated → invoicing handled ${invoiced.size}, tracking ${tracked.size} (routes + invoices), portal ${portal.size}`);
+  say(
+    `routing sent 20 RouteCalculated → invoicing handled ${invoiced.size}, tracking ${tracked.size} (routes + invoices), portal ${portal.size}`,
+  );
 
   step(4, 'Invoicing goes down at 2 AM; routing keeps publishing');
   await invoicing.stop();
   const later = Array.from({ length: 30 }, (_, i) => routeCalculated(100 + i));
   await routing.sendRouteCalculatedBatch(later);
   const lag = await groupLag(admin, `invoicing.${run}`, onRun('routing.events'));
-  say(`routing published 30 more without waiting for anyone; invoicing's backlog on ${onRun('routing.events')}: ${lag} records`);
+  say(
+    `routing published 30 more without waiting for anyone; invoicing's backlog on ${onRun('routing.events')}: ${lag} records`,
+  );
   expect(lag === 30, 'the backlog waits in Kafka: 30 records');
 
   step(5, 'Invoicing comes back and works off its backlog');
@@ -140,29 +194,56 @@ async function run(connection: KafkaConnectionOptions, receivers: ManagedEventRe
   invoicing = invoicingService(receiverFor('invoicing'), routedSender, invoiced);
   await invoicing.start();
   await waitFor('invoicing to drain its backlog', () => invoiced.size === 50);
-  say(`invoicing handled the 30 waiting routes in ${((Date.now() - restartedAt) / 1000).toFixed(1)} s (including rejoining the group)`);
+  say(
+    `invoicing handled the 30 waiting routes in ${((Date.now() - restartedAt) / 1000).toFixed(1)} s (including rejoining the group)`,
+  );
   expect((await groupLag(admin, `invoicing.${run}`, onRun('routing.events'))) === 0, 'backlog drained: lag 0');
 
   step(6, 'Bad events: a malformed record and one the portal cannot validate');
   const raw = kafka.producer();
   await raw.connect();
   const shipmentId = randomUUID();
-  await raw.send({ topic: onRun('tracking.events'), messages: [{ key: shipmentId, value: '{"type":"ShipmentStatusChanged","shipmentId":', headers: { ce_type: 'ShipmentStatusChanged' } }] });
+  await raw.send({
+    topic: onRun('tracking.events'),
+    messages: [
+      {
+        key: shipmentId,
+        value: '{"type":"ShipmentStatusChanged","shipmentId":',
+        headers: { ce_type: 'ShipmentStatusChanged' },
+      },
+    ],
+  });
   const outForDelivery = statusChange(randomUUID(), 'OUT_FOR_DELIVERY');
   const statusSender = new (await import('../../generated/index.js')).TrackingProducer(routedSender);
-  await statusSender.sendShipmentStatusChanged({ key: outForDelivery.shipmentId, headers: { correlationId: randomUUID() }, payload: outForDelivery });
+  await statusSender.sendShipmentStatusChanged({
+    key: outForDelivery.shipmentId,
+    headers: { correlationId: randomUUID() },
+    payload: outForDelivery,
+  });
   const portalReceiver = receivers.find((r) => r.groupId === `customer-portal.${run}`)!;
   await waitFor('two dead letters', () => portalReceiver.metrics().deadLettered >= 2);
-  say(`a legacy scanner wrote truncated JSON; tracking (contract 1.0.0 with OUT_FOR_DELIVERY) sent a status the portal's stale build rejects`);
+  say(
+    `a legacy scanner wrote truncated JSON; tracking (contract 1.0.0 with OUT_FOR_DELIVERY) sent a status the portal's stale build rejects`,
+  );
 
   step(7, `evc dlq inspect ${onRun('tracking.events')}-dlt`);
-  const inspected = await inspectDeadLetters({ ...connection, topic: `${onRun('tracking.events')}-dlt`, logger: silentLogger });
+  const inspected = await inspectDeadLetters({
+    ...connection,
+    topic: `${onRun('tracking.events')}-dlt`,
+    logger: silentLogger,
+  });
   for (const entry of inspected.entries) {
     const info = entry.deadLetter;
-    say(`partition ${entry.partition} offset ${entry.offset}: ${info?.stage ?? '?'} failed in group ${info?.consumerGroup ?? '?'} at ${info?.deadLetteredAt ?? entry.timestamp}: ${info?.errorClass}: ${info?.errorMessage}`);
+    say(
+      `partition ${entry.partition} offset ${entry.offset}: ${info?.stage ?? '?'} failed in group ${info?.consumerGroup ?? '?'} at ${info?.deadLetteredAt ?? entry.timestamp}: ${info?.errorClass}: ${info?.errorMessage}`,
+    );
   }
   expect(inspected.entries.length === 2, 'both bad records wait in the dead-letter topic, with the reason attached');
-  expect(inspected.entries.some((e) => e.deadLetter?.stage === 'decode') && inspected.entries.some((e) => e.deadLetter?.stage === 'validate'), 'one failed to decode, one to validate');
+  expect(
+    inspected.entries.some((e) => e.deadLetter?.stage === 'decode') &&
+      inspected.entries.some((e) => e.deadLetter?.stage === 'validate'),
+    'one failed to decode, one to validate',
+  );
 
   step(8, 'Fix the causes: redeploy the portal with the current contract; fix the scanner');
   await customerPortal.stop();
@@ -170,16 +251,44 @@ async function run(connection: KafkaConnectionOptions, receivers: ManagedEventRe
   await customerPortal.start();
   // The scanner's bug is fixed: it re-sends its event, this time through the generated producer.
   const rescanned = statusChange(shipmentId, 'SCHEDULED');
-  await statusSender.sendShipmentStatusChanged({ key: shipmentId, headers: { correlationId: randomUUID() }, payload: rescanned });
+  await statusSender.sendShipmentStatusChanged({
+    key: shipmentId,
+    headers: { correlationId: randomUUID() },
+    payload: rescanned,
+  });
 
   step(9, `evc dlq replay ${onRun('tracking.events')}-dlt --contracts contracts`);
-  const validators: MessageDescriptor[] = [RouteCalculatedMessage, RouteCancelledMessage, InvoiceGeneratedMessage, ShipmentStatusChangedMessage].map((d) => onRunTopic(d as MessageDescriptor));
-  const replay = await replayDeadLetters({ ...connection, topic: `${onRun('tracking.events')}-dlt`, validators, logger: silentLogger });
-  for (const record of replay.records) say(`partition ${record.partition} offset ${record.offset}: ${record.outcome}${record.reason ? ` (${record.reason})` : ''}`);
+  const validators: MessageDescriptor[] = [
+    RouteCalculatedMessage,
+    RouteCancelledMessage,
+    InvoiceGeneratedMessage,
+    ShipmentStatusChangedMessage,
+  ].map((d) => onRunTopic(d as MessageDescriptor));
+  const replay = await replayDeadLetters({
+    ...connection,
+    topic: `${onRun('tracking.events')}-dlt`,
+    validators,
+    logger: silentLogger,
+  });
+  for (const record of replay.records)
+    say(
+      `partition ${record.partition} offset ${record.offset}: ${record.outcome}${record.reason ? ` (${record.reason})` : ''}`,
+    );
   expect(replay.counts.replayed === 1, 'the event that is valid under the current contract was replayed');
-  expect(replay.counts['still-invalid'] === 1, 'the malformed record stays in the dead-letter topic, reported, never lost');
-  await waitFor('the portal to handle the replayed and re-sent events', () => portal.has(outForDelivery.metadata.eventId) && portal.has(rescanned.metadata.eventId));
-  const again = await replayDeadLetters({ ...connection, topic: `${onRun('tracking.events')}-dlt`, validators, logger: silentLogger });
+  expect(
+    replay.counts['still-invalid'] === 1,
+    'the malformed record stays in the dead-letter topic, reported, never lost',
+  );
+  await waitFor(
+    'the portal to handle the replayed and re-sent events',
+    () => portal.has(outForDelivery.metadata.eventId) && portal.has(rescanned.metadata.eventId),
+  );
+  const again = await replayDeadLetters({
+    ...connection,
+    topic: `${onRun('tracking.events')}-dlt`,
+    validators,
+    logger: silentLogger,
+  });
   expect(again.counts.replayed === 0, 'replaying again re-publishes nothing: progress was committed');
 
   step(10, 'Exactly once');
@@ -187,20 +296,32 @@ async function run(connection: KafkaConnectionOptions, receivers: ManagedEventRe
   say(`invoicing handled ${invoiced.size} routes, tracking ${tracked.size} events, portal ${portal.size} events`);
   expect(invoiced.size === 50 && invoiced.duplicates().length === 0, 'invoicing: all 50 routes, no duplicates');
   expect(tracked.size === 100 && tracked.duplicates().length === 0, 'tracking: 50 routes + 50 invoices, no duplicates');
-  expect(portal.size === 102 && portal.duplicates().length === 0, 'portal: 50 invoices + 50 statuses + the replayed and the re-sent one, no duplicates');
+  expect(
+    portal.size === 102 && portal.duplicates().length === 0,
+    'portal: 50 invoices + 50 statuses + the replayed and the re-sent one, no duplicates',
+  );
   for (const receiver of receivers) {
     const m = receiver.metrics();
-    say(`${receiver.groupId} (one run of the consumer): consumed ${m.consumed}, handled ${m.handled}, invalid ${m.invalid}, retried ${m.retried}, dead-lettered ${m.deadLettered}`);
+    say(
+      `${receiver.groupId} (one run of the consumer): consumed ${m.consumed}, handled ${m.handled}, invalid ${m.invalid}, retried ${m.retried}, dead-lettered ${m.deadLettered}`,
+    );
   }
   await raw.disconnect();
   await sender.disconnect();
   await admin.disconnect();
-  console.log(failures.length === 0 ? '\nDemo complete: every event processed exactly once; nothing lost.' : `\nDemo FAILED: ${failures.join('; ')}`);
+  console.log(
+    failures.length === 0
+      ? '\nDemo complete: every event processed exactly once; nothing lost.'
+      : `\nDemo FAILED: ${failures.join('; ')}`,
+  );
   return failures.length === 0 ? 0 : 1;
 }
 
 async function groupLag(admin: ReturnType<Kafka['admin']>, groupId: string, topic: string): Promise<number> {
-  const [ends, committed] = await Promise.all([admin.fetchTopicOffsets(topic), admin.fetchOffsets({ groupId, topics: [topic] })]);
+  const [ends, committed] = await Promise.all([
+    admin.fetchTopicOffsets(topic),
+    admin.fetchOffsets({ groupId, topics: [topic] }),
+  ]);
   const committedBy = new Map((committed[0]?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
   return ends.reduce((sum, p) => sum + Number(p.high) - Math.max(0, committedBy.get(p.partition) ?? 0), 0);
 }

@@ -31,7 +31,11 @@ export class HandledEvents {
 
 const now = (): string => new Date().toISOString();
 
-export function invoicingService(receiver: EventReceiver, sender: EventSender, handled: HandledEvents): InvoicingConsumer {
+export function invoicingService(
+  receiver: EventReceiver,
+  sender: EventSender,
+  handled: HandledEvents,
+): InvoicingConsumer {
   const invoices = new InvoicingProducer(sender);
   return new InvoicingConsumer(receiver, {
     async onRouteCalculated({ payload, headers }) {
@@ -55,18 +59,32 @@ function invoiceFor(route: RouteCalculated): Parameters<InvoicingProducer['sendI
     customerId: randomUUID(),
     issuedAt: now(),
     dueDate: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
-    lineItems: [{ description: `Route ${route.routeId} (${route.distanceKm} km)`, quantity: 1, unitPrice: { amount, currency: 'EUR' } }],
+    lineItems: [
+      {
+        description: `Route ${route.routeId} (${route.distanceKm} km)`,
+        quantity: 1,
+        unitPrice: { amount, currency: 'EUR' },
+      },
+    ],
     total: { amount, currency: 'EUR' },
     payment: { method: 'bank_transfer', iban: 'DE89370400440532013000', reference: route.routeId.slice(0, 8) },
   };
 }
 
-export function trackingService(receiver: EventReceiver, sender: EventSender, handled: HandledEvents): TrackingConsumer {
+export function trackingService(
+  receiver: EventReceiver,
+  sender: EventSender,
+  handled: HandledEvents,
+): TrackingConsumer {
   const statuses = new TrackingProducer(sender);
   return new TrackingConsumer(receiver, {
     async onRouteCalculated({ payload, headers }) {
       const shipmentId = payload.stops[0]?.shipmentIds[0] ?? randomUUID();
-      await statuses.sendShipmentStatusChanged({ key: shipmentId, headers: { correlationId: headers.correlationId }, payload: statusChange(shipmentId, 'SCHEDULED') });
+      await statuses.sendShipmentStatusChanged({
+        key: shipmentId,
+        headers: { correlationId: headers.correlationId },
+        payload: statusChange(shipmentId, 'SCHEDULED'),
+      });
       handled.record(payload.metadata.eventId);
     },
     onRouteCancelled({ payload }) {
@@ -78,7 +96,10 @@ export function trackingService(receiver: EventReceiver, sender: EventSender, ha
   });
 }
 
-export function statusChange(shipmentId: string, status: 'SCHEDULED' | 'OUT_FOR_DELIVERY'): Parameters<TrackingProducer['sendShipmentStatusChanged']>[0]['payload'] {
+export function statusChange(
+  shipmentId: string,
+  status: 'SCHEDULED' | 'OUT_FOR_DELIVERY',
+): Parameters<TrackingProducer['sendShipmentStatusChanged']>[0]['payload'] {
   return {
     type: 'ShipmentStatusChanged',
     metadata: { eventId: randomUUID(), occurredAt: now() },

@@ -10,7 +10,9 @@ export async function staleValidator(): Promise<CompiledValidator> {
   const registry = await loadRegistry(await directorySource('contracts', new URL('../..', import.meta.url).pathname));
   const message = registry.messages.find((m) => m.name === 'ShipmentStatusChanged');
   if (!message?.payload) throw new Error('ShipmentStatusChanged is missing from contracts/');
-  const schema = JSON.parse(JSON.stringify(bundleSchema(message.payload))) as { $defs?: Record<string, { enum?: string[] }> };
+  const schema = JSON.parse(JSON.stringify(bundleSchema(message.payload))) as {
+    $defs?: Record<string, { enum?: string[] }>;
+  };
   const status = schema.$defs?.ShipmentStatus;
   if (!status?.enum) throw new Error('ShipmentStatus enum not found');
   status.enum = status.enum.filter((s) => s !== 'OUT_FOR_DELIVERY');

@@ -58,15 +58,26 @@ export function buildCatalog(registry: Registry, snapshot: RegistrySnapshot, his
     const topics = topicsOf(snapshot, name);
     const owners = [...new Set(topics.flatMap((topic) => servicesDoing(snapshot, 'send', name, topic)))].sort();
     const receivers = topics.flatMap((topic) =>
-      servicesDoing(snapshot, 'receive', name, topic).map((service) => ({ service, topic, deadLetterTopic: deadLetterTopics.get(`${service}\u0000${topic}`) ?? deadLetterTopicFor(topic, undefined) })),
+      servicesDoing(snapshot, 'receive', name, topic).map((service) => ({
+        service,
+        topic,
+        deadLetterTopic: deadLetterTopics.get(`${service}\u0000${topic}`) ?? deadLetterTopicFor(topic, undefined),
+      })),
     );
-    const status: ReleaseStatus = last === undefined ? 'unreleased' : current !== undefined && normalizedVersion(current).hash === last.hash ? 'released' : 'changed';
+    const status: ReleaseStatus =
+      last === undefined
+        ? 'unreleased'
+        : current !== undefined && normalizedVersion(current).hash === last.hash
+          ? 'released'
+          : 'changed';
     entries.push({
       message: name,
       ...(message.summary === undefined ? {} : { summary: message.summary }),
       topics,
       owners,
-      teams: [...new Set(owners.map((owner) => teamOf.get(owner)).filter((team): team is string => team !== undefined))].sort(),
+      teams: [
+        ...new Set(owners.map((owner) => teamOf.get(owner)).filter((team): team is string => team !== undefined)),
+      ].sort(),
       receivers: receivers.sort((a, b) => compare(a.service, b.service) || compare(a.topic, b.topic)),
       definedAt: message.definition,
       versions: released.map((version) => version.version),
@@ -75,9 +86,22 @@ export function buildCatalog(registry: Registry, snapshot: RegistrySnapshot, his
   }
   for (const [name, locked] of Object.entries(history?.messages ?? {})) {
     if (registry.messages.some((message) => message.name === name)) continue;
-    entries.push({ message: name, topics: [], owners: [], teams: [], receivers: [], versions: locked.versions.map((version) => version.version), status: 'removed' });
+    entries.push({
+      message: name,
+      topics: [],
+      owners: [],
+      teams: [],
+      receivers: [],
+      versions: locked.versions.map((version) => version.version),
+      status: 'removed',
+    });
   }
-  return { entries: entries.sort((a, b) => compare(a.message, b.message)), services: registry.services.length, topics: registry.topics.length, hasHistory: history !== undefined };
+  return {
+    entries: entries.sort((a, b) => compare(a.message, b.message)),
+    services: registry.services.length,
+    topics: registry.topics.length,
+    hasHistory: history !== undefined,
+  };
 }
 
 /** `service \0 topic` → where that service's receiver dead-letters the topic's records. */
@@ -85,7 +109,8 @@ function deadLetterTopicsByReceiver(registry: Registry): Map<string, string> {
   const out = new Map<string, string>();
   for (const service of registry.services) {
     for (const operation of service.operations) {
-      if (operation.action === 'receive') out.set(`${service.name}\u0000${operation.topic}`, deadLetterTopicOf(operation));
+      if (operation.action === 'receive')
+        out.set(`${service.name}\u0000${operation.topic}`, deadLetterTopicOf(operation));
     }
   }
   return out;

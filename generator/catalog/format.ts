@@ -8,14 +8,21 @@ import type { Catalog, CatalogEntry, ReleaseStatus } from './catalog.js';
 export const CATALOG_FORMATS = ['text', 'json', 'markdown'] as const;
 export type CatalogFormat = (typeof CATALOG_FORMATS)[number];
 
-export function formatCatalog(catalog: Catalog, format: CatalogFormat, context: { readonly contracts: string; readonly lockfile: string }): string {
-  if (format === 'json') return `${JSON.stringify({ contracts: context.contracts, history: catalog.hasHistory ? context.lockfile : null, messages: catalog.entries }, null, 2)}\n`;
+export function formatCatalog(
+  catalog: Catalog,
+  format: CatalogFormat,
+  context: { readonly contracts: string; readonly lockfile: string },
+): string {
+  if (format === 'json')
+    return `${JSON.stringify({ contracts: context.contracts, history: catalog.hasHistory ? context.lockfile : null, messages: catalog.entries }, null, 2)}\n`;
   if (format === 'markdown') return markdown(catalog, context);
   return text(catalog, context);
 }
 
 function headline(catalog: Catalog, context: { readonly contracts: string; readonly lockfile: string }): string {
-  const history = catalog.hasHistory ? `history ${context.lockfile}` : `no release history yet (run evc release to record ${context.lockfile})`;
+  const history = catalog.hasHistory
+    ? `history ${context.lockfile}`
+    : `no release history yet (run evc release to record ${context.lockfile})`;
   return `${context.contracts}: ${catalog.entries.filter((e) => e.status !== 'removed').length} message(s) on ${catalog.topics} topic(s) from ${catalog.services} service(s); ${history}`;
 }
 
@@ -37,11 +44,19 @@ function text(catalog: Catalog, context: { readonly contracts: string; readonly 
     const row = (label: string, value: string) => lines.push(`  ${label.padEnd(12)}${value}`);
     if (entry.summary !== undefined) row('summary', printable(entry.summary));
     if (entry.topics.length > 0) row('topic', entry.topics.map(printable).join(', '));
-    if (entry.owners.length > 0) row('owner', `${entry.owners.map(printable).join(', ')}${entry.teams.length > 0 ? ` (${entry.teams.map(printable).join(', ')})` : ''}`);
+    if (entry.owners.length > 0)
+      row(
+        'owner',
+        `${entry.owners.map(printable).join(', ')}${entry.teams.length > 0 ? ` (${entry.teams.map(printable).join(', ')})` : ''}`,
+      );
     for (const [index, receiver] of entry.receivers.entries()) {
-      row(index === 0 ? 'receivers' : '', `${printable(receiver.service)}, dead letters to ${printable(receiver.deadLetterTopic)}`);
+      row(
+        index === 0 ? 'receivers' : '',
+        `${printable(receiver.service)}, dead letters to ${printable(receiver.deadLetterTopic)}`,
+      );
     }
-    if (entry.definedAt !== undefined) row('defined at', `${printable(entry.definedAt.file)}:${entry.definedAt.line}:${entry.definedAt.column}`);
+    if (entry.definedAt !== undefined)
+      row('defined at', `${printable(entry.definedAt.file)}:${entry.definedAt.line}:${entry.definedAt.column}`);
     if (entry.versions.length > 1) row('versions', entry.versions.map((version) => `v${version}`).join(', '));
   }
   return `${lines.join('\n')}\n`;
@@ -56,8 +71,12 @@ function markdown(catalog: Catalog, context: { readonly contracts: string; reado
   ];
   for (const entry of catalog.entries) {
     const owner = `${entry.owners.map(markdownCode).join(', ')}${entry.teams.length > 0 ? ` (${markdownCell(entry.teams.join(', '))})` : ''}`;
-    const receivers = entry.receivers.map((r) => `${markdownCode(r.service)} (${markdownCode(r.deadLetterTopic)})`).join(', ');
-    lines.push(`| ${markdownCode(entry.message)} | ${entry.topics.map(markdownCode).join(', ')} | ${owner} | ${receivers} | ${markdownCell(statusText(entry))} | ${markdownCell(entry.summary ?? '')} |`);
+    const receivers = entry.receivers
+      .map((r) => `${markdownCode(r.service)} (${markdownCode(r.deadLetterTopic)})`)
+      .join(', ');
+    lines.push(
+      `| ${markdownCode(entry.message)} | ${entry.topics.map(markdownCode).join(', ')} | ${owner} | ${receivers} | ${markdownCell(statusText(entry))} | ${markdownCell(entry.summary ?? '')} |`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

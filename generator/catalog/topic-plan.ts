@@ -70,18 +70,34 @@ export function planTopics(registry: Registry): TopicPlan {
       config: {},
     });
   }
-  return { topics: [...planned.values()].sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0)), problems };
+  return {
+    topics: [...planned.values()].sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0)),
+    problems,
+  };
 }
 
-function positiveInteger(value: unknown, what: string, at: SourceLocation | undefined, problems: BindingProblem[]): number | undefined {
+function positiveInteger(
+  value: unknown,
+  what: string,
+  at: SourceLocation | undefined,
+  problems: BindingProblem[],
+): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'number' && Number.isInteger(value) && value > 0) return value;
-  problems.push({ at, message: `${what} must be a positive integer, got ${JSON.stringify(value)}; the broker default is used` });
+  problems.push({
+    at,
+    message: `${what} must be a positive integer, got ${JSON.stringify(value)}; the broker default is used`,
+  });
   return undefined;
 }
 
 /** The binding's `topicConfiguration`, as Kafka topic configs (lists comma-joined, as Kafka writes them). */
-function topicConfig(topic: string, configuration: unknown, at: SourceLocation | undefined, problems: BindingProblem[]): Record<string, string> {
+function topicConfig(
+  topic: string,
+  configuration: unknown,
+  at: SourceLocation | undefined,
+  problems: BindingProblem[],
+): Record<string, string> {
   const out: Record<string, string> = {};
   if (configuration === undefined) return out;
   if (typeof configuration !== 'object' || configuration === null || Array.isArray(configuration)) {
@@ -90,9 +106,15 @@ function topicConfig(topic: string, configuration: unknown, at: SourceLocation |
   }
   for (const [name, value] of Object.entries(configuration)) {
     if (name.startsWith('x-')) continue;
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') setOwnProperty(out, name, String(value));
-    else if (Array.isArray(value) && value.every((item) => typeof item === 'string')) setOwnProperty(out, name, value.join(','));
-    else problems.push({ at, message: `${topic}: topicConfiguration ${name} is not a string, number, boolean or list of strings` });
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      setOwnProperty(out, name, String(value));
+    else if (Array.isArray(value) && value.every((item) => typeof item === 'string'))
+      setOwnProperty(out, name, value.join(','));
+    else
+      problems.push({
+        at,
+        message: `${topic}: topicConfiguration ${name} is not a string, number, boolean or list of strings`,
+      });
   }
   return out;
 }

@@ -7,11 +7,18 @@ export const DEFAULT_BROKERS = '127.0.0.1:9092';
 
 export const BROKERS_FLAG_HELP = `bootstrap brokers (default $KAFKA_BROKERS or ${DEFAULT_BROKERS}; TLS/SASL from KAFKA_SSL*/KAFKA_SASL* or $EVC_KAFKA_CONFIG)`;
 
-export function connectionOf(flag: string | undefined, env: Readonly<Record<string, string | undefined>>, cwd: string): KafkaConnectionOptions {
+export function connectionOf(
+  flag: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+  cwd: string,
+): KafkaConnectionOptions {
   const brokers = flag
     ?.split(',')
     .map((broker) => broker.trim())
     .filter((broker) => broker !== '');
-  const connection = kafkaConnectionFromEnv(flag === undefined ? env : { ...env, KAFKA_BROKERS: undefined }, { cwd, defaultBrokers: [DEFAULT_BROKERS] });
+  const connection = kafkaConnectionFromEnv(flag === undefined ? env : { ...env, KAFKA_BROKERS: undefined }, {
+    cwd,
+    defaultBrokers: [DEFAULT_BROKERS],
+  });
   return brokers === undefined || brokers.length === 0 ? connection : { ...connection, brokers };
 }

@@ -18,7 +18,10 @@ import { liveDescriptors } from '../emit/live-descriptors.js';
 
 export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
   // `evc rules | head` closes the pipe early: that is the reader's choice, not an error.
-  if (io === processIO) process.stdout.once('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' ? process.exit(process.exitCode ?? 0) : undefined));
+  if (io === processIO)
+    process.stdout.once('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'EPIPE' ? process.exit(process.exitCode ?? 0) : undefined,
+    );
   let exitCode: number = EXIT.ok;
   const done = (code: number): void => {
     exitCode = code;

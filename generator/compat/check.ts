@@ -39,7 +39,14 @@ export function checkCompatibility(input: CheckInput): CheckResult {
     for (const rule of rules) {
       const ctx = contextFor(input, baseline, i === latestIndex, schemas, rule);
       for (const change of rule.check(ctx)) {
-        const key = [change.rule, change.topic, change.messageName, change.path, change.direction ?? '', change.what].join('\0');
+        const key = [
+          change.rule,
+          change.topic,
+          change.messageName,
+          change.path,
+          change.direction ?? '',
+          change.what,
+        ].join('\0');
         if (seen.has(key)) continue;
         seen.add(key);
         changes.push(i === latestIndex ? change : { ...change, against: baseline.label });
@@ -50,7 +57,13 @@ export function checkCompatibility(input: CheckInput): CheckResult {
   return { compatible: !changes.some((c) => c.breaking), level: input.level, changes };
 }
 
-function contextFor(input: CheckInput, baseline: RegistrySnapshot, latest: boolean, schemas: SchemaChecker, rule: ContractRule): ContractRuleContext {
+function contextFor(
+  input: CheckInput,
+  baseline: RegistrySnapshot,
+  latest: boolean,
+  schemas: SchemaChecker,
+  rule: ContractRule,
+): ContractRuleContext {
   const fallback: SourceLocation = { file: input.current.label, line: 1, column: 1 };
   return {
     baseline,
@@ -59,7 +72,8 @@ function contextFor(input: CheckInput, baseline: RegistrySnapshot, latest: boole
     defaultLevel: input.level,
     mode: input.mode,
     schemas,
-    levelOf: (message) => input.current.messages.get(message)?.level ?? baseline.messages.get(message)?.level ?? input.level,
+    levelOf: (message) =>
+      input.current.messages.get(message)?.level ?? baseline.messages.get(message)?.level ?? input.level,
     change: (init: ChangeInit): Change => {
       const location = init.location ?? fallback;
       return {

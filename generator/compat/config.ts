@@ -5,7 +5,14 @@
 import { parse } from 'yaml';
 import type { MessageModel } from '../model/registry.js';
 import { ContractReadError, type ContractSource } from '../load/source.js';
-import { DEFAULT_LEVEL, DEFAULT_MODE, parseLevel, parseMode, type CompatibilityLevel, type CompatibilityMode } from './levels.js';
+import {
+  DEFAULT_LEVEL,
+  DEFAULT_MODE,
+  parseLevel,
+  parseMode,
+  type CompatibilityLevel,
+  type CompatibilityMode,
+} from './levels.js';
 
 export const CONFIG_FILE = 'evc.config.yaml';
 export const LEVEL_EXTENSION = 'x-evc-compatibility';
@@ -46,10 +53,14 @@ export function parseCompatibilityConfig(text: string, file: string): Compatibil
     throw new ConfigError(`${file}: not valid YAML: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (value === null || value === undefined) return DEFAULT_CONFIG;
-  if (typeof value !== 'object' || Array.isArray(value)) throw new ConfigError(`${file}: expected a mapping with 'compatibility' and 'mode'`);
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw new ConfigError(`${file}: expected a mapping with 'compatibility' and 'mode'`);
   const raw = value as Record<string, unknown>;
   const compatibility = raw['compatibility'] === undefined ? DEFAULT_LEVEL : parseLevel(raw['compatibility']);
-  if (!compatibility) throw new ConfigError(`${file}: compatibility must be one of BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE, NONE (got ${JSON.stringify(raw['compatibility'])})`);
+  if (!compatibility)
+    throw new ConfigError(
+      `${file}: compatibility must be one of BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE, NONE (got ${JSON.stringify(raw['compatibility'])})`,
+    );
   const mode = raw['mode'] === undefined ? DEFAULT_MODE : parseMode(raw['mode']);
   if (!mode) throw new ConfigError(`${file}: mode must be strict or lenient (got ${JSON.stringify(raw['mode'])})`);
   return { compatibility, mode };
@@ -60,6 +71,9 @@ export function messageLevel(message: Pick<MessageModel, 'name' | 'extensions'>)
   const raw = message.extensions[LEVEL_EXTENSION];
   if (raw === undefined) return undefined;
   const level = parseLevel(raw);
-  if (!level) throw new ConfigError(`message ${message.name}: ${LEVEL_EXTENSION} must be a compatibility level such as BACKWARD or FULL_TRANSITIVE (got ${JSON.stringify(raw)})`);
+  if (!level)
+    throw new ConfigError(
+      `message ${message.name}: ${LEVEL_EXTENSION} must be a compatibility level such as BACKWARD or FULL_TRANSITIVE (got ${JSON.stringify(raw)})`,
+    );
   return level;
 }

@@ -33,13 +33,20 @@ export interface GitSource extends ContractSource {
 export async function gitSource(options: GitSourceOptions): Promise<GitSource> {
   if (options.ref.startsWith('-')) throw new GitSourceError(`'${options.ref}' is not a git ref`);
   // One process for both answers: the repository root, then the commit the ref names.
-  const answer = await gitResult(['rev-parse', '--show-toplevel', '--verify', '--quiet', '--end-of-options', `${options.ref}^{commit}`], options.cwd);
+  const answer = await gitResult(
+    ['rev-parse', '--show-toplevel', '--verify', '--quiet', '--end-of-options', `${options.ref}^{commit}`],
+    options.cwd,
+  );
   const [root = '', commit = ''] = answer.stdout.trim().split('\n');
   if (answer.code !== 0 && root === '') {
-    throw new GitSourceError(`cannot read git ref '${options.ref}': ${options.cwd} is not inside a git repository (${answer.stderr.trim() || `git exited ${answer.code}`})`);
+    throw new GitSourceError(
+      `cannot read git ref '${options.ref}': ${options.cwd} is not inside a git repository (${answer.stderr.trim() || `git exited ${answer.code}`})`,
+    );
   }
   if (answer.code !== 0 || commit === '') {
-    throw new GitSourceError(`unknown git ref '${options.ref}': no branch, tag or commit by that name (try 'git fetch' if it is a remote branch)`);
+    throw new GitSourceError(
+      `unknown git ref '${options.ref}': no branch, tag or commit by that name (try 'git fetch' if it is a remote branch)`,
+    );
   }
   // The working directory may be a symlinked path: compare real paths on both sides.
   const absolute = path.resolve(await realpathOf(options.cwd), options.directory);
@@ -47,14 +54,19 @@ export async function gitSource(options: GitSourceOptions): Promise<GitSource> {
   if (directory.startsWith('..') || path.isAbsolute(directory)) {
     throw new GitSourceError(`contracts directory ${options.directory} is outside the git repository at ${root}`);
   }
-  const listing = await git(['ls-tree', '-r', '--name-only', '-z', commit, '--', directory === '' ? '.' : directory], root);
+  const listing = await git(
+    ['ls-tree', '-r', '--name-only', '-z', commit, '--', directory === '' ? '.' : directory],
+    root,
+  );
   const prefix = directory === '' ? '' : `${directory}/`;
   const files = listing
     .split('\0')
     .filter((f) => f !== '' && f.startsWith(prefix))
     .map((f) => f.slice(prefix.length));
   if (files.length === 0) {
-    throw new GitSourceError(`contracts directory '${directory || '.'}' did not exist at ${options.ref} (${commit.slice(0, 12)})`);
+    throw new GitSourceError(
+      `contracts directory '${directory || '.'}' did not exist at ${options.ref} (${commit.slice(0, 12)})`,
+    );
   }
   const contractFiles = files.filter((f) => CONTRACT_FILE.test(f)).sort();
   const known = new Set(files);
@@ -70,11 +82,16 @@ export async function gitSource(options: GitSourceOptions): Promise<GitSource> {
     },
     async read(relativePath) {
       const normalized = path.posix.normalize(relativePath);
-      if (!known.has(normalized)) throw new ContractReadError(relativePath, `${source.displayPath(relativePath)} does not exist at ${options.ref}`);
+      if (!known.has(normalized))
+        throw new ContractReadError(
+          relativePath,
+          `${source.displayPath(relativePath)} does not exist at ${options.ref}`,
+        );
       contents ??= readBlobs(root, commit, prefix, contractFiles);
       const all = await contents;
       const text = all.get(normalized) ?? (await readBlobs(root, commit, prefix, [normalized])).get(normalized);
-      if (text === undefined) throw new ContractReadError(relativePath, `cannot read ${source.displayPath(relativePath)} from git`);
+      if (text === undefined)
+        throw new ContractReadError(relativePath, `cannot read ${source.displayPath(relativePath)} from git`);
       return text;
     },
     displayPath(relativePath) {
@@ -85,7 +102,12 @@ export async function gitSource(options: GitSourceOptions): Promise<GitSource> {
 }
 
 /** Reads many blobs with one `git cat-file --batch` process. */
-function readBlobs(root: string, commit: string, prefix: string, files: readonly string[]): Promise<Map<string, string>> {
+function readBlobs(
+  root: string,
+  commit: string,
+  prefix: string,
+  files: readonly string[],
+): Promise<Map<string, string>> {
   return new Promise((resolve, reject) => {
     const child = spawn('git', ['cat-file', '--batch'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
     const chunks: Buffer[] = [];
@@ -141,4 +163,3 @@ async function realpathOf(p: string): Promise<string> {
 function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
-

@@ -32,8 +32,13 @@ export interface LoadedSide {
 export async function loadSide(source: ContractSource, role: string): Promise<LoadedSide> {
   const registry = await loadRegistry(withoutHistory(source));
   const errors = registry.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) throw new InputError(`the ${role} contracts (${source.label}) are invalid: ${errors.length} error${errors.length === 1 ? '' : 's'}`, errors);
-  if (registry.services.length === 0) throw new InputError(`no AsyncAPI document found in the ${role} contracts (${source.label})`);
+  if (errors.length > 0)
+    throw new InputError(
+      `the ${role} contracts (${source.label}) are invalid: ${errors.length} error${errors.length === 1 ? '' : 's'}`,
+      errors,
+    );
+  if (registry.services.length === 0)
+    throw new InputError(`no AsyncAPI document found in the ${role} contracts (${source.label})`);
   try {
     return { source, registry, snapshot: snapshotOfRegistry(registry, source.label) };
   } catch (error) {
@@ -67,7 +72,8 @@ export async function readLockfile(source: ContractSource): Promise<Lockfile | u
   try {
     text = await source.read(LOCKFILE);
   } catch (error) {
-    if (error instanceof ContractReadError && /does not exist|ENOENT|not found|no such/i.test(error.message)) return undefined;
+    if (error instanceof ContractReadError && /does not exist|ENOENT|not found|no such/i.test(error.message))
+      return undefined;
     if (error instanceof ContractReadError) throw new InputError(error.message);
     throw error;
   }
@@ -91,7 +97,9 @@ export function withoutHistory(source: ContractSource): ContractSource {
  * Remembers the text of every file read through `source`, so the baseline can recognise files
  * that did not change (most of them, in a pull request).
  */
-export function recordingSource(source: ContractSource): ContractSource & { readonly texts: ReadonlyMap<string, string> } {
+export function recordingSource(
+  source: ContractSource,
+): ContractSource & { readonly texts: ReadonlyMap<string, string> } {
   const texts = new Map<string, string>();
   return {
     // Keep what the loader reads beyond the interface (a directory source's single `only` document).
@@ -110,7 +118,10 @@ export function recordingSource(source: ContractSource): ContractSource & { read
  * file's name. The loader caches parsed files by name and text, so unchanged files are parsed once
  * for both sides (the slowest part of a check); their positions are the same lines either way.
  */
-export function sharingSource(baseline: ContractSource, current: { readonly texts: ReadonlyMap<string, string>; displayPath(relativePath: string): string }): ContractSource {
+export function sharingSource(
+  baseline: ContractSource,
+  current: { readonly texts: ReadonlyMap<string, string>; displayPath(relativePath: string): string },
+): ContractSource {
   const same = new Set<string>();
   return {
     label: baseline.label,
@@ -120,7 +131,8 @@ export function sharingSource(baseline: ContractSource, current: { readonly text
       if (current.texts.get(relativePath) === text) same.add(relativePath);
       return text;
     },
-    displayPath: (relativePath) => (same.has(relativePath) ? current.displayPath(relativePath) : baseline.displayPath(relativePath)),
+    displayPath: (relativePath) =>
+      same.has(relativePath) ? current.displayPath(relativePath) : baseline.displayPath(relativePath),
   };
 }
 
@@ -146,7 +158,10 @@ export async function resolveBaseline(options: {
   const { against } = options;
   if (against === undefined) {
     const lock = await readLockfile(options.current);
-    return { snapshots: lock ? snapshotsOfLockfile(lock, options.current.displayPath(LOCKFILE)) : [], label: options.current.displayPath(LOCKFILE) };
+    return {
+      snapshots: lock ? snapshotsOfLockfile(lock, options.current.displayPath(LOCKFILE)) : [],
+      label: options.current.displayPath(LOCKFILE),
+    };
   }
   const asDirectory = await stat(path.resolve(options.cwd, against)).catch(() => undefined);
   let source: ContractSource;
@@ -163,7 +178,10 @@ export async function resolveBaseline(options: {
     }
   }
   const texts = options.current.texts;
-  const side = await loadSide(texts ? sharingSource(source, { texts, displayPath: (p) => options.current.displayPath(p) }) : source, 'baseline');
+  const side = await loadSide(
+    texts ? sharingSource(source, { texts, displayPath: (p) => options.current.displayPath(p) }) : source,
+    'baseline',
+  );
   const lock = await readLockfile(source).catch(() => undefined);
   const history = lock ? snapshotsOfLockfile(lock, source.displayPath(LOCKFILE)) : [];
   // The baseline's own contracts are the latest; its released history precedes them.

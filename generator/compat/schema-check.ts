@@ -29,9 +29,17 @@ export class SchemaChecker {
 
   constructor(private readonly rules: readonly SchemaRule[] = schemaRules) {}
 
-  check(oldSchema: JsonSchema | undefined, newSchema: JsonSchema | undefined, options: Omit<SchemaCheckOptions, 'rules'>): SchemaCheckResult {
+  check(
+    oldSchema: JsonSchema | undefined,
+    newSchema: JsonSchema | undefined,
+    options: Omit<SchemaCheckOptions, 'rules'>,
+  ): SchemaCheckResult {
     let comparison = this.comparisons.get(options.mode);
-    if (!comparison) this.comparisons.set(options.mode, (comparison = new SchemaComparison({ mode: options.mode, rules: this.rules })));
+    if (!comparison)
+      this.comparisons.set(
+        options.mode,
+        (comparison = new SchemaComparison({ mode: options.mode, rules: this.rules })),
+      );
     const findings: SchemaFinding[] = [];
     for (const direction of directionsOf(options.level)) {
       const [writer, reader] = direction === 'backward' ? [oldSchema, newSchema] : [newSchema, oldSchema];
@@ -40,12 +48,18 @@ export class SchemaChecker {
     // Under FULL a loosening is compatible one way and breaking the other: keep only the breaking
     // view of a place (a compatible finding at or above a breaking one says the same thing).
     const breakingPaths = findings.filter((f) => f.breaking).map((f) => f.path);
-    const covered = (path: readonly string[]): boolean => breakingPaths.some((b) => b.length >= path.length && path.every((seg, i) => b[i] === seg));
-    const kept = directionsOf(options.level).length === 1 ? findings : findings.filter((f) => f.breaking || !covered(f.path));
+    const covered = (path: readonly string[]): boolean =>
+      breakingPaths.some((b) => b.length >= path.length && path.every((seg, i) => b[i] === seg));
+    const kept =
+      directionsOf(options.level).length === 1 ? findings : findings.filter((f) => f.breaking || !covered(f.path));
     return { compatible: !kept.some((f) => f.breaking), findings: kept };
   }
 }
 
-export function checkSchemaCompatibility(oldSchema: JsonSchema | undefined, newSchema: JsonSchema | undefined, options: SchemaCheckOptions): SchemaCheckResult {
+export function checkSchemaCompatibility(
+  oldSchema: JsonSchema | undefined,
+  newSchema: JsonSchema | undefined,
+  options: SchemaCheckOptions,
+): SchemaCheckResult {
   return new SchemaChecker(options.rules).check(oldSchema, newSchema, options);
 }

@@ -47,15 +47,30 @@ export function snapshotOfRegistry(registry: Registry, label: string = registry.
   const messages = new Map<string, MessageSnapshot>();
   for (const m of registry.messages) if (!messages.has(m.name)) messages.set(m.name, messageSnapshot(m));
   const topics = new Map<string, TopicSnapshot>();
-  for (const t of registry.topics) topics.set(t.address, { address: t.address, messages: new Set(t.messages.keys()), location: t.location });
+  for (const t of registry.topics)
+    topics.set(t.address, { address: t.address, messages: new Set(t.messages.keys()), location: t.location });
   const flows: Flow[] = [];
   for (const service of registry.services) {
     for (const op of service.operations) {
-      for (const m of op.messages) flows.push({ service: service.name, action: op.action, topic: op.topic, message: m.name, location: op.location });
+      for (const m of op.messages)
+        flows.push({
+          service: service.name,
+          action: op.action,
+          topic: op.topic,
+          message: m.name,
+          location: op.location,
+        });
       // Operations without listed messages carry every message of their channel.
       if (op.messages.length === 0) {
         const topic = topics.get(op.topic);
-        for (const name of topic?.messages ?? []) flows.push({ service: service.name, action: op.action, topic: op.topic, message: name, location: op.location });
+        for (const name of topic?.messages ?? [])
+          flows.push({
+            service: service.name,
+            action: op.action,
+            topic: op.topic,
+            message: name,
+            location: op.location,
+          });
       }
     }
   }
@@ -76,13 +91,23 @@ function messageSnapshot(m: MessageModel): MessageSnapshot {
 }
 
 /** Services that do `action` with `message` on `topic` (any topic when omitted), sorted. */
-export function servicesDoing(snapshot: RegistrySnapshot, action: 'send' | 'receive', message: string, topic?: string): string[] {
+export function servicesDoing(
+  snapshot: RegistrySnapshot,
+  action: 'send' | 'receive',
+  message: string,
+  topic?: string,
+): string[] {
   const names = new Set<string>();
-  for (const f of snapshot.flows) if (f.action === action && f.message === message && (topic === undefined || f.topic === topic)) names.add(f.service);
+  for (const f of snapshot.flows)
+    if (f.action === action && f.message === message && (topic === undefined || f.topic === topic))
+      names.add(f.service);
   return [...names].sort();
 }
 
 /** Topics a message travels on, sorted. */
 export function topicsOf(snapshot: RegistrySnapshot, message: string): string[] {
-  return [...snapshot.topics.values()].filter((t) => t.messages.has(message)).map((t) => t.address).sort();
+  return [...snapshot.topics.values()]
+    .filter((t) => t.messages.has(message))
+    .map((t) => t.address)
+    .sort();
 }

@@ -12,24 +12,46 @@ export function emitConsumer(plan: GenerationPlan, service: ServicePlan): Code {
   if (service.receives.length === 0) return ts``;
   const handlers = service.receives.map((descriptor) => {
     const names = plan.types.messages.get(descriptor.message)!;
-    const args = join([ident(names.payload), names.key ? ident(names.key) : ts`undefined`, names.headers ? ident(names.headers) : ts`undefined`], ', ');
-    const doc = docComment([`Handles ${descriptor.message.name} from ${descriptor.topic}. ${failureSentence(descriptor)}`, descriptor.message.summary], '  ');
+    const args = join(
+      [
+        ident(names.payload),
+        names.key ? ident(names.key) : ts`undefined`,
+        names.headers ? ident(names.headers) : ts`undefined`,
+      ],
+      ', ',
+    );
+    const doc = docComment(
+      [
+        `Handles ${descriptor.message.name} from ${descriptor.topic}. ${failureSentence(descriptor)}`,
+        descriptor.message.summary,
+      ],
+      '  ',
+    );
     return ts`${doc}  readonly ${propertyKey(handlerName(descriptor.constName))}: EventHandler<${args}>;\n`;
   });
-  const routes = service.receives.map((d) => ts`    route(${ident(d.constName)}, handlers.${ident(handlerName(d.constName))}${routeOptions(d)}),\n`);
-  const deadLetters = [...new Map(service.receives.filter((r) => r.deadLetterTopic).map((r) => [r.topic, r.deadLetterTopic!])).entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+  const routes = service.receives.map(
+    (d) => ts`    route(${ident(d.constName)}, handlers.${ident(handlerName(d.constName))}${routeOptions(d)}),\n`,
+  );
+  const deadLetters = [
+    ...new Map(service.receives.filter((r) => r.deadLetterTopic).map((r) => [r.topic, r.deadLetterTopic!])).entries(),
+  ].sort(([a], [b]) => (a < b ? -1 : 1));
   const policy = ts`${docComment([`Dead-letter topics ${service.service.name}'s contract declares per source topic (x-dead-letter), which its routes apply; topics not listed use "<topic>-dlt" unless the receiver is configured otherwise.`])}export const ${ident(`${service.functionName}DeadLetterTopics`)}: Readonly<Record<string, string>> = {\n${deadLetters.map(([topic, dlt]) => ts`  ${literal(topic)}: ${literal(dlt)},\n`)}};\n`;
-  return join([ts`${docComment([`The messages ${service.service.name} receives, one handler each.`])}export interface ${ident(`${service.className}Handlers`)} {\n${join(handlers, '')}}\n`,
-    ts`${docComment([`Routes for ${service.service.name}'s consumer: which descriptor each handler gets, with the dead-letter topic and retry policy its receive operation declares (x-dead-letter, x-retry); these win over the receiver's defaults.`])}export function ${ident(`${service.functionName}Routes`)}(handlers: ${ident(`${service.className}Handlers`)}): readonly ConsumerRoute[] {\n  return [\n${routes}  ];\n}\n`,
-    policy,
-    ts`${docComment([`Typed consumer of ${service.service.name}: subscribes to ${[...new Set(service.receives.map((r) => r.topic))].sort().join(', ')} and dispatches each record to its handler.`])}export class ${ident(`${service.className}Consumer`)} {\n  constructor(\n    private readonly receiver: EventReceiver,\n    private readonly handlers: ${ident(`${service.className}Handlers`)},\n  ) {}\n\n  start(): Promise<void> {\n    return this.receiver.start(${ident(`${service.functionName}Routes`)}(this.handlers));\n  }\n\n  stop(): Promise<void> {\n    return this.receiver.stop();\n  }\n}\n`,
-  ], '\n');
+  return join(
+    [
+      ts`${docComment([`The messages ${service.service.name} receives, one handler each.`])}export interface ${ident(`${service.className}Handlers`)} {\n${join(handlers, '')}}\n`,
+      ts`${docComment([`Routes for ${service.service.name}'s consumer: which descriptor each handler gets, with the dead-letter topic and retry policy its receive operation declares (x-dead-letter, x-retry); these win over the receiver's defaults.`])}export function ${ident(`${service.functionName}Routes`)}(handlers: ${ident(`${service.className}Handlers`)}): readonly ConsumerRoute[] {\n  return [\n${routes}  ];\n}\n`,
+      policy,
+      ts`${docComment([`Typed consumer of ${service.service.name}: subscribes to ${[...new Set(service.receives.map((r) => r.topic))].sort().join(', ')} and dispatches each record to its handler.`])}export class ${ident(`${service.className}Consumer`)} {\n  constructor(\n    private readonly receiver: EventReceiver,\n    private readonly handlers: ${ident(`${service.className}Handlers`)},\n  ) {}\n\n  start(): Promise<void> {\n    return this.receiver.start(${ident(`${service.functionName}Routes`)}(this.handlers));\n  }\n\n  stop(): Promise<void> {\n    return this.receiver.stop();\n  }\n}\n`,
+    ],
+    '\n',
+  );
 }
 
 /** A route's options object from its receive operation's x-dead-letter / x-retry, or nothing. */
 function routeOptions(receive: ServicePlan['receives'][number]): Code {
   const fields: Code[] = [];
-  if (receive.deadLetterTopic !== undefined) fields.push(ts`      deadLetterTopic: ${literal(receive.deadLetterTopic)},\n`);
+  if (receive.deadLetterTopic !== undefined)
+    fields.push(ts`      deadLetterTopic: ${literal(receive.deadLetterTopic)},\n`);
   if (receive.retry !== undefined) fields.push(ts`      retry: ${literal(receive.retry)},\n`);
   return fields.length === 0 ? ts`` : ts`, {\n${join(fields, '')}    }`;
 }
@@ -37,8 +59,14 @@ function routeOptions(receive: ServicePlan['receives'][number]): Code {
 /** What the handler's doc says happens when it throws, from the same settings. */
 function failureSentence(receive: ServicePlan['receives'][number]): string {
   const attempts = receive.retry?.maxAttempts;
-  const retried = receive.retry === undefined ? 'retry it (the receiver\'s policy)' : `retry it as the contract's x-retry declares${attempts === undefined ? '' : ` (${attempts} attempts in all)`}`;
-  const deadLettered = receive.deadLetterTopic === undefined ? `dead-letter it to "${deadLetterTopicFor(receive.topic, undefined)}" (unless the receiver names another topic)` : `dead-letter it to "${receive.deadLetterTopic}"`;
+  const retried =
+    receive.retry === undefined
+      ? "retry it (the receiver's policy)"
+      : `retry it as the contract's x-retry declares${attempts === undefined ? '' : ` (${attempts} attempts in all)`}`;
+  const deadLettered =
+    receive.deadLetterTopic === undefined
+      ? `dead-letter it to "${deadLetterTopicFor(receive.topic, undefined)}" (unless the receiver names another topic)`
+      : `dead-letter it to "${receive.deadLetterTopic}"`;
   return `Throwing makes the runtime ${retried}, then ${deadLettered}.`;
 }
 

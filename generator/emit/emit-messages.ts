@@ -24,19 +24,33 @@ export function emitMessages(plan: GenerationPlan, runtimeImport: string, from: 
     const alias = `${camelCase(plan.messageBase.get(message)!)}Validators`;
     validatorModule.set(file, alias);
     imports.push(ts`import * as ${ident(alias)} from ${literal(`./validators/${file}.js`)};\n`);
-    if (message.headers !== undefined) imports.push(ts`import * as ${ident(headerAlias(alias))} from ${literal(`./validators/${file}.headers.js`)};\n`);
+    if (message.headers !== undefined)
+      imports.push(ts`import * as ${ident(headerAlias(alias))} from ${literal(`./validators/${file}.headers.js`)};\n`);
   }
   for (const descriptor of plan.descriptors) {
     const { message } = descriptor;
     const names = plan.types.messages.get(message)!;
     const validators = ident(validatorModule.get(plan.validatorFiles.get(message)!)!);
     for (const n of [names.payload, names.key, names.headers]) if (n) typeImports.add(n);
-    const typeArgs = join([ident(names.payload), names.key ? ident(names.key) : ts`undefined`, names.headers ? ident(names.headers) : ts`undefined`], ', ');
+    const typeArgs = join(
+      [
+        ident(names.payload),
+        names.key ? ident(names.key) : ts`undefined`,
+        names.headers ? ident(names.headers) : ts`undefined`,
+      ],
+      ', ',
+    );
     const owner = descriptor.owner;
-    const doc = docComment([`${message.name} on topic ${descriptor.topic}${owner ? `, owned by ${owner.name} ${owner.version}` : ''}.`, message.summary, message.description]);
+    const doc = docComment([
+      `${message.name} on topic ${descriptor.topic}${owner ? `, owned by ${owner.name} ${owner.version}` : ''}.`,
+      message.summary,
+      message.description,
+    ]);
     const optionalValidators = [
       message.key !== undefined ? ts`  validateKey: ${validators}.validateKey,\n` : ts``,
-      message.headers !== undefined ? ts`  validateHeaders: ${ident(headerAlias(validatorModule.get(plan.validatorFiles.get(message)!)!))}.validateHeaders,\n` : ts``,
+      message.headers !== undefined
+        ? ts`  validateHeaders: ${ident(headerAlias(validatorModule.get(plan.validatorFiles.get(message)!)!))}.validateHeaders,\n`
+        : ts``,
     ];
     bodies.push(
       ts`${doc}export const ${ident(descriptor.constName)}: MessageDescriptor<${typeArgs}> = {\n  name: ${literal(message.name)},\n  topic: ${literal(descriptor.topic)},\n  service: ${literal(owner?.name ?? '')},\n  contractVersion: ${literal(owner?.version ?? '0.0.0')},\n  contentType: ${literal(message.contentType ?? 'application/json')},\n  keyEncoding: ${literal(keyEncoding(message.key))},\n  validatePayload: ${validators}.validatePayload,\n${optionalValidators}};\n`,

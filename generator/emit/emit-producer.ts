@@ -8,7 +8,12 @@ export function eventType(plan: GenerationPlan, descriptor: ServicePlan['sends']
   const names = plan.types.messages.get(descriptor.message)!;
   const fields = [ts`readonly payload: ${ident(names.payload)}`];
   if (names.key) fields.push(ts`readonly key: ${ident(names.key)}`);
-  if (names.headers) fields.push(hasRequired(descriptor.message.headers) ? ts`readonly headers: ${ident(names.headers)}` : ts`readonly headers?: ${ident(names.headers)}`);
+  if (names.headers)
+    fields.push(
+      hasRequired(descriptor.message.headers)
+        ? ts`readonly headers: ${ident(names.headers)}`
+        : ts`readonly headers?: ${ident(names.headers)}`,
+    );
   return ts`{ ${join(fields, '; ')} }`;
 }
 
@@ -21,10 +26,19 @@ export function emitProducer(plan: GenerationPlan, service: ServicePlan): Code {
   const methods = service.sends.map((descriptor) => {
     const method = descriptor.constName.replace(/Message$/, '');
     const event = eventType(plan, descriptor);
-    const doc = docComment([`Publishes ${descriptor.message.name} on ${descriptor.topic}; validates it first and throws EventValidationError without sending when it breaks the contract.`, descriptor.message.summary], '  ');
+    const doc = docComment(
+      [
+        `Publishes ${descriptor.message.name} on ${descriptor.topic}; validates it first and throws EventValidationError without sending when it breaks the contract.`,
+        descriptor.message.summary,
+      ],
+      '  ',
+    );
     return ts`${doc}  ${ident(`send${method}`)}(event: ${event}): Promise<void> {\n    return this.sender.send(${ident(descriptor.constName)}, event);\n  }\n\n${docComment([`Publishes several ${descriptor.message.name} events in one request (all are validated before any is sent).`], '  ')}  ${ident(`send${method}Batch`)}(events: readonly ${event}[]): Promise<void> {\n    return this.sender.sendBatch(${ident(descriptor.constName)}, events);\n  }\n`;
   });
-  const doc = docComment([`Typed producer of ${service.service.name} ${service.service.version}: one method per message its contract sends.`, service.service.description]);
+  const doc = docComment([
+    `Typed producer of ${service.service.name} ${service.service.version}: one method per message its contract sends.`,
+    service.service.description,
+  ]);
   return ts`${doc}export class ${ident(`${service.className}Producer`)} {\n  constructor(private readonly sender: EventSender) {}\n\n${join(methods, '\n')}}\n`;
 }
 

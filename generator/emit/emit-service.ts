@@ -17,10 +17,16 @@ export function emitService(plan: GenerationPlan, service: ServicePlan, runtimeI
   ];
   const from = `${service.service.name} ${service.service.version} (AsyncAPI ${service.service.asyncapiVersion})`;
   const imports = [
-    runtimeTypes.length ? ts`import type { ${join(runtimeTypes.map(ident), ', ')} } from ${literal(runtimeImport)};\n` : ts``,
+    runtimeTypes.length
+      ? ts`import type { ${join(runtimeTypes.map(ident), ', ')} } from ${literal(runtimeImport)};\n`
+      : ts``,
     service.receives.length ? ts`import { route } from ${literal(runtimeImport)};\n` : ts``,
-    descriptors.length ? ts`import { ${join(descriptors.map(ident), ', ')} } from ${literal('../messages.js')};\n` : ts``,
-    typeNames.size ? ts`import type { ${join([...typeNames].sort().map(ident), ', ')} } from ${literal('../types.js')};\n` : ts``,
+    descriptors.length
+      ? ts`import { ${join(descriptors.map(ident), ', ')} } from ${literal('../messages.js')};\n`
+      : ts``,
+    typeNames.size
+      ? ts`import type { ${join([...typeNames].sort().map(ident), ', ')} } from ${literal('../types.js')};\n`
+      : ts``,
   ];
   const parts = [emitProducer(plan, service), emitConsumer(plan, service)].filter((c) => c.text !== '');
   const body = parts.length ? join(parts, '\n') : ts`export {};\n`;

@@ -31,8 +31,18 @@ export function typeExpression(schema: unknown, names: TypeNames, indent: string
   }
   if (Array.isArray(schema.allOf) && schema.allOf.length > 0) combinators.push(...schema.allOf.map((b) => next(b)));
 
-  const types = Array.isArray(schema.type) ? schema.type.filter((t): t is string => typeof t === 'string') : typeof schema.type === 'string' ? [schema.type] : [];
-  const implied = types.length === 0 && (isObject(schema.properties) || Array.isArray(schema.required) || 'additionalProperties' in schema) ? ['object'] : types.length === 0 && ('items' in schema || 'prefixItems' in schema) ? ['array'] : types;
+  const types = Array.isArray(schema.type)
+    ? schema.type.filter((t): t is string => typeof t === 'string')
+    : typeof schema.type === 'string'
+      ? [schema.type]
+      : [];
+  const implied =
+    types.length === 0 &&
+    (isObject(schema.properties) || Array.isArray(schema.required) || 'additionalProperties' in schema)
+      ? ['object']
+      : types.length === 0 && ('items' in schema || 'prefixItems' in schema)
+        ? ['array']
+        : types;
   if (implied.length > 0) parts.push(union(implied.map((t) => primitive(t, schema, names, indent, depth))));
 
   if (parts.length === 0 && combinators.length === 0) return ts`unknown`;
@@ -40,7 +50,13 @@ export function typeExpression(schema: unknown, names: TypeNames, indent: string
   return all.length === 1 ? all[0]! : join(all.map(wrap), ' & ');
 }
 
-function primitive(type: string, schema: Record<string, unknown>, names: TypeNames, indent: string, depth: number): Code {
+function primitive(
+  type: string,
+  schema: Record<string, unknown>,
+  names: TypeNames,
+  indent: string,
+  depth: number,
+): Code {
   switch (type) {
     case 'string':
       return ts`string`;
@@ -61,11 +77,18 @@ function primitive(type: string, schema: Record<string, unknown>, names: TypeNam
 }
 
 function arrayType(schema: Record<string, unknown>, names: TypeNames, indent: string, depth: number): Code {
-  const tuple = Array.isArray(schema.prefixItems) ? schema.prefixItems : Array.isArray(schema.items) ? schema.items : undefined;
+  const tuple = Array.isArray(schema.prefixItems)
+    ? schema.prefixItems
+    : Array.isArray(schema.items)
+      ? schema.items
+      : undefined;
   if (tuple) {
     const rest = Array.isArray(schema.items) ? schema.additionalItems : schema.items;
     const members = tuple.map((item) => typeExpression(item, names, indent, undefined, depth + 1));
-    const tail = rest === false || rest === undefined ? [] : [ts`...${wrap(typeExpression(rest, names, indent, undefined, depth + 1))}[]`];
+    const tail =
+      rest === false || rest === undefined
+        ? []
+        : [ts`...${wrap(typeExpression(rest, names, indent, undefined, depth + 1))}[]`];
     return ts`readonly [${join([...members, ...tail], ', ')}]`;
   }
   return ts`readonly ${wrap(typeExpression(schema.items, names, indent, undefined, depth + 1))}[]`;
@@ -73,24 +96,33 @@ function arrayType(schema: Record<string, unknown>, names: TypeNames, indent: st
 
 function objectType(schema: Record<string, unknown>, names: TypeNames, indent: string, depth: number): Code {
   const properties = isObject(schema.properties) ? schema.properties : {};
-  const required = new Set(Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : []);
+  const required = new Set(
+    Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : [],
+  );
   const inner = `${indent}  `;
   const members: Code[] = [];
   for (const [name, property] of Object.entries(properties)) {
     const doc = isObject(property) ? propertyDoc(property) : [];
     const optional = required.has(name) ? '' : '?';
-    members.push(ts`${docComment(doc, inner)}${new Code(inner)}readonly ${propertyKey(name)}${new Code(optional)}: ${typeExpression(property, names, inner, undefined, depth + 1)};\n`);
+    members.push(
+      ts`${docComment(doc, inner)}${new Code(inner)}readonly ${propertyKey(name)}${new Code(optional)}: ${typeExpression(property, names, inner, undefined, depth + 1)};\n`,
+    );
   }
   // Required names the schema does not describe still must be present.
-  for (const name of [...required].filter((r) => !(r in properties)).sort()) members.push(ts`${new Code(inner)}readonly ${propertyKey(name)}: unknown;\n`);
+  for (const name of [...required].filter((r) => !(r in properties)).sort())
+    members.push(ts`${new Code(inner)}readonly ${propertyKey(name)}: unknown;\n`);
   const extra = schema.additionalProperties;
   const patterns = isObject(schema.patternProperties) ? Object.values(schema.patternProperties) : [];
   if (isObject(extra) || extra === true || patterns.length > 0) {
     // An index signature must admit every declared property's type too, hence `unknown` when mixed.
-    const valueType = isObject(extra) && Object.keys(properties).length === 0 && patterns.length === 0 ? typeExpression(extra, names, inner, undefined, depth + 1) : ts`unknown`;
+    const valueType =
+      isObject(extra) && Object.keys(properties).length === 0 && patterns.length === 0
+        ? typeExpression(extra, names, inner, undefined, depth + 1)
+        : ts`unknown`;
     members.push(ts`${new Code(inner)}readonly [property: string]: ${valueType};\n`);
   }
-  if (members.length === 0) return extra === false ? ts`Record<string, never>` : ts`{ readonly [property: string]: unknown }`;
+  if (members.length === 0)
+    return extra === false ? ts`Record<string, never>` : ts`{ readonly [property: string]: unknown }`;
   return ts`{\n${members}${new Code(indent)}}`;
 }
 
@@ -126,7 +158,9 @@ function schemaDoc(schema: JsonSchema, fallback: string[], name: string): string
   if (!isObject(schema)) return fallback;
   // A title that only restates the type's name adds nothing.
   const title = typeof schema.title === 'string' && pascalCase(schema.title) !== name ? schema.title : undefined;
-  const doc = [title, typeof schema.description === 'string' ? schema.description : undefined].filter((d): d is string => d !== undefined);
+  const doc = [title, typeof schema.description === 'string' ? schema.description : undefined].filter(
+    (d): d is string => d !== undefined,
+  );
   return doc.length > 0 ? doc : fallback;
 }
 
@@ -134,7 +168,9 @@ export function emitTypes(registry: Registry, names: TypeNames, from: string): s
   const declarations: Code[] = [];
   for (const node of names.order) {
     const name = names.nodes.get(node)!;
-    declarations.push(ts`${docComment(schemaDoc(node as JsonSchema, [], name))}export type ${ident(name)} = ${typeExpression(node, names, '', node)};\n`);
+    declarations.push(
+      ts`${docComment(schemaDoc(node as JsonSchema, [], name))}export type ${ident(name)} = ${typeExpression(node, names, '', node)};\n`,
+    );
   }
   const declared = new Set(names.nodes.values());
   const aliases: Code[] = [];
@@ -148,7 +184,9 @@ export function emitTypes(registry: Registry, names: TypeNames, from: string): s
     ] as const) {
       if (!name || declared.has(name)) continue;
       declared.add(name);
-      aliases.push(ts`${docComment([roleDoc(message, role)])}export type ${ident(name)} = ${typeExpression(schema, names, '')};\n`);
+      aliases.push(
+        ts`${docComment([roleDoc(message, role)])}export type ${ident(name)} = ${typeExpression(schema, names, '')};\n`,
+      );
     }
   }
   return ts`${fileHeader(from)}\n${join([...declarations, ...aliases], '\n')}`.text;

@@ -49,7 +49,12 @@ type Role = (typeof ROLES)[number];
 
 /** One standalone validator module for some roles of a message; one ajv instance per module, so
  * adding a message never renumbers another file's functions. */
-function compileModule(message: MessageModel, roles: readonly Role[], coerce: boolean, runtimeImport: string): { js: string; dts: string } | { diagnostics: Diagnostic[] } {
+function compileModule(
+  message: MessageModel,
+  roles: readonly Role[],
+  coerce: boolean,
+  runtimeImport: string,
+): { js: string; dts: string } | { diagnostics: Diagnostic[] } {
   const bundles = roles.map((role) => {
     const schema = schemaOf(message, role);
     return schema === undefined ? undefined : bundleSchema(schema, { stripAnnotations: true });
@@ -57,9 +62,14 @@ function compileModule(message: MessageModel, roles: readonly Role[], coerce: bo
   // The ajv version is part of the key: its output changes with it.
   // The key is the content only: messages sharing a schema (e.g. one headers schema for all)
   // share one compilation; the file header naming the message is added afterwards.
-  const cacheKey = createHash('sha256').update(JSON.stringify([VALIDATOR_FORMAT, AJV_VERSION, runtimeImport, coerce, roles, bundles])).digest('hex');
+  const cacheKey = createHash('sha256')
+    .update(JSON.stringify([VALIDATOR_FORMAT, AJV_VERSION, runtimeImport, coerce, roles, bundles]))
+    .digest('hex');
   const from = `the contract of message ${JSON.stringify(message.name).replace(/[\r\n\u2028\u2029]/g, ' ')}`;
-  const withHeader = (body: { js: string; dts: string }): { js: string; dts: string } => ({ js: `${fileHeader(from).text}${body.js}`, dts: `${fileHeader(from).text}${body.dts}` });
+  const withHeader = (body: { js: string; dts: string }): { js: string; dts: string } => ({
+    js: `${fileHeader(from).text}${body.js}`,
+    dts: `${fileHeader(from).text}${body.dts}`,
+  });
   const cached = cachedValidator(cacheKey);
   if (cached) return withHeader(cached);
   const ajv = messageValidatorAjv({ standalone: true, coerceTypes: coerce });
@@ -92,7 +102,10 @@ function compileModule(message: MessageModel, roles: readonly Role[], coerce: bo
     ajv.addSchema({}, id);
     refs.validatePayload = id;
   }
-  const body = { js: `${importRuntime(standaloneCode(ajv, refs), runtimeImport)}\n`, dts: validatorDeclarations(Object.keys(refs), runtimeImport) };
+  const body = {
+    js: `${importRuntime(standaloneCode(ajv, refs), runtimeImport)}\n`,
+    dts: validatorDeclarations(Object.keys(refs), runtimeImport),
+  };
   storeValidator(cacheKey, body);
   return withHeader(body);
 }
@@ -114,7 +127,8 @@ function importRuntime(code: string, runtimeImport: string): string {
       used.add('ajvRuntime');
       return `ajvRuntime[${JSON.stringify(name)}]`;
     });
-  if (/require\(/.test(body.replace(/"(?:[^"\\]|\\.)*"/g, '""'))) throw new Error('generated validator still requires a module; update importRuntime');
+  if (/require\(/.test(body.replace(/"(?:[^"\\]|\\.)*"/g, '""')))
+    throw new Error('generated validator still requires a module; update importRuntime');
   if (/\bvalidatorFormats\b/.test(body)) used.add('validatorFormats');
   if (/= contractRegExp;/.test(body)) used.add('contractRegExp');
   const names = [...used].sort();

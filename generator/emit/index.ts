@@ -24,7 +24,11 @@ export const DEFAULT_RUNTIME_IMPORT = 'eventcontracts/runtime';
 export function generateCode(registry: Registry, options: GenerateOptions = {}): GeneratedCode {
   const runtimeImport = options.runtimeImport ?? DEFAULT_RUNTIME_IMPORT;
   const plan = planGeneration(registry);
-  const from = `the contracts of ${registry.services.map((s) => `${s.name} ${s.version}`).join(', ') || 'no service'}`.replace(/[\r\n\u2028\u2029]+/g, ' ');
+  const from =
+    `the contracts of ${registry.services.map((s) => `${s.name} ${s.version}`).join(', ') || 'no service'}`.replace(
+      /[\r\n\u2028\u2029]+/g,
+      ' ',
+    );
   const validators = emitValidators(plan, runtimeImport);
   const files = new Map<string, string>([
     ['types.ts', emitTypes(registry, plan.types, from)],
@@ -33,5 +37,8 @@ export function generateCode(registry: Registry, options: GenerateOptions = {}):
     ...validators.files,
     ...plan.services.map((s) => [`services/${s.fileName}.ts`, emitService(plan, s, runtimeImport)] as [string, string]),
   ]);
-  return { files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), diagnostics: validators.diagnostics };
+  return {
+    files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    diagnostics: validators.diagnostics,
+  };
 }

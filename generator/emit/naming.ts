@@ -4,10 +4,12 @@
 import { createHash } from 'node:crypto';
 
 const RESERVED = new Set(
-  ('break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with ' +
+  (
+    'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with ' +
     'as implements interface let package private protected public static yield any boolean constructor declare get module require number set string symbol type from of unknown never object bigint undefined async await ' +
     // Global names a generated type must not shadow, or code in the same file would break.
-    'Array Boolean Date Error Function JSON Map Math Number Object Promise Record RegExp Set String Symbol Partial Readonly Required Pick Omit Exclude Extract NonNullable ReturnType InstanceType Uint8Array Buffer').split(' '),
+    'Array Boolean Date Error Function JSON Map Math Number Object Promise Record RegExp Set String Symbol Partial Readonly Required Pick Omit Exclude Extract NonNullable ReturnType InstanceType Uint8Array Buffer'
+  ).split(' '),
 );
 
 const MAX_IDENTIFIER = 80;
@@ -16,14 +18,16 @@ const IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
 
 /** Splits on anything that is not a letter or digit, and on lower→upper case changes. */
 function words(raw: string): string[] {
-  return raw
-    .normalize('NFC')
-    // TypeScript's scanner rejects identifier characters outside the Basic Multilingual Plane.
-    .replace(/[\u{10000}-\u{10FFFF}]/gu, ' ')
-    .replace(/([\p{Ll}\p{Nd}])(\p{Lu})/gu, '$1 $2')
-    .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1 $2')
-    .split(/[^\p{L}\p{Nd}]+/u)
-    .filter(Boolean);
+  return (
+    raw
+      .normalize('NFC')
+      // TypeScript's scanner rejects identifier characters outside the Basic Multilingual Plane.
+      .replace(/[\u{10000}-\u{10FFFF}]/gu, ' ')
+      .replace(/([\p{Ll}\p{Nd}])(\p{Lu})/gu, '$1 $2')
+      .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1 $2')
+      .split(/[^\p{L}\p{Nd}]+/u)
+      .filter(Boolean)
+  );
 }
 
 function bounded(identifier: string, raw: string): string {

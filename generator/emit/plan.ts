@@ -48,16 +48,25 @@ export function planGeneration(registry: Registry): GenerationPlan {
   const types = assignTypeNames(registry, messageBase);
 
   const senders = new Map<MessageModel, ServiceModel>();
-  for (const service of registry.services) for (const op of service.operations) if (op.action === 'send') for (const m of op.messages) if (!senders.has(m)) senders.set(m, service);
-  const definedIn = (m: MessageModel): ServiceModel | undefined => senders.get(m) ?? registry.services.find((s) => s.file === m.definition.file) ?? registry.services.find((s) => s.operations.some((o) => o.messages.includes(m)));
+  for (const service of registry.services)
+    for (const op of service.operations)
+      if (op.action === 'send') for (const m of op.messages) if (!senders.has(m)) senders.set(m, service);
+  const definedIn = (m: MessageModel): ServiceModel | undefined =>
+    senders.get(m) ??
+    registry.services.find((s) => s.file === m.definition.file) ??
+    registry.services.find((s) => s.operations.some((o) => o.messages.includes(m)));
 
   // One descriptor per (message, topic); the common case of one topic keeps the short name.
   const constNames = new NameAllocator();
   const descriptors: DescriptorPlan[] = [];
   const descriptorOf = new Map<string, DescriptorPlan>();
   const topicsOf = new Map<MessageModel, string[]>();
-  for (const topic of registry.topics) for (const m of topic.messages.values()) topicsOf.set(m, [...(topicsOf.get(m) ?? []), topic.address]);
-  for (const service of registry.services) for (const op of service.operations) for (const m of op.messages) if (!(topicsOf.get(m) ?? []).includes(op.topic)) topicsOf.set(m, [...(topicsOf.get(m) ?? []), op.topic]);
+  for (const topic of registry.topics)
+    for (const m of topic.messages.values()) topicsOf.set(m, [...(topicsOf.get(m) ?? []), topic.address]);
+  for (const service of registry.services)
+    for (const op of service.operations)
+      for (const m of op.messages)
+        if (!(topicsOf.get(m) ?? []).includes(op.topic)) topicsOf.set(m, [...(topicsOf.get(m) ?? []), op.topic]);
   for (const message of registry.messages) {
     const base = messageBase.get(message)!;
     const topics = [...new Set(topicsOf.get(message) ?? [])].sort();
@@ -87,8 +96,16 @@ export function planGeneration(registry: Registry): GenerationPlan {
         }
       }
     }
-    const byName = (a: DescriptorPlan, b: DescriptorPlan): number => (a.constName < b.constName ? -1 : a.constName > b.constName ? 1 : 0);
-    return { service, className, functionName: camelCase(className), fileName: files.claim(kebabCase(className, 'service')), sends: sends.sort(byName), receives: receives.sort(byName) };
+    const byName = (a: DescriptorPlan, b: DescriptorPlan): number =>
+      a.constName < b.constName ? -1 : a.constName > b.constName ? 1 : 0;
+    return {
+      service,
+      className,
+      functionName: camelCase(className),
+      fileName: files.claim(kebabCase(className, 'service')),
+      sends: sends.sort(byName),
+      receives: receives.sort(byName),
+    };
   });
   return { registry, messageBase, validatorFiles, types, descriptors, services };
 }
@@ -98,6 +115,8 @@ function key(message: MessageModel, topic: string): string {
 }
 
 function senderTopic(registry: Registry, message: MessageModel): string | undefined {
-  const topics = registry.services.flatMap((s) => s.operations.filter((o) => o.action === 'send' && o.messages.includes(message)).map((o) => o.topic)).sort();
+  const topics = registry.services
+    .flatMap((s) => s.operations.filter((o) => o.action === 'send' && o.messages.includes(message)).map((o) => o.topic))
+    .sort();
   return topics[0];
 }

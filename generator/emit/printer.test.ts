@@ -9,7 +9,9 @@ import { NameAllocator, camelCase, isIdentifier, kebabCase, pascalCase } from '.
 /** Syntax errors TypeScript finds in a source text. */
 function syntaxErrors(source: string): string[] {
   const file = ts.createSourceFile('x.ts', source, ts.ScriptTarget.Latest, true);
-  return (file as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  return (file as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics.map((d) =>
+    ts.flattenDiagnosticMessageText(d.messageText, '\n'),
+  );
 }
 
 describe('printer', () => {
@@ -93,7 +95,13 @@ describe('naming', () => {
       const allocator = new NameAllocator();
       return names.map((n) => allocator.claim(pascalCase(n)));
     };
-    expect(allocate(['order-created', 'OrderCreated', 'order_created'])).toEqual(['OrderCreated', 'OrderCreated2', 'OrderCreated3']);
-    expect(allocate(['order-created', 'OrderCreated', 'order_created'])).toEqual(allocate(['order-created', 'OrderCreated', 'order_created']));
+    expect(allocate(['order-created', 'OrderCreated', 'order_created'])).toEqual([
+      'OrderCreated',
+      'OrderCreated2',
+      'OrderCreated3',
+    ]);
+    expect(allocate(['order-created', 'OrderCreated', 'order_created'])).toEqual(
+      allocate(['order-created', 'OrderCreated', 'order_created']),
+    );
   });
 });

@@ -18,7 +18,10 @@ export function ts(strings: TemplateStringsArray, ...values: Interpolation[]): C
     if (value instanceof Code) out += value.text;
     else if (typeof value === 'number' && Number.isFinite(value)) out += String(value);
     else if (Array.isArray(value) && value.every((v) => v instanceof Code)) out += value.map((v) => v.text).join('');
-    else throw new TypeError(`printer: refusing to interpolate ${typeof value} ${JSON.stringify(value)} — wrap it with ident(), literal() or docComment()`);
+    else
+      throw new TypeError(
+        `printer: refusing to interpolate ${typeof value} ${JSON.stringify(value)} — wrap it with ident(), literal() or docComment()`,
+      );
     out += strings[index + 1] ?? '';
   });
   return new Code(out);

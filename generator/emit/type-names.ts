@@ -44,7 +44,8 @@ export function assignTypeNames(registry: Registry, messageNames: ReadonlyMap<Me
       if (key === 'enum' || key === 'const' || key === 'default' || key === 'examples' || key === 'required') continue;
       if (Array.isArray(value)) value.forEach((v) => visit(v, depth + 1));
       else if (isObject(value)) {
-        if (key === 'properties' || key === 'patternProperties' || key === '$defs' || key === 'definitions') Object.values(value).forEach((v) => visit(v, depth + 1));
+        if (key === 'properties' || key === 'patternProperties' || key === '$defs' || key === 'definitions')
+          Object.values(value).forEach((v) => visit(v, depth + 1));
         else visit(value, depth + 1);
       }
     }
@@ -62,7 +63,11 @@ export function assignTypeNames(registry: Registry, messageNames: ReadonlyMap<Me
       }
       return own;
     };
-    roleNames.set(message, { payload: role(message.payload, '') ?? base, ...opt('key', role(message.key, 'Key')), ...opt('headers', role(message.headers, 'Headers')) });
+    roleNames.set(message, {
+      payload: role(message.payload, '') ?? base,
+      ...opt('key', role(message.key, 'Key')),
+      ...opt('headers', role(message.headers, 'Headers')),
+    });
     for (const schema of [message.payload, message.key, message.headers]) visit(schema, 0);
   }
 
@@ -83,11 +88,14 @@ export function assignTypeNames(registry: Registry, messageNames: ReadonlyMap<Me
       [message.key, claimed.key, names.key],
       [message.headers, claimed.headers, names.headers],
     ] as const) {
-      if (isObject(schema) && candidates.get(schema) === ownName && !nodes.has(schema) && claimedName) nodes.set(schema, claimedName);
+      if (isObject(schema) && candidates.get(schema) === ownName && !nodes.has(schema) && claimedName)
+        nodes.set(schema, claimedName);
     }
   }
   const rest = [...candidates.entries()].filter(([node]) => !nodes.has(node));
-  rest.sort(([a, an], [b, bn]) => (an < bn ? -1 : an > bn ? 1 : locationKey(a) < locationKey(b) ? -1 : locationKey(a) > locationKey(b) ? 1 : 0));
+  rest.sort(([a, an], [b, bn]) =>
+    an < bn ? -1 : an > bn ? 1 : locationKey(a) < locationKey(b) ? -1 : locationKey(a) > locationKey(b) ? 1 : 0,
+  );
   for (const [node, name] of rest) nodes.set(node, allocator.claim(name));
   const order = [...nodes.entries()].sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([node]) => node);
   return { nodes, messages, order };

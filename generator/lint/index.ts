@@ -33,7 +33,11 @@ export function lintRegistry(registry: Registry, rules: readonly LintRule[] = li
   const findings = [...registry.diagnostics];
   for (const rule of rules) if (rule.check) findings.push(...rule.check(registry));
   return findings.sort(
-    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
   );
 }
 

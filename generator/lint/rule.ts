@@ -11,6 +11,19 @@ export interface LintRule {
   readonly check?: (registry: Registry) => Diagnostic[];
 }
 
-export function finding(rule: Pick<LintRule, 'id' | 'severity'>, at: SourceLocation, message: string, hint?: string): Diagnostic {
-  return { file: at.file, line: at.line, column: at.column, severity: rule.severity, rule: rule.id, message, ...(hint ? { hint } : {}) };
+export function finding(
+  rule: Pick<LintRule, 'id' | 'severity'>,
+  at: SourceLocation,
+  message: string,
+  hint?: string,
+): Diagnostic {
+  return {
+    file: at.file,
+    line: at.line,
+    column: at.column,
+    severity: rule.severity,
+    rule: rule.id,
+    message,
+    ...(hint ? { hint } : {}),
+  };
 }

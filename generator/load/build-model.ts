@@ -1,7 +1,15 @@
 // Turns one resolved AsyncAPI document (2.x or 3.x) into services, operations and messages of
 // the registry model. Version differences end here: 2.x `publish` means the application
 // *receives* (the keyword is from the client's point of view), `subscribe` means it sends.
-import type { JsonSchema, MessageModel, MessageNameSource, OperationModel, ServiceModel, SourceLocation, Diagnostic } from '../model/registry.js';
+import type {
+  JsonSchema,
+  MessageModel,
+  MessageNameSource,
+  OperationModel,
+  ServiceModel,
+  SourceLocation,
+  Diagnostic,
+} from '../model/registry.js';
 import { schemaOrigin, setNodeLocation } from '../model/registry.js';
 import { memberLocation, nodeInfo } from './parse-file.js';
 
@@ -10,7 +18,13 @@ type Obj = Record<string, unknown>;
 export interface BuiltDocument {
   readonly service: ServiceModel;
   /** Channel descriptions and locations, by address, for the topic table. */
-  readonly channels: readonly { address: string; description?: string; location: SourceLocation; messages: MessageModel[]; kafka?: Obj }[];
+  readonly channels: readonly {
+    address: string;
+    description?: string;
+    location: SourceLocation;
+    messages: MessageModel[];
+    kafka?: Obj;
+  }[];
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -23,14 +37,18 @@ export class MessageTable {
 
   constructor(private readonly fallbackLocation: (file: string) => SourceLocation) {}
 
-  get(raw: Obj, context: { file: string; defaultContentType?: string; fallbackName: string; channelKey?: string }): MessageModel {
+  get(
+    raw: Obj,
+    context: { file: string; defaultContentType?: string; fallbackName: string; channelKey?: string },
+  ): MessageModel {
     const existing = this.byDefinition.get(raw);
     if (existing) return existing;
     const info = nodeInfo(raw);
     const { name, source } = messageName(raw, info?.pointer ?? '', context.fallbackName, context.channelKey);
     const kafka = isObj(raw.bindings) && isObj(raw.bindings.kafka) ? raw.bindings.kafka : undefined;
     const extensions: Obj = {};
-    for (const [key, value] of Object.entries(raw)) if (key.startsWith('x-') && !key.startsWith('x-parser-')) extensions[key] = value;
+    for (const [key, value] of Object.entries(raw))
+      if (key.startsWith('x-') && !key.startsWith('x-parser-')) extensions[key] = value;
     const payload = payloadSchema(raw.payload);
     const model: MessageModel = {
       name,
@@ -69,21 +87,36 @@ function payloadSchema(value: unknown): JsonSchema | undefined {
 }
 
 /** name → messageId → component key → channel message key → title → derived (unstable, warned). */
-export function messageName(raw: Obj, pointer: string, fallback: string, channelKey?: string): { name: string; source: MessageNameSource } {
+export function messageName(
+  raw: Obj,
+  pointer: string,
+  fallback: string,
+  channelKey?: string,
+): { name: string; source: MessageNameSource } {
   const named = str(raw.name);
   if (named) return { name: named, source: 'name' };
   const id = str(raw.messageId);
   if (id) return { name: id, source: 'messageId' };
   const referenced = schemaOrigin(raw)?.refName;
-  if (referenced && !/^(asyncapi|index|messages?)$/i.test(referenced)) return { name: referenced, source: 'componentKey' };
-  const component = /^\/components\/messages\/([^/]+)$/.exec(pointer)?.[1] ?? /^\/channels\/[^/]+\/messages\/([^/]+)$/.exec(pointer)?.[1] ?? channelKey;
+  if (referenced && !/^(asyncapi|index|messages?)$/i.test(referenced))
+    return { name: referenced, source: 'componentKey' };
+  const component =
+    /^\/components\/messages\/([^/]+)$/.exec(pointer)?.[1] ??
+    /^\/channels\/[^/]+\/messages\/([^/]+)$/.exec(pointer)?.[1] ??
+    channelKey;
   if (component) return { name: component.replace(/~1/g, '/').replace(/~0/g, '~'), source: 'componentKey' };
   const title = str(raw.title);
   if (title) return { name: title, source: 'title' };
   return { name: fallback, source: 'derived' };
 }
 
-export function buildDocument(doc: Obj, file: string, displayFile: string, version: string, messages: MessageTable): BuiltDocument {
+export function buildDocument(
+  doc: Obj,
+  file: string,
+  displayFile: string,
+  version: string,
+  messages: MessageTable,
+): BuiltDocument {
   const info = isObj(doc.info) ? doc.info : {};
   const title = str(info.title) ?? displayFile;
   const serviceName = str(info['x-service']) ?? title;
@@ -92,14 +125,26 @@ export function buildDocument(doc: Obj, file: string, displayFile: string, versi
   const location = nodeInfo(doc)?.location ?? { file: displayFile, line: 1, column: 1 };
   const defaultContentType = str(doc.defaultContentType);
   const diagnostics: Diagnostic[] = [];
-  const channelsOut = new Map<string, { address: string; description?: string; location: SourceLocation; messages: MessageModel[]; kafka?: Obj }>();
+  const channelsOut = new Map<
+    string,
+    { address: string; description?: string; location: SourceLocation; messages: MessageModel[]; kafka?: Obj }
+  >();
   const operations: OperationModel[] = [];
 
-  const channelEntry = (address: string, channel: Obj): { address: string; description?: string; location: SourceLocation; messages: MessageModel[]; kafka?: Obj } => {
+  const channelEntry = (
+    address: string,
+    channel: Obj,
+  ): { address: string; description?: string; location: SourceLocation; messages: MessageModel[]; kafka?: Obj } => {
     let entry = channelsOut.get(address);
     if (!entry) {
       const kafka = isObj(channel.bindings) && isObj(channel.bindings.kafka) ? channel.bindings.kafka : undefined;
-      entry = { address, ...optional('description', str(channel.description)), location: nodeInfo(channel)?.location ?? location, messages: [], ...(kafka === undefined ? {} : { kafka }) };
+      entry = {
+        address,
+        ...optional('description', str(channel.description)),
+        location: nodeInfo(channel)?.location ?? location,
+        messages: [],
+        ...(kafka === undefined ? {} : { kafka }),
+      };
       channelsOut.set(address, entry);
     }
     return entry;
@@ -118,16 +163,36 @@ export function buildDocument(doc: Obj, file: string, displayFile: string, versi
       const entry = channelEntry(address, channel);
       const channelMessages = isObj(channel.messages) ? channel.messages : {};
       for (const [key, raw] of Object.entries(channelMessages)) {
-        if (isObj(raw)) addMessage(entry, messages.get(raw, { file, fallbackName: `${id}.${key}`, channelKey: key, ...optional('defaultContentType', defaultContentType) }));
+        if (isObj(raw))
+          addMessage(
+            entry,
+            messages.get(raw, {
+              file,
+              fallbackName: `${id}.${key}`,
+              channelKey: key,
+              ...optional('defaultContentType', defaultContentType),
+            }),
+          );
       }
     }
     const ops = isObj(doc.operations) ? doc.operations : {};
     for (const [id, op] of Object.entries(ops)) {
       if (!isObj(op) || !isObj(op.channel)) continue;
-      const channel = addressOf.get(op.channel) ?? { id: nodeInfo(op.channel)?.pointer.split('/').pop() ?? id, address: str(op.channel.address) ?? id };
+      const channel = addressOf.get(op.channel) ?? {
+        id: nodeInfo(op.channel)?.pointer.split('/').pop() ?? id,
+        address: str(op.channel.address) ?? id,
+      };
       const entry = channelEntry(channel.address, op.channel);
-      const opMessages = Array.isArray(op.messages) ? op.messages.filter(isObj) : entry.messages.map((m) => m.raw as Obj);
-      const models = opMessages.map((raw, index) => messages.get(raw, { file, fallbackName: `${id}Message${index + 1}`, ...optional('defaultContentType', defaultContentType) }));
+      const opMessages = Array.isArray(op.messages)
+        ? op.messages.filter(isObj)
+        : entry.messages.map((m) => m.raw as Obj);
+      const models = opMessages.map((raw, index) =>
+        messages.get(raw, {
+          file,
+          fallbackName: `${id}Message${index + 1}`,
+          ...optional('defaultContentType', defaultContentType),
+        }),
+      );
       for (const model of models) addMessage(entry, model);
       operations.push({
         id,
@@ -148,9 +213,20 @@ export function buildDocument(doc: Obj, file: string, displayFile: string, versi
         const op = channel[keyword];
         if (!isObj(op)) continue;
         const message = op.message;
-        const raws = isObj(message) && Array.isArray(message.oneOf) ? message.oneOf.filter(isObj) : isObj(message) ? [message] : [];
+        const raws =
+          isObj(message) && Array.isArray(message.oneOf)
+            ? message.oneOf.filter(isObj)
+            : isObj(message)
+              ? [message]
+              : [];
         const opId = str(op.operationId) ?? `${keyword}:${address}`;
-        const models = raws.map((raw, index) => messages.get(raw, { file, fallbackName: `${opId}Message${raws.length > 1 ? index + 1 : ''}`, ...optional('defaultContentType', defaultContentType) }));
+        const models = raws.map((raw, index) =>
+          messages.get(raw, {
+            file,
+            fallbackName: `${opId}Message${raws.length > 1 ? index + 1 : ''}`,
+            ...optional('defaultContentType', defaultContentType),
+          }),
+        );
         for (const model of models) addMessage(entry, model);
         operations.push({
           id: opId,
@@ -184,7 +260,8 @@ export function buildDocument(doc: Obj, file: string, displayFile: string, versi
 /** The node's `x-*` members, located where the node is (each key where it is written), for diagnostics on them. */
 function extensionsOf(node: Obj): Obj {
   const out: Obj = {};
-  for (const [key, value] of Object.entries(node)) if (key.startsWith('x-') && !key.startsWith('x-parser-')) out[key] = value;
+  for (const [key, value] of Object.entries(node))
+    if (key.startsWith('x-') && !key.startsWith('x-parser-')) out[key] = value;
   const info = nodeInfo(node);
   if (info) setNodeLocation(out, info.location, info.members);
   return out;

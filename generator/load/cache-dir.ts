@@ -5,5 +5,8 @@ import path from 'node:path';
 const require = createRequire(import.meta.url);
 
 export function evcCacheDir(): string {
-  return process.env.EVC_CACHE_DIR ?? path.join(path.dirname(require.resolve('ajv/package.json')), '..', '.cache', 'eventcontracts');
+  return (
+    process.env.EVC_CACHE_DIR ??
+    path.join(path.dirname(require.resolve('ajv/package.json')), '..', '.cache', 'eventcontracts')
+  );
 }

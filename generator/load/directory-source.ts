@@ -19,7 +19,11 @@ export interface DirectorySource extends ContractSource {
 export async function directorySource(target: string, cwd = process.cwd()): Promise<DirectorySource> {
   const absolute = path.resolve(cwd, target);
   const info = await stat(absolute).catch(() => undefined);
-  if (!info) throw new ContractReadError(target, `${target} does not exist: pass --contracts with a contracts directory or an AsyncAPI document`);
+  if (!info)
+    throw new ContractReadError(
+      target,
+      `${target} does not exist: pass --contracts with a contracts directory or an AsyncAPI document`,
+    );
   const root = info.isDirectory() ? absolute : await registryRootOf(absolute, cwd);
   const only = info.isDirectory() ? undefined : toPosix(path.relative(root, absolute));
   const label = toPosix(path.relative(cwd, root)) || '.';
@@ -35,12 +39,21 @@ export async function directorySource(target: string, cwd = process.cwd()): Prom
         return await readFile(path.join(root, relativePath), 'utf8');
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        throw new ContractReadError(relativePath, code === 'ENOENT' ? `${source.displayPath(relativePath)} does not exist` : `cannot read ${source.displayPath(relativePath)}: ${code ?? String(error)}`);
+        throw new ContractReadError(
+          relativePath,
+          code === 'ENOENT'
+            ? `${source.displayPath(relativePath)} does not exist`
+            : `cannot read ${source.displayPath(relativePath)}: ${code ?? String(error)}`,
+        );
       }
     },
     displayPath(relativePath) {
       const relative = path.relative(cwd, path.join(root, relativePath));
-      return toPosix(relative.startsWith('..') && path.isAbsolute(root) && relative.split('/').length > 6 ? path.join(root, relativePath) : relative);
+      return toPosix(
+        relative.startsWith('..') && path.isAbsolute(root) && relative.split('/').length > 6
+          ? path.join(root, relativePath)
+          : relative,
+      );
     },
   };
   return source;

@@ -1,7 +1,14 @@
 // Loads a contracts registry: read every file through a ContractSource, parse with source
 // positions, validate each AsyncAPI document against its official schema, resolve `$ref`s across
 // files, and build the one registry model. Problems become located diagnostics, never exceptions.
-import type { Diagnostic, MessageModel, Registry, ServiceModel, SourceLocation, TopicModel } from '../model/registry.js';
+import type {
+  Diagnostic,
+  MessageModel,
+  Registry,
+  ServiceModel,
+  SourceLocation,
+  TopicModel,
+} from '../model/registry.js';
 import { FileParseError, nodeInfo, memberLocation } from './parse-file.js';
 import { parseCached } from './parse-cache.js';
 import { RefResolver, referencedFiles } from './resolve-refs.js';
@@ -20,7 +27,6 @@ export interface LoadOptions {
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
-
 
 export async function loadRegistry(source: ContractSource, options: LoadOptions = {}): Promise<Registry> {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -41,7 +47,15 @@ export async function loadRegistry(source: ContractSource, options: LoadOptions 
     if (Buffer.byteLength(text) > maxBytes) {
       const size = (Buffer.byteLength(text) / 1024 / 1024).toFixed(1);
       missing.set(file, `${display(file)} is ${size} MiB, over the ${(maxBytes / 1024 / 1024).toFixed(0)} MiB limit`);
-      diagnostics.push({ file: display(file), line: 1, column: 1, severity: 'error', rule: 'file-too-large', message: `${display(file)} is ${size} MiB, over the ${(maxBytes / 1024 / 1024).toFixed(0)} MiB limit for a contract file`, hint: 'split the document into files reached by $ref, or raise --max-file-size' });
+      diagnostics.push({
+        file: display(file),
+        line: 1,
+        column: 1,
+        severity: 'error',
+        rule: 'file-too-large',
+        message: `${display(file)} is ${size} MiB, over the ${(maxBytes / 1024 / 1024).toFixed(0)} MiB limit for a contract file`,
+        hint: 'split the document into files reached by $ref, or raise --max-file-size',
+      });
       return;
     }
     const parsed = parseCached(text, display(file));
@@ -56,7 +70,7 @@ export async function loadRegistry(source: ContractSource, options: LoadOptions 
   const listed = await source.list();
   for (const file of listed) await readFile(file);
   // Load what the documents refer to but the listing did not include, until nothing new appears.
-  for (let pending = [...values.entries()]; pending.length > 0; ) {
+  for (let pending = [...values.entries()]; pending.length > 0;) {
     const next: [string, unknown][] = [];
     for (const [file, value] of pending) {
       for (const target of referencedFiles(value, file)) {
@@ -76,20 +90,42 @@ export async function loadRegistry(source: ContractSource, options: LoadOptions 
   const resolver = new RefResolver(values, display, missing);
   const messages = new MessageTable((file) => ({ file: display(file), line: 1, column: 1 }));
   const services: ServiceModel[] = [];
-  const topics = new Map<string, { address: string; description?: string; location: SourceLocation; messages: Map<string, MessageModel>; kafka?: Record<string, unknown>; kafkaFromOwner?: boolean }>();
+  const topics = new Map<
+    string,
+    {
+      address: string;
+      description?: string;
+      location: SourceLocation;
+      messages: Map<string, MessageModel>;
+      kafka?: Record<string, unknown>;
+      kafkaFromOwner?: boolean;
+    }
+  >();
 
   for (const [file, value] of documents) {
     const doc = value as Record<string, unknown>;
     const version = String(doc.asyncapi);
     if (!(SUPPORTED_VERSIONS as readonly string[]).includes(version)) {
       const at = memberLocation(doc, 'asyncapi') ?? { file: display(file), line: 1, column: 1 };
-      diagnostics.push({ ...at, severity: 'error', rule: 'asyncapi-version', message: `unsupported AsyncAPI version "${version}" in ${display(file)}`, hint: `use one of ${SUPPORTED_VERSIONS.join(', ')}` });
+      diagnostics.push({
+        ...at,
+        severity: 'error',
+        rule: 'asyncapi-version',
+        message: `unsupported AsyncAPI version "${version}" in ${display(file)}`,
+        hint: `use one of ${SUPPORTED_VERSIONS.join(', ')}`,
+      });
       continue;
     }
     if (!options.skipSpecValidation) {
       for (const issue of await validateAgainstSpec(doc, version)) {
         const at = locate(doc, issue.pointer) ?? { file: display(file), line: 1, column: 1 };
-        diagnostics.push({ ...at, severity: 'error', rule: 'asyncapi-schema', message: `not a valid AsyncAPI ${version} document: ${issue.message}`, hint: 'see https://www.asyncapi.com/docs/reference/specification' });
+        diagnostics.push({
+          ...at,
+          severity: 'error',
+          rule: 'asyncapi-schema',
+          message: `not a valid AsyncAPI ${version} document: ${issue.message}`,
+          hint: 'see https://www.asyncapi.com/docs/reference/specification',
+        });
       }
     }
     const resolved = resolver.resolve(doc, file) as Record<string, unknown>;
@@ -99,10 +135,16 @@ export async function loadRegistry(source: ContractSource, options: LoadOptions 
     for (const channel of built.channels) {
       let topic = topics.get(channel.address);
       if (!topic) {
-        topic = { address: channel.address, ...(channel.description ? { description: channel.description } : {}), location: channel.location, messages: new Map() };
+        topic = {
+          address: channel.address,
+          ...(channel.description ? { description: channel.description } : {}),
+          location: channel.location,
+          messages: new Map(),
+        };
         topics.set(channel.address, topic);
       }
-      for (const message of channel.messages) if (!topic.messages.has(message.name)) topic.messages.set(message.name, message);
+      for (const message of channel.messages)
+        if (!topic.messages.has(message.name)) topic.messages.set(message.name, message);
       // The owner's binding describes the topic; a consumer's copy only fills in when the owner has none.
       const fromOwner = built.service.operations.some((op) => op.action === 'send' && op.topic === channel.address);
       if (channel.kafka !== undefined && (topic.kafka === undefined || (fromOwner && !topic.kafkaFromOwner))) {
@@ -120,8 +162,15 @@ export async function loadRegistry(source: ContractSource, options: LoadOptions 
   return {
     root: source.label,
     services: services.sort((a, b) => compare(a.name, b.name)),
-    topics: [...topics.values()].map(({ kafkaFromOwner: _owner, ...topic }) => topic).sort((a, b) => compare(a.address, b.address)) as TopicModel[],
-    messages: [...allMessages].sort((a, b) => compare(a.name, b.name) || compare(a.definition.file, b.definition.file) || a.definition.line - b.definition.line),
+    topics: [...topics.values()]
+      .map(({ kafkaFromOwner: _owner, ...topic }) => topic)
+      .sort((a, b) => compare(a.address, b.address)) as TopicModel[],
+    messages: [...allMessages].sort(
+      (a, b) =>
+        compare(a.name, b.name) ||
+        compare(a.definition.file, b.definition.file) ||
+        a.definition.line - b.definition.line,
+    ),
     diagnostics: dedupe(diagnostics),
   };
 }

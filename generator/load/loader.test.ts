@@ -26,7 +26,9 @@ describe('loader on the LogiFlow registry', async () => {
   it('shares one message model between the producer and the consumers that $ref it', () => {
     const routing = registry.services.find((s) => s.name === 'routing')!;
     const invoicing = registry.services.find((s) => s.name === 'invoicing')!;
-    const sent = routing.operations.find((o) => o.action === 'send' && o.messages.some((m) => m.name === 'RouteCalculated'))!.messages[0];
+    const sent = routing.operations.find(
+      (o) => o.action === 'send' && o.messages.some((m) => m.name === 'RouteCalculated'),
+    )!.messages[0];
     const received = invoicing.operations.find((o) => o.action === 'receive')!.messages[0];
     expect(received).toBe(sent);
     expect(registry.messages.filter((m) => m.name === 'RouteCalculated')).toHaveLength(1);
@@ -37,13 +39,23 @@ describe('loader on the LogiFlow registry', async () => {
     expect(message.key).toMatchObject({ type: 'string', pattern: '^TRK-[0-9]{4,}$' });
     expect(message.headers).toMatchObject({ type: 'object' });
     expect(message.payload).toMatchObject({ type: 'object', additionalProperties: false });
-    expect(message.definition).toEqual({ file: 'contracts/routing/asyncapi.yaml', line: expect.any(Number), column: 5 });
+    expect(message.definition).toEqual({
+      file: 'contracts/routing/asyncapi.yaml',
+      line: expect.any(Number),
+      column: 5,
+    });
     expect(message.definitionPointer).toBe('/components/messages/RouteCalculated');
   });
 
   it('resolves relative $refs across files into shared objects', () => {
-    const calculated = registry.messages.find((m) => m.name === 'RouteCalculated')!.payload as Record<string, Record<string, unknown>>;
-    const cancelled = registry.messages.find((m) => m.name === 'RouteCancelled')!.payload as Record<string, Record<string, unknown>>;
+    const calculated = registry.messages.find((m) => m.name === 'RouteCalculated')!.payload as Record<
+      string,
+      Record<string, unknown>
+    >;
+    const cancelled = registry.messages.find((m) => m.name === 'RouteCancelled')!.payload as Record<
+      string,
+      Record<string, unknown>
+    >;
     expect(calculated.properties!.metadata).toBe(cancelled.properties!.metadata);
   });
 });
@@ -59,9 +71,27 @@ describe('loader on AsyncAPI 2.6', () => {
 
 // Each bad input must give a located diagnostic, never a throw.
 const badInputs: { name: string; files: Record<string, string>; rule: string; line: number; message: RegExp }[] = [
-  { name: 'unreadable YAML', files: { 'a.yaml': 'asyncapi: 3.0.0\ninfo: [unclosed\n' }, rule: 'yaml-syntax', line: 3, message: /cannot parse a\.yaml/ },
-  { name: 'duplicate keys', files: { 'a.yaml': 'asyncapi: 3.0.0\nasyncapi: 3.0.0\n' }, rule: 'yaml-syntax', line: 2, message: /unique/i },
-  { name: 'unknown AsyncAPI version', files: { 'a.yaml': 'asyncapi: 9.9.9\ninfo: {title: a, version: "1"}\n' }, rule: 'asyncapi-version', line: 1, message: /unsupported AsyncAPI version "9\.9\.9"/ },
+  {
+    name: 'unreadable YAML',
+    files: { 'a.yaml': 'asyncapi: 3.0.0\ninfo: [unclosed\n' },
+    rule: 'yaml-syntax',
+    line: 3,
+    message: /cannot parse a\.yaml/,
+  },
+  {
+    name: 'duplicate keys',
+    files: { 'a.yaml': 'asyncapi: 3.0.0\nasyncapi: 3.0.0\n' },
+    rule: 'yaml-syntax',
+    line: 2,
+    message: /unique/i,
+  },
+  {
+    name: 'unknown AsyncAPI version',
+    files: { 'a.yaml': 'asyncapi: 9.9.9\ninfo: {title: a, version: "1"}\n' },
+    rule: 'asyncapi-version',
+    line: 1,
+    message: /unsupported AsyncAPI version "9\.9\.9"/,
+  },
   {
     name: 'missing $ref target file',
     files: { 'a.yaml': doc(`components:\n  schemas:\n    A:\n      $ref: './missing.yaml'\n`) },
@@ -78,7 +108,11 @@ const badInputs: { name: string; files: Record<string, string>; rule: string; li
   },
   {
     name: 'cycle of $refs',
-    files: { 'a.yaml': doc(`components:\n  schemas:\n    A:\n      $ref: '#/components/schemas/B'\n    B:\n      $ref: '#/components/schemas/A'\n`) },
+    files: {
+      'a.yaml': doc(
+        `components:\n  schemas:\n    A:\n      $ref: '#/components/schemas/B'\n    B:\n      $ref: '#/components/schemas/A'\n`,
+      ),
+    },
     rule: 'ref-cycle',
     line: 8,
     message: /reference cycle/,
@@ -122,11 +156,24 @@ describe('loader diagnostics for bad input', () => {
   it('refuses a 20 MB document with a diagnostic instead of parsing it', async () => {
     const big = `asyncapi: 3.0.0\ninfo: {title: big, version: '1'}\nx-padding: "${'x'.repeat(20 * 1024 * 1024)}"\n`;
     const registry = await loadRegistry(memorySource({ 'big.yaml': big }));
-    expect(registry.diagnostics).toEqual([expect.objectContaining({ rule: 'file-too-large', file: 'big.yaml', line: 1, message: expect.stringMatching(/20\.0 MiB, over the 5 MiB limit/) })]);
+    expect(registry.diagnostics).toEqual([
+      expect.objectContaining({
+        rule: 'file-too-large',
+        file: 'big.yaml',
+        line: 1,
+        message: expect.stringMatching(/20\.0 MiB, over the 5 MiB limit/),
+      }),
+    ]);
   });
 
   it('never lets a __proto__ key reach a prototype', async () => {
-    const registry = await loadRegistry(memorySource({ 'a.yaml': doc(`components:\n  schemas:\n    A:\n      type: object\n      properties:\n        __proto__: {type: string, polluted: true}\n`) }));
+    const registry = await loadRegistry(
+      memorySource({
+        'a.yaml': doc(
+          `components:\n  schemas:\n    A:\n      type: object\n      properties:\n        __proto__: {type: string, polluted: true}\n`,
+        ),
+      }),
+    );
     expect(registry.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });

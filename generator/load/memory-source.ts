@@ -5,11 +5,14 @@ export function memorySource(files: Readonly<Record<string, string>>, label = 'm
   return {
     label,
     async list() {
-      return Object.keys(files).filter((f) => /\.(ya?ml|json)$/i.test(f)).sort();
+      return Object.keys(files)
+        .filter((f) => /\.(ya?ml|json)$/i.test(f))
+        .sort();
     },
     async read(relativePath) {
       const text = files[relativePath];
-      if (text === undefined || !Object.prototype.hasOwnProperty.call(files, relativePath)) throw new ContractReadError(relativePath, `${relativePath} does not exist`);
+      if (text === undefined || !Object.prototype.hasOwnProperty.call(files, relativePath))
+        throw new ContractReadError(relativePath, `${relativePath} does not exist`);
       return text;
     },
     displayPath(relativePath) {

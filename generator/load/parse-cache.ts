@@ -4,7 +4,13 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { FileParseError, deserializeParsed, parseContractFile, serializeParsed, type ParsedFile } from './parse-file.js';
+import {
+  FileParseError,
+  deserializeParsed,
+  parseContractFile,
+  serializeParsed,
+  type ParsedFile,
+} from './parse-file.js';
 import { evcCacheDir } from './cache-dir.js';
 
 /** Bump when the cached format or the parser's output changes. */

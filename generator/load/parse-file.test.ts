@@ -18,7 +18,11 @@ function positions(value: unknown): unknown[] {
 }
 
 describe('parsed-file cache format', () => {
-  it.each(['contracts/routing/asyncapi.yaml', 'contracts/schemas/route-stop.yaml', 'test/fixtures/hostile/asyncapi.yaml'])('round-trips %s with every position', (file) => {
+  it.each([
+    'contracts/routing/asyncapi.yaml',
+    'contracts/schemas/route-stop.yaml',
+    'test/fixtures/hostile/asyncapi.yaml',
+  ])('round-trips %s with every position', (file) => {
     const parsed = parseContractFile(readFileSync(path.join(repo, file), 'utf8'), file);
     const restored = deserializeParsed(serializeParsed(parsed), file);
     expect(restored.value).toEqual(parsed.value);

@@ -37,7 +37,6 @@ export function memberLocation(node: unknown, key: string): SourceLocation | und
   return info?.members.get(key) ?? info?.location;
 }
 
-
 export class FileParseError extends Error {
   constructor(readonly diagnostics: readonly Diagnostic[]) {
     super(diagnostics[0]?.message ?? 'cannot parse file');

@@ -19,18 +19,27 @@ export type RefProblem = { kind: 'remote' | 'outside-root' | 'malformed'; reason
 /** Works out which file and pointer a `$ref` written in `fromFile` names. */
 export function parseRef(ref: string, fromFile: string): RefTarget | RefProblem {
   if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
-    return { kind: 'remote', reason: `remote reference "${ref}" is refused: copy the schema into the contracts directory and refer to it by a relative path` };
+    return {
+      kind: 'remote',
+      reason: `remote reference "${ref}" is refused: copy the schema into the contracts directory and refer to it by a relative path`,
+    };
   }
   const hash = ref.indexOf('#');
   const filePart = hash === -1 ? ref : ref.slice(0, hash);
   const pointer = hash === -1 ? '' : ref.slice(hash + 1);
   if (pointer !== '' && !pointer.startsWith('/')) {
-    return { kind: 'malformed', reason: `reference "${ref}" has a fragment that is not a JSON pointer (it must start with "#/")` };
+    return {
+      kind: 'malformed',
+      reason: `reference "${ref}" has a fragment that is not a JSON pointer (it must start with "#/")`,
+    };
   }
   if (filePart === '') return { file: fromFile, pointer: decodePointer(pointer) };
   const file = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), decodeURI(filePart)));
   if (file.startsWith('../') || file === '..' || path.posix.isAbsolute(file)) {
-    return { kind: 'outside-root', reason: `reference "${ref}" points outside the contracts directory: move the target inside it` };
+    return {
+      kind: 'outside-root',
+      reason: `reference "${ref}" points outside the contracts directory: move the target inside it`,
+    };
   }
   return { file, pointer: decodePointer(pointer) };
 }
@@ -44,7 +53,12 @@ function decodePointer(pointer: string): string {
 }
 
 export function isRefObject(value: unknown): value is { $ref: string } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { $ref?: unknown }).$ref === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    typeof (value as { $ref?: unknown }).$ref === 'string'
+  );
 }
 
 /** Every file a set of parsed values refers to (for loading them before resolution). */
@@ -95,7 +109,8 @@ export class RefResolver {
     if (Array.isArray(node)) {
       for (const item of node) (copy as unknown[]).push(this.resolveNode(item, file, []));
     } else {
-      for (const [key, value] of Object.entries(node)) setOwnProperty(copy as Record<string, unknown>, key, this.resolveNode(value, file, []));
+      for (const [key, value] of Object.entries(node))
+        setOwnProperty(copy as Record<string, unknown>, key, this.resolveNode(value, file, []));
     }
     return copy;
   }
@@ -103,21 +118,47 @@ export class RefResolver {
   private follow(refNode: { $ref: string }, file: string, chain: string[]): unknown {
     const ref = refNode.$ref;
     const target = parseRef(ref, file);
-    if (!('file' in target)) return this.fail(refNode, target.kind === 'remote' ? 'ref-remote' : target.kind === 'outside-root' ? 'ref-outside-root' : 'ref-unresolved', target.reason);
+    if (!('file' in target))
+      return this.fail(
+        refNode,
+        target.kind === 'remote'
+          ? 'ref-remote'
+          : target.kind === 'outside-root'
+            ? 'ref-outside-root'
+            : 'ref-unresolved',
+        target.reason,
+      );
     const key = `${target.file}#${target.pointer}`;
     if (chain.includes(key)) {
-      return this.fail(refNode, 'ref-cycle', `reference cycle: ${[...chain, key].map((k) => this.display(k.split('#')[0] ?? '') + '#' + (k.split('#')[1] ?? '')).join(' → ')}`, 'make one of the references point at a real schema instead of another reference');
+      return this.fail(
+        refNode,
+        'ref-cycle',
+        `reference cycle: ${[...chain, key].map((k) => this.display(k.split('#')[0] ?? '') + '#' + (k.split('#')[1] ?? '')).join(' → ')}`,
+        'make one of the references point at a real schema instead of another reference',
+      );
     }
     const document = this.files.get(target.file);
     if (document === undefined) {
       const why = this.missingFiles.get(target.file) ?? `${this.display(target.file)} does not exist`;
-      return this.fail(refNode, 'ref-unresolved', `cannot resolve "${ref}": ${why}`, 'fix the path (relative to this file) or add the missing file');
+      return this.fail(
+        refNode,
+        'ref-unresolved',
+        `cannot resolve "${ref}": ${why}`,
+        'fix the path (relative to this file) or add the missing file',
+      );
     }
     const found = lookupPointer(document, target.pointer);
     if (found === undefined) {
-      return this.fail(refNode, 'ref-unresolved', `cannot resolve "${ref}": ${this.display(target.file)} has nothing at "#${target.pointer}"`, 'fix the JSON pointer after "#" (keys are case-sensitive)');
+      return this.fail(
+        refNode,
+        'ref-unresolved',
+        `cannot resolve "${ref}": ${this.display(target.file)} has nothing at "#${target.pointer}"`,
+        'fix the JSON pointer after "#" (keys are case-sensitive)',
+      );
     }
-    const resolved = isRefObject(found) ? this.follow(found, target.file, [...chain, key]) : this.resolveNode(found, target.file, []);
+    const resolved = isRefObject(found)
+      ? this.follow(found, target.file, [...chain, key])
+      : this.resolveNode(found, target.file, []);
     this.copies.set(refNode, resolved);
     if (typeof resolved === 'object' && resolved !== null) {
       const location = memberLocation(refNode, '$ref') ?? { file: this.display(file), line: 1, column: 1 };
@@ -151,7 +192,8 @@ export function lookupPointer(document: unknown, pointer: string): unknown {
   let current: unknown = document;
   for (const raw of pointer.slice(1).split('/')) {
     const segment = unescapePointer(raw);
-    if (typeof current !== 'object' || current === null || !Object.prototype.hasOwnProperty.call(current, segment)) return undefined;
+    if (typeof current !== 'object' || current === null || !Object.prototype.hasOwnProperty.call(current, segment))
+      return undefined;
     current = (current as Record<string, unknown>)[segment];
   }
   return current;

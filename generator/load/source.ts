@@ -13,7 +13,10 @@ export interface ContractSource {
 }
 
 export class ContractReadError extends Error {
-  constructor(readonly path: string, message: string) {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'ContractReadError';
   }

@@ -11,7 +11,17 @@ import { evcCacheDir } from './cache-dir.js';
 
 const require = createRequire(import.meta.url);
 
-export const SUPPORTED_VERSIONS = ['2.0.0', '2.1.0', '2.2.0', '2.3.0', '2.4.0', '2.5.0', '2.6.0', '3.0.0', '3.1.0'] as const;
+export const SUPPORTED_VERSIONS = [
+  '2.0.0',
+  '2.1.0',
+  '2.2.0',
+  '2.3.0',
+  '2.4.0',
+  '2.5.0',
+  '2.6.0',
+  '3.0.0',
+  '3.1.0',
+] as const;
 
 export interface SpecIssue {
   /** JSON pointer into the document. */
@@ -31,10 +41,14 @@ function officialSchema(version: string): object | undefined {
   return (require('@asyncapi/specs') as { schemasWithoutId: Record<string, object> }).schemasWithoutId[version];
 }
 
-
-
 function newAjv(): Ajv {
-  return new Ajv({ allErrors: true, strict: false, validateSchema: false, validateFormats: false, code: { source: true } });
+  return new Ajv({
+    allErrors: true,
+    strict: false,
+    validateSchema: false,
+    validateFormats: false,
+    code: { source: true },
+  });
 }
 
 async function loadValidator(version: string): Promise<ValidateFunction> {
@@ -54,7 +68,10 @@ async function loadValidator(version: string): Promise<ValidateFunction> {
     await mkdir(path.dirname(file), { recursive: true });
     const temp = `${file}.${process.pid}.tmp`;
     // Absolute paths, so the cached module loads from any cache directory ($EVC_CACHE_DIR).
-    const code = standaloneCode(ajv, validate).replace(/require\("(ajv\/dist\/runtime\/[a-z0-9_]+)"\)/g, (_m, spec: string) => `require(${JSON.stringify(require.resolve(spec))})`);
+    const code = standaloneCode(ajv, validate).replace(
+      /require\("(ajv\/dist\/runtime\/[a-z0-9_]+)"\)/g,
+      (_m, spec: string) => `require(${JSON.stringify(require.resolve(spec))})`,
+    );
     await writeFile(temp, code);
     await rename(temp, file);
   } catch {
@@ -110,7 +127,10 @@ const SUMMARY_KEYWORDS = new Set(['oneOf', 'anyOf', 'if', 'not', 'then', 'else',
 
 export function explain(errors: readonly ErrorObject[], limit: number): SpecIssue[] {
   const concrete = errors.filter((error) => !SUMMARY_KEYWORDS.has(error.keyword));
-  const meaningful = concrete.filter((error) => !(error.keyword === 'required' && (error.params as { missingProperty?: string }).missingProperty === '$ref'));
+  const meaningful = concrete.filter(
+    (error) =>
+      !(error.keyword === 'required' && (error.params as { missingProperty?: string }).missingProperty === '$ref'),
+  );
   const pool = meaningful.length > 0 ? meaningful : concrete.length > 0 ? concrete : [...errors];
   const depth = (e: ErrorObject): number => e.instancePath.split('/').length;
   const maxDepth = Math.max(...pool.map(depth));
@@ -129,7 +149,14 @@ export function explain(errors: readonly ErrorObject[], limit: number): SpecIssu
 }
 
 function describe(error: ErrorObject): string {
-  const where = error.instancePath === '' ? 'the document' : `"${error.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).join('.')}"`;
+  const where =
+    error.instancePath === ''
+      ? 'the document'
+      : `"${error.instancePath
+          .split('/')
+          .slice(1)
+          .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+          .join('.')}"`;
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'additionalProperties':

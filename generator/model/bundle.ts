@@ -12,7 +12,19 @@ export interface BundleOptions {
   readonly sortKeys?: boolean;
 }
 
-const ANNOTATIONS = new Set(['title', 'description', '$comment', 'examples', 'example', 'deprecated', 'readOnly', 'writeOnly', '$schema', '$id', 'externalDocs']);
+const ANNOTATIONS = new Set([
+  'title',
+  'description',
+  '$comment',
+  'examples',
+  'example',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  '$schema',
+  '$id',
+  'externalDocs',
+]);
 /** Keywords whose object value is a map of names to schemas, not a schema (names are kept). */
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
 /** Keywords whose value is data, never schemas. */
@@ -65,7 +77,8 @@ export function bundleSchema(root: JsonSchema, options: BundleOptions = {}): Jso
 
   const child = (value: unknown): unknown => {
     if (value === root) return { $ref: '#' };
-    if (typeof value === 'object' && value !== null && !Array.isArray(value) && schemaOrigin(value)?.refName) return { $ref: `#/$defs/${defName(value)}` };
+    if (typeof value === 'object' && value !== null && !Array.isArray(value) && schemaOrigin(value)?.refName)
+      return { $ref: `#/$defs/${defName(value)}` };
     return convert(value, true);
   };
 

@@ -26,7 +26,13 @@ export interface ReceiveSettingsProblem {
 
 const STRATEGY_TYPES: readonly string[] = ['fixed', 'linear', 'exponential'];
 /** Numeric fields of `x-retry.strategy`, per the proposal; anything else there is most likely a typo. */
-const STRATEGY_NUMBERS: readonly string[] = ['delaySeconds', 'initialDelaySeconds', 'incrementSeconds', 'multiplier', 'maxDelaySeconds'];
+const STRATEGY_NUMBERS: readonly string[] = [
+  'delaySeconds',
+  'initialDelaySeconds',
+  'incrementSeconds',
+  'multiplier',
+  'maxDelaySeconds',
+];
 /** `x-retry` fields besides `maxAttempts` and `strategy`: the proposal's retry topic, which the runtime does not use (it retries in place). */
 const RETRY_TOPIC_FIELDS: readonly string[] = ['channel', 'messages'];
 
@@ -41,9 +47,16 @@ export function receiveSettingsOf(operation: OperationModel): ReceiveSettingsRes
   const deadLetter = operation.extensions[DEAD_LETTER_EXTENSION];
   const retry = operation.extensions[RETRY_EXTENSION];
   if (operation.action !== 'receive') {
-    for (const [name, value] of [[DEAD_LETTER_EXTENSION, deadLetter], [RETRY_EXTENSION, retry]] as const) {
+    for (const [name, value] of [
+      [DEAD_LETTER_EXTENSION, deadLetter],
+      [RETRY_EXTENSION, retry],
+    ] as const) {
       if (value !== undefined) {
-        problems.push({ at: memberLocationOf(operation.extensions, name) ?? operation.location, message: `operation "${operation.id}" sends; ${name} applies only to receive operations`, hint: `move ${name} to the receive operation of the consuming service` });
+        problems.push({
+          at: memberLocationOf(operation.extensions, name) ?? operation.location,
+          message: `operation "${operation.id}" sends; ${name} applies only to receive operations`,
+          hint: `move ${name} to the receive operation of the consuming service`,
+        });
       }
     }
     return { settings: {}, problems };
@@ -51,7 +64,10 @@ export function receiveSettingsOf(operation: OperationModel): ReceiveSettingsRes
   const deadLetterTopic = deadLetter === undefined ? undefined : readDeadLetterTopic(operation, deadLetter, problems);
   const retryPolicy = retry === undefined ? undefined : readRetry(operation, retry, problems);
   return {
-    settings: { ...(deadLetterTopic === undefined ? {} : { deadLetterTopic }), ...(retryPolicy === undefined ? {} : { retry: retryPolicy }) },
+    settings: {
+      ...(deadLetterTopic === undefined ? {} : { deadLetterTopic }),
+      ...(retryPolicy === undefined ? {} : { retry: retryPolicy }),
+    },
     problems,
   };
 }
@@ -61,13 +77,22 @@ export function deadLetterTopicOf(operation: OperationModel): string {
   return receiveSettingsOf(operation).settings.deadLetterTopic ?? deadLetterTopicFor(operation.topic, undefined);
 }
 
-function readDeadLetterTopic(operation: OperationModel, deadLetter: unknown, problems: ReceiveSettingsProblem[]): string | undefined {
+function readDeadLetterTopic(
+  operation: OperationModel,
+  deadLetter: unknown,
+  problems: ReceiveSettingsProblem[],
+): string | undefined {
   const at = memberLocationOf(operation.extensions, DEAD_LETTER_EXTENSION) ?? operation.location;
   const channelAt = memberLocationOf(deadLetter, 'channel') ?? at;
   const channel = isObject(deadLetter) ? deadLetter['channel'] : undefined;
   // `channel` is a `$ref` to the dead-letter channel (resolved by the loader to the channel object)
   // or, more simply, the topic name itself.
-  const topic = typeof channel === 'string' ? channel : isObject(channel) && typeof channel['address'] === 'string' ? channel['address'] : undefined;
+  const topic =
+    typeof channel === 'string'
+      ? channel
+      : isObject(channel) && typeof channel['address'] === 'string'
+        ? channel['address']
+        : undefined;
   if (topic === undefined || topic === '') {
     problems.push({
       at: channelAt,
@@ -87,30 +112,78 @@ function readDeadLetterTopic(operation: OperationModel, deadLetter: unknown, pro
   return topic;
 }
 
-function readRetry(operation: OperationModel, retry: unknown, problems: ReceiveSettingsProblem[]): ContractRetryPolicy | undefined {
+function readRetry(
+  operation: OperationModel,
+  retry: unknown,
+  problems: ReceiveSettingsProblem[],
+): ContractRetryPolicy | undefined {
   const at = memberLocationOf(operation.extensions, RETRY_EXTENSION) ?? operation.location;
   const problem = (message: string, hint: string, where: SourceLocation | undefined = at): undefined => {
     problems.push({ at: where ?? at, message: `${RETRY_EXTENSION} of "${operation.id}": ${message}`, hint });
     return undefined;
   };
-  if (!isObject(retry)) return problem('must be an object with maxAttempts and strategy', 'e.g. { maxAttempts: 5, strategy: { type: exponential, initialDelaySeconds: 0.2, multiplier: 2 } }');
+  if (!isObject(retry))
+    return problem(
+      'must be an object with maxAttempts and strategy',
+      'e.g. { maxAttempts: 5, strategy: { type: exponential, initialDelaySeconds: 0.2, multiplier: 2 } }',
+    );
   for (const field of RETRY_TOPIC_FIELDS) {
-    if (retry[field] !== undefined) return problem(`${field} declares a retry topic; this runtime retries in place (heartbeats keep the member alive) and has no retry topics`, `remove ${field}; failures that outlast maxAttempts go to the dead-letter topic`, memberLocationOf(retry, field));
+    if (retry[field] !== undefined)
+      return problem(
+        `${field} declares a retry topic; this runtime retries in place (heartbeats keep the member alive) and has no retry topics`,
+        `remove ${field}; failures that outlast maxAttempts go to the dead-letter topic`,
+        memberLocationOf(retry, field),
+      );
   }
   for (const name of Object.keys(retry)) {
-    if (name !== 'maxAttempts' && name !== 'strategy' && !name.startsWith('x-')) return problem(`unknown field "${name}"`, 'x-retry fields are maxAttempts and strategy', memberLocationOf(retry, name));
+    if (name !== 'maxAttempts' && name !== 'strategy' && !name.startsWith('x-'))
+      return problem(
+        `unknown field "${name}"`,
+        'x-retry fields are maxAttempts and strategy',
+        memberLocationOf(retry, name),
+      );
   }
-  if (retry['maxAttempts'] !== undefined && typeof retry['maxAttempts'] !== 'number') return problem('maxAttempts must be a number', 'e.g. maxAttempts: 5 (handler calls in total, the first included)', memberLocationOf(retry, 'maxAttempts'));
+  if (retry['maxAttempts'] !== undefined && typeof retry['maxAttempts'] !== 'number')
+    return problem(
+      'maxAttempts must be a number',
+      'e.g. maxAttempts: 5 (handler calls in total, the first included)',
+      memberLocationOf(retry, 'maxAttempts'),
+    );
   const strategy = retry['strategy'];
   if (strategy !== undefined) {
-    if (!isObject(strategy)) return problem('strategy must be an object', `e.g. strategy: { type: exponential, initialDelaySeconds: 0.2, multiplier: 2 }`, memberLocationOf(retry, 'strategy'));
+    if (!isObject(strategy))
+      return problem(
+        'strategy must be an object',
+        `e.g. strategy: { type: exponential, initialDelaySeconds: 0.2, multiplier: 2 }`,
+        memberLocationOf(retry, 'strategy'),
+      );
     const type = strategy['type'];
-    if (type !== undefined && (typeof type !== 'string' || !STRATEGY_TYPES.includes(type))) return problem(`strategy type must be one of ${STRATEGY_TYPES.join(', ')}, got ${JSON.stringify(type)}`, 'fixed waits delaySeconds; linear adds incrementSeconds; exponential multiplies by multiplier', memberLocationOf(strategy, 'type'));
+    if (type !== undefined && (typeof type !== 'string' || !STRATEGY_TYPES.includes(type)))
+      return problem(
+        `strategy type must be one of ${STRATEGY_TYPES.join(', ')}, got ${JSON.stringify(type)}`,
+        'fixed waits delaySeconds; linear adds incrementSeconds; exponential multiplies by multiplier',
+        memberLocationOf(strategy, 'type'),
+      );
     for (const [name, value] of Object.entries(strategy)) {
       if (name === 'type' || name.startsWith('x-')) continue;
-      if (!STRATEGY_NUMBERS.includes(name)) return problem(`strategy has an unknown field "${name}"`, `strategy fields are type, ${STRATEGY_NUMBERS.join(', ')}`, memberLocationOf(strategy, name));
-      if (typeof value !== 'number' || !Number.isFinite(value)) return problem(`strategy ${name} must be a number${name === 'multiplier' ? '' : ' of seconds'}, got ${JSON.stringify(value)}`, `e.g. ${name}: ${name === 'multiplier' ? 2 : 0.5}`, memberLocationOf(strategy, name));
-      if (name === 'multiplier' ? value < 1 : value < 0) return problem(`strategy ${name} must be ${name === 'multiplier' ? '≥ 1' : '≥ 0 seconds'}, got ${value}`, name === 'multiplier' ? 'a multiplier below 1 would shrink the waits' : 'a negative wait is no wait', memberLocationOf(strategy, name));
+      if (!STRATEGY_NUMBERS.includes(name))
+        return problem(
+          `strategy has an unknown field "${name}"`,
+          `strategy fields are type, ${STRATEGY_NUMBERS.join(', ')}`,
+          memberLocationOf(strategy, name),
+        );
+      if (typeof value !== 'number' || !Number.isFinite(value))
+        return problem(
+          `strategy ${name} must be a number${name === 'multiplier' ? '' : ' of seconds'}, got ${JSON.stringify(value)}`,
+          `e.g. ${name}: ${name === 'multiplier' ? 2 : 0.5}`,
+          memberLocationOf(strategy, name),
+        );
+      if (name === 'multiplier' ? value < 1 : value < 0)
+        return problem(
+          `strategy ${name} must be ${name === 'multiplier' ? '≥ 1' : '≥ 0 seconds'}, got ${value}`,
+          name === 'multiplier' ? 'a multiplier below 1 would shrink the waits' : 'a negative wait is no wait',
+          memberLocationOf(strategy, name),
+        );
     }
   }
   const policy = retry as ContractRetryPolicy;
@@ -118,7 +191,11 @@ function readRetry(operation: OperationModel, retry: unknown, problems: ReceiveS
     // The runtime's own check, so lint refuses exactly what a receiver would refuse at start.
     resolveRetryPolicy({ ...policy, strategy: policy.strategy ?? {} });
   } catch (error) {
-    return problem(error instanceof Error ? error.message.replace(/^retry\./, '') : String(error), 'maxAttempts is an integer ≥ 1, delays are ≥ 0 seconds, multiplier is ≥ 1', memberLocationOf(retry, 'maxAttempts'));
+    return problem(
+      error instanceof Error ? error.message.replace(/^retry\./, '') : String(error),
+      'maxAttempts is an integer ≥ 1, delays are ≥ 0 seconds, multiplier is ≥ 1',
+      memberLocationOf(retry, 'maxAttempts'),
+    );
   }
   return policy;
 }

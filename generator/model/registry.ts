@@ -140,7 +140,11 @@ const memberLocations = new WeakMap<object, ReadonlyMap<string, SourceLocation>>
  * Records where a node of the resolved contracts was written, and where each of its keys (or array
  * items, by index) was (the loader does this for every object).
  */
-export function setNodeLocation(node: object, location: SourceLocation, members?: ReadonlyMap<string, SourceLocation>): void {
+export function setNodeLocation(
+  node: object,
+  location: SourceLocation,
+  members?: ReadonlyMap<string, SourceLocation>,
+): void {
   locations.set(node, location);
   if (members !== undefined && members.size > 0) memberLocations.set(node, members);
 }

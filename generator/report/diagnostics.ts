@@ -8,11 +8,28 @@ export const DIAGNOSTIC_FORMATS: readonly DiagnosticFormat[] = ['text', 'json', 
 export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: DiagnosticFormat): string {
   switch (format) {
     case 'json':
-      return `${JSON.stringify(diagnostics.map(({ file, line, column, severity, rule, message, hint }) => ({ file, line, column, severity, rule, message, ...(hint ? { hint } : {}) })), null, 2)}\n`;
+      return `${JSON.stringify(
+        diagnostics.map(({ file, line, column, severity, rule, message, hint }) => ({
+          file,
+          line,
+          column,
+          severity,
+          rule,
+          message,
+          ...(hint ? { hint } : {}),
+        })),
+        null,
+        2,
+      )}\n`;
     case 'github':
       return diagnostics.map(githubAnnotation).join('');
     case 'text':
-      return diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.rule}]\n${d.hint ? `    hint: ${d.hint}\n` : ''}`).join('');
+      return diagnostics
+        .map(
+          (d) =>
+            `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.rule}]\n${d.hint ? `    hint: ${d.hint}\n` : ''}`,
+        )
+        .join('');
   }
 }
 
@@ -23,7 +40,9 @@ export function summary(diagnostics: readonly Diagnostic[]): string {
 }
 
 /** `::error file=…,line=…,col=…,title=…::message` with the escaping GitHub's runner expects. */
-export function githubAnnotation(d: Pick<Diagnostic, 'file' | 'line' | 'column' | 'severity' | 'rule' | 'message' | 'hint'>): string {
+export function githubAnnotation(
+  d: Pick<Diagnostic, 'file' | 'line' | 'column' | 'severity' | 'rule' | 'message' | 'hint'>,
+): string {
   const property = (value: string): string => escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
   const text = d.hint ? `${d.message} (${d.hint})` : d.message;
   return `::${d.severity} file=${property(d.file)},line=${d.line},col=${d.column},title=${property(d.rule)}::${escapeData(text)}\n`;

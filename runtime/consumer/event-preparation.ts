@@ -27,7 +27,11 @@ export type Preparation =
       readonly messageType: string | undefined;
     };
 
-export function prepareEvent(record: ConsumedRecord, routes: RouteTable, options: PreparationOptions = DEFAULT_PREPARATION): Preparation {
+export function prepareEvent(
+  record: ConsumedRecord,
+  routes: RouteTable,
+  options: PreparationOptions = DEFAULT_PREPARATION,
+): Preparation {
   let messageType: string | undefined;
   let route: ConsumerRoute | undefined;
   try {
@@ -40,11 +44,18 @@ export function prepareEvent(record: ConsumedRecord, routes: RouteTable, options
 
     const payloadFailures = checkPart('payload', descriptor.validatePayload, payload);
     const key = resolveKey(descriptor, record.key, options.decode);
-    const headerFailures = descriptor.validateHeaders === undefined ? undefined : checkPart('headers', descriptor.validateHeaders, headers.application);
+    const headerFailures =
+      descriptor.validateHeaders === undefined
+        ? undefined
+        : checkPart('headers', descriptor.validateHeaders, headers.application);
     if (payloadFailures !== undefined || key.failures !== undefined || headerFailures !== undefined) {
       return {
         ok: false,
-        error: new EventValidationError(descriptor.name, [...(payloadFailures ?? []), ...(key.failures ?? []), ...(headerFailures ?? [])]),
+        error: new EventValidationError(descriptor.name, [
+          ...(payloadFailures ?? []),
+          ...(key.failures ?? []),
+          ...(headerFailures ?? []),
+        ]),
         route,
         messageType,
       };
@@ -57,14 +68,29 @@ export function prepareEvent(record: ConsumedRecord, routes: RouteTable, options
         payload,
         key: key.value,
         headers: headers.application,
-        record: { topic: record.topic, partition: record.partition, offset: record.offset, timestamp: record.timestamp },
+        record: {
+          topic: record.topic,
+          partition: record.partition,
+          offset: record.offset,
+          timestamp: record.timestamp,
+        },
         metadata: headers.metadata,
       },
     };
   } catch (error) {
     if (error instanceof EventRuntimeError) return { ok: false, error, route, messageType };
     // A bug or a hostile input we did not foresee must still end in the dead-letter topic, not in a crash.
-    return { ok: false, error: new EventDecodeError('payload', 'invalid-json', `unexpected ${error instanceof Error ? error.name : 'failure'} while decoding`, { cause: error }), route, messageType };
+    return {
+      ok: false,
+      error: new EventDecodeError(
+        'payload',
+        'invalid-json',
+        `unexpected ${error instanceof Error ? error.name : 'failure'} while decoding`,
+        { cause: error },
+      ),
+      route,
+      messageType,
+    };
   }
 }
 
@@ -74,7 +100,9 @@ interface ResolvedKey {
 }
 
 const NO_KEY: ResolvedKey = { value: undefined, failures: undefined };
-const MISSING_KEY: ValidationFailure[] = [{ part: 'key', field: '/', rule: 'required', message: 'is missing (the record has no key)', params: {} }];
+const MISSING_KEY: ValidationFailure[] = [
+  { part: 'key', field: '/', rule: 'required', message: 'is missing (the record has no key)', params: {} },
+];
 const JSON_SCALAR = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)$/;
 
 /**
@@ -89,7 +117,8 @@ function resolveKey(descriptor: MessageDescriptor, bytes: Buffer | null, limits:
     const value = decodeJson('key', bytes, limits);
     return { value, failures: validate === undefined ? undefined : checkPart('key', validate, value) };
   }
-  if (bytes.length > limits.maxBytes) throw new EventDecodeError('key', 'too-large', `${bytes.length} bytes exceed the limit of ${limits.maxBytes}`);
+  if (bytes.length > limits.maxBytes)
+    throw new EventDecodeError('key', 'too-large', `${bytes.length} bytes exceed the limit of ${limits.maxBytes}`);
   const text = decodeUtf8('key', bytes);
   if (validate === undefined) return { value: text, failures: undefined };
   const failures = checkPart('key', validate, text);

@@ -4,7 +4,15 @@
 import type { EventMetadata } from '../contract.js';
 import { EventDecodeError } from '../errors.js';
 import { setOwnProperty } from '../own-properties.js';
-import { CE_ID, CE_SOURCE, CE_TIME, CE_TYPE, EVC_CONTRACT_VERSION, EVC_REPLAY_COUNT, RUNTIME_HEADER_NAMES } from '../standard-headers.js';
+import {
+  CE_ID,
+  CE_SOURCE,
+  CE_TIME,
+  CE_TYPE,
+  EVC_CONTRACT_VERSION,
+  EVC_REPLAY_COUNT,
+  RUNTIME_HEADER_NAMES,
+} from '../standard-headers.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

@@ -31,13 +31,19 @@ export function decodeUtf8(part: EventPart, bytes: Buffer): string {
 }
 
 /** Parses a JSON document from bytes within the limits. */
-export function decodeJson(part: EventPart, bytes: Buffer | null, limits: DecodeLimits = DEFAULT_DECODE_LIMITS): unknown {
-  if (bytes === null || bytes.length === 0) throw new EventDecodeError(part, 'empty', 'no bytes (a null value is a tombstone, not an event)');
+export function decodeJson(
+  part: EventPart,
+  bytes: Buffer | null,
+  limits: DecodeLimits = DEFAULT_DECODE_LIMITS,
+): unknown {
+  if (bytes === null || bytes.length === 0)
+    throw new EventDecodeError(part, 'empty', 'no bytes (a null value is a tombstone, not an event)');
   if (bytes.length > limits.maxBytes) {
     throw new EventDecodeError(part, 'too-large', `${bytes.length} bytes exceed the limit of ${limits.maxBytes}`);
   }
   const text = decodeUtf8(part, bytes);
-  if (exceedsDepth(bytes, limits.maxDepth)) throw new EventDecodeError(part, 'too-deep', `nesting exceeds ${limits.maxDepth} levels`);
+  if (exceedsDepth(bytes, limits.maxDepth))
+    throw new EventDecodeError(part, 'too-deep', `nesting exceeds ${limits.maxDepth} levels`);
   let value: unknown;
   try {
     // JSON.parse defines keys like "__proto__" as own properties: no prototype is touched here.
@@ -48,7 +54,11 @@ export function decodeJson(part: EventPart, bytes: Buffer | null, limits: Decode
   if (limits.unsafeIntegers === 'reject' && hasIntegralBeyondSafeRange(value)) {
     const literal = unsafeIntegerLiteral(bytes);
     if (literal !== undefined) {
-      throw new EventDecodeError(part, 'unsafe-integer', `integer ${literal} is beyond ±(2^53−1) and would lose precision; send it as a string`);
+      throw new EventDecodeError(
+        part,
+        'unsafe-integer',
+        `integer ${literal} is beyond ±(2^53−1) and would lose precision; send it as a string`,
+      );
     }
   }
   return value;
@@ -187,5 +197,7 @@ function unsafeIntegerLiteral(bytes: Buffer): string | undefined {
 }
 
 function isNumberByte(byte: number): boolean {
-  return (byte >= ZERO && byte <= NINE) || byte === 0x2e || byte === 0x65 || byte === 0x45 || byte === 0x2b || byte === MINUS;
+  return (
+    (byte >= ZERO && byte <= NINE) || byte === 0x2e || byte === 0x65 || byte === 0x45 || byte === 0x2b || byte === MINUS
+  );
 }

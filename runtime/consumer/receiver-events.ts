@@ -8,9 +8,28 @@ import type { DeadLetterStage } from '../dead-letter/dead-letter-headers.js';
 import type { ReceiverMetrics } from './receiver-metrics.js';
 
 export type ReceiverEvent =
-  | { readonly type: 'handled'; readonly record: RecordCoordinates; readonly messageType: string; readonly attempts: number; readonly latencyMs: number }
-  | { readonly type: 'invalid'; readonly record: RecordCoordinates; readonly stage: 'decode' | 'validate'; readonly messageType: string | undefined; readonly error: EventRuntimeError }
-  | { readonly type: 'retrying'; readonly record: RecordCoordinates; readonly messageType: string; readonly attempt: number; readonly delayMs: number; readonly error: HandlerError }
+  | {
+      readonly type: 'handled';
+      readonly record: RecordCoordinates;
+      readonly messageType: string;
+      readonly attempts: number;
+      readonly latencyMs: number;
+    }
+  | {
+      readonly type: 'invalid';
+      readonly record: RecordCoordinates;
+      readonly stage: 'decode' | 'validate';
+      readonly messageType: string | undefined;
+      readonly error: EventRuntimeError;
+    }
+  | {
+      readonly type: 'retrying';
+      readonly record: RecordCoordinates;
+      readonly messageType: string;
+      readonly attempt: number;
+      readonly delayMs: number;
+      readonly error: HandlerError;
+    }
   | {
       readonly type: 'dead-lettered';
       readonly record: RecordCoordinates;
@@ -20,8 +39,20 @@ export type ReceiverEvent =
       readonly attempts: number;
       readonly error: EventRuntimeError;
     }
-  | { readonly type: 'dead-letter-failed'; readonly record: RecordCoordinates; readonly deadLetterTopic: string; readonly error: DeadLetterWriteError }
-  | { readonly type: 'partition-paused'; readonly topic: string; readonly partition: number; readonly offset: string; readonly resumeInMs: number; readonly reason: string }
+  | {
+      readonly type: 'dead-letter-failed';
+      readonly record: RecordCoordinates;
+      readonly deadLetterTopic: string;
+      readonly error: DeadLetterWriteError;
+    }
+  | {
+      readonly type: 'partition-paused';
+      readonly topic: string;
+      readonly partition: number;
+      readonly offset: string;
+      readonly resumeInMs: number;
+      readonly reason: string;
+    }
   | { readonly type: 'partition-resumed'; readonly topic: string; readonly partition: number }
   | { readonly type: 'skipped-replay'; readonly record: RecordCoordinates; readonly forGroup: string }
   | { readonly type: 'crashed'; readonly error: Error; readonly restarting: boolean }
@@ -60,7 +91,8 @@ export class ReceiverObserver {
     this.log(event);
     const { onEvent, onError } = this.hooks;
     if (onEvent !== undefined) this.call(onEvent, event, event);
-    if (onError !== undefined && (event.type === 'dead-letter-failed' || event.type === 'crashed')) this.call(onError, event.error, event);
+    if (onError !== undefined && (event.type === 'dead-letter-failed' || event.type === 'crashed'))
+      this.call(onError, event.error, event);
   }
 
   private call<A>(hook: (argument: A, event: ReceiverEvent) => void, argument: A, event: ReceiverEvent): void {
@@ -81,16 +113,24 @@ export class ReceiverObserver {
         log.warn(`rejected record (${event.stage}): ${event.error.message}`, at(event.record));
         return;
       case 'retrying':
-        log.info(`retrying ${event.messageType} in ${event.delayMs} ms after attempt ${event.attempt}: ${event.error.message}`, at(event.record));
+        log.info(
+          `retrying ${event.messageType} in ${event.delayMs} ms after attempt ${event.attempt}: ${event.error.message}`,
+          at(event.record),
+        );
         return;
       case 'dead-lettered':
-        log.warn(`dead-lettered to ${event.deadLetterTopic} (${event.stage}, ${event.attempts} attempt(s)): ${event.error.message}`, at(event.record));
+        log.warn(
+          `dead-lettered to ${event.deadLetterTopic} (${event.stage}, ${event.attempts} attempt(s)): ${event.error.message}`,
+          at(event.record),
+        );
         return;
       case 'dead-letter-failed':
         log.error(event.error.message, at(event.record));
         return;
       case 'partition-paused':
-        log.error(`paused ${event.topic}[${event.partition}] at offset ${event.offset}; retrying in ${event.resumeInMs} ms: ${event.reason}`);
+        log.error(
+          `paused ${event.topic}[${event.partition}] at offset ${event.offset}; retrying in ${event.resumeInMs} ms: ${event.reason}`,
+        );
         return;
       case 'partition-resumed':
         log.info(`resumed ${event.topic}[${event.partition}]`);

@@ -52,7 +52,10 @@ export interface TransportContext {
   readonly pauses: PartitionPauses;
 }
 
-export function createReceiver(options: ReceiverOptions, build: (context: TransportContext) => ReceiverTransports): ManagedEventReceiver {
+export function createReceiver(
+  options: ReceiverOptions,
+  build: (context: TransportContext) => ReceiverTransports,
+): ManagedEventReceiver {
   if (options.groupId.trim() === '') throw new TypeError('groupId must not be empty');
   resolveRetryPolicy(options.retry); // fail at construction, not on the first failing record
   const logger = options.logger ?? createConsoleLogger();
@@ -69,7 +72,8 @@ export function createReceiver(options: ReceiverOptions, build: (context: Transp
     metrics: () => metrics.snapshot(),
 
     async start(routes: readonly ConsumerRoute[]) {
-      if (state !== 'new') throw new Error(`receiver of group ${options.groupId} was already started; create a new one`);
+      if (state !== 'new')
+        throw new Error(`receiver of group ${options.groupId} was already started; create a new one`);
       if (routes.length === 0) throw new TypeError('start() needs at least one route');
       state = 'starting';
       const table = new RouteTable(routes);
@@ -114,7 +118,10 @@ export function createReceiver(options: ReceiverOptions, build: (context: Transp
         try {
           await transports.consumer.stop();
         } finally {
-          if (transports.ownsDeadLetters) await transports.deadLetters.disconnect().catch((error: unknown) => logger.warn('dead-letter producer did not disconnect cleanly', { error }));
+          if (transports.ownsDeadLetters)
+            await transports.deadLetters
+              .disconnect()
+              .catch((error: unknown) => logger.warn('dead-letter producer did not disconnect cleanly', { error }));
           state = 'stopped';
           observer.emit({ type: 'stopped', groupId: options.groupId });
         }

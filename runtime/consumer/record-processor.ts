@@ -7,11 +7,22 @@ import { performance } from 'node:perf_hooks';
 import type { ConsumedRecord, ConsumerRoute, ProducerTransport, WireRecord } from '../contract.js';
 import { DeadLetterWriteError, EventRuntimeError, HandlerError, ProcessingAbortedError } from '../errors.js';
 import type { DeadLetterHeaderStyle } from '../dead-letter/dead-letter-headers.js';
-import { deadLetterFacts, deadLetterRecord, deadLetterTopicFor, type DeadLetterTopicOption } from '../dead-letter/dead-letter-record.js';
+import {
+  deadLetterFacts,
+  deadLetterRecord,
+  deadLetterTopicFor,
+  type DeadLetterTopicOption,
+} from '../dead-letter/dead-letter-record.js';
 import { prepareEvent, type PreparationOptions } from './event-preparation.js';
 import { EVC_REPLAY_FOR_GROUP } from '../standard-headers.js';
 import type { ReceiverObserver } from './receiver-events.js';
-import { backoffDelay, resolveRetryPolicy, type ResolvedRetryPolicy, type RetrySettings, type Sleep } from './retry-policy.js';
+import {
+  backoffDelay,
+  resolveRetryPolicy,
+  type ResolvedRetryPolicy,
+  type RetrySettings,
+  type Sleep,
+} from './retry-policy.js';
 import type { RouteTable } from './route-table.js';
 
 /**
@@ -42,7 +53,12 @@ export interface RecordProcessorOptions {
 interface PendingDeadLetter {
   readonly topic: string;
   readonly record: WireRecord;
-  readonly event: { readonly stage: 'decode' | 'validate' | 'handle'; readonly messageType: string | undefined; readonly attempts: number; readonly error: EventRuntimeError };
+  readonly event: {
+    readonly stage: 'decode' | 'validate' | 'handle';
+    readonly messageType: string | undefined;
+    readonly attempts: number;
+    readonly error: EventRuntimeError;
+  };
 }
 
 /** Bounds the memory of failed dead-letter writes (one per paused partition in practice). */
@@ -60,10 +76,13 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
   const topicDeadLetters = new Map<string, string>();
   for (const route of options.routeList) {
     const declared = route.options?.deadLetterTopic;
-    if (declared !== undefined && !topicDeadLetters.has(route.descriptor.topic)) topicDeadLetters.set(route.descriptor.topic, declared);
+    if (declared !== undefined && !topicDeadLetters.has(route.descriptor.topic))
+      topicDeadLetters.set(route.descriptor.topic, declared);
   }
   const deadLetterTopicOf = (record: ConsumedRecord, route: ConsumerRoute | undefined): string =>
-    route?.options?.deadLetterTopic ?? topicDeadLetters.get(record.topic) ?? deadLetterTopicFor(record.topic, options.deadLetterTopic);
+    route?.options?.deadLetterTopic ??
+    topicDeadLetters.get(record.topic) ??
+    deadLetterTopicFor(record.topic, options.deadLetterTopic);
 
   const writeDeadLetter = async (source: ConsumedRecord, id: string, letter: PendingDeadLetter): Promise<void> => {
     try {
@@ -87,7 +106,12 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
     messageType: string | undefined,
     attempts: number,
   ): Promise<void> => {
-    const facts = deadLetterFacts(record, error, { consumerGroup: groupId, messageType, attempts, now: options.clock() });
+    const facts = deadLetterFacts(record, error, {
+      consumerGroup: groupId,
+      messageType,
+      attempts,
+      now: options.clock(),
+    });
     const letter: PendingDeadLetter = {
       topic: deadLetterTopicOf(record, route),
       record: deadLetterRecord(record, facts, options.headerStyle),
@@ -139,7 +163,10 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
       observer.emit({ type: 'retrying', record, messageType: event.name, attempt, delayMs, error: failure });
       try {
         // Built only on this (rare) path, so the per-record path allocates nothing for it.
-        await options.sleep(delayMs, ownership === undefined ? options.signal : AbortSignal.any([options.signal, ownership]));
+        await options.sleep(
+          delayMs,
+          ownership === undefined ? options.signal : AbortSignal.any([options.signal, ownership]),
+        );
       } catch {
         throw new ProcessingAbortedError(record);
       }

@@ -25,11 +25,14 @@ export function resolveRetryPolicy(...layers: readonly (RetrySettings | undefine
     if (layer === undefined) continue;
     policy = { ...policy, ...definedFields(isContractPolicy(layer) ? retryPolicyFromContract(layer) : layer) };
   }
-  if (!Number.isInteger(policy.maxAttempts) || policy.maxAttempts < 1) throw new RangeError(`retry.maxAttempts must be an integer ≥ 1, got ${policy.maxAttempts}`);
+  if (!Number.isInteger(policy.maxAttempts) || policy.maxAttempts < 1)
+    throw new RangeError(`retry.maxAttempts must be an integer ≥ 1, got ${policy.maxAttempts}`);
   for (const field of ['initialDelayMs', 'incrementMs', 'maxDelayMs'] as const) {
-    if (!Number.isFinite(policy[field]) || policy[field] < 0) throw new RangeError(`retry.${field} must be a finite number ≥ 0, got ${policy[field]}`);
+    if (!Number.isFinite(policy[field]) || policy[field] < 0)
+      throw new RangeError(`retry.${field} must be a finite number ≥ 0, got ${policy[field]}`);
   }
-  if (!Number.isFinite(policy.multiplier) || policy.multiplier < 1) throw new RangeError(`retry.multiplier must be ≥ 1, got ${policy.multiplier}`);
+  if (!Number.isFinite(policy.multiplier) || policy.multiplier < 1)
+    throw new RangeError(`retry.multiplier must be ≥ 1, got ${policy.multiplier}`);
   return policy;
 }
 
@@ -45,7 +48,8 @@ function isContractPolicy(settings: RetrySettings): settings is ContractRetryPol
 export function retryPolicyFromContract(contract: ContractRetryPolicy): RetryPolicy {
   const strategy = contract.strategy ?? {};
   const type = strategy.type ?? 'exponential';
-  if (type !== 'fixed' && type !== 'linear' && type !== 'exponential') throw new RangeError(`x-retry strategy type must be fixed, linear or exponential, got ${String(type)}`);
+  if (type !== 'fixed' && type !== 'linear' && type !== 'exponential')
+    throw new RangeError(`x-retry strategy type must be fixed, linear or exponential, got ${String(type)}`);
   const ms = (seconds: number | undefined) => (seconds === undefined ? undefined : Math.round(seconds * 1000));
   return {
     maxAttempts: contract.maxAttempts,

@@ -21,7 +21,8 @@ export class RouteTable {
         byName = new Map();
         byTopic.set(topic, byName);
       }
-      if (byName.has(name)) throw new Error(`two routes for message ${name} on topic ${topic}: one handler per message`);
+      if (byName.has(name))
+        throw new Error(`two routes for message ${name} on topic ${topic}: one handler per message`);
       byName.set(name, route);
     }
     for (const [topic, byName] of byTopic) this.topics.set(topic, { byName, names: [...byName.keys()] });
@@ -41,7 +42,12 @@ export class RouteTable {
    * The route for a record; throws UnknownMessageTypeError (not retriable) when none fits.
    * `headerType` is the `ce_type` header, `payload` the decoded value (read for the discriminator).
    */
-  identify(topic: string, headerType: string | undefined, payload: unknown, discriminator: string | undefined): ConsumerRoute {
+  identify(
+    topic: string,
+    headerType: string | undefined,
+    payload: unknown,
+    discriminator: string | undefined,
+  ): ConsumerRoute {
     const routes = this.topics.get(topic);
     const names = routes?.names ?? [];
     if (routes === undefined) throw new UnknownMessageTypeError(topic, headerType, names);

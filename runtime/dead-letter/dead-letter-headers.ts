@@ -79,7 +79,10 @@ const MAX_MESSAGE_CHARS = 4096;
 const MAX_STACK_CHARS = 8192;
 const MAX_VALIDATION_ERRORS = 50;
 
-export function encodeDeadLetterHeaders(facts: DeadLetterFacts, style: DeadLetterHeaderStyle = 'evc'): Record<string, Buffer> {
+export function encodeDeadLetterHeaders(
+  facts: DeadLetterFacts,
+  style: DeadLetterHeaderStyle = 'evc',
+): Record<string, Buffer> {
   const headers: Record<string, Buffer> = {};
   const text = (name: string, value: string | undefined) => {
     if (value !== undefined) headers[name] = Buffer.from(value, 'utf8');
@@ -245,7 +248,6 @@ function readConnect(headers: RawHeaders): DeadLetterInfo {
   });
 }
 
-
 function str(headers: RawHeaders, name: string): string | undefined {
   const value = lastHeaderValue(headers[name]);
   return value === undefined || value === null ? undefined : typeof value === 'string' ? value : value.toString('utf8');
@@ -302,7 +304,10 @@ function validationErrors(text: string | undefined): readonly ValidationFailure[
       field: typeof entry['field'] === 'string' ? entry['field'] : '/',
       rule: typeof entry['rule'] === 'string' ? entry['rule'] : 'unknown',
       message: typeof entry['message'] === 'string' ? entry['message'] : '',
-      params: typeof entry['params'] === 'object' && entry['params'] !== null ? (entry['params'] as Record<string, unknown>) : {},
+      params:
+        typeof entry['params'] === 'object' && entry['params'] !== null
+          ? (entry['params'] as Record<string, unknown>)
+          : {},
     });
   }
   return failures;

@@ -4,7 +4,13 @@
 import type { ConsumedRecord, WireRecord } from '../contract.js';
 import { EventValidationError, HandlerError, type EventRuntimeError } from '../errors.js';
 import { setOwnProperty } from '../own-properties.js';
-import { encodeDeadLetterHeaders, isDeadLetterHeader, type DeadLetterFacts, type DeadLetterHeaderStyle, type DeadLetterStage } from './dead-letter-headers.js';
+import {
+  encodeDeadLetterHeaders,
+  isDeadLetterHeader,
+  type DeadLetterFacts,
+  type DeadLetterHeaderStyle,
+  type DeadLetterStage,
+} from './dead-letter-headers.js';
 
 /** Spring Kafka's default suffix since 3.3 (`.DLT` before): Java and TypeScript consumers of a topic agree on one DLT. */
 export const DEFAULT_DEAD_LETTER_SUFFIX = '-dlt';
@@ -36,7 +42,11 @@ export interface FailureContext {
 }
 
 /** The facts a dead-letter record carries for a classified failure. */
-export function deadLetterFacts(record: ConsumedRecord, error: EventRuntimeError, context: FailureContext): DeadLetterFacts {
+export function deadLetterFacts(
+  record: ConsumedRecord,
+  error: EventRuntimeError,
+  context: FailureContext,
+): DeadLetterFacts {
   const cause = error instanceof HandlerError ? error.cause : undefined;
   return {
     originalTopic: record.topic,
@@ -60,7 +70,11 @@ function deadLetterStage(error: EventRuntimeError): DeadLetterStage {
   return error.stage === 'transport' ? 'handle' : error.stage;
 }
 
-export function deadLetterRecord(record: ConsumedRecord, facts: DeadLetterFacts, style: DeadLetterHeaderStyle = 'evc'): WireRecord {
+export function deadLetterRecord(
+  record: ConsumedRecord,
+  facts: DeadLetterFacts,
+  style: DeadLetterHeaderStyle = 'evc',
+): WireRecord {
   const headers: Record<string, Buffer> = {};
   for (const name of Object.keys(record.headers)) {
     // Headers of an earlier dead-lettering would contradict the new ones.

@@ -1,7 +1,12 @@
 // A dead-letter record as people and tools look at it: where it came from, why it failed, what it
 // carries — read from any header family (evc, Spring Kafka, Kafka Connect).
 import type { KafkaMessage } from 'kafkajs';
-import { readDeadLetterHeaders, isDeadLetterHeader, type DeadLetterInfo, type RawHeaders } from '../dead-letter/dead-letter-headers.js';
+import {
+  readDeadLetterHeaders,
+  isDeadLetterHeader,
+  type DeadLetterInfo,
+  type RawHeaders,
+} from '../dead-letter/dead-letter-headers.js';
 import { setOwnProperty } from '../own-properties.js';
 import { lastHeaderBytes } from '../header-values.js';
 import { CE_TYPE, EVC_REPLAY_COUNT } from '../standard-headers.js';

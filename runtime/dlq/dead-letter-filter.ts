@@ -11,7 +11,8 @@ const FIELDS: Readonly<Record<string, (entry: DeadLetterEntry) => string | undef
   error: (entry) => entry.deadLetter?.errorClass,
   group: (entry) => entry.deadLetter?.consumerGroup,
   family: (entry) => entry.deadLetter?.family,
-  partition: (entry) => (entry.deadLetter?.originalPartition === undefined ? undefined : String(entry.deadLetter.originalPartition)),
+  partition: (entry) =>
+    entry.deadLetter?.originalPartition === undefined ? undefined : String(entry.deadLetter.originalPartition),
   key: (entry) => entry.key?.toString('utf8'),
 };
 
@@ -28,10 +29,12 @@ export function parseDeadLetterFilter(expression: string): DeadLetterPredicate {
     .filter((clause) => clause !== '')
     .map((clause) => {
       const match = /^([a-z]+)\s*(!=|=)\s*(.*)$/.exec(clause);
-      if (match === null) throw new DeadLetterFilterError(`cannot read filter "${clause}": expected <field>=<value> or <field>!=<value>`);
+      if (match === null)
+        throw new DeadLetterFilterError(`cannot read filter "${clause}": expected <field>=<value> or <field>!=<value>`);
       const [, field, operator, value] = match as unknown as [string, string, '=' | '!=', string];
       const read = Object.hasOwn(FIELDS, field) ? FIELDS[field] : undefined;
-      if (read === undefined) throw new DeadLetterFilterError(`unknown filter field "${field}"; use one of ${FILTER_FIELDS.join(', ')}`);
+      if (read === undefined)
+        throw new DeadLetterFilterError(`unknown filter field "${field}"; use one of ${FILTER_FIELDS.join(', ')}`);
       return (entry: DeadLetterEntry) => (read(entry) === value) === (operator === '=');
     });
   if (clauses.length === 0) throw new DeadLetterFilterError('empty filter');

@@ -71,8 +71,21 @@ export async function inspectDeadLetters(options: InspectOptions): Promise<Inspe
       return true;
     },
   });
-  entries.sort((a, b) => Number(a.timestamp) - Number(b.timestamp) || a.partition - b.partition || Number(BigInt(a.offset) - BigInt(b.offset)));
-  return { topic: options.topic, entries, scanned, matched, partitions: result.partitions, complete: result.complete, limited: matched > entries.length };
+  entries.sort(
+    (a, b) =>
+      Number(a.timestamp) - Number(b.timestamp) ||
+      a.partition - b.partition ||
+      Number(BigInt(a.offset) - BigInt(b.offset)),
+  );
+  return {
+    topic: options.topic,
+    entries,
+    scanned,
+    matched,
+    partitions: result.partitions,
+    complete: result.complete,
+    limited: matched > entries.length,
+  };
 }
 
 function sinceTime(since: Date | number | string, now: Date): Date {

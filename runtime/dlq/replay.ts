@@ -79,17 +79,41 @@ export async function replayDeadLetters(options: ReplayOptions): Promise<ReplayR
   const maxReplays = options.maxReplays ?? 3;
   const groupId = options.groupId ?? `evc-dlq-replay-${options.topic}`;
   const filter = typeof options.filter === 'string' ? parseDeadLetterFilter(options.filter) : options.filter;
-  const validation = options.validators === undefined ? undefined : new RouteTable(descriptorsOf(options.validators).map((descriptor) => ({ descriptor, handler: () => {} })));
+  const validation =
+    options.validators === undefined
+      ? undefined
+      : new RouteTable(descriptorsOf(options.validators).map((descriptor) => ({ descriptor, handler: () => {} })));
   const ownProducer = options.producer === undefined && !dryRun;
   const producer = options.producer ?? createKafkaProducerTransport({ kafka, logger });
   const records: ReplayRecordReport[] = [];
-  const counts = { replayed: 0, 'would-replay': 0, 'still-invalid': 0, 'loop-refused': 0, 'no-destination': 0, 'already-replayed': 0, 'filtered-out': 0 };
+  const counts = {
+    replayed: 0,
+    'would-replay': 0,
+    'still-invalid': 0,
+    'loop-refused': 0,
+    'no-destination': 0,
+    'already-replayed': 0,
+    'filtered-out': 0,
+  };
   const progress = new Map<number, ReplayProgress>();
   let stoppedEarly: ReplayResult['stoppedEarly'];
 
-  const report = (entry: DeadLetterEntry, outcome: ReplayOutcome, destination: string | undefined, extra: Partial<ReplayRecordReport> = {}) => {
+  const report = (
+    entry: DeadLetterEntry,
+    outcome: ReplayOutcome,
+    destination: string | undefined,
+    extra: Partial<ReplayRecordReport> = {},
+  ) => {
     counts[outcome] += 1;
-    records.push({ partition: entry.partition, offset: entry.offset, outcome, destination, messageType: entry.messageType, replayCount: entry.replayCount, ...extra });
+    records.push({
+      partition: entry.partition,
+      offset: entry.offset,
+      outcome,
+      destination,
+      messageType: entry.messageType,
+      replayCount: entry.replayCount,
+      ...extra,
+    });
   };
 
   try {
@@ -111,7 +135,8 @@ export async function replayDeadLetters(options: ReplayOptions): Promise<ReplayR
         const flush = async () => {
           if (pending.length === 0) return;
           const byDestination = new Map<string, WireRecord[]>();
-          for (const item of pending) byDestination.set(item.destination, [...(byDestination.get(item.destination) ?? []), item.record]);
+          for (const item of pending)
+            byDestination.set(item.destination, [...(byDestination.get(item.destination) ?? []), item.record]);
           for (const [destination, wire] of byDestination) await producer.send(destination, wire);
           // Acknowledged: only now do these offsets count as done.
           for (const item of pending) {
@@ -128,7 +153,10 @@ export async function replayDeadLetters(options: ReplayOptions): Promise<ReplayR
             counts['already-replayed'] += 1;
             continue;
           }
-          if (options.limit !== undefined && counts.replayed + counts['would-replay'] + pending.length >= options.limit) {
+          if (
+            options.limit !== undefined &&
+            counts.replayed + counts['would-replay'] + pending.length >= options.limit
+          ) {
             stoppedEarly = 'limit';
             break;
           }
@@ -139,11 +167,15 @@ export async function replayDeadLetters(options: ReplayOptions): Promise<ReplayR
           }
           const destination = options.to ?? entry.deadLetter?.originalTopic;
           if (destination === undefined) {
-            report(entry, 'no-destination', undefined, { reason: 'no original topic in the dead-letter headers; pass --to' });
+            report(entry, 'no-destination', undefined, {
+              reason: 'no original topic in the dead-letter headers; pass --to',
+            });
             continue;
           }
           if (entry.replayCount >= maxReplays) {
-            report(entry, 'loop-refused', destination, { reason: `already replayed ${entry.replayCount} time(s) (limit ${maxReplays}); fix the consumer or the record first` });
+            report(entry, 'loop-refused', destination, {
+              reason: `already replayed ${entry.replayCount} time(s) (limit ${maxReplays}); fix the consumer or the record first`,
+            });
             continue;
           }
           if (validation !== undefined) {
@@ -182,12 +214,19 @@ export async function replayDeadLetters(options: ReplayOptions): Promise<ReplayR
       ...(stoppedEarly === undefined ? {} : { stoppedEarly }),
     };
   } finally {
-    if (ownProducer) await producer.disconnect().catch((error: unknown) => logger.warn('replay producer did not disconnect cleanly', { error }));
+    if (ownProducer)
+      await producer
+        .disconnect()
+        .catch((error: unknown) => logger.warn('replay producer did not disconnect cleanly', { error }));
   }
 }
 
-function descriptorsOf(validators: ReadonlyMap<string, MessageDescriptor> | readonly MessageDescriptor[]): MessageDescriptor[] {
-  return Array.isArray(validators) ? [...validators] : [...(validators as ReadonlyMap<string, MessageDescriptor>).values()];
+function descriptorsOf(
+  validators: ReadonlyMap<string, MessageDescriptor> | readonly MessageDescriptor[],
+): MessageDescriptor[] {
+  return Array.isArray(validators)
+    ? [...validators]
+    : [...(validators as ReadonlyMap<string, MessageDescriptor>).values()];
 }
 
 /** The original record again: same key and value bytes, original headers, replay count + 1. */
@@ -199,7 +238,9 @@ function replayRecord(entry: DeadLetterEntry): WireRecord {
       ...entry.originalHeaders,
       [EVC_REPLAY_COUNT]: Buffer.from(String(entry.replayCount + 1), 'utf8'),
       // Only the group that dead-lettered the record handles the replay; other groups of the topic already did.
-      ...(entry.deadLetter?.consumerGroup ? { [EVC_REPLAY_FOR_GROUP]: Buffer.from(entry.deadLetter.consumerGroup, 'utf8') } : {}),
+      ...(entry.deadLetter?.consumerGroup
+        ? { [EVC_REPLAY_FOR_GROUP]: Buffer.from(entry.deadLetter.consumerGroup, 'utf8') }
+        : {}),
     },
   };
 }
@@ -208,7 +249,12 @@ function replayRecord(entry: DeadLetterEntry): WireRecord {
  * Judges the record as its consumer will: the same decode → identify → validate steps, against the
  * contract of the topic it came from (or goes to).
  */
-function revalidate(entry: DeadLetterEntry, message: KafkaMessage, table: RouteTable, destination: string): Partial<ReplayRecordReport> | undefined {
+function revalidate(
+  entry: DeadLetterEntry,
+  message: KafkaMessage,
+  table: RouteTable,
+  destination: string,
+): Partial<ReplayRecordReport> | undefined {
   const topic = entry.deadLetter?.originalTopic ?? destination;
   const record: ConsumedRecord = {
     topic,

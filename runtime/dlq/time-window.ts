@@ -1,6 +1,13 @@
 // `--since 2026-08-01T00:00:00Z` or `--since 2h`: the start of the time window a DLQ command looks at.
 
-const UNITS: Readonly<Record<string, number>> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+const UNITS: Readonly<Record<string, number>> = {
+  ms: 1,
+  s: 1_000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  w: 604_800_000,
+};
 
 export function parseSince(text: string, now: Date = new Date()): Date {
   const duration = /^(\d+(?:\.\d+)?)(ms|s|m|h|d|w)$/.exec(text.trim());
@@ -10,5 +17,7 @@ export function parseSince(text: string, now: Date = new Date()): Date {
     const parsed = Date.parse(text.trim());
     if (!Number.isNaN(parsed)) return new Date(parsed);
   }
-  throw new RangeError(`cannot read --since "${text}": give an ISO-8601 time (2026-08-01T10:00:00Z) or a duration (90s, 15m, 2h, 3d)`);
+  throw new RangeError(
+    `cannot read --since "${text}": give an ISO-8601 time (2026-08-01T10:00:00Z) or a duration (90s, 15m, 2h, 3d)`,
+  );
 }

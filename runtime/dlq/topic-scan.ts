@@ -32,7 +32,11 @@ export interface ScanContext {
 }
 
 /** Gets the records of one fetched batch within bounds; returns false to end the scan early. */
-export type ScanHandler = (partition: number, messages: readonly KafkaMessage[], context: ScanContext) => Promise<boolean>;
+export type ScanHandler = (
+  partition: number,
+  messages: readonly KafkaMessage[],
+  context: ScanContext,
+) => Promise<boolean>;
 
 export interface ScanOptions {
   readonly kafka: Kafka;
@@ -74,7 +78,9 @@ export async function scanTopic(options: ScanOptions): Promise<ScanResult> {
     await admin.disconnect();
   }
   const bounds = new Map(partitions.map((bound) => [bound.partition, bound]));
-  const pending = new Set(partitions.filter((bound) => BigInt(bound.start) < BigInt(bound.high)).map((bound) => bound.partition));
+  const pending = new Set(
+    partitions.filter((bound) => BigInt(bound.start) < BigInt(bound.high)).map((bound) => bound.partition),
+  );
   if (pending.size === 0) return { partitions, complete: true, endedEarly: false };
 
   const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, sessionTimeout: 30_000 });
@@ -134,21 +140,30 @@ export async function scanTopic(options: ScanOptions): Promise<ScanResult> {
     await finished;
   } finally {
     clearTimeout(timer);
-    await consumer.disconnect().catch((error: unknown) => options.logger.warn('scan consumer did not disconnect cleanly', { error }));
+    await consumer
+      .disconnect()
+      .catch((error: unknown) => options.logger.warn('scan consumer did not disconnect cleanly', { error }));
     if (options.deleteGroup) await deleteGroup(kafka, groupId, options.logger);
   }
   if (failure !== undefined) throw failure;
   return { partitions, complete: pending.size === 0 || endedEarly, endedEarly };
 }
 
-async function partitionBounds(admin: ReturnType<Kafka['admin']>, topic: string, groupId: string, start: ScanStart): Promise<PartitionBounds[]> {
+async function partitionBounds(
+  admin: ReturnType<Kafka['admin']>,
+  topic: string,
+  groupId: string,
+  start: ScanStart,
+): Promise<PartitionBounds[]> {
   const offsets = await admin.fetchTopicOffsets(topic);
   const starts = new Map<number, { offset: string; metadata: string | null }>();
   if (start.from === 'timestamp') {
-    for (const entry of await admin.fetchTopicOffsetsByTimestamp(topic, start.timestamp)) starts.set(entry.partition, { offset: entry.offset, metadata: null });
+    for (const entry of await admin.fetchTopicOffsetsByTimestamp(topic, start.timestamp))
+      starts.set(entry.partition, { offset: entry.offset, metadata: null });
   } else if (start.from === 'committed') {
     const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
-    for (const entry of committed?.partitions ?? []) starts.set(entry.partition, { offset: entry.offset, metadata: entry.metadata });
+    for (const entry of committed?.partitions ?? [])
+      starts.set(entry.partition, { offset: entry.offset, metadata: entry.metadata });
   }
   return offsets
     .map(({ partition, low, high }) => {

@@ -75,7 +75,10 @@ const FIELDS: Readonly<Record<Field, { readonly variable: string; readonly key: 
 };
 
 /** Variables `kafkaConnectionFromEnv` reads (for documentation and tests). */
-export const KAFKA_CONNECTION_VARIABLES: readonly string[] = [...Object.values(FIELDS).map((f) => f.variable), CONFIG_FILE_VARIABLE];
+export const KAFKA_CONNECTION_VARIABLES: readonly string[] = [
+  ...Object.values(FIELDS).map((f) => f.variable),
+  CONFIG_FILE_VARIABLE,
+];
 
 const SECRET_FIELDS: ReadonlySet<Field> = new Set(['password', 'keyPassphrase']);
 
@@ -114,7 +117,8 @@ function fileLayer(file: string, cwd: string, variable: string): Layer {
     throw new KafkaConnectionConfigError(path, `not valid JSON or YAML: ${(error as Error).message.split('\n')[0]}`);
   }
   if (document === null || document === undefined) return {};
-  if (!isPlainObject(document)) throw new KafkaConnectionConfigError(path, 'expected a mapping of settings at the top level');
+  if (!isPlainObject(document))
+    throw new KafkaConnectionConfigError(path, 'expected a mapping of settings at the top level');
   const base = dirname(path);
   const layer: Layer = {};
   const byKey = new Map(Object.entries(FIELDS).map(([field, { key }]) => [key, field as Field]));
@@ -133,7 +137,10 @@ function fileLayer(file: string, cwd: string, variable: string): Layer {
     } else if (key === 'ssl' && typeof value !== 'object') {
       put('ssl.enabled', value);
     } else if (key === 'sasl') {
-      throw new KafkaConnectionConfigError(`${path}: sasl`, 'expected a mapping with mechanism, username and password or passwordFile');
+      throw new KafkaConnectionConfigError(
+        `${path}: sasl`,
+        'expected a mapping with mechanism, username and password or passwordFile',
+      );
     } else {
       put(key, value);
     }
@@ -174,7 +181,8 @@ function brokerList(entry: Entry): string[] {
   const items = Array.isArray(entry.value) ? entry.value : [text(entry, 'brokers')];
   const brokers: string[] = [];
   for (const item of items) {
-    if (typeof item !== 'string') throw new KafkaConnectionConfigError(entry.source, `expected host:port strings, got ${JSON.stringify(item)}`);
+    if (typeof item !== 'string')
+      throw new KafkaConnectionConfigError(entry.source, `expected host:port strings, got ${JSON.stringify(item)}`);
     for (const part of item.split(',')) {
       const broker = part.trim();
       if (broker === '') continue;
@@ -202,7 +210,10 @@ function fileContents(entry: Entry, field: Field): { path: string; contents: str
 function mechanismOf(entry: Entry): SaslMechanismName {
   const value = text(entry, 'mechanism').trim().toLowerCase();
   if ((SASL_MECHANISMS as readonly string[]).includes(value)) return value as SaslMechanismName;
-  throw new KafkaConnectionConfigError(entry.source, `unknown SASL mechanism ${JSON.stringify(entry.value)} (supported: ${SASL_MECHANISMS.join(', ')})`);
+  throw new KafkaConnectionConfigError(
+    entry.source,
+    `unknown SASL mechanism ${JSON.stringify(entry.value)} (supported: ${SASL_MECHANISMS.join(', ')})`,
+  );
 }
 
 // --- building -------------------------------------------------------------------------------------
@@ -213,23 +224,39 @@ function mechanismOf(entry: Entry): SaslMechanismName {
  * files are read here, so a missing file fails at start-up naming its variable. Throws
  * `KafkaConnectionConfigError` for anything it cannot use; never puts a secret in a message.
  */
-export function kafkaConnectionFromEnv(env: KafkaEnvironment = process.env, options: KafkaConnectionFromEnvOptions = {}): KafkaConnectionOptions {
+export function kafkaConnectionFromEnv(
+  env: KafkaEnvironment = process.env,
+  options: KafkaConnectionFromEnvOptions = {},
+): KafkaConnectionOptions {
   const cwd = options.cwd ?? process.cwd();
   const configFile = options.configFile ?? (env[CONFIG_FILE_VARIABLE] === '' ? undefined : env[CONFIG_FILE_VARIABLE]);
-  const fromFile = configFile === undefined ? {} : fileLayer(configFile, cwd, options.configFile === undefined ? CONFIG_FILE_VARIABLE : 'configFile');
+  const fromFile =
+    configFile === undefined
+      ? {}
+      : fileLayer(configFile, cwd, options.configFile === undefined ? CONFIG_FILE_VARIABLE : 'configFile');
   const fromEnv = environmentLayer(env, cwd);
   for (const layer of [fromFile, fromEnv]) {
     if (layer.password !== undefined && layer.passwordFile !== undefined) {
-      throw new KafkaConnectionConfigError(layer.passwordFile.source, `give either ${layer.password.source} or ${layer.passwordFile.source}, not both`);
+      throw new KafkaConnectionConfigError(
+        layer.passwordFile.source,
+        `give either ${layer.password.source} or ${layer.passwordFile.source}, not both`,
+      );
     }
   }
   // The password is one setting, inline or from a file: a variable of either kind replaces the file's.
   const envHasPassword = fromEnv.password !== undefined || fromEnv.passwordFile !== undefined;
-  const merged: Layer = { ...fromFile, ...(envHasPassword ? { password: undefined, passwordFile: undefined } : {}), ...fromEnv };
+  const merged: Layer = {
+    ...fromFile,
+    ...(envHasPassword ? { password: undefined, passwordFile: undefined } : {}),
+    ...fromEnv,
+  };
 
   const brokers = merged.brokers === undefined ? options.defaultBrokers : brokerList(merged.brokers);
   if (brokers === undefined || brokers.length === 0) {
-    throw new KafkaConnectionConfigError(FIELDS.brokers.variable, `not set: name the bootstrap brokers as host:port[,host:port]${configFile === undefined ? '' : ` (or \`brokers\` in ${configFile})`}`);
+    throw new KafkaConnectionConfigError(
+      FIELDS.brokers.variable,
+      `not set: name the bootstrap brokers as host:port[,host:port]${configFile === undefined ? '' : ` (or \`brokers\` in ${configFile})`}`,
+    );
   }
   const clientId = merged.clientId === undefined ? undefined : text(merged.clientId, 'clientId').trim();
   const ssl = tlsOptions(merged);
@@ -243,29 +270,50 @@ export function kafkaConnectionFromEnv(env: KafkaEnvironment = process.env, opti
 }
 
 function tlsOptions(merged: Layer): ConnectionOptions | boolean | undefined {
-  const details = (['caFile', 'certFile', 'keyFile', 'keyPassphrase', 'rejectUnauthorized'] as const).filter((field) => merged[field] !== undefined);
+  const details = (['caFile', 'certFile', 'keyFile', 'keyPassphrase', 'rejectUnauthorized'] as const).filter(
+    (field) => merged[field] !== undefined,
+  );
   const enabled = merged.ssl === undefined ? undefined : flag(merged.ssl);
   if (enabled === false) {
-    if (details.length > 0) throw new KafkaConnectionConfigError(merged[details[0]!]!.source, `is set but ${merged.ssl!.source} is false; remove one of them`);
+    if (details.length > 0)
+      throw new KafkaConnectionConfigError(
+        merged[details[0]!]!.source,
+        `is set but ${merged.ssl!.source} is false; remove one of them`,
+      );
     return false;
   }
   if (details.length === 0) return enabled === true ? true : undefined;
 
   const { certFile, keyFile, keyPassphrase } = merged;
-  if (certFile !== undefined && keyFile === undefined) throw new KafkaConnectionConfigError(certFile.source, `a client certificate needs its key: set ${FIELDS.keyFile.variable} too`);
-  if (keyFile !== undefined && certFile === undefined) throw new KafkaConnectionConfigError(keyFile.source, `a client key needs its certificate: set ${FIELDS.certFile.variable} too`);
-  if (keyPassphrase !== undefined && keyFile === undefined) throw new KafkaConnectionConfigError(keyPassphrase.source, `a key passphrase needs a key: set ${FIELDS.keyFile.variable} too`);
+  if (certFile !== undefined && keyFile === undefined)
+    throw new KafkaConnectionConfigError(
+      certFile.source,
+      `a client certificate needs its key: set ${FIELDS.keyFile.variable} too`,
+    );
+  if (keyFile !== undefined && certFile === undefined)
+    throw new KafkaConnectionConfigError(
+      keyFile.source,
+      `a client key needs its certificate: set ${FIELDS.certFile.variable} too`,
+    );
+  if (keyPassphrase !== undefined && keyFile === undefined)
+    throw new KafkaConnectionConfigError(
+      keyPassphrase.source,
+      `a key passphrase needs a key: set ${FIELDS.keyFile.variable} too`,
+    );
   const tls: ConnectionOptions = {};
   if (merged.caFile !== undefined) {
     const { path, contents } = fileContents(merged.caFile, 'caFile');
-    if (!contents.includes('-----BEGIN CERTIFICATE-----')) throw new KafkaConnectionConfigError(merged.caFile.source, `${path} holds no PEM certificate`);
+    if (!contents.includes('-----BEGIN CERTIFICATE-----'))
+      throw new KafkaConnectionConfigError(merged.caFile.source, `${path} holds no PEM certificate`);
     tls.ca = [contents];
   }
   if (certFile !== undefined && keyFile !== undefined) {
     const cert = fileContents(certFile, 'certFile');
-    if (!cert.contents.includes('-----BEGIN CERTIFICATE-----')) throw new KafkaConnectionConfigError(certFile.source, `${cert.path} holds no PEM certificate`);
+    if (!cert.contents.includes('-----BEGIN CERTIFICATE-----'))
+      throw new KafkaConnectionConfigError(certFile.source, `${cert.path} holds no PEM certificate`);
     const key = fileContents(keyFile, 'keyFile');
-    if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(key.contents)) throw new KafkaConnectionConfigError(keyFile.source, `${key.path} holds no PEM private key`);
+    if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(key.contents))
+      throw new KafkaConnectionConfigError(keyFile.source, `${key.path} holds no PEM private key`);
     tls.cert = cert.contents;
     tls.key = key.contents;
   }
@@ -280,15 +328,24 @@ function saslOptions(merged: Layer): SASLOptions | undefined {
   if (mechanism === undefined) {
     const orphan = username ?? secret;
     if (orphan === undefined) return undefined;
-    throw new KafkaConnectionConfigError(orphan.source, `is set but ${FIELDS.mechanism.variable} is not (one of ${SASL_MECHANISMS.join(', ')})`);
+    throw new KafkaConnectionConfigError(
+      orphan.source,
+      `is set but ${FIELDS.mechanism.variable} is not (one of ${SASL_MECHANISMS.join(', ')})`,
+    );
   }
   const name = mechanismOf(mechanism);
   if (username === undefined) {
-    throw new KafkaConnectionConfigError(FIELDS.username.variable, `not set: SASL ${name} (${mechanism.source}) needs a username and a password`);
+    throw new KafkaConnectionConfigError(
+      FIELDS.username.variable,
+      `not set: SASL ${name} (${mechanism.source}) needs a username and a password`,
+    );
   }
   const user = text(username, 'username');
   if (secret === undefined) {
-    throw new KafkaConnectionConfigError(username.source, `is set but there is no password: set ${FIELDS.password.variable} or ${FIELDS.passwordFile.variable}`);
+    throw new KafkaConnectionConfigError(
+      username.source,
+      `is set but there is no password: set ${FIELDS.password.variable} or ${FIELDS.passwordFile.variable}`,
+    );
   }
   let password: string;
   if (merged.password !== undefined) {
@@ -349,14 +406,23 @@ export function connectionSecrets(config: KafkaConnectionOptions['kafkaConfig'])
   const add = (value: unknown): void => {
     const values = Array.isArray(value) ? value : [value];
     for (const item of values) {
-      const candidate = typeof item === 'string' ? item : Buffer.isBuffer(item) ? item.toString('utf8') : isPlainObject(item) ? item['buf'] ?? item['pem'] : undefined;
+      const candidate =
+        typeof item === 'string'
+          ? item
+          : Buffer.isBuffer(item)
+            ? item.toString('utf8')
+            : isPlainObject(item)
+              ? (item['buf'] ?? item['pem'])
+              : undefined;
       if (typeof candidate === 'string' && candidate !== '') secrets.add(candidate);
       else if (Buffer.isBuffer(candidate)) secrets.add(candidate.toString('utf8'));
-      if (isPlainObject(item) && typeof item['passphrase'] === 'string' && item['passphrase'] !== '') secrets.add(item['passphrase']);
+      if (isPlainObject(item) && typeof item['passphrase'] === 'string' && item['passphrase'] !== '')
+        secrets.add(item['passphrase']);
     }
   };
   const sasl = config?.sasl as Record<string, unknown> | undefined;
-  if (sasl !== undefined) for (const key of ['password', 'accessKeySecret', 'secretAccessKey', 'sessionToken']) add(sasl[key]);
+  if (sasl !== undefined)
+    for (const key of ['password', 'accessKeySecret', 'secretAccessKey', 'sessionToken']) add(sasl[key]);
   const ssl = config?.ssl;
   if (typeof ssl === 'object' && ssl !== null) for (const key of ['key', 'pfx', 'passphrase'] as const) add(ssl[key]);
   // Longest first, so a secret containing another is replaced whole.
@@ -364,7 +430,17 @@ export function connectionSecrets(config: KafkaConnectionOptions['kafkaConfig'])
 }
 
 /** Keys whose values are never logged, whatever they hold (besides the booleans kafkajs logs as `sasl: true`). */
-const SENSITIVE_KEYS = new Set(['sasl', 'ssl', 'password', 'passphrase', 'pfx', 'accesskeysecret', 'secretaccesskey', 'sessiontoken', 'authorization']);
+const SENSITIVE_KEYS = new Set([
+  'sasl',
+  'ssl',
+  'password',
+  'passphrase',
+  'pfx',
+  'accesskeysecret',
+  'secretaccesskey',
+  'sessiontoken',
+  'authorization',
+]);
 
 /** `text` with every occurrence of a secret replaced by `[redacted]`. */
 export function redactText(text: string, secrets: readonly string[]): string {
@@ -385,9 +461,15 @@ export function redactLogFields<T>(value: T, secrets: readonly string[]): T {
 /** `visited`: object → its redacted form, or IN_PROGRESS while its own fields are walked (a cycle). */
 const IN_PROGRESS = Symbol('in progress');
 
-function redactValue(value: unknown, secrets: readonly string[], depth: number, visited: Map<object, unknown>): unknown {
+function redactValue(
+  value: unknown,
+  secrets: readonly string[],
+  depth: number,
+  visited: Map<object, unknown>,
+): unknown {
   if (typeof value === 'string') return secrets.length === 0 ? value : redactText(value, secrets);
-  if (Buffer.isBuffer(value)) return secrets.length > 0 && secrets.some((secret) => value.includes(secret)) ? REDACTED : value;
+  if (Buffer.isBuffer(value))
+    return secrets.length > 0 && secrets.some((secret) => value.includes(secret)) ? REDACTED : value;
   if (typeof value !== 'object' || value === null) return value;
   if (visited.has(value)) {
     const known = visited.get(value);
@@ -401,7 +483,12 @@ function redactValue(value: unknown, secrets: readonly string[], depth: number, 
   return redacted;
 }
 
-function redactObject(value: object, secrets: readonly string[], depth: number, visited: Map<object, unknown>): unknown {
+function redactObject(
+  value: object,
+  secrets: readonly string[],
+  depth: number,
+  visited: Map<object, unknown>,
+): unknown {
   if (value instanceof Error) {
     const message = redactText(value.message, secrets);
     const stack = value.stack === undefined ? undefined : redactText(value.stack, secrets);
@@ -423,7 +510,8 @@ function redactObject(value: object, secrets: readonly string[], depth: number, 
   let changed = false;
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    const sensitive = SENSITIVE_KEYS.has(key.toLowerCase()) && item !== null && item !== undefined && typeof item !== 'boolean';
+    const sensitive =
+      SENSITIVE_KEYS.has(key.toLowerCase()) && item !== null && item !== undefined && typeof item !== 'boolean';
     const redacted = sensitive ? REDACTED : redactValue(item, secrets, depth + 1, visited);
     if (redacted !== item) changed = true;
     out[key] = redacted;

@@ -16,7 +16,8 @@ export interface KafkaConnectionOptions {
 
 export function kafkaClientOf(options: KafkaConnectionOptions, logger: Logger, defaultClientId: string): Kafka {
   if (options.kafka !== undefined) return options.kafka;
-  if (options.brokers === undefined || options.brokers.length === 0) throw new TypeError('give either a kafkajs `kafka` client or `brokers`');
+  if (options.brokers === undefined || options.brokers.length === 0)
+    throw new TypeError('give either a kafkajs `kafka` client or `brokers`');
   return new Kafka({
     logLevel: logLevel.WARN,
     ...options.kafkaConfig,

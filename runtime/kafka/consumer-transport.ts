@@ -39,7 +39,13 @@ const RESTART_DELAY_MS = 5_000;
  * Group errors after which this member may no longer own its partitions: kafkajs' own
  * `isRebalancing` set, plus a membership the coordinator no longer knows.
  */
-const MEMBERSHIP_CHANGES: ReadonlySet<string> = new Set(['REBALANCE_IN_PROGRESS', 'ILLEGAL_GENERATION', 'NOT_COORDINATOR_FOR_GROUP', 'UNKNOWN_MEMBER_ID', 'FENCED_INSTANCE_ID']);
+const MEMBERSHIP_CHANGES: ReadonlySet<string> = new Set([
+  'REBALANCE_IN_PROGRESS',
+  'ILLEGAL_GENERATION',
+  'NOT_COORDINATOR_FOR_GROUP',
+  'UNKNOWN_MEMBER_ID',
+  'FENCED_INSTANCE_ID',
+]);
 
 /** Whether a heartbeat error says the group is rebalancing or this member was dropped from it. */
 export function isMembershipChange(error: unknown): boolean {
@@ -58,7 +64,10 @@ export class KafkaConsumerTransport implements ConsumerTransport {
 
   constructor(private readonly options: KafkaConsumerTransportOptions) {}
 
-  async run(topics: readonly string[], onRecord: (record: ConsumedRecord, ownership?: AbortSignal) => Promise<void>): Promise<void> {
+  async run(
+    topics: readonly string[],
+    onRecord: (record: ConsumedRecord, ownership?: AbortSignal) => Promise<void>,
+  ): Promise<void> {
     if (this.consumer !== undefined) throw new Error('consumer is already running');
     this.topics = topics;
     this.onRecord = onRecord;
@@ -80,7 +89,10 @@ export class KafkaConsumerTransport implements ConsumerTransport {
     const consumer = kafka.consumer({ allowAutoTopicCreation: false, ...consumerConfig, groupId });
     this.consumer = consumer;
     const joined = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`consumer group ${groupId} did not join within ${this.options.joinTimeoutMs} ms`)), this.options.joinTimeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`consumer group ${groupId} did not join within ${this.options.joinTimeoutMs} ms`)),
+        this.options.joinTimeoutMs,
+      );
       consumer.on(consumer.events.GROUP_JOIN, () => {
         clearTimeout(timer);
         resolve();
@@ -104,8 +116,12 @@ export class KafkaConsumerTransport implements ConsumerTransport {
       await consumer.subscribe({ topics: [...this.topics], fromBeginning: this.options.fromBeginning });
       await consumer.run({
         autoCommit: true,
-        ...(this.options.commit?.everyRecords === undefined ? {} : { autoCommitThreshold: this.options.commit.everyRecords }),
-        ...(this.options.commit?.intervalMs === undefined ? {} : { autoCommitInterval: this.options.commit.intervalMs }),
+        ...(this.options.commit?.everyRecords === undefined
+          ? {}
+          : { autoCommitThreshold: this.options.commit.everyRecords }),
+        ...(this.options.commit?.intervalMs === undefined
+          ? {}
+          : { autoCommitInterval: this.options.commit.intervalMs }),
         eachBatchAutoResolve: false,
         partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
         eachBatch: (payload) => this.eachBatch(payload),
@@ -170,9 +186,12 @@ export class KafkaConsumerTransport implements ConsumerTransport {
   /** The group is rebalancing (or dropped this member): stop the batches of `ownership`'s generation. */
   private loseOwnership(ownership: AbortSignal, error: unknown): void {
     if (ownership.aborted || this.membership.signal !== ownership) return;
-    this.options.observer.logger.info(`consumer group ${this.options.groupId} is rebalancing; in-place retries stop and unfinished records stay uncommitted`, {
-      reason: error instanceof Error ? error.message : String(error),
-    });
+    this.options.observer.logger.info(
+      `consumer group ${this.options.groupId} is rebalancing; in-place retries stop and unfinished records stay uncommitted`,
+      {
+        reason: error instanceof Error ? error.message : String(error),
+      },
+    );
     this.membership.abort(error);
   }
 
@@ -189,7 +208,9 @@ export class KafkaConsumerTransport implements ConsumerTransport {
         .disconnect()
         .catch(() => {})
         .then(() => (this.stopping ? undefined : this.startConsumer()))
-        .catch((restartError: unknown) => this.onCrash(consumer, restartError instanceof Error ? restartError : new Error(String(restartError)), false));
+        .catch((restartError: unknown) =>
+          this.onCrash(consumer, restartError instanceof Error ? restartError : new Error(String(restartError)), false),
+        );
     }, this.options.restartDelayMs ?? RESTART_DELAY_MS);
   }
 }

@@ -124,7 +124,10 @@ interface LongClass {
   fromInt(value: number): LongLike;
 }
 
-export type RecordDecoder = (decoder: KafkajsDecoder, batchContext?: Record<string, unknown>) => Record<string, unknown>;
+export type RecordDecoder = (
+  decoder: KafkajsDecoder,
+  batchContext?: Record<string, unknown>,
+) => Record<string, unknown>;
 
 /** The stock and patched functions of one kafkajs copy, for tests and the benchmark. */
 export interface KafkajsRecordModules {
@@ -204,8 +207,14 @@ export function kafkajsRecordModules(): KafkajsRecordModules | { readonly versio
   // Encoders, with a CRC-32C that reads 8 bytes per step. Anything else goes to kafkajs' own.
   const fastBatch = (batch: RecordBatchArguments): KafkajsEncoder | undefined => {
     const records = batch.records;
-    if (records === undefined || records.length === 0 || (batch.compression === undefined ? Compression.None : batch.compression) !== Compression.None) return undefined;
-    for (let i = 0; i < records.length; i += 1) if (Object.getPrototypeOf(records[i]) !== fastRecordPrototype) return undefined;
+    if (
+      records === undefined ||
+      records.length === 0 ||
+      (batch.compression === undefined ? Compression.None : batch.compression) !== Compression.None
+    )
+      return undefined;
+    for (let i = 0; i < records.length; i += 1)
+      if (Object.getPrototypeOf(records[i]) !== fastRecordPrototype) return undefined;
     const {
       firstOffset = Long.fromInt(0),
       firstTimestamp = Date.now(),
@@ -268,24 +277,39 @@ export function kafkajsRecordModules(): KafkajsRecordModules | { readonly versio
       .writeInt64(batch.maxTimestamp)
       .writeInt64(batch.producerId)
       .writeInt16(batch.producerEpoch)
-      .writeInt32(batch.firstSequence) as KafkajsEncoderChain & { writeArray(array: unknown, type: string): KafkajsEncoder };
+      .writeInt32(batch.firstSequence) as KafkajsEncoderChain & {
+      writeArray(array: unknown, type: string): KafkajsEncoder;
+    };
     body.writeArray(batch.records, 'object');
     const framed = new Encoder()
       .writeInt32(batch.partitionLeaderEpoch)
       .writeInt8(magicByte)
       .writeUInt32(stockCrc32c(body.buffer)) as KafkajsEncoderChain & { writeBuffer(buffer: Buffer): KafkajsEncoder };
     framed.writeBuffer(body.buffer);
-    return (new Encoder().writeInt64(batch.firstOffset) as KafkajsEncoderChain & { writeBytes(buffer: Buffer): KafkajsEncoder }).writeBytes(framed.buffer);
+    return (
+      new Encoder().writeInt64(batch.firstOffset) as KafkajsEncoderChain & {
+        writeBytes(buffer: Buffer): KafkajsEncoder;
+      }
+    ).writeBytes(framed.buffer);
   };
 
   // kafkajs 2.2.4's record decoder, line for line, except for how the header object is built.
   const patchedDecode: RecordDecoder = (decoder, batchContext = {}) => {
-    const { firstOffset, firstTimestamp, magicByte, isControlBatch = false, timestampType, maxTimestamp } = batchContext;
+    const {
+      firstOffset,
+      firstTimestamp,
+      magicByte,
+      isControlBatch = false,
+      timestampType,
+      maxTimestamp,
+    } = batchContext;
     const attributes = decoder.readInt8();
 
     const timestampDelta = decoder.readVarLong();
     const timestamp =
-      timestampType === TimestampTypes.LOG_APPEND_TIME && maxTimestamp ? maxTimestamp : Long.fromValue(firstTimestamp).add(timestampDelta).toString();
+      timestampType === TimestampTypes.LOG_APPEND_TIME && maxTimestamp
+        ? maxTimestamp
+        : Long.fromValue(firstTimestamp).add(timestampDelta).toString();
 
     const offsetDelta = decoder.readVarInt();
     const offset = Long.fromValue(firstOffset).add(offsetDelta).toString();
@@ -307,7 +331,19 @@ export function kafkajsRecordModules(): KafkajsRecordModules | { readonly versio
     };
   };
 
-  modules = { version, stockEncode, patchedEncode, stockBatch, patchedBatch, fastBatch, referenceBatch, stockCrc32c, stockDecode, patchedDecode, Decoder };
+  modules = {
+    version,
+    stockEncode,
+    patchedEncode,
+    stockBatch,
+    patchedBatch,
+    fastBatch,
+    referenceBatch,
+    stockCrc32c,
+    stockDecode,
+    patchedDecode,
+    Decoder,
+  };
   return modules;
 }
 
@@ -327,24 +363,48 @@ export function kafkajsPatchStatus(): KafkajsPatchStatus | undefined {
 
 function install(): KafkajsPatchStatus {
   const setting = (process.env[KAFKAJS_PATCH_ENV] ?? '').trim().toLowerCase();
-  if (setting === 'off' || setting === '0' || setting === 'false') return { encode: false, decode: false, reason: `${KAFKAJS_PATCH_ENV}=${setting}` };
+  if (setting === 'off' || setting === '0' || setting === 'false')
+    return { encode: false, decode: false, reason: `${KAFKAJS_PATCH_ENV}=${setting}` };
   let found: ReturnType<typeof kafkajsRecordModules>;
   try {
     found = kafkajsRecordModules();
   } catch (error) {
-    return { encode: false, decode: false, reason: `kafkajs internals not found (${error instanceof Error ? error.message : String(error)})` };
+    return {
+      encode: false,
+      decode: false,
+      reason: `kafkajs internals not found (${error instanceof Error ? error.message : String(error)})`,
+    };
   }
-  if (!('patchedEncode' in found)) return { encode: false, decode: false, reason: `kafkajs ${found.version} is not ${PATCHED_KAFKAJS_VERSION}` };
+  if (!('patchedEncode' in found))
+    return { encode: false, decode: false, reason: `kafkajs ${found.version} is not ${PATCHED_KAFKAJS_VERSION}` };
   const root = dirname(localRequire.resolve('kafkajs/package.json'));
   const encode =
     selfCheckEncode(found) &&
-    replaceExports(root, RECORD_BATCH, (exports) => ({ ...(exports as object), RecordBatch: found.patchedBatch }), []) &&
+    replaceExports(
+      root,
+      RECORD_BATCH,
+      (exports) => ({ ...(exports as object), RecordBatch: found.patchedBatch }),
+      [],
+    ) &&
     replaceExports(root, RECORD_ENCODER, () => found.patchedEncode, ENCODER_HOLDERS);
-  const decode = selfCheckDecode(found) && replaceExports(root, RECORD_DECODER, () => found.patchedDecode, DECODER_HOLDERS);
-  return { encode, decode, reason: encode && decode ? `kafkajs ${found.version} patched` : `kafkajs ${found.version}: a self-check failed, stock modules kept` };
+  const decode =
+    selfCheckDecode(found) && replaceExports(root, RECORD_DECODER, () => found.patchedDecode, DECODER_HOLDERS);
+  return {
+    encode,
+    decode,
+    reason:
+      encode && decode
+        ? `kafkajs ${found.version} patched`
+        : `kafkajs ${found.version}: a self-check failed, stock modules kept`,
+  };
 }
 
-function replaceExports(root: string, file: string, replacement: (exports: unknown) => unknown, holders: readonly string[]): boolean {
+function replaceExports(
+  root: string,
+  file: string,
+  replacement: (exports: unknown) => unknown,
+  holders: readonly string[],
+): boolean {
   const entry = localRequire.cache[localRequire.resolve(join(root, file))];
   if (entry === undefined) return false;
   entry.exports = replacement(entry.exports);
@@ -615,7 +675,10 @@ export function readHeaders(decoder: KafkajsDecoder): Record<string, unknown> {
       const { buffer, offset } = decoder;
       const end = offset + keyLength;
       // In range (always, for well-formed records): decode straight from the buffer; else kafkajs' own slice.
-      key = keyLength >= 0 && offset >= 0 && end <= buffer.length ? headerName(buffer, offset, end) : buffer.slice(offset, end).toString('utf8');
+      key =
+        keyLength >= 0 && offset >= 0 && end <= buffer.length
+          ? headerName(buffer, offset, end)
+          : buffer.slice(offset, end).toString('utf8');
       decoder.offset = end;
     }
     addHeader(out, key as string, decoder.readVarIntBytes());
@@ -642,7 +705,8 @@ function headerName(buffer: Buffer, start: number, end: number): string {
     if (i === length) return cached.name;
   }
   const name = buffer.toString('utf8', start, end);
-  if (cached === undefined && names.size < MAX_DECODED_NAMES) names.set(hash, { bytes: Buffer.from(buffer.subarray(start, end)), name });
+  if (cached === undefined && names.size < MAX_DECODED_NAMES)
+    names.set(hash, { bytes: Buffer.from(buffer.subarray(start, end)), name });
   return name;
 }
 
@@ -651,12 +715,15 @@ function addHeader(out: Record<string, unknown>, key: string, value: Buffer | nu
   const current = out[key];
   const next = current === undefined ? value : Array.isArray(current) ? current.concat([value]) : [current, value];
   // A computed key in an object literal defines an own data property, also for `__proto__`.
-  if (key === '__proto__') Object.defineProperty(out, key, { value: next, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(out, key, { value: next, enumerable: true, writable: true, configurable: true });
   else out[key] = next;
 }
 
 /** kafkajs' reduce over already-read headers, in place (same result as readHeaders for the same headers). */
-export function headerObject(headers: ReadonlyArray<{ readonly key: string; readonly value: Buffer | null }>): Record<string, unknown> {
+export function headerObject(
+  headers: ReadonlyArray<{ readonly key: string; readonly value: Buffer | null }>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (let i = 0; i < headers.length; i += 1) addHeader(out, headers[i]!.key, headers[i]!.value);
   return out;
@@ -671,8 +738,20 @@ function selfCheckEncode(found: KafkajsRecordModules): boolean {
   try {
     const samples: RecordArguments[] = [
       { offsetDelta: 0, timestampDelta: 0, key: Buffer.from('TRK-0042'), value: Buffer.from('{"a":1}'), headers: {} },
-      { offsetDelta: 1, timestampDelta: 1234, key: null, value: Buffer.alloc(1500, 0x61), headers: { ce_id: Buffer.from('0c3e'), 'content-type': Buffer.from('application/json') } },
-      { offsetDelta: 70000, timestampDelta: -5, key: 'ключ', value: 'välue', headers: { é: ['a', Buffer.from('b')], ['__proto__']: 'x', 10: 'ten' } },
+      {
+        offsetDelta: 1,
+        timestampDelta: 1234,
+        key: null,
+        value: Buffer.alloc(1500, 0x61),
+        headers: { ce_id: Buffer.from('0c3e'), 'content-type': Buffer.from('application/json') },
+      },
+      {
+        offsetDelta: 70000,
+        timestampDelta: -5,
+        key: 'ключ',
+        value: 'välue',
+        headers: { é: ['a', Buffer.from('b')], ['__proto__']: 'x', 10: 'ten' },
+      },
     ];
     const records = samples.map((sample) => found.patchedEncode({ ...sample, [RUNTIME_WIRE_RECORD]: true }));
     if (!records.every((record, i) => record.buffer.equals(found.stockEncode(samples[i]!).buffer))) return false;
@@ -701,7 +780,13 @@ function selfCheckDecode(found: KafkajsRecordModules): boolean {
   try {
     const headers = { a: 'x', constructor: 'y', é: ['1', '2', '3'], ['__proto__']: 'p', 7: Buffer.from([0xff]) };
     const bytes = found.stockEncode({ key: null, value: Buffer.from('v'), headers }).buffer;
-    const context = { firstOffset: '10', firstTimestamp: '1700000000000', magicByte: 2, timestampType: 0, maxTimestamp: '1700000000001' };
+    const context = {
+      firstOffset: '10',
+      firstTimestamp: '1700000000000',
+      magicByte: 2,
+      timestampType: 0,
+      maxTimestamp: '1700000000001',
+    };
     const read = (decode: RecordDecoder) => {
       const decoder = new found.Decoder(bytes);
       decoder.readVarInt(); // the record's length, as kafkajs' batch decoder reads it

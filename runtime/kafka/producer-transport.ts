@@ -68,8 +68,15 @@ export function createKafkaProducerTransport(options: KafkaProducerTransportOpti
 }
 
 /** A validating EventSender on its own Kafka producer, for services that do not share one. */
-export function createKafkaEventSender(options: KafkaProducerTransportOptions & EventSenderOptions): EventSender & { disconnect(): Promise<void>; connect(): Promise<void> } {
+export function createKafkaEventSender(
+  options: KafkaProducerTransportOptions & EventSenderOptions,
+): EventSender & { disconnect(): Promise<void>; connect(): Promise<void> } {
   const transport = createKafkaProducerTransport(options);
   const sender = createEventSender(transport, options);
-  return { send: sender.send, sendBatch: sender.sendBatch, connect: transport.connect, disconnect: transport.disconnect };
+  return {
+    send: sender.send,
+    sendBatch: sender.sendBatch,
+    connect: transport.connect,
+    disconnect: transport.disconnect,
+  };
 }

@@ -56,11 +56,18 @@ export async function ensureTopics(options: EnsureTopicsOptions): Promise<Ensure
       });
     }
     const kept = options.topics.filter((spec) => present.has(spec.topic));
-    const metadata = kept.length === 0 ? { topics: [] } : await admin.fetchTopicMetadata({ topics: kept.map((spec) => spec.topic) });
+    const metadata =
+      kept.length === 0 ? { topics: [] } : await admin.fetchTopicMetadata({ topics: kept.map((spec) => spec.topic) });
     const partitionsOf = new Map(metadata.topics.map((topic) => [topic.name, topic.partitions.length]));
     const existing = kept.map((spec): ExistingTopic => {
       const partitions = partitionsOf.get(spec.topic) ?? 0;
-      return { topic: spec.topic, partitions, ...(spec.partitions !== undefined && spec.partitions !== partitions ? { declaredPartitions: spec.partitions } : {}) };
+      return {
+        topic: spec.topic,
+        partitions,
+        ...(spec.partitions !== undefined && spec.partitions !== partitions
+          ? { declaredPartitions: spec.partitions }
+          : {}),
+      };
     });
     return { created: missing.map((spec) => spec.topic), existing };
   } finally {

@@ -58,9 +58,13 @@ export class InMemoryBroker {
   }
 
   createTopic(name: string, partitions = this.defaultPartitions): void {
-    if (!Number.isInteger(partitions) || partitions < 1) throw new RangeError(`partitions must be a positive integer, got ${partitions}`);
+    if (!Number.isInteger(partitions) || partitions < 1)
+      throw new RangeError(`partitions must be a positive integer, got ${partitions}`);
     if (this.topics.has(name)) return;
-    this.topics.set(name, Array.from({ length: partitions }, () => []));
+    this.topics.set(
+      name,
+      Array.from({ length: partitions }, () => []),
+    );
     this.notify();
   }
 
@@ -140,7 +144,10 @@ export class InMemoryBroker {
       if (remaining <= 0) {
         throw new Error(`drain timed out; still busy: ${busy.map((worker) => worker.describe()).join(', ')}`);
       }
-      await Promise.race([this.changed(), new Promise<void>((resolve) => setTimeout(resolve, Math.min(remaining, 50)))]);
+      await Promise.race([
+        this.changed(),
+        new Promise<void>((resolve) => setTimeout(resolve, Math.min(remaining, 50))),
+      ]);
     }
   }
 
@@ -320,7 +327,10 @@ class PartitionWorker {
   private position(group: GroupState): number {
     let next = group.committed.get(this.key);
     if (next === undefined) {
-      next = this.member.options.fromBeginning === false ? this.member.broker.partitionLog(this.topic, this.partition).length : 0;
+      next =
+        this.member.options.fromBeginning === false
+          ? this.member.broker.partitionLog(this.topic, this.partition).length
+          : 0;
       group.committed.set(this.key, next);
     }
     return next;

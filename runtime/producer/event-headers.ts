@@ -40,7 +40,12 @@ const SPECVERSION = Buffer.from(CLOUDEVENTS_SPEC_VERSION, 'utf8');
  * Application headers first, then the runtime's: a user header can never forge `ce_type` or the
  * contract version, because the runtime's values are written last.
  */
-export function buildHeaders(constant: ConstantHeaders, applicationHeaders: unknown, id: string, time: string): Record<string, Buffer> {
+export function buildHeaders(
+  constant: ConstantHeaders,
+  applicationHeaders: unknown,
+  id: string,
+  time: string,
+): Record<string, Buffer> {
   const headers: Record<string, Buffer> = {};
   if (applicationHeaders !== undefined && applicationHeaders !== null) {
     for (const name of Object.keys(applicationHeaders)) {
@@ -64,6 +69,7 @@ export function encodeHeaderValue(value: unknown): Buffer | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'string') return Buffer.from(value, 'utf8');
   if (Buffer.isBuffer(value)) return value;
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return Buffer.from(String(value), 'utf8');
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return Buffer.from(String(value), 'utf8');
   return Buffer.from(JSON.stringify(value), 'utf8');
 }

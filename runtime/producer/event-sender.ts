@@ -32,7 +32,12 @@ export function createEventSender(transport: ProducerTransport, options: EventSe
     return cached;
   };
 
-  const encode = (descriptor: MessageDescriptor, event: OutgoingEvent<unknown, unknown, unknown>, constant: ConstantHeaders, time: string): MarkedWireRecord => ({
+  const encode = (
+    descriptor: MessageDescriptor,
+    event: OutgoingEvent<unknown, unknown, unknown>,
+    constant: ConstantHeaders,
+    time: string,
+  ): MarkedWireRecord => ({
     key: encodeKey(descriptor.keyEncoding, event.key),
     value: Buffer.from(JSON.stringify(event.payload), 'utf8'),
     headers: buildHeaders(constant, event.headers, nextId(), time),
@@ -70,7 +75,10 @@ export function createEventSender(transport: ProducerTransport, options: EventSe
       if (events.length === 0) return;
       const constant = constantsOf(generic);
       const time = now();
-      await sendRecords(descriptor.topic, events.map((event) => encode(generic, event, constant, time)));
+      await sendRecords(
+        descriptor.topic,
+        events.map((event) => encode(generic, event, constant, time)),
+      );
     },
   };
 }

@@ -137,7 +137,10 @@ export interface BrokerRecord {
 }
 
 export class BrokerStartError extends Error {
-  constructor(message: string, readonly logTail: string) {
+  constructor(
+    message: string,
+    readonly logTail: string,
+  ) {
     super(logTail ? `${message}\n--- broker log (excerpt) ---\n${logTail}` : message);
     this.name = 'BrokerStartError';
   }
@@ -757,7 +760,8 @@ export function cleanStaleBrokers(kafkaHome: string = DEFAULT_KAFKA_HOME): numbe
       rmSync(file, { force: true });
       continue;
     }
-    const ownerGone = record.ownerPid === null ? !isKafkaProcess(record.pid, record.dataDir) : !processAlive(record.ownerPid);
+    const ownerGone =
+      record.ownerPid === null ? !isKafkaProcess(record.pid, record.dataDir) : !processAlive(record.ownerPid);
     if (!ownerGone) continue;
     if (isKafkaProcess(record.pid, record.dataDir)) signalGroup(record.pid, 'SIGKILL');
     if (/evc-kafka-/.test(record.dataDir)) rmSync(record.dataDir, { recursive: true, force: true });

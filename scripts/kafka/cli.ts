@@ -97,7 +97,9 @@ async function stop(): Promise<number> {
   const wasRunning = running(state);
   await stopRecordedBroker(state);
   rmSync(STATE_FILE, { force: true });
-  process.stderr.write(wasRunning ? `Kafka broker (pid ${state.pid}) stopped.\n` : 'Kafka broker was not running; state removed.\n');
+  process.stderr.write(
+    wasRunning ? `Kafka broker (pid ${state.pid}) stopped.\n` : 'Kafka broker was not running; state removed.\n',
+  );
   return 0;
 }
 

@@ -11,7 +11,9 @@ export function kafkaBrokers(): string[] {
   if (provided !== undefined && provided.length > 0) return provided;
   const fromEnv = (process.env.KAFKA_BROKERS ?? '').split(',').filter((broker) => broker.trim() !== '');
   if (fromEnv.length > 0) return fromEnv;
-  throw new Error('No Kafka broker: run the `integration` vitest project (its global setup starts one) or set KAFKA_BROKERS');
+  throw new Error(
+    'No Kafka broker: run the `integration` vitest project (its global setup starts one) or set KAFKA_BROKERS',
+  );
 }
 
 /** A kafkajs client on the test broker; quiet (WARN) unless `config.logLevel` says otherwise. */

@@ -33,7 +33,10 @@ export function typeCheck(rootFiles: readonly string[]): CompileResult {
   const diagnostics = ts.getPreEmitDiagnostics(program);
   return {
     errors: diagnostics.map((d) => {
-      const where = d.file && d.start !== undefined ? `${path.relative(repo, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}: ` : '';
+      const where =
+        d.file && d.start !== undefined
+          ? `${path.relative(repo, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}: `
+          : '';
       return `${where}${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
     }),
   };
@@ -44,7 +47,8 @@ export function anyTypes(source: string): string[] {
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, source);
   const found: string[] = [];
   for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
-    if (token === ts.SyntaxKind.AnyKeyword || (token === ts.SyntaxKind.Identifier && scanner.getTokenText() === 'any')) found.push(`offset ${scanner.getTokenStart()}`);
+    if (token === ts.SyntaxKind.AnyKeyword || (token === ts.SyntaxKind.Identifier && scanner.getTokenText() === 'any'))
+      found.push(`offset ${scanner.getTokenStart()}`);
   }
   return found;
 }
@@ -55,7 +59,8 @@ export function identifiers(source: string): Set<string> {
   const found = new Set<string>();
   for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
     if (token === ts.SyntaxKind.Identifier) found.add(scanner.getTokenText());
-    if (token === ts.SyntaxKind.TemplateHead || token === ts.SyntaxKind.NoSubstitutionTemplateLiteral) found.add('`template`');
+    if (token === ts.SyntaxKind.TemplateHead || token === ts.SyntaxKind.NoSubstitutionTemplateLiteral)
+      found.add('`template`');
   }
   return found;
 }

@@ -4,7 +4,14 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { checkCompatibility } from '../../compat/check.js';
-import { InputError, loadSide, openDirectory, readConfig, recordingSource, resolveBaseline } from '../../compat/inputs.js';
+import {
+  InputError,
+  loadSide,
+  openDirectory,
+  readConfig,
+  recordingSource,
+  resolveBaseline,
+} from '../../compat/inputs.js';
 import { COMPATIBILITY_LEVELS, parseLevel, parseMode } from '../../compat/levels.js';
 import { CHECK_FORMATS, formatCheckResult, type CheckFormat } from '../../compat/report/index.js';
 import { formatDiagnostics } from '../../report/diagnostics.js';
@@ -24,11 +31,14 @@ export interface CheckOptions {
 
 export async function runCheck(options: CheckOptions, io: CliIO): Promise<number> {
   const format = (options.format ?? 'text') as CheckFormat;
-  if (!CHECK_FORMATS.includes(format)) return usage(io, `--format must be one of ${CHECK_FORMATS.join(', ')} (got ${options.format})`);
+  if (!CHECK_FORMATS.includes(format))
+    return usage(io, `--format must be one of ${CHECK_FORMATS.join(', ')} (got ${options.format})`);
   const levelOverride = options.level === undefined ? undefined : parseLevel(options.level);
-  if (options.level !== undefined && !levelOverride) return usage(io, `--level must be one of ${COMPATIBILITY_LEVELS.join(', ')} (got ${options.level})`);
+  if (options.level !== undefined && !levelOverride)
+    return usage(io, `--level must be one of ${COMPATIBILITY_LEVELS.join(', ')} (got ${options.level})`);
   const modeOverride = options.mode === undefined ? undefined : parseMode(options.mode);
-  if (options.mode !== undefined && !modeOverride) return usage(io, `--mode must be strict or lenient (got ${options.mode})`);
+  if (options.mode !== undefined && !modeOverride)
+    return usage(io, `--mode must be strict or lenient (got ${options.mode})`);
   const contracts = options.contracts ?? 'contracts';
   // EVC_TIMING=1 prints where the time goes (to stderr), for benchmarks and slow CI runs.
   const timing = process.env['EVC_TIMING'] ? phaseTimer(io) : undefined;
@@ -37,12 +47,19 @@ export async function runCheck(options: CheckOptions, io: CliIO): Promise<number
     const config = await readConfig(currentSource);
     const current = await loadSide(currentSource, 'proposed');
     timing?.('load proposed contracts');
-    const baseline = await resolveBaseline({ ...(options.against !== undefined ? { against: options.against } : {}), contracts, cwd: io.cwd, current: currentSource });
+    const baseline = await resolveBaseline({
+      ...(options.against !== undefined ? { against: options.against } : {}),
+      contracts,
+      cwd: io.cwd,
+      current: currentSource,
+    });
     timing?.(`load baseline (${baseline.label})`);
     const level = levelOverride ?? config.compatibility;
     const mode = modeOverride ?? config.mode;
     if (baseline.snapshots.length === 0) {
-      io.stderr(`evc check: nothing released yet (no ${baseline.label}): run 'evc release' to record the first version, or pass --against <git-ref|dir>\n`);
+      io.stderr(
+        `evc check: nothing released yet (no ${baseline.label}): run 'evc release' to record the first version, or pass --against <git-ref|dir>\n`,
+      );
     }
     const result = checkCompatibility({ baselines: baseline.snapshots, current: current.snapshot, level, mode });
     timing?.('compare');
@@ -73,14 +90,30 @@ function usage(io: CliIO, message: string): number {
   return EXIT.usage;
 }
 
-export function registerCheckCommand(program: Command, io: CliIO, done: (code: number) => void = (code) => void (process.exitCode = code)): void {
+export function registerCheckCommand(
+  program: Command,
+  io: CliIO,
+  done: (code: number) => void = (code) => void (process.exitCode = code),
+): void {
   program
     .command('check')
     .description('check that the contracts are compatible with a git ref, a directory, or the released history')
-    .option('-a, --against <ref|dir>', 'git ref (branch, tag, HEAD~1, commit) or contracts directory to compare with (default: the lockfile history)')
+    .option(
+      '-a, --against <ref|dir>',
+      'git ref (branch, tag, HEAD~1, commit) or contracts directory to compare with (default: the lockfile history)',
+    )
     .option('-c, --contracts <dir>', 'contracts directory', 'contracts')
-    .addOption(new Option('-l, --level <level>', 'compatibility level (default: evc.config.yaml, else BACKWARD)').choices(COMPATIBILITY_LEVELS))
-    .addOption(new Option('--mode <mode>', 'Confluent rule set (default: evc.config.yaml, else strict)').choices(['strict', 'lenient']))
+    .addOption(
+      new Option('-l, --level <level>', 'compatibility level (default: evc.config.yaml, else BACKWARD)').choices(
+        COMPATIBILITY_LEVELS,
+      ),
+    )
+    .addOption(
+      new Option('--mode <mode>', 'Confluent rule set (default: evc.config.yaml, else strict)').choices([
+        'strict',
+        'lenient',
+      ]),
+    )
     .addOption(new Option('-f, --format <format>', 'output format').choices(CHECK_FORMATS).default('text'))
     .action(async (opts: CheckOptions) => done(await runCheck(opts, io)));
 }

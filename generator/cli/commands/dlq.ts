@@ -75,7 +75,7 @@ export function registerDlqCommand(
     .description('re-publish dead letters to their original topic with original key and headers')
     .argument('<dlt-topic>', 'dead-letter topic, e.g. routing.events-dlt')
     .option('--brokers <list>', BROKERS_FLAG_HELP)
-    .option('--to <topic>', 'publish to this topic instead of each record\'s original topic')
+    .option('--to <topic>', "publish to this topic instead of each record's original topic")
     .option('--filter <expr>', 'only matching records, e.g. stage=validate or message=RouteCalculated (comma: and)')
     .option('--dry-run', 'show what would be replayed; send and commit nothing')
     .option('--limit <n>', 'replay at most n records', positiveInteger)
@@ -91,7 +91,12 @@ function positiveInteger(text: string): number {
   return value;
 }
 
-export async function runDlqInspect(topic: string, flags: DlqInspectFlags, io: CliIO, options: DlqCommandOptions = {}): Promise<number> {
+export async function runDlqInspect(
+  topic: string,
+  flags: DlqInspectFlags,
+  io: CliIO,
+  options: DlqCommandOptions = {},
+): Promise<number> {
   if (flags.since !== undefined) {
     try {
       parseSince(flags.since);
@@ -117,7 +122,12 @@ export async function runDlqInspect(topic: string, flags: DlqInspectFlags, io: C
   return EXIT.ok;
 }
 
-export async function runDlqReplay(topic: string, flags: DlqReplayFlags, io: CliIO, options: DlqCommandOptions = {}): Promise<number> {
+export async function runDlqReplay(
+  topic: string,
+  flags: DlqReplayFlags,
+  io: CliIO,
+  options: DlqCommandOptions = {},
+): Promise<number> {
   if (flags.filter !== undefined) {
     try {
       parseDeadLetterFilter(flags.filter);
@@ -129,7 +139,9 @@ export async function runDlqReplay(topic: string, flags: DlqReplayFlags, io: Cli
   let validators: Map<string, MessageDescriptor> | undefined;
   if (flags.contracts !== undefined) {
     if (options.loadValidators === undefined) {
-      io.stderr('evc dlq replay: --contracts needs the generator to build validators, which this build of the CLI does not provide\n');
+      io.stderr(
+        'evc dlq replay: --contracts needs the generator to build validators, which this build of the CLI does not provide\n',
+      );
       return EXIT.usage;
     }
     try {
@@ -161,13 +173,17 @@ export async function runDlqReplay(topic: string, flags: DlqReplayFlags, io: Cli
 }
 
 function failureText(error: unknown): string {
-  if (error instanceof TopicNotFoundError || error instanceof DeadLetterFilterError || error instanceof KafkaConnectionConfigError) return error.message;
+  if (
+    error instanceof TopicNotFoundError ||
+    error instanceof DeadLetterFilterError ||
+    error instanceof KafkaConnectionConfigError
+  )
+    return error.message;
   if (error instanceof Error) return `${error.name}: ${error.message}`;
   return String(error);
 }
 
 // --- printing ---------------------------------------------------------------------------------
-
 
 function bytesText(bytes: Buffer | null): string {
   if (bytes === null) return '(null)';
@@ -181,7 +197,9 @@ function bytesText(bytes: Buffer | null): string {
 function inspectText(result: InspectResult): string {
   const lines: string[] = [];
   const ranges = result.partitions.map((p) => `${p.partition}:${p.low}..${p.high}`).join(' ');
-  lines.push(`${printable(result.topic)}: ${result.matched} dead letter(s) matched of ${result.scanned} read (partitions ${ranges})${result.limited ? `, showing ${result.entries.length}` : ''}${result.complete ? '' : ' — INCOMPLETE (timed out)'}`);
+  lines.push(
+    `${printable(result.topic)}: ${result.matched} dead letter(s) matched of ${result.scanned} read (partitions ${ranges})${result.limited ? `, showing ${result.entries.length}` : ''}${result.complete ? '' : ' — INCOMPLETE (timed out)'}`,
+  );
   for (const entry of result.entries) lines.push(...entryText(entry));
   return `${lines.join('\n')}\n`;
 }
@@ -189,14 +207,20 @@ function inspectText(result: InspectResult): string {
 function entryText(entry: DeadLetterEntry): string[] {
   const info = entry.deadLetter;
   const at = info?.deadLetteredAt ?? new Date(Number(entry.timestamp)).toISOString();
-  const origin = info?.originalTopic === undefined ? '(unknown origin)' : `${info.originalTopic}[${info.originalPartition ?? '?'}]@${info.originalOffset ?? '?'}`;
+  const origin =
+    info?.originalTopic === undefined
+      ? '(unknown origin)'
+      : `${info.originalTopic}[${info.originalPartition ?? '?'}]@${info.originalOffset ?? '?'}`;
   const lines = [
     '',
     `${entry.partition}/${entry.offset}  ${printable(at, 40)}  ${info?.stage ?? '?'}  ${printable(entry.messageType ?? '(unknown message)', 80)}  from ${printable(origin, 200)}`,
     `    ${printable(`${info?.errorClass ?? 'unknown error'}: ${info?.errorMessage ?? ''}`, 500)}`,
     `    key ${printable(bytesText(entry.key), 80)} · group ${printable(info?.consumerGroup ?? '?', 80)} · attempts ${info?.attempts ?? '?'} · replayed ${entry.replayCount}× · ${info?.family ?? 'no'} headers`,
   ];
-  for (const failure of info?.validationErrors ?? []) lines.push(`    ${failure.part} ${printable(failure.field, 120)} [${printable(failure.rule, 40)}] ${printable(failure.message, 200)}`);
+  for (const failure of info?.validationErrors ?? [])
+    lines.push(
+      `    ${failure.part} ${printable(failure.field, 120)} [${printable(failure.rule, 40)}] ${printable(failure.message, 200)}`,
+    );
   return lines;
 }
 
@@ -216,7 +240,9 @@ function inspectJson(result: InspectResult): unknown {
       replayCount: entry.replayCount,
       key: entry.key === null ? null : bytesText(entry.key),
       value: bytesText(entry.value),
-      headers: Object.fromEntries(Object.entries(entry.originalHeaders).map(([name, value]) => [name, bytesText(value)])),
+      headers: Object.fromEntries(
+        Object.entries(entry.originalHeaders).map(([name, value]) => [name, bytesText(value)]),
+      ),
       deadLetter: entry.deadLetter ?? null,
     })),
   };
@@ -229,7 +255,9 @@ function replayText(result: ReplayResult): string {
   ];
   for (const record of result.records) {
     const target = record.destination === undefined ? '' : ` → ${printable(record.destination, 200)}`;
-    lines.push(`  ${record.partition}/${record.offset} ${record.outcome}${target} ${printable(record.messageType ?? '', 80)}${record.reason === undefined ? '' : `: ${printable(record.reason, 400)}`}`);
+    lines.push(
+      `  ${record.partition}/${record.offset} ${record.outcome}${target} ${printable(record.messageType ?? '', 80)}${record.reason === undefined ? '' : `: ${printable(record.reason, 400)}`}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

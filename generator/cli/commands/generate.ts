@@ -33,7 +33,12 @@ export async function runGenerate(options: GenerateCommandOptions, io: CliIO): P
   const registry = await loadRegistry(source);
   const diagnostics = lintRegistry(registry);
   if (hasErrors(diagnostics)) {
-    io.stderr(formatDiagnostics(diagnostics.filter((d) => d.severity === 'error'), 'text'));
+    io.stderr(
+      formatDiagnostics(
+        diagnostics.filter((d) => d.severity === 'error'),
+        'text',
+      ),
+    );
     io.stderr(`evc generate: the contracts have errors; fix them (evc lint) before generating\n`);
     return EXIT.findings;
   }
@@ -49,13 +54,19 @@ export async function runGenerate(options: GenerateCommandOptions, io: CliIO): P
   const outDir = path.resolve(io.cwd, options.out);
   if (options.check) {
     const diff = await compareTree(outDir, generated.files);
-    const stale = [...diff.changed.map((f) => `changed: ${f}`), ...diff.missing.map((f) => `missing: ${f}`), ...diff.stale.map((f) => `no longer generated: ${f}`)];
+    const stale = [
+      ...diff.changed.map((f) => `changed: ${f}`),
+      ...diff.missing.map((f) => `missing: ${f}`),
+      ...diff.stale.map((f) => `no longer generated: ${f}`),
+    ];
     if (stale.length === 0) {
       if (!options.quiet) io.stdout(`${options.out}: up to date (${generated.files.size} files)\n`);
       return EXIT.ok;
     }
-    io.stdout(stale.map((line) => `${options.out}/${line.replace(': ', ': ' )}\n`).join(''));
-    io.stderr(`evc generate --check: ${stale.length} generated file(s) differ from the contracts; run \`evc generate\` and commit the result\n`);
+    io.stdout(stale.map((line) => `${options.out}/${line.replace(': ', ': ')}\n`).join(''));
+    io.stderr(
+      `evc generate --check: ${stale.length} generated file(s) differ from the contracts; run \`evc generate\` and commit the result\n`,
+    );
     return EXIT.findings;
   }
   const diff = await writeTree(outDir, generated.files);
@@ -64,7 +75,9 @@ export async function runGenerate(options: GenerateCommandOptions, io: CliIO): P
     for (const f of diff.missing) io.stdout(`created ${path.posix.join(options.out, f)}\n`);
     for (const f of diff.changed) io.stdout(`updated ${path.posix.join(options.out, f)}\n`);
     for (const f of diff.stale) io.stdout(`removed ${path.posix.join(options.out, f)}\n`);
-    io.stderr(`${options.out}: ${generated.files.size} files for ${registry.services.length} service(s), ${registry.messages.length} message(s); ${written} written, ${diff.stale.length} removed\n`);
+    io.stderr(
+      `${options.out}: ${generated.files.size} files for ${registry.services.length} service(s), ${registry.messages.length} message(s); ${written} written, ${diff.stale.length} removed\n`,
+    );
   }
   return EXIT.ok;
 }
@@ -76,6 +89,10 @@ export function registerGenerateCommand(program: Command, io: CliIO, done: (code
     .addOption(contractsOption())
     .option('-o, --out <dir>', 'output directory', 'generated')
     .option('--check', 'exit 1 and list the files that differ instead of writing')
-    .option('--runtime-import <specifier>', 'module the generated code imports the runtime from', DEFAULT_RUNTIME_IMPORT)
+    .option(
+      '--runtime-import <specifier>',
+      'module the generated code imports the runtime from',
+      DEFAULT_RUNTIME_IMPORT,
+    )
     .action(async (opts: GenerateCommandOptions) => done(await runGenerate(opts, io)));
 }

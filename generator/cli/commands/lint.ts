@@ -28,7 +28,9 @@ export async function runLint(options: LintOptions, io: CliIO): Promise<number> 
   const diagnostics = lintRegistry(registry);
   io.stdout(formatDiagnostics(diagnostics, options.format));
   if (options.format === 'text') {
-    io.stderr(`${source.label}: ${registry.services.length} service(s), ${registry.topics.length} topic(s), ${registry.messages.length} message(s): ${summary(diagnostics)}\n`);
+    io.stderr(
+      `${source.label}: ${registry.services.length} service(s), ${registry.topics.length} topic(s), ${registry.messages.length} message(s): ${summary(diagnostics)}\n`,
+    );
   }
   if (registry.services.length === 0 && diagnostics.length === 0) {
     io.stderr(`evc lint: no AsyncAPI document found in ${source.label}\n`);

@@ -17,15 +17,23 @@ export interface RegistryOptions {
 
 export async function runRegistry(messages: readonly string[], options: RegistryOptions, io: CliIO): Promise<number> {
   const format = (options.format ?? 'text') as CatalogFormat;
-  if (!CATALOG_FORMATS.includes(format)) return usage(io, `--format must be one of ${CATALOG_FORMATS.join(', ')} (got ${options.format})`);
+  if (!CATALOG_FORMATS.includes(format))
+    return usage(io, `--format must be one of ${CATALOG_FORMATS.join(', ')} (got ${options.format})`);
   const contracts = options.contracts ?? 'contracts';
   try {
     const source = await openDirectory(contracts, io.cwd);
     const current = await loadSide(source, 'current');
     const catalog = buildCatalog(current.registry, current.snapshot, await readLockfile(source));
     const unknown = messages.filter((name) => !catalog.entries.some((entry) => entry.message === name));
-    if (unknown.length > 0) return usage(io, `no message named ${unknown.map((name) => JSON.stringify(name)).join(', ')}; the registry has ${catalog.entries.map((e) => e.message).join(', ')}`);
-    const shown = messages.length === 0 ? catalog : { ...catalog, entries: catalog.entries.filter((entry) => messages.includes(entry.message)) };
+    if (unknown.length > 0)
+      return usage(
+        io,
+        `no message named ${unknown.map((name) => JSON.stringify(name)).join(', ')}; the registry has ${catalog.entries.map((e) => e.message).join(', ')}`,
+      );
+    const shown =
+      messages.length === 0
+        ? catalog
+        : { ...catalog, entries: catalog.entries.filter((entry) => messages.includes(entry.message)) };
     io.stdout(formatCatalog(shown, format, { contracts: source.label, lockfile: source.displayPath(LOCKFILE) }));
     return EXIT.ok;
   } catch (error) {
@@ -42,7 +50,11 @@ function usage(io: CliIO, message: string): number {
   return EXIT.usage;
 }
 
-export function registerRegistryCommand(program: Command, io: CliIO, done: (code: number) => void = (code) => void (process.exitCode = code)): void {
+export function registerRegistryCommand(
+  program: Command,
+  io: CliIO,
+  done: (code: number) => void = (code) => void (process.exitCode = code),
+): void {
   program
     .command('registry')
     .argument('[messages...]', 'only these messages')

@@ -37,15 +37,21 @@ export async function runRelease(options: ReleaseOptions, io: CliIO): Promise<nu
     const lockPath = source.displayPath(LOCKFILE);
     if (!plan.check.compatible) {
       io.stdout(formatCheckResult(plan.check, 'text', { against: lockPath, mode: config.mode }));
-      io.stderr(`evc release: refused: the contracts are not ${level} compatible with the released history; nothing recorded\n`);
+      io.stderr(
+        `evc release: refused: the contracts are not ${level} compatible with the released history; nothing recorded\n`,
+      );
       return EXIT.findings;
     }
     if (!plan.changed) {
       io.stdout(`evc release: nothing to release: ${lockPath} is up to date\n`);
       return EXIT.ok;
     }
-    const summary = plan.released.length > 0 ? plan.released.map((r) => `${r.message} v${r.version}`).join(', ') : 'topics and services updated, no new schema versions';
-    if (!options.dryRun) await writeFile(path.resolve(io.cwd, contracts, LOCKFILE), serializeLockfile(plan.lockfile), 'utf8');
+    const summary =
+      plan.released.length > 0
+        ? plan.released.map((r) => `${r.message} v${r.version}`).join(', ')
+        : 'topics and services updated, no new schema versions';
+    if (!options.dryRun)
+      await writeFile(path.resolve(io.cwd, contracts, LOCKFILE), serializeLockfile(plan.lockfile), 'utf8');
     io.stdout(`evc release: ${options.dryRun ? 'would record' : 'recorded'} ${summary} in ${lockPath}\n`);
     return EXIT.ok;
   } catch (error) {
@@ -58,12 +64,18 @@ export async function runRelease(options: ReleaseOptions, io: CliIO): Promise<nu
   }
 }
 
-export function registerReleaseCommand(program: Command, io: CliIO, done: (code: number) => void = (code) => void (process.exitCode = code)): void {
+export function registerReleaseCommand(
+  program: Command,
+  io: CliIO,
+  done: (code: number) => void = (code) => void (process.exitCode = code),
+): void {
   program
     .command('release')
     .description('record the current version of every message in contracts/evc.lock.yaml after a compatibility check')
     .option('-c, --contracts <dir>', 'contracts directory', 'contracts')
-    .addOption(new Option('-l, --level <level>', 'compatibility level (default: evc.config.yaml)').choices(COMPATIBILITY_LEVELS))
+    .addOption(
+      new Option('-l, --level <level>', 'compatibility level (default: evc.config.yaml)').choices(COMPATIBILITY_LEVELS),
+    )
     .option('--dry-run', 'check and report without writing the lockfile')
     .action(async (opts: ReleaseOptions) => done(await runRelease(opts, io)));
 }

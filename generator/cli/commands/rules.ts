@@ -19,7 +19,8 @@ export function registerRulesCommand(program: Command, io: CliIO, done: (code: n
       const width = Math.max(...sections.flatMap(([, rules]) => rules.map((r) => r.id.length)));
       for (const [title, rules] of sections) {
         io.stdout(`${title}\n`);
-        for (const rule of rules) io.stdout(`  ${rule.id.padEnd(width)}  ${(rule.severity ?? '').padEnd(7)}  ${rule.description}\n`);
+        for (const rule of rules)
+          io.stdout(`  ${rule.id.padEnd(width)}  ${(rule.severity ?? '').padEnd(7)}  ${rule.description}\n`);
       }
       done(EXIT.ok);
     });

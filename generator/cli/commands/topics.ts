@@ -21,7 +21,11 @@ export interface TopicsFlags {
   readonly format?: (typeof FORMATS)[number];
 }
 
-export async function runTopics(flags: TopicsFlags, io: CliIO, env: Readonly<Record<string, string | undefined>> = process.env): Promise<number> {
+export async function runTopics(
+  flags: TopicsFlags,
+  io: CliIO,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<number> {
   const format = flags.format ?? 'text';
   let plan: TopicPlan;
   try {
@@ -34,10 +38,16 @@ export async function runTopics(flags: TopicsFlags, io: CliIO, env: Readonly<Rec
     return EXIT.usage;
   }
   for (const problem of plan.problems) {
-    io.stderr(`${problem.at === undefined ? '' : `${problem.at.file}:${problem.at.line}:${problem.at.column}: `}warning: ${printable(problem.message)}\n`);
+    io.stderr(
+      `${problem.at === undefined ? '' : `${problem.at.file}:${problem.at.line}:${problem.at.column}: `}warning: ${printable(problem.message)}\n`,
+    );
   }
   if (!flags.create) {
-    io.stdout(format === 'json' ? `${JSON.stringify({ topics: plan.topics.map(jsonTopic) }, null, 2)}\n` : planText(plan.topics));
+    io.stdout(
+      format === 'json'
+        ? `${JSON.stringify({ topics: plan.topics.map(jsonTopic) }, null, 2)}\n`
+        : planText(plan.topics),
+    );
     return EXIT.ok;
   }
   // kafkajs is loaded only when a broker is needed (~200 ms).
@@ -46,10 +56,17 @@ export async function runTopics(flags: TopicsFlags, io: CliIO, env: Readonly<Rec
   try {
     result = await ensureTopics({
       ...connectionOf(flags.brokers, env, io.cwd),
-      topics: plan.topics.map((t) => ({ topic: t.topic, ...(t.partitions === undefined ? {} : { partitions: t.partitions }), ...(t.replicas === undefined ? {} : { replicas: t.replicas }), config: t.config })),
+      topics: plan.topics.map((t) => ({
+        topic: t.topic,
+        ...(t.partitions === undefined ? {} : { partitions: t.partitions }),
+        ...(t.replicas === undefined ? {} : { replicas: t.replicas }),
+        config: t.config,
+      })),
     });
   } catch (error) {
-    io.stderr(`evc topics: could not create topics: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}\n`);
+    io.stderr(
+      `evc topics: could not create topics: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}\n`,
+    );
     return EXIT.usage;
   }
   const mismatched = result.existing.filter((topic) => topic.declaredPartitions !== undefined);
@@ -59,7 +76,9 @@ export async function runTopics(flags: TopicsFlags, io: CliIO, env: Readonly<Rec
     const lines = [`evc topics: created ${result.created.length}, already there ${result.existing.length}`];
     for (const topic of result.created) lines.push(`  created  ${printable(topic)}`);
     for (const topic of result.existing) {
-      lines.push(`  exists   ${printable(topic.topic)} (${topic.partitions} partitions${topic.declaredPartitions === undefined ? '' : `; the contract declares ${topic.declaredPartitions} — not changed: adding partitions moves keys to other partitions, decide it deliberately`})`);
+      lines.push(
+        `  exists   ${printable(topic.topic)} (${topic.partitions} partitions${topic.declaredPartitions === undefined ? '' : `; the contract declares ${topic.declaredPartitions} — not changed: adding partitions moves keys to other partitions, decide it deliberately`})`,
+      );
     }
     io.stdout(`${lines.join('\n')}\n`);
   }
@@ -79,10 +98,16 @@ function planText(topics: readonly PlannedTopic[]): string {
 
 function jsonTopic(topic: PlannedTopic): Record<string, unknown> {
   const { declaredAt, ...rest } = topic;
-  return declaredAt === undefined ? rest : { ...rest, declaredAt: `${declaredAt.file}:${declaredAt.line}:${declaredAt.column}` };
+  return declaredAt === undefined
+    ? rest
+    : { ...rest, declaredAt: `${declaredAt.file}:${declaredAt.line}:${declaredAt.column}` };
 }
 
-export function registerTopicsCommand(program: Command, io: CliIO, done: (code: number) => void = (code) => void (process.exitCode = code)): void {
+export function registerTopicsCommand(
+  program: Command,
+  io: CliIO,
+  done: (code: number) => void = (code) => void (process.exitCode = code),
+): void {
   program
     .command('topics')
     .description('list the Kafka topics the contracts need (events and dead letters); --create makes the missing ones')

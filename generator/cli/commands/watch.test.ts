@@ -25,7 +25,10 @@ describe('evc watch', () => {
 
     const routing = path.join(dir, 'contracts/routing/asyncapi.yaml');
     const original = readFileSync(routing, 'utf8');
-    writeFileSync(routing, original.replace("$ref: '../schemas/common.yaml#/TruckId'", "$ref: '../schemas/common.yaml#/TruckIdentifier'"));
+    writeFileSync(
+      routing,
+      original.replace("$ref: '../schemas/common.yaml#/TruckId'", "$ref: '../schemas/common.yaml#/TruckIdentifier'"),
+    );
     const broken = await cycle();
     expect(broken.added.map((d) => d.rule)).toEqual(['ref-unresolved']);
     expect(broken.written).toEqual([]);
@@ -43,7 +46,9 @@ describe('evc watch', () => {
     const routing = path.join(dir, 'contracts/routing/asyncapi.yaml');
     await expect.poll(() => io.err.join('')).toContain('watching');
     writeFileSync(routing, readFileSync(routing, 'utf8').replace('maxLength: 500', 'maxLength: 300'));
-    await expect.poll(() => io.out.join(''), { timeout: 10_000 }).toContain('generated gen/validators/route-calculated.js');
+    await expect
+      .poll(() => io.out.join(''), { timeout: 10_000 })
+      .toContain('generated gen/validators/route-calculated.js');
     controller.abort();
     expect(await watching).toBe(0);
     expect(existsSync(path.join(dir, 'gen/index.ts'))).toBe(true);

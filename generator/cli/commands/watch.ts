@@ -59,7 +59,9 @@ export async function runWatch(options: WatchOptions, io: CliIO): Promise<number
     if (result.added.length) io.stdout(formatDiagnostics(result.added, 'text'));
     for (const d of result.fixed) io.stdout(`fixed: ${d.file}:${d.line}:${d.column}: ${d.message} [${d.rule}]\n`);
     for (const f of result.written) io.stdout(`generated ${path.posix.join(options.out, f)}\n`);
-    io.stderr(`[evc watch] ${result.added.length} new, ${result.fixed.length} fixed, ${result.written.length} file(s) written in ${result.milliseconds.toFixed(0)} ms\n`);
+    io.stderr(
+      `[evc watch] ${result.added.length} new, ${result.fixed.length} fixed, ${result.written.length} file(s) written in ${result.milliseconds.toFixed(0)} ms\n`,
+    );
   };
   const source = await directorySource(options.contracts, io.cwd);
   report(await cycle());
@@ -73,7 +75,9 @@ export async function runWatch(options: WatchOptions, io: CliIO): Promise<number
     clearTimeout(timer);
     // Editors write a file in several steps; wait until they are done.
     timer = setTimeout(() => {
-      running = running.then(async () => report(await cycle())).catch((error: unknown) => io.stderr(`[evc watch] ${String(error)}\n`));
+      running = running
+        .then(async () => report(await cycle()))
+        .catch((error: unknown) => io.stderr(`[evc watch] ${String(error)}\n`));
     }, options.debounceMs ?? 30);
   });
   await new Promise<void>((resolve) => {
@@ -96,6 +100,10 @@ export function registerWatchCommand(program: Command, io: CliIO, done: (code: n
     .description('re-lint and regenerate on every change to the contracts, printing only what changed')
     .addOption(contractsOption())
     .option('-o, --out <dir>', 'output directory', 'generated')
-    .option('--runtime-import <specifier>', 'module the generated code imports the runtime from', DEFAULT_RUNTIME_IMPORT)
+    .option(
+      '--runtime-import <specifier>',
+      'module the generated code imports the runtime from',
+      DEFAULT_RUNTIME_IMPORT,
+    )
     .action(async (opts: WatchOptions) => done(await runWatch(opts, io)));
 }

@@ -6,7 +6,7 @@ import type { Change } from '../change.js';
 import type { ContractRule } from './rule.js';
 
 export const id = 'CONTENT_TYPE_CHANGED';
-export const description = 'A message\'s content type changed: consumers decode the bytes differently.';
+export const description = "A message's content type changed: consumers decode the bytes differently.";
 
 export const rule: ContractRule = {
   id,

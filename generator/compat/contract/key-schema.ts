@@ -12,7 +12,8 @@ import type { ContractRule } from './rule.js';
 import { schemaChangeType } from './schema-changes.js';
 
 export const id = 'KEY_SCHEMA_CHANGED';
-export const description = 'The Kafka key schema must stay structurally identical: key changes move entities between partitions.';
+export const description =
+  'The Kafka key schema must stay structurally identical: key changes move entities between partitions.';
 
 export const rule: ContractRule = {
   id,
@@ -29,15 +30,24 @@ export const rule: ContractRule = {
       const newKey = newMessage.key;
       if (oldKey === undefined && newKey === undefined) continue;
       if (oldKey !== undefined && newKey !== undefined && fingerprint(oldKey) === fingerprint(newKey)) continue;
-      const rule = oldKey === undefined ? 'KEY_SCHEMA_ADDED' : newKey === undefined ? 'KEY_SCHEMA_REMOVED' : 'KEY_SCHEMA_CHANGED';
+      const rule =
+        oldKey === undefined ? 'KEY_SCHEMA_ADDED' : newKey === undefined ? 'KEY_SCHEMA_REMOVED' : 'KEY_SCHEMA_CHANGED';
       const differences =
         oldKey !== undefined && newKey !== undefined
-          ? ctx.schemas.check(oldKey, newKey, { level: 'FULL', mode: 'strict' }).findings.filter((f) => f.direction === 'backward' || f.breaking)
+          ? ctx.schemas
+              .check(oldKey, newKey, { level: 'FULL', mode: 'strict' })
+              .findings.filter((f) => f.direction === 'backward' || f.breaking)
           : [];
       const details = differences.slice(0, 3).map((d) => {
         const entry = schemaChangeType(d.id);
         const backward = d.direction === 'backward';
-        return entry ? entry.type.what({ old: backward ? d.writer : d.reader, new: backward ? d.reader : d.writer, ...(d.subject !== undefined ? { subject: d.subject } : {}) }) : d.id;
+        return entry
+          ? entry.type.what({
+              old: backward ? d.writer : d.reader,
+              new: backward ? d.reader : d.writer,
+              ...(d.subject !== undefined ? { subject: d.subject } : {}),
+            })
+          : d.id;
       });
       const topics = topicsOf(ctx.current, name);
       const receivers = [...new Set(topics.flatMap((t) => servicesDoing(ctx.baseline, 'receive', name, t)))].sort();

@@ -9,7 +9,8 @@ import type { ContractRule } from './rule.js';
 import { renamedOnTopic } from './renames.js';
 
 export const id = 'MESSAGE_ADDED_TO_TOPIC';
-export const description = 'A message added to an existing topic: consumers still on the old contracts meet an unknown message type.';
+export const description =
+  'A message added to an existing topic: consumers still on the old contracts meet an unknown message type.';
 
 export const rule: ContractRule = {
   id,
@@ -25,7 +26,9 @@ export const rule: ContractRule = {
         if (old.messages.has(name) || renameTargets.has(name)) continue; // MESSAGE_RENAMED says it
         const level = ctx.levelOf(name);
         if (level === 'NONE') continue;
-        const oldReceivers = [...new Set([...old.messages].flatMap((m) => servicesDoing(ctx.baseline, 'receive', m, now.address)))].sort();
+        const oldReceivers = [
+          ...new Set([...old.messages].flatMap((m) => servicesDoing(ctx.baseline, 'receive', m, now.address))),
+        ].sort();
         const breaking = directionsOf(level).includes('forward');
         const message = ctx.current.messages.get(name);
         found.push(

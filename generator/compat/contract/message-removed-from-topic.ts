@@ -9,7 +9,8 @@ import type { ContractRule } from './rule.js';
 import { renamedOnTopic } from './renames.js';
 
 export const id = 'MESSAGE_REMOVED_FROM_TOPIC';
-export const description = 'A message removed from a topic: readers of the new contracts cannot decode its records still in the topic.';
+export const description =
+  'A message removed from a topic: readers of the new contracts cannot decode its records still in the topic.';
 
 export const rule: ContractRule = {
   id,
@@ -37,7 +38,9 @@ export const rule: ContractRule = {
               what: `message ${name} renamed to ${renamedTo} on ${old.address} (same payload, key and headers)`,
               why: `consumers identify records by message name: ${receivers.length > 0 ? receivers.join(', ') : `consumers of ${old.address}`} on either version of the contracts meet a name they do not know`,
               hint: `keep the name ${name} (change its title or description instead), or publish ${renamedTo} beside ${name} until every consumer knows both`,
-              ...(ctx.current.messages.get(renamedTo)?.location ? { location: ctx.current.messages.get(renamedTo)?.location } : {}),
+              ...(ctx.current.messages.get(renamedTo)?.location
+                ? { location: ctx.current.messages.get(renamedTo)?.location }
+                : {}),
               level,
               impacted: receivers,
             }),

@@ -4,6 +4,7 @@
 import { schemaPartRule } from './schema-changes.js';
 
 export const id = 'PAYLOAD_SCHEMA';
-export const description = 'Payload schemas are checked with the JSON Schema rules at the message\'s compatibility level.';
+export const description =
+  "Payload schemas are checked with the JSON Schema rules at the message's compatibility level.";
 
 export const rule = schemaPartRule(id, description, 'payload');

@@ -10,7 +10,11 @@ function shape(m: MessageSnapshot | undefined): string | undefined {
 }
 
 /** Old name → new name for the messages renamed on `address`. */
-export function renamedOnTopic(baseline: RegistrySnapshot, current: RegistrySnapshot, address: string): Map<string, string> {
+export function renamedOnTopic(
+  baseline: RegistrySnapshot,
+  current: RegistrySnapshot,
+  address: string,
+): Map<string, string> {
   const renames = new Map<string, string>();
   const before = baseline.topics.get(address);
   const after = current.topics.get(address);

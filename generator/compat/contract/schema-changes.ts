@@ -12,13 +12,19 @@ import { servicesDoing, topicsOf, type MessageSnapshot } from '../snapshot.js';
 import type { ContractRule, ContractRuleContext } from './rule.js';
 
 const changeTypes = new Map<string, { type: ChangeType; description: string }>();
-for (const rule of schemaRules) for (const [id, type] of Object.entries(rule.changes)) changeTypes.set(id, { type, description: rule.description });
+for (const rule of schemaRules)
+  for (const [id, type] of Object.entries(rule.changes)) changeTypes.set(id, { type, description: rule.description });
 
 export function schemaChangeType(id: string): { type: ChangeType; description: string } | undefined {
   return changeTypes.get(id);
 }
 
-const PART_PREFIX: Record<ChangePart, string> = { payload: '', headers: '/headers', key: '/bindings/kafka/key', contract: '' };
+const PART_PREFIX: Record<ChangePart, string> = {
+  payload: '',
+  headers: '/headers',
+  key: '/bindings/kafka/key',
+  contract: '',
+};
 
 export function pointer(part: ChangePart, segments: readonly string[]): string {
   const tail = segments.map((s) => `/${s.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
@@ -40,9 +46,25 @@ export function schemaPartChanges(
   const result = ctx.schemas.check(oldSchema ?? true, newSchema ?? true, { level, mode: ctx.mode });
   const topics = topicsOf(ctx.current, newMessage.name);
   const topic = topics[0] ?? topicsOf(ctx.baseline, newMessage.name)[0] ?? '';
-  const receivers = [...new Set(topics.flatMap((t) => [...servicesDoing(ctx.baseline, 'receive', newMessage.name, t), ...servicesDoing(ctx.current, 'receive', newMessage.name, t)]))].sort();
-  const senders = [...new Set(topics.flatMap((t) => [...servicesDoing(ctx.baseline, 'send', newMessage.name, t), ...servicesDoing(ctx.current, 'send', newMessage.name, t)]))].sort();
-  return result.findings.map((finding) => toChange(ctx, finding, { part, level, topic, receivers, senders, message: newMessage }));
+  const receivers = [
+    ...new Set(
+      topics.flatMap((t) => [
+        ...servicesDoing(ctx.baseline, 'receive', newMessage.name, t),
+        ...servicesDoing(ctx.current, 'receive', newMessage.name, t),
+      ]),
+    ),
+  ].sort();
+  const senders = [
+    ...new Set(
+      topics.flatMap((t) => [
+        ...servicesDoing(ctx.baseline, 'send', newMessage.name, t),
+        ...servicesDoing(ctx.current, 'send', newMessage.name, t),
+      ]),
+    ),
+  ].sort();
+  return result.findings.map((finding) =>
+    toChange(ctx, finding, { part, level, topic, receivers, senders, message: newMessage }),
+  );
 }
 
 interface Situation {
@@ -59,11 +81,18 @@ function toChange(ctx: ContractRuleContext, finding: SchemaFinding, s: Situation
   const backward = finding.direction === 'backward';
   const oldValue = backward ? finding.writer : finding.reader;
   const newValue = backward ? finding.reader : finding.writer;
-  let what = entry ? entry.type.what({ old: oldValue, new: newValue, ...(finding.subject !== undefined ? { subject: finding.subject } : {}) }) : finding.id;
+  let what = entry
+    ? entry.type.what({
+        old: oldValue,
+        new: newValue,
+        ...(finding.subject !== undefined ? { subject: finding.subject } : {}),
+      })
+    : finding.id;
   if (s.part === 'headers') what = `header ${what}`;
   const cause = firstBreakingCause(finding);
   // Causes carry paths relative to the node the finding was made at: put them under it.
-  if (cause) what += ` (closest match: ${describeCause(cause, finding.direction)} at ${pointer(s.part, [...finding.path.slice(0, finding.path.length - finding.at.length), ...cause.path])})`;
+  if (cause)
+    what += ` (closest match: ${describeCause(cause, finding.direction)} at ${pointer(s.part, [...finding.path.slice(0, finding.path.length - finding.at.length), ...cause.path])})`;
   const newNode = backward ? finding.readerNode : finding.writerNode;
   const oldNode = backward ? finding.writerNode : finding.readerNode;
   // Point at the proposed file (where a reviewer can act); the old one only when nothing else is known.
@@ -71,9 +100,15 @@ function toChange(ctx: ContractRuleContext, finding: SchemaFinding, s: Situation
   let why: string | undefined;
   let hint: string | undefined;
   if (finding.breaking) {
-    const rejects = entry?.type.rejects?.({ writer: finding.writer, reader: finding.reader, ...(finding.subject !== undefined ? { subject: finding.subject } : {}) }) ?? 'data the writer may produce';
+    const rejects =
+      entry?.type.rejects?.({
+        writer: finding.writer,
+        reader: finding.reader,
+        ...(finding.subject !== undefined ? { subject: finding.subject } : {}),
+      }) ?? 'data the writer may produce';
     const detail = finding.detail ? ` (${finding.detail})` : '';
-    const whoReads = s.receivers.length > 0 ? `receivers ${s.receivers.join(', ')}` : `consumers of ${s.topic || s.message.name}`;
+    const whoReads =
+      s.receivers.length > 0 ? `receivers ${s.receivers.join(', ')}` : `consumers of ${s.topic || s.message.name}`;
     const whoWrites = s.senders.length > 0 ? s.senders.join(', ') : 'producers';
     if (backward) {
       why = `${whoReads} reading with the new contract would reject ${rejects}${detail}, which the old contract allowed (records already in ${s.topic || 'the topic'}, or written by ${whoWrites} before upgrading)`;
@@ -115,7 +150,11 @@ function describeCause(cause: SchemaDifference, direction: SchemaFinding['direct
   const entry = changeTypes.get(cause.id);
   const backward = direction === 'backward';
   return entry
-    ? entry.type.what({ old: backward ? cause.writer : cause.reader, new: backward ? cause.reader : cause.writer, ...(cause.subject !== undefined ? { subject: cause.subject } : {}) })
+    ? entry.type.what({
+        old: backward ? cause.writer : cause.reader,
+        new: backward ? cause.reader : cause.writer,
+        ...(cause.subject !== undefined ? { subject: cause.subject } : {}),
+      })
     : cause.id;
 }
 

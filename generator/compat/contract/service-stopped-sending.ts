@@ -22,10 +22,15 @@ export const rule: ContractRule = {
       seen.add(key);
       if (!ctx.current.topics.has(flow.topic)) continue; // TOPIC_REMOVED says it
       if (ctx.levelOf(flow.message) === 'NONE') continue;
-      const stillSends = ctx.current.flows.some((f) => f.action === 'send' && f.service === flow.service && f.topic === flow.topic && f.message === flow.message);
+      const stillSends = ctx.current.flows.some(
+        (f) =>
+          f.action === 'send' && f.service === flow.service && f.topic === flow.topic && f.message === flow.message,
+      );
       if (stillSends) continue;
       // Only services that still declare the receive are left waiting.
-      const receivers = servicesDoing(ctx.current, 'receive', flow.message, flow.topic).filter((s) => s !== flow.service);
+      const receivers = servicesDoing(ctx.current, 'receive', flow.message, flow.topic).filter(
+        (s) => s !== flow.service,
+      );
       if (receivers.length === 0) continue;
       const others = servicesDoing(ctx.current, 'send', flow.message, flow.topic).filter((s) => s !== flow.service);
       const serviceStillExists = ctx.current.flows.some((f) => f.service === flow.service);
@@ -38,7 +43,9 @@ export const rule: ContractRule = {
           what: `${flow.service} no longer sends ${flow.message} on ${flow.topic}${serviceStillExists ? '' : ` (service ${flow.service} removed)`}`,
           why: `receivers ${receivers.join(', ')} still expect ${flow.message} on ${flow.topic}${others.length > 0 ? ` (only ${others.join(', ')} still send${others.length === 1 ? 's' : ''} it)` : ' and nobody sends it any more'}`,
           hint: `keep the send operation until ${receivers.join(', ')} stop receiving ${flow.message}, or move it to another sender in the same change`,
-          ...(ctx.current.topics.get(flow.topic)?.location ? { location: ctx.current.topics.get(flow.topic)?.location } : {}),
+          ...(ctx.current.topics.get(flow.topic)?.location
+            ? { location: ctx.current.topics.get(flow.topic)?.location }
+            : {}),
           level: ctx.levelOf(flow.message),
           impacted: receivers,
         }),

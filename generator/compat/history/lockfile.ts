@@ -42,7 +42,8 @@ export class LockfileError extends Error {
   }
 }
 
-const HEADER = '# Registry history written by `evc release`: one entry per message, one version per released schema.\n# Do not edit by hand; resolve merge conflicts by re-running `evc release` on the merged contracts.\n';
+const HEADER =
+  '# Registry history written by `evc release`: one entry per message, one version per released schema.\n# Do not edit by hand; resolve merge conflicts by re-running `evc release` on the merged contracts.\n';
 
 export function emptyLockfile(): Lockfile {
   return { lockfileVersion: LOCKFILE_VERSION, messages: {} };
@@ -53,18 +54,26 @@ export function parseLockfile(text: string, file: string): Lockfile {
   try {
     value = parse(text);
   } catch (error) {
-    throw new LockfileError(`${file}: not valid YAML (${error instanceof Error ? error.message : String(error)}); resolve merge conflicts and re-run evc release`);
+    throw new LockfileError(
+      `${file}: not valid YAML (${error instanceof Error ? error.message : String(error)}); resolve merge conflicts and re-run evc release`,
+    );
   }
   if (!isSchemaObject(value) || typeof value['lockfileVersion'] !== 'number' || !isSchemaObject(value['messages'])) {
     throw new LockfileError(`${file}: not an evc lockfile (expected lockfileVersion and messages)`);
   }
-  if (value['lockfileVersion'] > LOCKFILE_VERSION) throw new LockfileError(`${file}: lockfileVersion ${String(value['lockfileVersion'])} is newer than this evc understands`);
+  if (value['lockfileVersion'] > LOCKFILE_VERSION)
+    throw new LockfileError(
+      `${file}: lockfileVersion ${String(value['lockfileVersion'])} is newer than this evc understands`,
+    );
   const messages: Record<string, LockedMessage> = {};
   for (const [name, raw] of Object.entries(value['messages'])) {
-    if (!isSchemaObject(raw) || !Array.isArray(raw['versions'])) throw new LockfileError(`${file}: message ${name} has no versions list`);
-    const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+    if (!isSchemaObject(raw) || !Array.isArray(raw['versions']))
+      throw new LockfileError(`${file}: message ${name} has no versions list`);
+    const strings = (v: unknown): string[] =>
+      Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
     const versions = raw['versions'].map((v, i): LockedVersion => {
-      if (!isSchemaObject(v) || typeof v['version'] !== 'number' || typeof v['hash'] !== 'string') throw new LockfileError(`${file}: message ${name} version #${i + 1} needs a version number and a hash`);
+      if (!isSchemaObject(v) || typeof v['version'] !== 'number' || typeof v['hash'] !== 'string')
+        throw new LockfileError(`${file}: message ${name} version #${i + 1} needs a version number and a hash`);
       return {
         version: v['version'],
         hash: v['hash'],
@@ -74,7 +83,12 @@ export function parseLockfile(text: string, file: string): Lockfile {
         ...(v['headers'] !== undefined ? { headers: v['headers'] } : {}),
       };
     });
-    messages[name] = { topics: strings(raw['topics']), senders: strings(raw['senders']), receivers: strings(raw['receivers']), versions };
+    messages[name] = {
+      topics: strings(raw['topics']),
+      senders: strings(raw['senders']),
+      receivers: strings(raw['receivers']),
+      versions,
+    };
   }
   return { lockfileVersion: value['lockfileVersion'], messages };
 }
@@ -85,14 +99,26 @@ export function serializeLockfile(lock: Lockfile): string {
   for (const name of names) {
     const m = lock.messages[name];
     if (!m) continue;
-    messages[name] = { topics: [...m.topics].sort(), senders: [...m.senders].sort(), receivers: [...m.receivers].sort(), versions: m.versions };
+    messages[name] = {
+      topics: [...m.topics].sort(),
+      senders: [...m.senders].sort(),
+      receivers: [...m.receivers].sort(),
+      versions: m.versions,
+    };
   }
-  return HEADER + stringify({ lockfileVersion: lock.lockfileVersion, messages }, { sortMapEntries: false, lineWidth: 0, aliasDuplicateObjects: false });
+  return (
+    HEADER +
+    stringify(
+      { lockfileVersion: lock.lockfileVersion, messages },
+      { sortMapEntries: false, lineWidth: 0, aliasDuplicateObjects: false },
+    )
+  );
 }
 
 /** The recorded form of a message: schemas bundled without annotations, with sorted keys. */
 export function normalizedVersion(message: MessageSnapshot): Omit<LockedVersion, 'version'> {
-  const bundle = (schema: JsonSchema | undefined): unknown => (schema === undefined ? undefined : bundleSchema(schema, { stripAnnotations: true, sortKeys: true }));
+  const bundle = (schema: JsonSchema | undefined): unknown =>
+    schema === undefined ? undefined : bundleSchema(schema, { stripAnnotations: true, sortKeys: true });
   return {
     hash: contentHash(message),
     ...(message.contentType !== undefined ? { contentType: message.contentType } : {}),
@@ -142,10 +168,12 @@ export function snapshotsOfLockfile(lock: Lockfile, label: string): RegistrySnap
   }
   const latest: RegistrySnapshot = {
     label,
-    messages: new Map(entries.flatMap(([name, m]) => {
-      const last = m.versions[m.versions.length - 1];
-      return last ? [[name, toMessage(name, last)] as const] : [];
-    })),
+    messages: new Map(
+      entries.flatMap(([name, m]) => {
+        const last = m.versions[m.versions.length - 1];
+        return last ? [[name, toMessage(name, last)] as const] : [];
+      }),
+    ),
     topics: topics as Map<string, TopicSnapshot>,
     flows,
   };
@@ -160,4 +188,3 @@ export function snapshotsOfLockfile(lock: Lockfile, label: string): RegistrySnap
   }
   return [...older, latest];
 }
-

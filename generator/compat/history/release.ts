@@ -4,7 +4,14 @@
 import { checkCompatibility, type CheckResult } from '../check.js';
 import type { CompatibilityLevel, CompatibilityMode } from '../levels.js';
 import { servicesDoing, topicsOf, type RegistrySnapshot } from '../snapshot.js';
-import { emptyLockfile, normalizedVersion, snapshotsOfLockfile, LOCKFILE, type LockedMessage, type Lockfile } from './lockfile.js';
+import {
+  emptyLockfile,
+  normalizedVersion,
+  snapshotsOfLockfile,
+  LOCKFILE,
+  type LockedMessage,
+  type Lockfile,
+} from './lockfile.js';
 
 export interface ReleasePlan {
   /** The compatibility check against the history; nothing is recorded when it fails. */
@@ -16,7 +23,12 @@ export interface ReleasePlan {
   readonly changed: boolean;
 }
 
-export function planRelease(current: RegistrySnapshot, previous: Lockfile | undefined, level: CompatibilityLevel, mode: CompatibilityMode): ReleasePlan {
+export function planRelease(
+  current: RegistrySnapshot,
+  previous: Lockfile | undefined,
+  level: CompatibilityLevel,
+  mode: CompatibilityMode,
+): ReleasePlan {
   const history = previous ?? emptyLockfile();
   const baselines = previous ? snapshotsOfLockfile(previous, LOCKFILE) : [];
   const check = checkCompatibility({ baselines, current, level, mode });
@@ -28,7 +40,8 @@ export function planRelease(current: RegistrySnapshot, previous: Lockfile | unde
     const next = normalizedVersion(message);
     const last = versions[versions.length - 1];
     const topics = topicsOf(current, name);
-    const newVersions = last?.hash === next.hash ? versions : [...versions, { version: (last?.version ?? 0) + 1, ...next }];
+    const newVersions =
+      last?.hash === next.hash ? versions : [...versions, { version: (last?.version ?? 0) + 1, ...next }];
     if (newVersions !== versions) released.push({ message: name, version: (last?.version ?? 0) + 1 });
     messages[name] = {
       topics,
@@ -51,6 +64,11 @@ function sortedLock(lock: Lockfile): unknown {
     .sort()
     .map((name) => {
       const m = lock.messages[name];
-      return [name, m ? [[...m.topics].sort(), [...m.senders].sort(), [...m.receivers].sort(), m.versions.map((v) => v.hash)] : null];
+      return [
+        name,
+        m
+          ? [[...m.topics].sort(), [...m.senders].sort(), [...m.receivers].sort(), m.versions.map((v) => v.hash)]
+          : null,
+      ];
     });
 }

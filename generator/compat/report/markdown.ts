@@ -8,7 +8,9 @@ export function formatMarkdown(result: CheckResult, context: ReportContext): str
   const lines: string[] = [];
   lines.push(`### evc check: ${result.compatible ? '✅ compatible' : '❌ breaking changes'}`);
   lines.push('');
-  lines.push(`Compared with \`${context.against}\` at level **${result.level}** (${context.mode}): ${countSummary(result)}.`);
+  lines.push(
+    `Compared with \`${context.against}\` at level **${result.level}** (${context.mode}): ${countSummary(result)}.`,
+  );
   if (result.changes.length > 0) {
     lines.push('');
     lines.push('| | Topic | Message | Path | Rule | What changed | Why it breaks | Instead | Where |');

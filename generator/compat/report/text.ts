@@ -6,7 +6,9 @@ import type { CheckResult } from '../check.js';
 import { countSummary, type ReportContext } from './summary.js';
 
 export function formatText(result: CheckResult, context: ReportContext): string {
-  const lines: string[] = [`evc check against ${context.against} (level ${result.level}, ${context.mode}): ${countSummary(result)}`];
+  const lines: string[] = [
+    `evc check against ${context.against} (level ${result.level}, ${context.mode}): ${countSummary(result)}`,
+  ];
   const byTopic = new Map<string, Change[]>();
   for (const change of result.changes) {
     const list = byTopic.get(change.topic) ?? [];
@@ -14,14 +16,17 @@ export function formatText(result: CheckResult, context: ReportContext): string 
     byTopic.set(change.topic, list);
   }
   const topics = [...byTopic.entries()].sort(
-    ([a, ca], [b, cb]) => Number(cb.some((c) => c.breaking)) - Number(ca.some((c) => c.breaking)) || (a < b ? -1 : a > b ? 1 : 0),
+    ([a, ca], [b, cb]) =>
+      Number(cb.some((c) => c.breaking)) - Number(ca.some((c) => c.breaking)) || (a < b ? -1 : a > b ? 1 : 0),
   );
   for (const [topic, changes] of topics) {
     lines.push('', topic || '(no topic)');
     const byMessage = new Map<string, Change[]>();
-    for (const change of changes) byMessage.set(change.messageName, [...(byMessage.get(change.messageName) ?? []), change]);
+    for (const change of changes)
+      byMessage.set(change.messageName, [...(byMessage.get(change.messageName) ?? []), change]);
     const messages = [...byMessage.entries()].sort(
-      ([a, ca], [b, cb]) => Number(cb.some((c) => c.breaking)) - Number(ca.some((c) => c.breaking)) || (a < b ? -1 : a > b ? 1 : 0),
+      ([a, ca], [b, cb]) =>
+        Number(cb.some((c) => c.breaking)) - Number(ca.some((c) => c.breaking)) || (a < b ? -1 : a > b ? 1 : 0),
     );
     for (const [message, list] of messages) {
       if (message) lines.push(`  ${message}`);

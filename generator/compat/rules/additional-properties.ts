@@ -8,9 +8,11 @@ import { T_OBJECT } from '../schema/types.js';
 import { describeSchema } from '../schema/values.js';
 
 export const id = 'ADDITIONAL_PROPERTIES';
-export const description = 'A reader may open or widen additionalProperties; closing or narrowing it breaks under the strict set.';
+export const description =
+  'A reader may open or widen additionalProperties; closing or narrowing it breaks under the strict set.';
 
-const describeAp = (value: unknown): string => (value === false ? 'false' : value === undefined || value === true ? 'allowed' : describeSchema(value));
+const describeAp = (value: unknown): string =>
+  value === false ? 'false' : value === undefined || value === true ? 'allowed' : describeSchema(value);
 
 export const rule: SchemaRule = {
   id,
@@ -44,7 +46,8 @@ export const rule: SchemaRule = {
     const at = { path: ['additionalProperties'], writer: w, reader: r };
     const wPermits = w !== false;
     const rPermits = r !== false;
-    if (wPermits !== rPermits) return [ctx.change(rPermits ? 'ADDITIONAL_PROPERTIES_ADDED' : 'ADDITIONAL_PROPERTIES_REMOVED', at)];
+    if (wPermits !== rPermits)
+      return [ctx.change(rPermits ? 'ADDITIONAL_PROPERTIES_ADDED' : 'ADDITIONAL_PROPERTIES_REMOVED', at)];
     if (!wPermits) return [];
     const wSchema = isSchemaObject(w) && !isEmptySchema(w) ? w : undefined;
     const rSchema = isSchemaObject(r) && !isEmptySchema(r) ? r : undefined;

@@ -22,7 +22,8 @@ export function boundRule(spec: BoundSpec): SchemaRule {
   const { keyword, kind, unit } = spec;
   const tighter = kind === 'upper' ? 'DECREASED' : 'INCREASED';
   const looser = kind === 'upper' ? 'INCREASED' : 'DECREASED';
-  const beyond = (limit: unknown): string => (kind === 'upper' ? `more than ${show(limit)} ${unit}` : `fewer than ${show(limit)} ${unit}`);
+  const beyond = (limit: unknown): string =>
+    kind === 'upper' ? `more than ${show(limit)} ${unit}` : `fewer than ${show(limit)} ${unit}`;
   const changes: Record<string, ChangeType> = {
     [`${spec.changePrefix}_ADDED`]: {
       breaks: 'always',
@@ -67,13 +68,17 @@ export function boundRule(spec: BoundSpec): SchemaRule {
           return size !== undefined && (kind === 'upper' ? size > r : size < r);
         });
         breakingOverride = rejected.length > 0;
-        detail = rejected.length > 0 ? `rejected values: ${rejected.map((x) => show(x)).join(', ')}` : 'every allowed value still fits';
+        detail =
+          rejected.length > 0
+            ? `rejected values: ${rejected.map((x) => show(x)).join(', ')}`
+            : 'every allowed value still fits';
       }
       const trivialLower = kind === 'lower' && r !== undefined && r <= 0;
       let id: string;
       if (r === undefined) id = `${spec.changePrefix}_REMOVED`;
       else if (w === undefined) id = `${spec.changePrefix}_ADDED`;
-      else id = (kind === 'upper' ? r < w : r > w) ? `${spec.changePrefix}_${tighter}` : `${spec.changePrefix}_${looser}`;
+      else
+        id = (kind === 'upper' ? r < w : r > w) ? `${spec.changePrefix}_${tighter}` : `${spec.changePrefix}_${looser}`;
       const out: SchemaDifference = ctx.change(id, {
         ...at,
         ...(detail ? { detail } : {}),

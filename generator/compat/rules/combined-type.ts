@@ -13,7 +13,8 @@ import type { SchemaDifference, SchemaRule } from '../schema/rule.js';
 import { hasBreaking } from '../schema/rule.js';
 
 export const id = 'COMBINED_TYPE';
-export const description = 'Union branches are matched structurally: the reader may add oneOf/anyOf branches, never drop one the writer can produce.';
+export const description =
+  'Union branches are matched structurally: the reader may add oneOf/anyOf branches, never drop one the writer can produce.';
 
 const branches = (v: { subject?: string }): string => v.subject ?? 'a branch';
 
@@ -21,7 +22,11 @@ export const rule: SchemaRule = {
   id,
   description,
   changes: {
-    SUM_TYPE_EXTENDED: { breaks: 'never', what: (v) => `union ${v.old === undefined || (v.new as number) > (v.old as number) ? 'gained' : 'lost'} ${branches(v)}` },
+    SUM_TYPE_EXTENDED: {
+      breaks: 'never',
+      what: (v) =>
+        `union ${v.old === undefined || (v.new as number) > (v.old as number) ? 'gained' : 'lost'} ${branches(v)}`,
+    },
     SUM_TYPE_NARROWED: {
       breaks: 'always',
       what: (v) => `union no longer accepts ${branches(v)}`,
@@ -34,11 +39,16 @@ export const rule: SchemaRule = {
       rejects: (v) => `values of ${branches(v)}`,
       hint: 'change union branches compatibly, or add the new shape as an extra branch',
     },
-    COMBINED_TYPE_EXTENDED: { breaks: 'never', what: (v) => `combinator changed from ${String(v.old)} to ${String(v.new)}` },
+    COMBINED_TYPE_EXTENDED: {
+      breaks: 'never',
+      what: (v) => `combinator changed from ${String(v.old)} to ${String(v.new)}`,
+    },
     ONE_OF_BRANCHES_OVERLAP: {
       breaks: 'always',
-      what: (v) => `oneOf ${v.new === undefined ? 'lost' : 'gained'} ${branches(v)}, which may accept the same values as another branch`,
-      rejects: (v) => `values that now match both ${branches(v)} and the branch they matched before (oneOf requires exactly one)`,
+      what: (v) =>
+        `oneOf ${v.new === undefined ? 'lost' : 'gained'} ${branches(v)}, which may accept the same values as another branch`,
+      rejects: (v) =>
+        `values that now match both ${branches(v)} and the branch they matched before (oneOf requires exactly one)`,
       hint: 'make the new branch provably exclusive (a different type, or a `const` discriminator on a required property), or use anyOf',
     },
     COMBINED_TYPE_CHANGED: {
@@ -54,22 +64,39 @@ export const rule: SchemaRule = {
     const ru = unionOf(pair.reader);
     const found: SchemaDifference[] = [];
     const writerAlternatives: readonly JsonSchema[] = wu ? wu.branches : [pair.writerNode];
-    const title = (branch: JsonSchema | undefined): string => (typeof branch === 'object' && typeof branch['title'] === 'string' ? ` (${branch['title']})` : '');
-    const label = (i: number): string => (wu ? `${wu.keyword} branch ${i + 1}${title(wu.raw[i])}` : 'the previous type');
+    const title = (branch: JsonSchema | undefined): string =>
+      typeof branch === 'object' && typeof branch['title'] === 'string' ? ` (${branch['title']})` : '';
+    const label = (i: number): string =>
+      wu ? `${wu.keyword} branch ${i + 1}${title(wu.raw[i])}` : 'the previous type';
 
     if (!ru) {
       // The writer's union must fit, branch by branch, into the reader's single schema.
       writerAlternatives.forEach((alternative, i) => {
         const sub = ctx.compare(alternative, pair.readerNode, []);
         if (!hasBreaking(sub)) found.push(...sub);
-        else found.push(ctx.change('SUM_TYPE_NARROWED', { path: [wu?.keyword ?? 'oneOf', String(i)], subject: label(i), writer: wu?.raw.length, reader: 1, causes: sub }));
+        else
+          found.push(
+            ctx.change('SUM_TYPE_NARROWED', {
+              path: [wu?.keyword ?? 'oneOf', String(i)],
+              subject: label(i),
+              writer: wu?.raw.length,
+              reader: 1,
+              causes: sub,
+            }),
+          );
       });
       return found;
     }
 
     if (wu && wu.keyword !== ru.keyword) {
       const anyToOne = ru.keyword === 'oneOf' && wu.raw.length > 1;
-      found.push(ctx.change(anyToOne ? 'COMBINED_TYPE_CHANGED' : 'COMBINED_TYPE_EXTENDED', { writer: wu.keyword, reader: ru.keyword, subject: ru.keyword }));
+      found.push(
+        ctx.change(anyToOne ? 'COMBINED_TYPE_CHANGED' : 'COMBINED_TYPE_EXTENDED', {
+          writer: wu.keyword,
+          reader: ru.keyword,
+          subject: ru.keyword,
+        }),
+      );
     }
     const used = new Set<number>();
     writerAlternatives.forEach((alternative, i) => {
@@ -89,7 +116,15 @@ export const rule: SchemaRule = {
         found.push(...causes);
       } else {
         const id = ru.raw.length < wu.raw.length ? 'SUM_TYPE_NARROWED' : 'COMBINED_TYPE_SUBSCHEMAS_CHANGED';
-        found.push(ctx.change(id, { path: [wu.keyword, String(i)], subject: label(i), writer: wu.raw.length, reader: ru.raw.length, causes }));
+        found.push(
+          ctx.change(id, {
+            path: [wu.keyword, String(i)],
+            subject: label(i),
+            writer: wu.raw.length,
+            reader: ru.raw.length,
+            causes,
+          }),
+        );
       }
     });
     const added = ru.branches.map((_, j) => j).filter((j) => !used.has(j));
@@ -99,13 +134,22 @@ export const rule: SchemaRule = {
       for (const j of added) {
         const clash = [...used].find((i) => !disjoint(ru.branches[j], ru.branches[i]));
         if (clash !== undefined) {
-          found.push(ctx.change('ONE_OF_BRANCHES_OVERLAP', { path: ['oneOf', String(j)], subject: `oneOf branch ${j + 1} (overlaps branch ${clash + 1})`, writer: undefined, reader: ru.raw[j] }));
+          found.push(
+            ctx.change('ONE_OF_BRANCHES_OVERLAP', {
+              path: ['oneOf', String(j)],
+              subject: `oneOf branch ${j + 1} (overlaps branch ${clash + 1})`,
+              writer: undefined,
+              reader: ru.raw[j],
+            }),
+          );
         }
       }
     }
     if (added.length > 0) {
       const names = added.map((j) => `${ru.keyword} branch ${j + 1}${title(ru.raw[j])}`).join(', ');
-      found.push(ctx.change('SUM_TYPE_EXTENDED', { subject: names, writer: wu?.raw.length ?? 1, reader: ru.raw.length }));
+      found.push(
+        ctx.change('SUM_TYPE_EXTENDED', { subject: names, writer: wu?.raw.length ?? 1, reader: ru.raw.length }),
+      );
     }
     return found;
   },

@@ -32,12 +32,22 @@ export const rule: SchemaRule = {
   check(pair, ctx) {
     const inReader = 'const' in pair.reader;
     const inWriter = 'const' in pair.writer;
-    if (!inReader) return inWriter ? [ctx.change('CONST_REMOVED', { path: ['const'], writer: pair.writer['const'], reader: undefined })] : [];
+    if (!inReader)
+      return inWriter
+        ? [ctx.change('CONST_REMOVED', { path: ['const'], writer: pair.writer['const'], reader: undefined })]
+        : [];
     const readerConst = pair.reader['const'];
     const values = pair.writerValues;
     if (!values) return [ctx.change('CONST_ADDED', { path: ['const'], writer: undefined, reader: readerConst })];
     const rejected = values.filter((v) => !deepEqual(v, readerConst));
     if (rejected.length === 0) return [];
-    return [ctx.change(inWriter ? 'CONST_CHANGED' : 'CONST_ADDED', { path: ['const'], writer: inWriter ? pair.writer['const'] : undefined, reader: readerConst, subject: showList(rejected) })];
+    return [
+      ctx.change(inWriter ? 'CONST_CHANGED' : 'CONST_ADDED', {
+        path: ['const'],
+        writer: inWriter ? pair.writer['const'] : undefined,
+        reader: readerConst,
+        subject: showList(rejected),
+      }),
+    ];
   },
 };

@@ -15,11 +15,16 @@ export const rule: SchemaRule = {
   changes: {
     CONTAINS_ADDED: {
       breaks: 'always',
-      what: (v) => (v.old === undefined ? `contains ${describeSchema(v.new)} added` : `contains ${describeSchema(v.old)} removed`),
+      what: (v) =>
+        v.old === undefined ? `contains ${describeSchema(v.new)} added` : `contains ${describeSchema(v.old)} removed`,
       rejects: (v) => `arrays without an item matching ${describeSchema(v.reader)}`,
       hint: 'enforce it in the producer only',
     },
-    CONTAINS_REMOVED: { breaks: 'never', what: (v) => (v.old === undefined ? `contains ${describeSchema(v.new)} added` : `contains ${describeSchema(v.old)} removed`) },
+    CONTAINS_REMOVED: {
+      breaks: 'never',
+      what: (v) =>
+        v.old === undefined ? `contains ${describeSchema(v.new)} added` : `contains ${describeSchema(v.old)} removed`,
+    },
   },
   check(pair, ctx) {
     const w = pair.writer['contains'] as JsonSchema | undefined;

@@ -15,7 +15,12 @@ export const rule: SchemaRule = {
   changes: {
     DEFAULT_CHANGED: {
       breaks: 'never',
-      what: (v) => (v.old === undefined ? `default ${show(v.new)} added` : v.new === undefined ? `default ${show(v.old)} removed` : `default changed from ${show(v.old)} to ${show(v.new)}`),
+      what: (v) =>
+        v.old === undefined
+          ? `default ${show(v.new)} added`
+          : v.new === undefined
+            ? `default ${show(v.old)} removed`
+            : `default changed from ${show(v.old)} to ${show(v.new)}`,
     },
   },
   check(pair, ctx) {

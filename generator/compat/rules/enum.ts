@@ -33,7 +33,9 @@ export const rule: SchemaRule = {
     const readerEnum = pair.reader['enum'];
     const writerEnum = pair.writer['enum'];
     if (!Array.isArray(readerEnum)) {
-      return Array.isArray(writerEnum) ? [ctx.change('ENUM_ARRAY_EXTENDED', { path: ['enum'], writer: writerEnum, reader: undefined })] : [];
+      return Array.isArray(writerEnum)
+        ? [ctx.change('ENUM_ARRAY_EXTENDED', { path: ['enum'], writer: writerEnum, reader: undefined })]
+        : [];
     }
     const values = pair.writerValues;
     if (!values) return [ctx.change('ENUM_ARRAY_NARROWED', { path: ['enum'], writer: writerEnum, reader: readerEnum })];
@@ -41,10 +43,24 @@ export const rule: SchemaRule = {
     if (rejected.length === 0) {
       const added = readerEnum.filter((r) => !values.some((v) => deepEqual(r, v)));
       if (added.length === 0 || !Array.isArray(writerEnum)) return [];
-      return [ctx.change('ENUM_ARRAY_EXTENDED', { path: ['enum'], writer: writerEnum, reader: readerEnum, subject: showList(added) })];
+      return [
+        ctx.change('ENUM_ARRAY_EXTENDED', {
+          path: ['enum'],
+          writer: writerEnum,
+          reader: readerEnum,
+          subject: showList(added),
+        }),
+      ];
     }
     const narrowed = readerEnum.every((r) => values.some((v) => deepEqual(r, v)));
-    return [ctx.change(narrowed ? 'ENUM_ARRAY_NARROWED' : 'ENUM_ARRAY_CHANGED', { path: ['enum'], writer: writerEnum ?? values, reader: readerEnum, subject: showList(rejected) })];
+    return [
+      ctx.change(narrowed ? 'ENUM_ARRAY_NARROWED' : 'ENUM_ARRAY_CHANGED', {
+        path: ['enum'],
+        writer: writerEnum ?? values,
+        reader: readerEnum,
+        subject: showList(rejected),
+      }),
+    ];
   },
 };
 

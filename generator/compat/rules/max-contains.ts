@@ -12,7 +12,6 @@ export const rule = boundRule({
   unit: 'matching items',
   description: 'A reader may allow more items matching `contains`, never fewer (maxContains).',
   changePrefix: 'MAX_CONTAINS',
-
 });
 
 export const { id, description } = rule;

@@ -12,7 +12,6 @@ export const rule = boundRule({
   unit: 'items',
   description: 'A reader may allow more array items, never fewer (maxItems).',
   changePrefix: 'MAX_ITEMS',
-
 });
 
 export const { id, description } = rule;

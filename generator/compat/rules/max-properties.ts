@@ -12,7 +12,6 @@ export const rule = boundRule({
   unit: 'properties',
   description: 'A reader may allow more properties per object, never fewer (maxProperties).',
   changePrefix: 'MAX_PROPERTIES',
-
 });
 
 export const { id, description } = rule;

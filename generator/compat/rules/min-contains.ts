@@ -12,7 +12,6 @@ export const rule = boundRule({
   unit: 'matching items',
   description: 'A reader may require fewer items matching `contains`, never more (minContains).',
   changePrefix: 'MIN_CONTAINS',
-
 });
 
 export const { id, description } = rule;

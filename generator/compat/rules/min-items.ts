@@ -12,7 +12,6 @@ export const rule = boundRule({
   unit: 'items',
   description: 'A reader may require fewer array items, never more (minItems).',
   changePrefix: 'MIN_ITEMS',
-
 });
 
 export const { id, description } = rule;

@@ -12,7 +12,6 @@ export const rule = boundRule({
   unit: 'properties',
   description: 'A reader may require fewer properties per object, never more (minProperties).',
   changePrefix: 'MIN_PROPERTIES',
-
 });
 
 export const { id, description } = rule;

@@ -5,7 +5,8 @@ import { T_FRACTION, T_NUMBER } from '../schema/types.js';
 import { keywordChange, show } from '../schema/values.js';
 
 export const id = 'MULTIPLE_OF';
-export const description = "A reader's multipleOf must divide the writer's; adding one breaks unless every writer value is a multiple.";
+export const description =
+  "A reader's multipleOf must divide the writer's; adding one breaks unless every writer value is a multiple.";
 
 export const rule: SchemaRule = {
   id,
@@ -43,12 +44,20 @@ export const rule: SchemaRule = {
     if (numbers) {
       const rejected = numbers.filter((n) => !divides(r, n));
       const id = w === undefined ? 'MULTIPLE_OF_ADDED' : divides(r, w) ? 'MULTIPLE_OF_REDUCED' : 'MULTIPLE_OF_CHANGED';
-      return [ctx.change(id, { ...at, breaking: rejected.length > 0, ...(rejected.length > 0 ? { detail: `rejected values: ${rejected.join(', ')}` } : {}) })];
+      return [
+        ctx.change(id, {
+          ...at,
+          breaking: rejected.length > 0,
+          ...(rejected.length > 0 ? { detail: `rejected values: ${rejected.join(', ')}` } : {}),
+        }),
+      ];
     }
     if (w === undefined) {
       // Every integer is a multiple of 1 (or of 1/n): harmless for integer writers.
       const integersOnly = (pair.writerTypes & T_FRACTION) === 0;
-      return [ctx.change('MULTIPLE_OF_ADDED', { ...at, ...(integersOnly && divides(r, 1) ? { breaking: false } : {}) })];
+      return [
+        ctx.change('MULTIPLE_OF_ADDED', { ...at, ...(integersOnly && divides(r, 1) ? { breaking: false } : {}) }),
+      ];
     }
     if (divides(r, w)) return [ctx.change('MULTIPLE_OF_REDUCED', at)];
     if (divides(w, r)) return [ctx.change('MULTIPLE_OF_EXPANDED', at)];

@@ -19,7 +19,9 @@ export function numericBoundRule(kind: 'lower' | 'upper'): SchemaRule {
   const tight = kind === 'lower' ? 'INCREASED' : 'DECREASED';
   const loose = kind === 'lower' ? 'DECREASED' : 'INCREASED';
   const outside = (v: unknown, exclusive: boolean): string =>
-    kind === 'lower' ? `numbers ${exclusive ? 'up to' : 'below'} ${show(v)}` : `numbers ${exclusive ? 'from' : 'above'} ${show(v)}`;
+    kind === 'lower'
+      ? `numbers ${exclusive ? 'up to' : 'below'} ${show(v)}`
+      : `numbers ${exclusive ? 'from' : 'above'} ${show(v)}`;
   const changes: Record<string, ChangeType> = {};
   for (const [keyword, prefix, exclusive] of [
     [plain, plain.toUpperCase(), false],
@@ -61,15 +63,28 @@ export function numericBoundRule(kind: 'lower' | 'upper'): SchemaRule {
     if (!writer) return false;
     if (integersOnly) {
       const toInt = (b: Bound): number =>
-        kind === 'lower' ? (b.exclusive ? Math.floor(b.value) + 1 : Math.ceil(b.value)) : b.exclusive ? Math.ceil(b.value) - 1 : Math.floor(b.value);
+        kind === 'lower'
+          ? b.exclusive
+            ? Math.floor(b.value) + 1
+            : Math.ceil(b.value)
+          : b.exclusive
+            ? Math.ceil(b.value) - 1
+            : Math.floor(b.value);
       return kind === 'lower' ? toInt(reader) <= toInt(writer) : toInt(reader) >= toInt(writer);
     }
-    if (reader.value !== writer.value) return kind === 'lower' ? reader.value < writer.value : reader.value > writer.value;
+    if (reader.value !== writer.value)
+      return kind === 'lower' ? reader.value < writer.value : reader.value > writer.value;
     return !reader.exclusive || writer.exclusive;
   };
 
   const inside = (bound: Bound, value: number): boolean =>
-    kind === 'lower' ? (bound.exclusive ? value > bound.value : value >= bound.value) : bound.exclusive ? value < bound.value : value <= bound.value;
+    kind === 'lower'
+      ? bound.exclusive
+        ? value > bound.value
+        : value >= bound.value
+      : bound.exclusive
+        ? value < bound.value
+        : value <= bound.value;
 
   return {
     id: plain.toUpperCase(),
@@ -108,7 +123,15 @@ export function numericBoundRule(kind: 'lower' | 'upper'): SchemaRule {
         else if (rn === wn) continue;
         else id = (kind === 'lower' ? rn > wn : rn < wn) ? `${prefix}_${tight}` : `${prefix}_${loose}`;
         const catalogBreaking = isBreaking(changes[id]?.breaks ?? 'always', ctx.mode);
-        found.push(ctx.change(id, { path: [keyword], writer: w, reader: r, breaking: !compatible && catalogBreaking, ...(detail ? { detail } : {}) }));
+        found.push(
+          ctx.change(id, {
+            path: [keyword],
+            writer: w,
+            reader: r,
+            breaking: !compatible && catalogBreaking,
+            ...(detail ? { detail } : {}),
+          }),
+        );
       }
       if (!compatible && found.length > 0 && !found.some((d) => d.breaking)) {
         return found.map((d) => ({ ...d, breaking: true }));

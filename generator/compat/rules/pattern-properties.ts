@@ -9,7 +9,8 @@ import { T_OBJECT } from '../schema/types.js';
 import { patternsOf } from './content-model.js';
 
 export const id = 'PATTERN_PROPERTIES';
-export const description = 'Pattern properties are compared by pattern; added or removed patterns must accept what the other side allowed.';
+export const description =
+  'Pattern properties are compared by pattern; added or removed patterns must accept what the other side allowed.';
 
 export const rule: SchemaRule = {
   id,
@@ -47,14 +48,30 @@ export const rule: SchemaRule = {
       const before = pair.writer['additionalProperties'];
       if (before === false) continue;
       const sub = ctx.compare(before === undefined ? true : (before as JsonSchema), readerSchema, path);
-      found.push(ctx.change(hasBreaking(sub) ? 'PATTERN_PROPERTY_ADDED' : 'PATTERN_PROPERTY_COVERED', { path, subject: pattern, writer: undefined, reader: readerSchema, causes: sub }));
+      found.push(
+        ctx.change(hasBreaking(sub) ? 'PATTERN_PROPERTY_ADDED' : 'PATTERN_PROPERTY_COVERED', {
+          path,
+          subject: pattern,
+          writer: undefined,
+          reader: readerSchema,
+          causes: sub,
+        }),
+      );
     }
     for (const [pattern, writerSchema] of writerPatterns) {
       if (readerPatterns.has(pattern)) continue;
       const path = ['patternProperties', pattern];
       const after = pair.reader['additionalProperties'];
       const sub = ctx.compare(writerSchema, after === undefined ? true : (after as JsonSchema), path);
-      found.push(ctx.change(hasBreaking(sub) ? 'PATTERN_PROPERTY_REMOVED' : 'PATTERN_PROPERTY_COVERED', { path, subject: pattern, writer: writerSchema, reader: undefined, causes: sub }));
+      found.push(
+        ctx.change(hasBreaking(sub) ? 'PATTERN_PROPERTY_REMOVED' : 'PATTERN_PROPERTY_COVERED', {
+          path,
+          subject: pattern,
+          writer: writerSchema,
+          reader: undefined,
+          causes: sub,
+        }),
+      );
     }
     return found;
   },

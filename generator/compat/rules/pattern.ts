@@ -41,7 +41,18 @@ export const rule: SchemaRule = {
       const regex = compile(r);
       if (regex) {
         const rejected = values.filter((v) => !regex.test(v));
-        return [ctx.change(id, { path: ['pattern'], writer: w, reader: r, breaking: rejected.length > 0, detail: rejected.length > 0 ? `rejected values: ${rejected.map((x) => show(x)).join(', ')}` : 'every allowed value still matches' })];
+        return [
+          ctx.change(id, {
+            path: ['pattern'],
+            writer: w,
+            reader: r,
+            breaking: rejected.length > 0,
+            detail:
+              rejected.length > 0
+                ? `rejected values: ${rejected.map((x) => show(x)).join(', ')}`
+                : 'every allowed value still matches',
+          }),
+        ];
       }
     }
     return [ctx.change(id, { path: ['pattern'], writer: w, reader: r })];

@@ -6,7 +6,8 @@ import type { JsonSchema } from '../../model/registry.js';
 import type { SchemaDifference, SchemaRule } from '../schema/rule.js';
 
 export const id = 'PRODUCT_TYPE';
-export const description = 'Every allOf branch of the reader must accept the writer\'s data (merged allOf branches are compared as one schema).';
+export const description =
+  "Every allOf branch of the reader must accept the writer's data (merged allOf branches are compared as one schema).";
 
 export const rule: SchemaRule = {
   id,
@@ -17,7 +18,9 @@ export const rule: SchemaRule = {
     if (!Array.isArray(residual)) return [];
     const found: SchemaDifference[] = [];
     const writerWithoutResidual: JsonSchema = pair.writer;
-    residual.forEach((fragment, k) => found.push(...ctx.compare(writerWithoutResidual, fragment as JsonSchema, ['allOf', String(k)])));
+    residual.forEach((fragment, k) =>
+      found.push(...ctx.compare(writerWithoutResidual, fragment as JsonSchema, ['allOf', String(k)])),
+    );
     return found;
   },
 };

@@ -11,12 +11,13 @@ import { T_OBJECT } from '../schema/types.js';
 import { contentModel, hasDefault, propertiesOf, requiredOf, undeclaredPropertySchema } from './content-model.js';
 
 export const id = 'PROPERTY_ADDED';
-export const description = 'A property added by the reader must not reject what the writer could send under that name; required ones need a default.';
+export const description =
+  'A property added by the reader must not reject what the writer could send under that name; required ones need a default.';
 
 const addedOrRemoved = (v: { old: unknown; subject?: string }, what: string): string =>
   `${what} '${v.subject}' ${v.old === undefined ? 'added' : 'removed'}`;
 const OPEN_HINT =
-  "close the object with `additionalProperties: false` (new optional properties are then compatible), or set `mode: lenient` in evc.config.yaml if producers never send undeclared properties";
+  'close the object with `additionalProperties: false` (new optional properties are then compatible), or set `mode: lenient` in evc.config.yaml if producers never send undeclared properties';
 
 export const rule: SchemaRule = {
   id,
@@ -65,9 +66,11 @@ export const rule: SchemaRule = {
     },
     PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL: {
       breaks: 'strict',
-      what: (v) => addedOrRemoved(v, 'property') + ' with a schema narrower than the patternProperties/additionalProperties it used to fall under',
+      what: (v) =>
+        addedOrRemoved(v, 'property') +
+        ' with a schema narrower than the patternProperties/additionalProperties it used to fall under',
       rejects: (v) => `values of '${v.subject}' the writer's pattern or additional properties allowed`,
-      hint: "declare the property with a schema that accepts everything its pattern/additionalProperties allowed",
+      hint: 'declare the property with a schema that accepts everything its pattern/additionalProperties allowed',
     },
   },
   check(pair, ctx) {
@@ -84,7 +87,8 @@ export const rule: SchemaRule = {
       const withDefault = hasDefault(schema);
       const sentBefore = undeclaredPropertySchema(pair.writer, name);
       if (model === 'open' || (sentBefore === true && model === 'partial')) {
-        if (isEmptySchema(schema) && !isRequired) found.push(ctx.change('PROPERTY_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL', at));
+        if (isEmptySchema(schema) && !isRequired)
+          found.push(ctx.change('PROPERTY_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL', at));
         else if (!isRequired) found.push(ctx.change('OPTIONAL_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL', at));
         else if (withDefault) found.push(ctx.change('REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_OPEN_CONTENT_MODEL', at));
         else found.push(ctx.change('REQUIRED_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL', at));
@@ -93,7 +97,14 @@ export const rule: SchemaRule = {
       if (sentBefore !== false) {
         const sub = ctx.compare(sentBefore, schema, path);
         found.push(...sub);
-        found.push(ctx.change(hasBreaking(sub) ? 'PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL' : 'PROPERTY_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL', { ...at, causes: sub }));
+        found.push(
+          ctx.change(
+            hasBreaking(sub)
+              ? 'PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL'
+              : 'PROPERTY_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL',
+            { ...at, causes: sub },
+          ),
+        );
       }
       if (!isRequired) found.push(ctx.change('OPTIONAL_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL', at));
       else if (withDefault) found.push(ctx.change('REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_UNOPEN_CONTENT_MODEL', at));

@@ -5,7 +5,8 @@ import type { SchemaRule } from '../schema/rule.js';
 import { T_OBJECT } from '../schema/types.js';
 
 export const id = 'PROPERTY_NAMES';
-export const description = 'Property name constraints are compared like string schemas (the reader may accept more names).';
+export const description =
+  'Property name constraints are compared like string schemas (the reader may accept more names).';
 
 export const rule: SchemaRule = {
   id,

@@ -43,7 +43,14 @@ export const rule: SchemaRule = {
     }
     for (const name of writerRequired) {
       if (readerRequired.has(name) || !(name in readerProps)) continue;
-      found.push(ctx.change('REQUIRED_ATTRIBUTE_REMOVED', { path: ['required', name], subject: name, writer: true, reader: false }));
+      found.push(
+        ctx.change('REQUIRED_ATTRIBUTE_REMOVED', {
+          path: ['required', name],
+          subject: name,
+          writer: true,
+          reader: false,
+        }),
+      );
     }
     return found;
   },

@@ -7,7 +7,8 @@ import type { SchemaRule } from '../schema/rule.js';
 import { declaredTypes, describeTypes } from '../schema/types.js';
 
 export const id = 'TYPE';
-export const description = 'The reader accepts every type the writer may produce (integer → number widens, number → integer narrows).';
+export const description =
+  'The reader accepts every type the writer may produce (integer → number widens, number → integer narrows).';
 
 export const rule: SchemaRule = {
   id,
@@ -27,7 +28,7 @@ export const rule: SchemaRule = {
       breaks: 'always',
       what: (v) => `type changed from ${describeTypes(v.old as number)} to ${describeTypes(v.new as number)}`,
       rejects: (v) => `every value the writer produces (${describeTypes(v.writer as number)})`,
-      hint: 'never change a field\'s type in place: add a new field with the new type (optional, or with a default) and deprecate the old one',
+      hint: "never change a field's type in place: add a new field with the new type (optional, or with a default) and deprecate the old one",
     },
   },
   check(pair, ctx) {

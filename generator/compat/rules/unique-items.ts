@@ -13,13 +13,20 @@ export const rule: SchemaRule = {
   description,
   appliesToTypes: T_ARRAY,
   changes: {
-    UNIQUE_ITEMS_ADDED: { breaks: 'always', what, rejects: () => 'arrays with duplicate items', hint: 'deduplicate in the producer and leave uniqueItems out of the consumer contract' },
+    UNIQUE_ITEMS_ADDED: {
+      breaks: 'always',
+      what,
+      rejects: () => 'arrays with duplicate items',
+      hint: 'deduplicate in the producer and leave uniqueItems out of the consumer contract',
+    },
     UNIQUE_ITEMS_REMOVED: { breaks: 'never', what },
   },
   check(pair, ctx) {
     const w = pair.writer['uniqueItems'] === true;
     const r = pair.reader['uniqueItems'] === true;
     if (w === r) return [];
-    return [ctx.change(r ? 'UNIQUE_ITEMS_ADDED' : 'UNIQUE_ITEMS_REMOVED', { path: ['uniqueItems'], writer: w, reader: r })];
+    return [
+      ctx.change(r ? 'UNIQUE_ITEMS_ADDED' : 'UNIQUE_ITEMS_REMOVED', { path: ['uniqueItems'], writer: w, reader: r }),
+    ];
   },
 };

@@ -8,7 +8,8 @@ import type { JsonSchema } from '../../model/registry.js';
 import type { SchemaDifference, SchemaRule } from '../schema/rule.js';
 
 export const id = 'UNKNOWN_KEYWORD';
-export const description = 'A changed schema that uses a keyword the checker does not understand is reported as breaking.';
+export const description =
+  'A changed schema that uses a keyword the checker does not understand is reported as breaking.';
 
 export const rule: SchemaRule = {
   id,
@@ -35,7 +36,9 @@ export const rule: SchemaRule = {
           subject: keyword,
           writer: w,
           reader: r,
-          detail: same ? `'${keyword}' itself is unchanged, but the schema around it changed` : `'${keyword}' itself changed`,
+          detail: same
+            ? `'${keyword}' itself is unchanged, but the schema around it changed`
+            : `'${keyword}' itself changed`,
         }),
       );
     }

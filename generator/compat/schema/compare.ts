@@ -7,7 +7,15 @@ import type { JsonSchema, SchemaObject } from '../../model/registry.js';
 import type { CompatibilityMode } from '../levels.js';
 import { fingerprint, isEmptySchema } from './graph.js';
 import { flatten } from './merge.js';
-import { isBreaking, type ChangeInit, type ChangeType, type RuleContext, type SchemaDifference, type SchemaPair, type SchemaRule } from './rule.js';
+import {
+  isBreaking,
+  type ChangeInit,
+  type ChangeType,
+  type RuleContext,
+  type SchemaDifference,
+  type SchemaPair,
+  type SchemaRule,
+} from './rule.js';
 import { declaredTypes, typeOfValue } from './types.js';
 
 const TRUE_KEY = {};
@@ -19,7 +27,11 @@ export interface CompareOptions {
 }
 
 /** Differences found when data written with `writer` is read with `reader`. */
-export function compareSchemas(writer: JsonSchema | undefined, reader: JsonSchema | undefined, options: CompareOptions): SchemaDifference[] {
+export function compareSchemas(
+  writer: JsonSchema | undefined,
+  reader: JsonSchema | undefined,
+  options: CompareOptions,
+): SchemaDifference[] {
   return new SchemaComparison(options).compare(writer, reader, []);
 }
 
@@ -29,7 +41,8 @@ export class SchemaComparison {
   private readonly changeTypes = new Map<string, ChangeType>();
 
   constructor(private readonly options: CompareOptions) {
-    for (const rule of options.rules) for (const [id, type] of Object.entries(rule.changes)) this.changeTypes.set(id, type);
+    for (const rule of options.rules)
+      for (const [id, type] of Object.entries(rule.changes)) this.changeTypes.set(id, type);
   }
 
   compare(writer: JsonSchema | undefined, reader: JsonSchema | undefined, path: readonly string[]): SchemaDifference[] {
@@ -52,7 +65,10 @@ export class SchemaComparison {
     if (active) active.add(rKey);
     else this.inProgress.set(wKey, new Set([rKey]));
     try {
-      const result = this.runRules(writer === true ? {} : writer, reader === false ? { not: {} } : (reader as SchemaObject));
+      const result = this.runRules(
+        writer === true ? {} : writer,
+        reader === false ? { not: {} } : (reader as SchemaObject),
+      );
       this.remember(wKey, rKey, result);
       return result;
     } finally {
@@ -131,4 +147,3 @@ export function finiteValues(schema: SchemaObject): readonly unknown[] | undefin
   const values = schema['enum'];
   return Array.isArray(values) ? values : undefined;
 }
-

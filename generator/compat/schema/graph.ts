@@ -29,7 +29,11 @@ export function resolveLocalRefs(root: unknown): JsonSchema {
 
   const pointerTarget = (ref: string): unknown => {
     if (!ref.startsWith('#')) throw new Error(`Only local $refs can be resolved here, got '${ref}'`);
-    const parts = ref.slice(1).split('/').filter((p) => p !== '').map((p) => decodeURIComponent(p).replace(/~1/g, '/').replace(/~0/g, '~'));
+    const parts = ref
+      .slice(1)
+      .split('/')
+      .filter((p) => p !== '')
+      .map((p) => decodeURIComponent(p).replace(/~1/g, '/').replace(/~0/g, '~'));
     let node: unknown = root;
     for (const part of parts) {
       if (!isSchemaObject(node) && !Array.isArray(node)) throw new Error(`Unresolvable $ref '${ref}'`);
@@ -59,7 +63,8 @@ export function resolveLocalRefs(root: unknown): JsonSchema {
     const out: Record<string, unknown> = {};
     resolved.set(node, out);
     for (const [key, value] of Object.entries(node)) {
-      out[key] = key === 'const' || key === 'enum' || key === 'default' || key === 'examples' ? value : visit(value, new Set());
+      out[key] =
+        key === 'const' || key === 'enum' || key === 'default' || key === 'examples' ? value : visit(value, new Set());
     }
     return out;
   };
@@ -138,9 +143,15 @@ function serialize(node: unknown, stack: Map<object, number>): { text: string; m
     const value = node[key];
     let text: string;
     if (LITERAL_VALUED.has(key)) {
-      text = SET_VALUED.has(key) && Array.isArray(value) ? `[${value.map(canonicalJson).sort().join(',')}]` : canonicalJson(value);
+      text =
+        SET_VALUED.has(key) && Array.isArray(value)
+          ? `[${value.map(canonicalJson).sort().join(',')}]`
+          : canonicalJson(value);
     } else if (SET_VALUED.has(key) && Array.isArray(value)) {
-      text = `[${value.map((v) => JSON.stringify(v)).sort().join(',')}]`;
+      text = `[${value
+        .map((v) => JSON.stringify(v))
+        .sort()
+        .join(',')}]`;
     } else if (UNORDERED_BRANCHES.has(key) && Array.isArray(value)) {
       const parts = value.map((v) => {
         const s = serialize(v, stack);

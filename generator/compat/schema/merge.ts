@@ -42,7 +42,9 @@ export function flatten(node: SchemaObject): SchemaObject {
 }
 
 /** A `oneOf`/`anyOf` of the node, each branch merged with the node's other keywords. */
-export function unionOf(node: SchemaObject): { keyword: 'oneOf' | 'anyOf'; branches: JsonSchema[]; raw: JsonSchema[] } | undefined {
+export function unionOf(
+  node: SchemaObject,
+): { keyword: 'oneOf' | 'anyOf'; branches: JsonSchema[]; raw: JsonSchema[] } | undefined {
   const keyword = Array.isArray(node['oneOf']) ? 'oneOf' : Array.isArray(node['anyOf']) ? 'anyOf' : undefined;
   if (!keyword) return undefined;
   const raw = node[keyword] as JsonSchema[];
@@ -85,7 +87,10 @@ function withoutKeyword(node: SchemaObject, keyword: string): SchemaObject {
 function restrictsAdditional(node: SchemaObject): boolean {
   const ap = node['additionalProperties'];
   const pp = node['patternProperties'];
-  return (ap !== undefined && ap !== true && !(isSchemaObject(ap) && isEmptySchema(ap))) || (isSchemaObject(pp) && Object.keys(pp).length > 0);
+  return (
+    (ap !== undefined && ap !== true && !(isSchemaObject(ap) && isEmptySchema(ap))) ||
+    (isSchemaObject(pp) && Object.keys(pp).length > 0)
+  );
 }
 
 function declaresProperties(node: SchemaObject): boolean {
@@ -101,7 +106,8 @@ function merge(a: SchemaObject, b: SchemaObject): SchemaObject {
   // `additionalProperties` only sees the properties declared beside it: merging it with another
   // branch's `properties` would change what either means, so such content keywords stay apart.
   const contentApart =
-    (restrictsAdditional(a) && (declaresProperties(b) || restrictsAdditional(b))) || (restrictsAdditional(b) && declaresProperties(a));
+    (restrictsAdditional(a) && (declaresProperties(b) || restrictsAdditional(b))) ||
+    (restrictsAdditional(b) && declaresProperties(a));
 
   for (const [key, value] of Object.entries(b)) {
     if (key === 'allOf') {
@@ -137,7 +143,11 @@ function merge(a: SchemaObject, b: SchemaObject): SchemaObject {
         props[name] = existing === undefined ? schema : conjoin(existing as JsonSchema, schema as JsonSchema);
       }
       out[key] = props;
-    } else if ((SUBSCHEMA_KEYWORDS.has(key) || (key === 'items' && !Array.isArray(mine) && !Array.isArray(value))) && isSubschema(mine) && isSubschema(value)) {
+    } else if (
+      (SUBSCHEMA_KEYWORDS.has(key) || (key === 'items' && !Array.isArray(mine) && !Array.isArray(value))) &&
+      isSubschema(mine) &&
+      isSubschema(value)
+    ) {
       out[key] = conjoin(mine, value);
     } else {
       rest[key] = value;

@@ -18,7 +18,14 @@ export const enumSize: LintRule = {
     for (const message of registry.messages) {
       walkMessageSchemas(message, (node, path) => {
         if (Array.isArray(node.enum) && node.enum.length > MAX_ENUM_VALUES) {
-          out.push(finding(this, locationOf(node) ?? message.definition, `${message.name} ${path}: enum has ${node.enum.length} values (more than ${MAX_ENUM_VALUES})`, 'use a string with a pattern or format and validate membership against reference data in the handler'));
+          out.push(
+            finding(
+              this,
+              locationOf(node) ?? message.definition,
+              `${message.name} ${path}: enum has ${node.enum.length} values (more than ${MAX_ENUM_VALUES})`,
+              'use a string with a pattern or format and validate membership against reference data in the handler',
+            ),
+          );
         }
       });
     }

@@ -14,8 +14,10 @@ export function keyTypeProblem(key: JsonSchema): string | undefined {
   const type = key.type;
   const types = Array.isArray(type) ? type : type === undefined ? [] : [type];
   const bad = types.filter((t) => typeof t !== 'string' || !ALLOWED.has(t));
-  if (bad.length > 0) return `the key schema has type ${bad.map((t) => JSON.stringify(t)).join(', ')}; a Kafka key must be a scalar (string, number, integer, boolean) or an object`;
-  if (types.length > 1) return `the key schema allows several types (${types.join(', ')}); one key must have one encoding`;
+  if (bad.length > 0)
+    return `the key schema has type ${bad.map((t) => JSON.stringify(t)).join(', ')}; a Kafka key must be a scalar (string, number, integer, boolean) or an object`;
+  if (types.length > 1)
+    return `the key schema allows several types (${types.join(', ')}); one key must have one encoding`;
   return undefined;
 }
 
@@ -29,7 +31,15 @@ export const kafkaKeyType: LintRule = {
     for (const message of registry.messages) {
       if (message.key === undefined) continue;
       const problem = keyTypeProblem(message.key);
-      if (problem) out.push(finding(this, schemaOrigin(message.key)?.location ?? message.definition, `${message.name}: ${problem}`, 'use e.g. `type: string` for an id key'));
+      if (problem)
+        out.push(
+          finding(
+            this,
+            schemaOrigin(message.key)?.location ?? message.definition,
+            `${message.name}: ${problem}`,
+            'use e.g. `type: string` for an id key',
+          ),
+        );
     }
     return out;
   },

@@ -2,12 +2,52 @@
 import type { LintRule } from '../rule.js';
 
 export const loaderRules: readonly LintRule[] = [
-  { id: 'yaml-syntax', severity: 'error', detectedBy: 'loader', description: 'A contract file must be well-formed YAML or JSON (no duplicate keys).' },
-  { id: 'file-too-large', severity: 'error', detectedBy: 'loader', description: 'A contract file must stay under the size limit (5 MiB by default) so tools stay fast and safe.' },
-  { id: 'asyncapi-version', severity: 'error', detectedBy: 'loader', description: 'A document must declare an AsyncAPI version evc supports (2.0–2.6, 3.0, 3.1).' },
-  { id: 'asyncapi-schema', severity: 'error', detectedBy: 'loader', description: 'A document must be valid against the official AsyncAPI JSON Schema of its version.' },
-  { id: 'ref-unresolved', severity: 'error', detectedBy: 'loader', description: 'Every $ref must point at an existing file and JSON pointer.' },
-  { id: 'ref-cycle', severity: 'error', detectedBy: 'loader', description: 'References must not form a cycle of references that never reaches a value.' },
-  { id: 'ref-remote', severity: 'error', detectedBy: 'loader', description: 'Remote (http:, https:, …) references are refused: contracts must be self-contained and reproducible.' },
-  { id: 'ref-outside-root', severity: 'error', detectedBy: 'loader', description: 'References must stay inside the contracts directory.' },
+  {
+    id: 'yaml-syntax',
+    severity: 'error',
+    detectedBy: 'loader',
+    description: 'A contract file must be well-formed YAML or JSON (no duplicate keys).',
+  },
+  {
+    id: 'file-too-large',
+    severity: 'error',
+    detectedBy: 'loader',
+    description: 'A contract file must stay under the size limit (5 MiB by default) so tools stay fast and safe.',
+  },
+  {
+    id: 'asyncapi-version',
+    severity: 'error',
+    detectedBy: 'loader',
+    description: 'A document must declare an AsyncAPI version evc supports (2.0–2.6, 3.0, 3.1).',
+  },
+  {
+    id: 'asyncapi-schema',
+    severity: 'error',
+    detectedBy: 'loader',
+    description: 'A document must be valid against the official AsyncAPI JSON Schema of its version.',
+  },
+  {
+    id: 'ref-unresolved',
+    severity: 'error',
+    detectedBy: 'loader',
+    description: 'Every $ref must point at an existing file and JSON pointer.',
+  },
+  {
+    id: 'ref-cycle',
+    severity: 'error',
+    detectedBy: 'loader',
+    description: 'References must not form a cycle of references that never reaches a value.',
+  },
+  {
+    id: 'ref-remote',
+    severity: 'error',
+    detectedBy: 'loader',
+    description: 'Remote (http:, https:, …) references are refused: contracts must be self-contained and reproducible.',
+  },
+  {
+    id: 'ref-outside-root',
+    severity: 'error',
+    detectedBy: 'loader',
+    description: 'References must stay inside the contracts directory.',
+  },
 ];

@@ -11,6 +11,13 @@ export const messageName: LintRule = {
   check(registry) {
     return registry.messages
       .filter((m) => m.nameSource === 'derived')
-      .map((m) => finding(this, m.definition, `message has no name, messageId, component key or title; generated code calls it "${m.name}", which changes if the document is reorganised`, 'add `name:` to the message, or move it to components/messages and $ref it'));
+      .map((m) =>
+        finding(
+          this,
+          m.definition,
+          `message has no name, messageId, component key or title; generated code calls it "${m.name}", which changes if the document is reorganised`,
+          'add `name:` to the message, or move it to components/messages and $ref it',
+        ),
+      );
   },
 };

@@ -10,13 +10,23 @@ export const messageUnsent: LintRule = {
   description: 'A message some service receives should be sent by some document of the registry.',
   check(registry) {
     if (registry.services.length < 2) return [];
-    const sent = new Set(registry.services.flatMap((s) => s.operations.filter((o) => o.action === 'send').flatMap((o) => o.messages)));
+    const sent = new Set(
+      registry.services.flatMap((s) => s.operations.filter((o) => o.action === 'send').flatMap((o) => o.messages)),
+    );
     const out = [];
     for (const service of registry.services) {
       for (const op of service.operations) {
         if (op.action !== 'receive') continue;
         for (const message of op.messages) {
-          if (!sent.has(message)) out.push(finding(this, op.location, `"${service.name}" receives "${message.name}" on "${op.topic}", but no document of the registry sends it`, 'add the producing service\'s contract, or remove the receive operation'));
+          if (!sent.has(message))
+            out.push(
+              finding(
+                this,
+                op.location,
+                `"${service.name}" receives "${message.name}" on "${op.topic}", but no document of the registry sends it`,
+                "add the producing service's contract, or remove the receive operation",
+              ),
+            );
         }
       }
     }

@@ -26,7 +26,8 @@ export const patternSafety: LintRule = {
   id: 'pattern-safety',
   severity: 'warning',
   detectedBy: 'registry',
-  description: 'A schema `pattern` must be a valid ECMAScript regular expression that cannot backtrack catastrophically.',
+  description:
+    'A schema `pattern` must be a valid ECMAScript regular expression that cannot backtrack catastrophically.',
   check(registry) {
     const out: Diagnostic[] = [];
     const seen = new Set<string>();
@@ -34,7 +35,9 @@ export const patternSafety: LintRule = {
       walkMessageSchemas(message, (node, path) => {
         const patterns = [
           ...(typeof node.pattern === 'string' ? [node.pattern] : []),
-          ...(typeof node.patternProperties === 'object' && node.patternProperties !== null ? Object.keys(node.patternProperties) : []),
+          ...(typeof node.patternProperties === 'object' && node.patternProperties !== null
+            ? Object.keys(node.patternProperties)
+            : []),
         ];
         for (const pattern of patterns) {
           const verdict = patternVerdict(pattern);
@@ -45,10 +48,31 @@ export const patternSafety: LintRule = {
           seen.add(key);
           out.push(
             verdict === 'invalid'
-              ? { ...finding(this, at, `${message.name} ${path}: pattern ${JSON.stringify(pattern)} is not a valid ECMAScript (Unicode) regular expression`, 'fix the pattern; JSON Schema patterns use ECMAScript syntax'), severity: 'error' }
+              ? {
+                  ...finding(
+                    this,
+                    at,
+                    `${message.name} ${path}: pattern ${JSON.stringify(pattern)} is not a valid ECMAScript (Unicode) regular expression`,
+                    'fix the pattern; JSON Schema patterns use ECMAScript syntax',
+                  ),
+                  severity: 'error',
+                }
               : verdict === 'refused'
-              ? { ...finding(this, at, `${message.name} ${path}: pattern ${JSON.stringify(pattern)} can backtrack catastrophically and uses backreferences or lookaround, which the linear-time engine cannot run`, 'rewrite it without nested repetition; no validator will be generated for it'), severity: 'error' }
-              : finding(this, at, `${message.name} ${path}: pattern ${JSON.stringify(pattern)} has nested repetition and can backtrack catastrophically`, 'rewrite it without a quantified group that itself contains a quantifier (e.g. (a+)+); validators match it with a slower linear-time engine (RE2)'),
+                ? {
+                    ...finding(
+                      this,
+                      at,
+                      `${message.name} ${path}: pattern ${JSON.stringify(pattern)} can backtrack catastrophically and uses backreferences or lookaround, which the linear-time engine cannot run`,
+                      'rewrite it without nested repetition; no validator will be generated for it',
+                    ),
+                    severity: 'error',
+                  }
+                : finding(
+                    this,
+                    at,
+                    `${message.name} ${path}: pattern ${JSON.stringify(pattern)} has nested repetition and can backtrack catastrophically`,
+                    'rewrite it without a quantified group that itself contains a quantifier (e.g. (a+)+); validators match it with a slower linear-time engine (RE2)',
+                  ),
           );
         }
       });

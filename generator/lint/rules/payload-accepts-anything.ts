@@ -4,7 +4,18 @@ import type { JsonSchema } from '../../model/registry.js';
 import type { LintRule } from '../rule.js';
 import { finding } from '../rule.js';
 
-const ANNOTATIONS = new Set(['title', 'description', '$comment', 'examples', 'default', 'deprecated', 'readOnly', 'writeOnly', '$schema', '$id']);
+const ANNOTATIONS = new Set([
+  'title',
+  'description',
+  '$comment',
+  'examples',
+  'default',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  '$schema',
+  '$id',
+]);
 
 export function acceptsAnything(schema: JsonSchema | undefined): boolean {
   if (schema === undefined || schema === true) return true;
@@ -20,6 +31,13 @@ export const payloadAcceptsAnything: LintRule = {
   check(registry) {
     return registry.messages
       .filter((m) => acceptsAnything(m.payload))
-      .map((m) => finding(this, m.definition, `${m.name}: the payload schema ${m.payload === undefined ? 'is missing' : 'has no constraints'}, so any value is accepted`, 'describe the payload with `type: object` and its `properties`'));
+      .map((m) =>
+        finding(
+          this,
+          m.definition,
+          `${m.name}: the payload schema ${m.payload === undefined ? 'is missing' : 'has no constraints'}, so any value is accepted`,
+          'describe the payload with `type: object` and its `properties`',
+        ),
+      );
   },
 };

@@ -10,12 +10,14 @@ export const receiveSettings: LintRule = {
   id: 'receive-settings',
   severity: 'error',
   detectedBy: 'registry',
-  description: 'Receive operations only carry x-dead-letter and x-retry; they name a dead-letter topic other than the consumed one and a retry policy the runtime can run.',
+  description:
+    'Receive operations only carry x-dead-letter and x-retry; they name a dead-letter topic other than the consumed one and a retry policy the runtime can run.',
   check(registry) {
     const out: Diagnostic[] = [];
     for (const service of registry.services) {
       for (const operation of service.operations) {
-        for (const problem of receiveSettingsOf(operation).problems) out.push(finding(this, problem.at, problem.message, problem.hint));
+        for (const problem of receiveSettingsOf(operation).problems)
+          out.push(finding(this, problem.at, problem.message, problem.hint));
       }
     }
     return out;

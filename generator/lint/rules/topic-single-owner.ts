@@ -23,7 +23,14 @@ export const topicSingleOwner: LintRule = {
       if (byService.size < 2) continue;
       const names = [...byService.keys()].sort();
       for (const [service, at] of [...byService].sort(([a], [b]) => (a < b ? -1 : 1)).slice(1)) {
-        out.push(finding(this, at, `topic "${topic}" is sent to by ${names.map((n) => `"${n}"`).join(' and ')}; "${service}" is not its owner`, `let "${names[0]}" own "${topic}" and have "${service}" publish its events on a topic of its own`));
+        out.push(
+          finding(
+            this,
+            at,
+            `topic "${topic}" is sent to by ${names.map((n) => `"${n}"`).join(' and ')}; "${service}" is not its owner`,
+            `let "${names[0]}" own "${topic}" and have "${service}" publish its events on a topic of its own`,
+          ),
+        );
       }
     }
     return out;

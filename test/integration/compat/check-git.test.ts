@@ -19,7 +19,17 @@ const RC = ['components', 'messages', 'RouteCalculated', 'payload'];
 let dir: string;
 
 function git(...args: string[]): string {
-  return execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'evc', GIT_AUTHOR_EMAIL: 'evc@example.com', GIT_COMMITTER_NAME: 'evc', GIT_COMMITTER_EMAIL: 'evc@example.com' } });
+  return execFileSync('git', args, {
+    cwd: dir,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'evc',
+      GIT_AUTHOR_EMAIL: 'evc@example.com',
+      GIT_COMMITTER_NAME: 'evc',
+      GIT_COMMITTER_EMAIL: 'evc@example.com',
+    },
+  });
 }
 
 function editYaml(file: string, edit: (doc: ReturnType<typeof parseDocument>) => void): void {
@@ -72,7 +82,17 @@ describe('evc check --against HEAD~1', () => {
     expect(result.compatible).toBe(false);
     expect(result.level).toBe('BACKWARD');
     for (const change of result.changes) {
-      expect(Object.keys(change)).toEqual(['rule', 'message', 'topic', 'messageName', 'path', 'breaking', 'file', 'line', 'description']);
+      expect(Object.keys(change)).toEqual([
+        'rule',
+        'message',
+        'topic',
+        'messageName',
+        'path',
+        'breaking',
+        'file',
+        'line',
+        'description',
+      ]);
     }
     expect(result.changes).toContainEqual(
       expect.objectContaining({
@@ -86,10 +106,18 @@ describe('evc check --against HEAD~1', () => {
       }),
     );
     expect(result.changes).toContainEqual(
-      expect.objectContaining({ rule: 'TYPE_CHANGED', messageName: 'RouteCalculated', path: '/properties/distanceKm', breaking: true, file: ROUTING }),
+      expect.objectContaining({
+        rule: 'TYPE_CHANGED',
+        messageName: 'RouteCalculated',
+        path: '/properties/distanceKm',
+        breaking: true,
+        file: ROUTING,
+      }),
     );
     const eta = result.changes.find((c) => c.path === '/properties/eta');
-    expect(eta?.message).toMatch(/required property 'eta' added: receivers .*(invoicing|tracking).* reading with the new contract would reject records without 'eta'.*Instead: add it as optional/);
+    expect(eta?.message).toMatch(
+      /required property 'eta' added: receivers .*(invoicing|tracking).* reading with the new contract would reject records without 'eta'.*Instead: add it as optional/,
+    );
   });
 
   it('text: grouped by topic and message, breaking first, one line per change', async () => {
@@ -108,7 +136,12 @@ describe('evc check --against HEAD~1', () => {
     const { code, stdout } = await check({ against: 'HEAD~1', format: 'github' });
     expect(code).toBe(1);
     const line = lineOf(ROUTING, /^\s+eta:/);
-    expect(stdout).toMatch(new RegExp(`^::error file=contracts/routing/asyncapi\\.yaml,line=${line},col=\\d+,title=REQUIRED_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL \\(RouteCalculated /properties/eta\\)::required property 'eta' added`, 'm'));
+    expect(stdout).toMatch(
+      new RegExp(
+        `^::error file=contracts/routing/asyncapi\\.yaml,line=${line},col=\\d+,title=REQUIRED_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL \\(RouteCalculated /properties/eta\\)::required property 'eta' added`,
+        'm',
+      ),
+    );
   });
 
   it('markdown: a table for a pull-request comment', async () => {
@@ -122,10 +155,18 @@ describe('evc check --against HEAD~1', () => {
   it('FORWARD: the same edit is judged for old readers of new data', async () => {
     const { code, stdout } = await check({ against: 'HEAD~1', format: 'json', level: 'FORWARD' });
     expect(code).toBe(1);
-    const result = JSON.parse(stdout) as { level: string; changes: { rule: string; breaking: boolean; path: string }[] };
+    const result = JSON.parse(stdout) as {
+      level: string;
+      changes: { rule: string; breaking: boolean; path: string }[];
+    };
     expect(result.level).toBe('FORWARD');
     // Old readers of the closed RouteCalculated object reject the new eta property too.
-    expect(result.changes.filter((c) => c.breaking).map((c) => `${c.rule} ${c.path}`).sort()).toEqual(['PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL /properties/eta', 'TYPE_CHANGED /properties/distanceKm']);
+    expect(
+      result.changes
+        .filter((c) => c.breaking)
+        .map((c) => `${c.rule} ${c.path}`)
+        .sort(),
+    ).toEqual(['PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL /properties/eta', 'TYPE_CHANGED /properties/distanceKm']);
   });
 
   it('exit 0 against the same commit, in every format', async () => {
@@ -133,11 +174,18 @@ describe('evc check --against HEAD~1', () => {
       const { code } = await check({ against: 'HEAD', format });
       expect(code).toBe(0);
     }
-    expect(JSON.parse((await check({ against: 'HEAD', format: 'json' })).stdout)).toEqual({ compatible: true, level: 'BACKWARD', changes: [] });
+    expect(JSON.parse((await check({ against: 'HEAD', format: 'json' })).stdout)).toEqual({
+      compatible: true,
+      level: 'BACKWARD',
+      changes: [],
+    });
   });
 
   it('works from inside the contracts directory (--contracts .)', async () => {
-    const { code, stdout } = await check({ against: 'HEAD~1', contracts: '.', format: 'json' }, path.join(dir, 'contracts'));
+    const { code, stdout } = await check(
+      { against: 'HEAD~1', contracts: '.', format: 'json' },
+      path.join(dir, 'contracts'),
+    );
     expect(code).toBe(1);
     const result = JSON.parse(stdout) as { changes: { path: string; file: string }[] };
     expect(result.changes.find((c) => c.path === '/properties/eta')?.file).toBe('routing/asyncapi.yaml');
@@ -154,11 +202,24 @@ describe('evc check --against HEAD~1', () => {
   it('runs as a real `evc` process with the same exit code and JSON', () => {
     // `--import` resolves from the working directory (the throwaway repo): give node the project's tsx.
     const tsx = pathToFileURL(path.join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
-    const result = spawnSync(process.execPath, ['--import', tsx, path.join(REPO_ROOT, 'generator/cli/main.ts'), 'check', '--against', 'HEAD~1', '--format', 'json'], {
-      cwd: dir,
-      encoding: 'utf8',
-      env: { ...process.env, NODE_OPTIONS: '' },
-    });
+    const result = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        tsx,
+        path.join(REPO_ROOT, 'generator/cli/main.ts'),
+        'check',
+        '--against',
+        'HEAD~1',
+        '--format',
+        'json',
+      ],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, NODE_OPTIONS: '' },
+      },
+    );
     expect(result.stderr).toBe('');
     expect(result.status).toBe(1);
     const json = JSON.parse(result.stdout) as { compatible: boolean; changes: { path: string }[] };
@@ -198,7 +259,13 @@ describe('evc check: input it cannot check (exit 2)', () => {
   it('invalid documents on the proposed side, with their diagnostics', async () => {
     const broken = path.join(dir, 'broken');
     cpSync(path.join(dir, 'contracts'), broken, { recursive: true });
-    writeFileSync(path.join(broken, 'routing/asyncapi.yaml'), readFileSync(path.join(broken, 'routing/asyncapi.yaml'), 'utf8').replace('asyncapi: 3.0.0', 'asyncapi: 3.0.0\nchannels: [oops'));
+    writeFileSync(
+      path.join(broken, 'routing/asyncapi.yaml'),
+      readFileSync(path.join(broken, 'routing/asyncapi.yaml'), 'utf8').replace(
+        'asyncapi: 3.0.0',
+        'asyncapi: 3.0.0\nchannels: [oops',
+      ),
+    );
     const { code, stderr } = await check({ against: 'HEAD~1', contracts: 'broken' });
     expect(code).toBe(2);
     expect(stderr).toMatch(/broken\/routing\/asyncapi\.yaml:\d+:\d+: error: /);
@@ -225,13 +292,17 @@ describe('evc check: input it cannot check (exit 2)', () => {
 
   it('a schema keyword the checker does not understand: breaking, and it says so', async () => {
     git('checkout', '-q', '-b', 'conditional', 'HEAD~1');
-    editYaml(ROUTING, (doc) => doc.setIn([...RC, 'if'], doc.createNode({ properties: { vehicleType: { const: 'REFRIGERATED' } } })));
+    editYaml(ROUTING, (doc) =>
+      doc.setIn([...RC, 'if'], doc.createNode({ properties: { vehicleType: { const: 'REFRIGERATED' } } })),
+    );
     editYaml(ROUTING, (doc) => doc.setIn([...RC, 'then'], doc.createNode({ required: ['notes'] })));
     const { code, stdout } = await check({ against: 'HEAD', format: 'json' });
     git('checkout', '-q', '--', '.');
     git('checkout', '-q', 'main');
     expect(code).toBe(1);
-    const unknown = (JSON.parse(stdout) as { changes: { rule: string; breaking: boolean; message: string; path: string }[] }).changes.filter((c) => c.rule === 'UNKNOWN_KEYWORD');
+    const unknown = (
+      JSON.parse(stdout) as { changes: { rule: string; breaking: boolean; message: string; path: string }[] }
+    ).changes.filter((c) => c.rule === 'UNKNOWN_KEYWORD');
     expect(unknown.map((c) => c.path).sort()).toEqual(['/if', '/then']);
     expect(unknown.every((c) => c.breaking)).toBe(true);
     expect(unknown[0]?.message).toMatch(/a keyword evc check does not understand/);
@@ -242,7 +313,10 @@ describe('evc release then evc check against the history', () => {
   it('records, refuses a breaking release, and checks the working tree against the lockfile', async () => {
     const io = () => {
       const out = { stdout: '', stderr: '' };
-      return { out, io: { stdout: (t: string) => void (out.stdout += t), stderr: (t: string) => void (out.stderr += t), cwd: dir } };
+      return {
+        out,
+        io: { stdout: (t: string) => void (out.stdout += t), stderr: (t: string) => void (out.stderr += t), cwd: dir },
+      };
     };
     git('checkout', '-q', '-b', 'release', 'HEAD~1');
     const first = io();
@@ -257,7 +331,10 @@ describe('evc release then evc check against the history', () => {
     editYaml(ROUTING, (doc) => doc.setIn([...RC, 'properties', 'notes', 'maxLength'], 100));
     const history = await check({ format: 'json' });
     expect(history.code).toBe(1);
-    expect(JSON.parse(history.stdout)).toMatchObject({ compatible: false, changes: [expect.objectContaining({ rule: 'MAX_LENGTH_DECREASED', path: '/properties/notes/maxLength' })] });
+    expect(JSON.parse(history.stdout)).toMatchObject({
+      compatible: false,
+      changes: [expect.objectContaining({ rule: 'MAX_LENGTH_DECREASED', path: '/properties/notes/maxLength' })],
+    });
     const refused = io();
     expect(await runRelease({}, refused.io)).toBe(1);
     expect(refused.out.stderr).toMatch(/refused/);

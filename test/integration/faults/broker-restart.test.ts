@@ -5,9 +5,25 @@
 // owed to the consumer. Sender and receiver are the same objects from start to end: no restart.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUICK_CRASH_RECOVERY_PROPERTIES, startBroker, type RunningBroker } from '../../../scripts/kafka/broker.js';
-import { createEventReceiver, createKafkaEventSender, route, silentLogger, type ReceiverEvent } from '../../../runtime/index.js';
+import {
+  createEventReceiver,
+  createKafkaEventSender,
+  route,
+  silentLogger,
+  type ReceiverEvent,
+} from '../../../runtime/index.js';
 import { uniqueTopic } from '../kafka.js';
-import { numberOf, numberedEvent, recordCountOn, report, routeCalculated, seconds, sleep, waitUntil, withAdminOn } from './support.js';
+import {
+  numberOf,
+  numberedEvent,
+  recordCountOn,
+  report,
+  routeCalculated,
+  seconds,
+  sleep,
+  waitUntil,
+  withAdminOn,
+} from './support.js';
 
 /** The consumer's session; after a broker restart the group waits this long for the lost member. */
 const SESSION_TIMEOUT_MS = 6_000;
@@ -90,7 +106,11 @@ describe('broker stop and restart', () => {
           handledTimes.push(performance.now());
         }),
       ]);
-      await waitUntil(() => handled.size >= 40, () => `steady state: handled ${handled.size}, acked ${acked.size}`, 30_000);
+      await waitUntil(
+        () => handled.size >= 40,
+        () => `steady state: handled ${handled.size}, acked ${acked.size}`,
+        30_000,
+      );
 
       const rounds: Record<string, string>[] = [];
       for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
@@ -100,10 +120,18 @@ describe('broker stop and restart', () => {
         await local.startAgain();
         const upAt = performance.now();
         const after = (times: number[]) => times.find((at) => at > upAt);
-        await waitUntil(() => after(ackTimes) !== undefined && after(handledTimes) !== undefined, () => `recovery after ${signal}: handled ${handled.size}, acked ${acked.size}`, 60_000);
+        await waitUntil(
+          () => after(ackTimes) !== undefined && after(handledTimes) !== undefined,
+          () => `recovery after ${signal}: handled ${handled.size}, acked ${acked.size}`,
+          60_000,
+        );
         // Caught up: every message acknowledged so far (before, during and after the outage) handled.
         const owed = new Set(acked);
-        await waitUntil(() => [...owed].every((n) => handled.has(n)), () => `catch-up after ${signal}: ${[...owed].filter((n) => !handled.has(n)).length} owed`, 60_000);
+        await waitUntil(
+          () => [...owed].every((n) => handled.has(n)),
+          () => `catch-up after ${signal}: ${[...owed].filter((n) => !handled.has(n)).length} owed`,
+          60_000,
+        );
         rounds.push({
           signal,
           stop: seconds(stoppedAt - stopAt),
@@ -116,7 +144,15 @@ describe('broker stop and restart', () => {
 
       producing = false;
       await producer;
-      await waitUntil(caughtUp, () => `acknowledged but never handled: ${[...acked].filter((n) => !handled.has(n)).slice(0, 20).join(', ')}`, 30_000);
+      await waitUntil(
+        caughtUp,
+        () =>
+          `acknowledged but never handled: ${[...acked]
+            .filter((n) => !handled.has(n))
+            .slice(0, 20)
+            .join(', ')}`,
+        30_000,
+      );
 
       const metrics = receiver.metrics();
       const deadLetters = await recordCountOn(brokers, deadLetterTopic);
@@ -135,7 +171,11 @@ describe('broker stop and restart', () => {
       });
       expect([...acked].filter((n) => !handled.has(n))).toEqual([]);
       expect(metrics).toMatchObject({ deadLettered: 0, invalid: 0, deadLetterWriteFailures: 0 });
-      expect(events.filter((event) => event.type === 'dead-lettered' || event.type === 'invalid' || event.type === 'dead-letter-failed')).toEqual([]);
+      expect(
+        events.filter(
+          (event) => event.type === 'dead-lettered' || event.type === 'invalid' || event.type === 'dead-letter-failed',
+        ),
+      ).toEqual([]);
       expect(deadLetters).toBe(0);
       // Nothing handled that was never sent.
       expect([...handled.keys()].every((n) => n < next)).toBe(true);

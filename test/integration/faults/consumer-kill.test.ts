@@ -36,7 +36,8 @@ function parse(text: string): { handled: Handled[]; batches: Batch[]; blocked: H
   let ready = false;
   for (const line of text.split('\n')) {
     const [kind, a, b, c, d] = line.split(' ');
-    if (kind === 'H' || kind === 'S') (kind === 'H' ? handled : blocked).push({ n: Number(a), partition: Number(b), offset: Number(c) });
+    if (kind === 'H' || kind === 'S')
+      (kind === 'H' ? handled : blocked).push({ n: Number(a), partition: Number(b), offset: Number(c) });
     else if (kind === 'B') batches.push({ partition: Number(a), first: Number(b), last: Number(c), size: Number(d) });
     else if (kind === 'READY') ready = true;
   }
@@ -54,16 +55,27 @@ const read = (file: string): string => {
 const children: ChildProcess[] = [];
 const dirs: string[] = [];
 afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of children.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-function startConsumer(env: Record<string, string>): { child: ChildProcess; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>; stderr: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD], { cwd: REPO, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+function startConsumer(env: Record<string, string>): {
+  child: ChildProcess;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  stderr: () => string;
+} {
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
+    cwd: REPO,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   children.push(child);
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   return { child, exited, stderr: () => stderr };
 }
 
@@ -76,7 +88,11 @@ describe('consumer process killed mid-batch', () => {
     // Small sends, so the log holds small record batches and a 4 KB fetch returns a few of them.
     const sender = createKafkaEventSender({ brokers: kafkaBrokers(), logger: silentLogger });
     try {
-      for (let n = 0; n < total; n += 6) await sender.sendBatch(descriptor, Array.from({ length: 6 }, (_, i) => numberedEvent(n + i)));
+      for (let n = 0; n < total; n += 6)
+        await sender.sendBatch(
+          descriptor,
+          Array.from({ length: 6 }, (_, i) => numberedEvent(n + i)),
+        );
     } finally {
       await sender.disconnect();
     }
@@ -86,14 +102,28 @@ describe('consumer process killed mid-batch', () => {
     const firstOut = join(dir, 'first.log');
     const secondOut = join(dir, 'second.log');
     const groupId = uniqueTopic('faults.kill.g');
-    const common = { FAULTS_BROKERS: kafkaBrokers().join(','), FAULTS_TOPIC: topic, FAULTS_GROUP: groupId, FAULTS_HANDLER_DELAY_MS: '2', KAFKAJS_NO_PARTITIONER_WARNING: '1' };
+    const common = {
+      FAULTS_BROKERS: kafkaBrokers().join(','),
+      FAULTS_TOPIC: topic,
+      FAULTS_GROUP: groupId,
+      FAULTS_HANDLER_DELAY_MS: '2',
+      KAFKAJS_NO_PARTITIONER_WARNING: '1',
+    };
 
     // Run 1: blocks one record per partition after a third of the records, mid-batch; then SIGKILL.
     const first = startConsumer({ ...common, FAULTS_OUT: firstOut, FAULTS_BLOCK_AFTER: String(total / 3) });
-    await waitUntil(() => parse(read(firstOut)).blocked.length > 0, () => `first run never blocked: ${read(firstOut).slice(-500)} ${first.stderr()}`, 60_000);
+    await waitUntil(
+      () => parse(read(firstOut)).blocked.length > 0,
+      () => `first run never blocked: ${read(firstOut).slice(-500)} ${first.stderr()}`,
+      60_000,
+    );
     // Give the other partitions a moment to reach their own blocking record (or the end of their batch).
     const blockedAt = performance.now();
-    await waitUntil(() => parse(read(firstOut)).blocked.length === 3 || performance.now() - blockedAt > 1_500, () => 'never', 5_000);
+    await waitUntil(
+      () => parse(read(firstOut)).blocked.length === 3 || performance.now() - blockedAt > 1_500,
+      () => 'never',
+      5_000,
+    );
     first.child.kill('SIGKILL');
     expect(await first.exited).toMatchObject({ signal: 'SIGKILL' });
     const run1 = parse(read(firstOut));
@@ -109,7 +139,8 @@ describe('consumer process killed mid-batch', () => {
         if (firstRecordMs === undefined && run2.handled.length > 0) firstRecordMs = performance.now() - restartAt;
         return new Set([...run1.handled, ...run2.handled].map((h) => h.n)).size === total;
       },
-      () => `not all handled: run 1 ${run1.handled.length}, run 2 ${parse(read(secondOut)).handled.length} ${second.stderr().slice(-500)}`,
+      () =>
+        `not all handled: run 1 ${run1.handled.length}, run 2 ${parse(read(secondOut)).handled.length} ${second.stderr().slice(-500)}`,
       60_000,
     );
     const completeMs = performance.now() - restartAt;
@@ -125,7 +156,8 @@ describe('consumer process killed mid-batch', () => {
 
     const again = new Set(run2.handled.map((h) => h.n));
     const duplicates = run1.handled.filter((h) => again.has(h.n));
-    const perPartition: Record<number, { committed: number; duplicates: number; batch: string; midBatch: boolean }> = {};
+    const perPartition: Record<number, { committed: number; duplicates: number; batch: string; midBatch: boolean }> =
+      {};
     for (const partition of [0, 1, 2]) {
       const at = committed.get(partition) ?? -1;
       const handledHere = run1.handled.filter((h) => h.partition === partition);

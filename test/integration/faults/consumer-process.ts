@@ -20,7 +20,8 @@ const topic = env('FAULTS_TOPIC');
 const groupId = env('FAULTS_GROUP');
 const out = env('FAULTS_OUT');
 const handlerDelayMs = Number(process.env['FAULTS_HANDLER_DELAY_MS'] ?? '0');
-const blockAfter = process.env['FAULTS_BLOCK_AFTER'] === undefined ? undefined : Number(process.env['FAULTS_BLOCK_AFTER']);
+const blockAfter =
+  process.env['FAULTS_BLOCK_AFTER'] === undefined ? undefined : Number(process.env['FAULTS_BLOCK_AFTER']);
 
 const write = (line: string) => appendFileSync(out, `${line}\n`);
 /** First offset of the batch each partition is working on. */
@@ -53,7 +54,12 @@ await receiver.start([
   route(routeCalculated(topic), async (event) => {
     const { partition, offset } = event.record;
     const n = Number.parseInt(event.payload.routeId.slice(-12), 16);
-    if (blockAfter !== undefined && handledCount >= blockAfter && !blocked.has(partition) && batchStart.get(partition) !== offset) {
+    if (
+      blockAfter !== undefined &&
+      handledCount >= blockAfter &&
+      !blocked.has(partition) &&
+      batchStart.get(partition) !== offset
+    ) {
       blocked.add(partition);
       write(`S ${n} ${partition} ${offset}`);
       await new Promise<never>(() => {}); // a handler that never returns: killed here

@@ -16,7 +16,18 @@ import {
 } from '../../../runtime/index.js';
 import { createTopics, kafkaBrokers, uniqueTopic, withAdmin } from '../kafka.js';
 import { rawProducer } from '../runtime/harness.js';
-import { CORRELATION_ID, committedOn, numberOf, recordCountOn, report, routeCalculated, routeIdOf, seconds, validRoute, waitUntil } from './support.js';
+import {
+  CORRELATION_ID,
+  committedOn,
+  numberOf,
+  recordCountOn,
+  report,
+  routeCalculated,
+  routeIdOf,
+  seconds,
+  validRoute,
+  waitUntil,
+} from './support.js';
 
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -83,14 +94,29 @@ describe('dead-letter topic unavailable', () => {
 
     // Warm-up: a first poison record is dead-lettered normally (the producer now knows the topic).
     await raw.send({ topic, messages: [{ key: 'TRK-0001', value: 'not json', partition: 0 }] });
-    await waitUntil(() => receiver.metrics().deadLettered === 1, () => JSON.stringify(receiver.metrics()));
+    await waitUntil(
+      () => receiver.metrics().deadLettered === 1,
+      () => JSON.stringify(receiver.metrics()),
+    );
 
     await withAdmin((admin) => admin.deleteTopics({ topics: [deadLetterTopic], timeout: 10_000 }));
-    await waitUntil(async () => !(await withAdmin((admin) => admin.listTopics())).includes(deadLetterTopic), () => 'dead-letter topic still listed');
+    await waitUntil(
+      async () => !(await withAdmin((admin) => admin.listTopics())).includes(deadLetterTopic),
+      () => 'dead-letter topic still listed',
+    );
 
     // Partition 0: a poison record, then valid ones behind it. Partitions 1 and 2: valid records.
-    await raw.send({ topic, messages: [{ key: 'TRK-0002', value: '{"type":"RouteCalculated", broken', partition: 0 }, ...range(100, 5).map((n) => valid(n, 0))] });
-    await raw.send({ topic, messages: [...range(200, 10).map((n) => valid(n, 1)), ...range(300, 10).map((n) => valid(n, 2))] });
+    await raw.send({
+      topic,
+      messages: [
+        { key: 'TRK-0002', value: '{"type":"RouteCalculated", broken', partition: 0 },
+        ...range(100, 5).map((n) => valid(n, 0)),
+      ],
+    });
+    await raw.send({
+      topic,
+      messages: [...range(200, 10).map((n) => valid(n, 1)), ...range(300, 10).map((n) => valid(n, 2))],
+    });
     await waitUntil(
       () => errors.length > 0 && handledOn(1).length === 10 && handledOn(2).length === 10,
       () => `errors ${errors.length}, handled ${JSON.stringify([...handled])}, ${JSON.stringify(receiver.metrics())}`,
@@ -101,7 +127,10 @@ describe('dead-letter topic unavailable', () => {
     expect(paused).toMatchObject({ type: 'partition-paused', topic, partition: 0, offset: '1' });
 
     // While the topic stays gone: redelivery keeps failing, the other partitions keep flowing.
-    await raw.send({ topic, messages: [...range(210, 10).map((n) => valid(n, 1)), ...range(310, 10).map((n) => valid(n, 2))] });
+    await raw.send({
+      topic,
+      messages: [...range(210, 10).map((n) => valid(n, 1)), ...range(310, 10).map((n) => valid(n, 2))],
+    });
     await waitUntil(
       () => handledOn(1).length === 20 && handledOn(2).length === 20 && receiver.metrics().deadLetterWriteFailures >= 3,
       () => `handled ${JSON.stringify([...handled])}, ${JSON.stringify(receiver.metrics())}`,
@@ -123,21 +152,41 @@ describe('dead-letter topic unavailable', () => {
     // The topic comes back: the record is dead-lettered (once) and partition 0 drains.
     const recreatedAt = performance.now();
     await createTopics([deadLetterTopic], 1);
-    await waitUntil(() => receiver.metrics().deadLettered === 2 && handledOn(0).length === 5, () => JSON.stringify(receiver.metrics()), 30_000);
+    await waitUntil(
+      () => receiver.metrics().deadLettered === 2 && handledOn(0).length === 5,
+      () => JSON.stringify(receiver.metrics()),
+      30_000,
+    );
     const recoveredMs = performance.now() - recreatedAt;
     expect(handledOn(0)).toEqual(range(100, 5));
-    await waitUntil(async () => (await committedOn(kafkaBrokers(), groupId, topic)).get(0) === 7, () => 'partition 0 committed to its end');
+    await waitUntil(
+      async () => (await committedOn(kafkaBrokers(), groupId, topic)).get(0) === 7,
+      () => 'partition 0 committed to its end',
+    );
 
     const letters = (await inspectDeadLetters({ brokers: kafkaBrokers(), topic: deadLetterTopic })).entries;
     expect(letters).toHaveLength(1);
-    expect(letters[0]!.deadLetter).toMatchObject({ originalTopic: topic, originalPartition: 0, originalOffset: '1', stage: 'decode' });
+    expect(letters[0]!.deadLetter).toMatchObject({
+      originalTopic: topic,
+      originalPartition: 0,
+      originalOffset: '1',
+      stage: 'decode',
+    });
     expect(await recordCountOn(kafkaBrokers(), deadLetterTopic)).toBe(1);
-    const deadLettered = events.filter((event) => event.type === 'dead-lettered').map((event) => `${event.record.partition}:${event.record.offset}`);
+    const deadLettered = events
+      .filter((event) => event.type === 'dead-lettered')
+      .map((event) => `${event.record.partition}:${event.record.offset}`);
     expect(deadLettered).toEqual(['0:0', '0:1']);
     expect(receiver.metrics().pausedPartitions).toBe(0);
 
     report('dead-letter topic deleted', {
-      pausedPartitions: [...new Set(events.filter((e) => e.type === 'partition-paused').map((e) => (e.type === 'partition-paused' ? e.partition : -1)))],
+      pausedPartitions: [
+        ...new Set(
+          events
+            .filter((e) => e.type === 'partition-paused')
+            .map((e) => (e.type === 'partition-paused' ? e.partition : -1)),
+        ),
+      ],
       deadLetterWriteFailures: failuresWhileGone,
       onErrorCalls: errors.length,
       otherPartitionsHandledWhilePaused: handledOn(1).length + handledOn(2).length,
@@ -156,8 +205,15 @@ describe('dead-letter topic unavailable', () => {
     const { receiver, events, errors, handled } = await observedReceiver(topic, groupId);
     const raw = await producer();
 
-    await raw.send({ topic, messages: [{ key: 'TRK-0001', value: 'not json', partition: 0 }, valid(1, 0), valid(2, 1), valid(3, 1)] });
-    await waitUntil(() => errors.length > 0 && (handled.get(1)?.length ?? 0) === 2, () => `errors ${errors.length} ${JSON.stringify(receiver.metrics())}`, 30_000);
+    await raw.send({
+      topic,
+      messages: [{ key: 'TRK-0001', value: 'not json', partition: 0 }, valid(1, 0), valid(2, 1), valid(3, 1)],
+    });
+    await waitUntil(
+      () => errors.length > 0 && (handled.get(1)?.length ?? 0) === 2,
+      () => `errors ${errors.length} ${JSON.stringify(receiver.metrics())}`,
+      30_000,
+    );
     expect(errors[0]).toBeInstanceOf(DeadLetterWriteError);
     expect(events.find((event) => event.type === 'partition-paused')).toMatchObject({ partition: 0, offset: '0' });
     expect(handled.get(0)).toBeUndefined();
@@ -165,9 +221,22 @@ describe('dead-letter topic unavailable', () => {
 
     const acceptedAt = performance.now();
     await withAdmin((admin) =>
-      admin.alterConfigs({ validateOnly: false, resources: [{ type: 2 /* TOPIC */, name: deadLetterTopic, configEntries: [{ name: 'max.message.bytes', value: '1048588' }] }] }),
+      admin.alterConfigs({
+        validateOnly: false,
+        resources: [
+          {
+            type: 2 /* TOPIC */,
+            name: deadLetterTopic,
+            configEntries: [{ name: 'max.message.bytes', value: '1048588' }],
+          },
+        ],
+      }),
     );
-    await waitUntil(() => receiver.metrics().deadLettered === 1 && handled.get(0)?.length === 1, () => JSON.stringify(receiver.metrics()), 30_000);
+    await waitUntil(
+      () => receiver.metrics().deadLettered === 1 && handled.get(0)?.length === 1,
+      () => JSON.stringify(receiver.metrics()),
+      30_000,
+    );
     expect(await recordCountOn(kafkaBrokers(), deadLetterTopic)).toBe(1);
     report('dead-letter topic rejecting writes', {
       deadLetterWriteFailures: receiver.metrics().deadLetterWriteFailures,

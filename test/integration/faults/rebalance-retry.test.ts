@@ -59,7 +59,10 @@ class Ledger {
 
   begin(member: Member, n: number, what: string): void {
     const other = this.working.get(n);
-    if (other !== undefined && other !== member) this.concurrent.push(`${n}: ${member} ${what} while ${other} was working on it (calls ${this.calls.get(n)?.join('')})`);
+    if (other !== undefined && other !== member)
+      this.concurrent.push(
+        `${n}: ${member} ${what} while ${other} was working on it (calls ${this.calls.get(n)?.join('')})`,
+      );
     this.working.set(n, member);
   }
 
@@ -83,7 +86,13 @@ interface Started {
   readonly joinMs: number;
 }
 
-async function member(name: Member, ledger: Ledger, topic: string, groupId: string, options: Partial<KafkaReceiverOptions>): Promise<Started> {
+async function member(
+  name: Member,
+  ledger: Ledger,
+  topic: string,
+  groupId: string,
+  options: Partial<KafkaReceiverOptions>,
+): Promise<Started> {
   const events: ReceiverEvent[] = [];
   const handle = ledger.handler(name);
   const numbers = new Map<string, number>(); // partition:offset → message number
@@ -128,7 +137,11 @@ async function member(name: Member, ledger: Ledger, topic: string, groupId: stri
 async function publish(topic: string, total: number): Promise<void> {
   const sender = createKafkaEventSender({ brokers: kafkaBrokers(), logger: silentLogger });
   try {
-    for (let n = 0; n < total; n += 20) await sender.sendBatch(routeCalculated(topic), Array.from({ length: Math.min(20, total - n) }, (_, i) => numberedEvent(n + i)));
+    for (let n = 0; n < total; n += 20)
+      await sender.sendBatch(
+        routeCalculated(topic),
+        Array.from({ length: Math.min(20, total - n) }, (_, i) => numberedEvent(n + i)),
+      );
   } finally {
     await sender.disconnect();
   }
@@ -151,17 +164,33 @@ describe('rebalance during handler retries', () => {
     await publish(topic, total);
 
     const a = await member('A', ledger, topic, groupId, options);
-    await waitUntil(() => retrying(a.events) > 0, () => 'A never retried', 30_000);
+    await waitUntil(
+      () => retrying(a.events) > 0,
+      () => 'A never retried',
+      30_000,
+    );
     const b = await member('B', ledger, topic, groupId, options); // joins while A retries
     // B works for a while, then leaves in the middle of one of its own retry schedules.
     const handledByB = () => [...ledger.succeeded.values()].filter((members) => members.includes('B')).length;
-    await waitUntil(() => handledByB() >= 5 || ledger.succeeded.size === total, () => `B handled ${handledByB()}; ${ledger.succeeded.size} done`, 30_000);
+    await waitUntil(
+      () => handledByB() >= 5 || ledger.succeeded.size === total,
+      () => `B handled ${handledByB()}; ${ledger.succeeded.size} done`,
+      30_000,
+    );
     const retriesSoFar = retrying(b.events);
-    await waitUntil(() => retrying(b.events) > retriesSoFar || ledger.succeeded.size === total, () => `B never retried; ${ledger.succeeded.size} done`, 30_000);
+    await waitUntil(
+      () => retrying(b.events) > retriesSoFar || ledger.succeeded.size === total,
+      () => `B never retried; ${ledger.succeeded.size} done`,
+      30_000,
+    );
     const leaveAt = performance.now();
     await b.receiver.stop(); // leaves, possibly in the middle of a retry
     const leaveMs = performance.now() - leaveAt;
-    await waitUntil(() => ledger.succeeded.size === total, () => `handled ${ledger.succeeded.size} of ${total}`, 60_000);
+    await waitUntil(
+      () => ledger.succeeded.size === total,
+      () => `handled ${ledger.succeeded.size} of ${total}`,
+      60_000,
+    );
 
     const deadLettered = a.receiver.metrics().deadLettered + b.receiver.metrics().deadLettered;
     report('rebalance during retries (join + leave)', {
@@ -195,9 +224,17 @@ describe('rebalance during handler retries', () => {
     await publish(topic, 20);
 
     const a = await member('A', ledger, topic, groupId, options);
-    await waitUntil(() => retrying(a.events) > 0, () => 'A never retried', 30_000);
+    await waitUntil(
+      () => retrying(a.events) > 0,
+      () => 'A never retried',
+      30_000,
+    );
     const b = await member('B', ledger, topic, groupId, options);
-    await waitUntil(() => ledger.succeeded.size === 20, () => `handled ${ledger.succeeded.size} of 20; calls of 0: ${ledger.calls.get(0)?.join('')}`, 60_000);
+    await waitUntil(
+      () => ledger.succeeded.size === 20,
+      () => `handled ${ledger.succeeded.size} of 20; calls of 0: ${ledger.calls.get(0)?.join('')}`,
+      60_000,
+    );
     // Let a member that was not told about the rebalance finish its schedule, to see it if it does.
     await sleep(2_000);
 

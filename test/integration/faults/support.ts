@@ -9,9 +9,17 @@ export { CORRELATION_ID, routeCalculated, validRoute, waitUntil } from '../runti
  * A RouteCalculated event whose `routeId` (a valid UUID) encodes `n`, so the consumer side can
  * tell which logical message it got even when the sender re-sent it after a failed attempt.
  */
-export function numberedEvent(n: number): { payload: RouteCalculated; key: string; headers: { correlationId: string } } {
+export function numberedEvent(n: number): {
+  payload: RouteCalculated;
+  key: string;
+  headers: { correlationId: string };
+} {
   const truckId = `TRK-${1000 + (n % 17)}`;
-  return { payload: validRoute({ routeId: routeIdOf(n), truckId }), key: truckId, headers: { correlationId: CORRELATION_ID } };
+  return {
+    payload: validRoute({ routeId: routeIdOf(n), truckId }),
+    key: truckId,
+    headers: { correlationId: CORRELATION_ID },
+  };
 }
 
 export function routeIdOf(n: number): string {
@@ -23,7 +31,12 @@ export function numberOf(routeId: string): number {
 }
 
 export function quietKafka(brokers: readonly string[], clientId = 'evc-faults'): Kafka {
-  return new Kafka({ clientId, brokers: [...brokers], logLevel: logLevel.NOTHING, retry: { retries: 8, initialRetryTime: 200, maxRetryTime: 2_000 } });
+  return new Kafka({
+    clientId,
+    brokers: [...brokers],
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 8, initialRetryTime: 200, maxRetryTime: 2_000 },
+  });
 }
 
 export async function withAdminOn<T>(brokers: readonly string[], fn: (admin: Admin) => Promise<T>): Promise<T> {
@@ -38,11 +51,17 @@ export async function withAdminOn<T>(brokers: readonly string[], fn: (admin: Adm
 
 /** End minus start offsets over all partitions: how many records a topic holds. */
 export async function recordCountOn(brokers: readonly string[], topic: string): Promise<number> {
-  return withAdminOn(brokers, async (admin) => (await admin.fetchTopicOffsets(topic)).reduce((sum, { high, low }) => sum + Number(high) - Number(low), 0));
+  return withAdminOn(brokers, async (admin) =>
+    (await admin.fetchTopicOffsets(topic)).reduce((sum, { high, low }) => sum + Number(high) - Number(low), 0),
+  );
 }
 
 /** Offsets a group committed on a topic, by partition (-1: none). */
-export async function committedOn(brokers: readonly string[], groupId: string, topic: string): Promise<Map<number, number>> {
+export async function committedOn(
+  brokers: readonly string[],
+  groupId: string,
+  topic: string,
+): Promise<Map<number, number>> {
   return withAdminOn(brokers, async (admin) => {
     const [entry] = await admin.fetchOffsets({ groupId, topics: [topic] });
     return new Map((entry?.partitions ?? []).map(({ partition, offset }) => [partition, Number(offset)]));

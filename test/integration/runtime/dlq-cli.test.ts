@@ -11,12 +11,20 @@ afterEach(async () => {
   for (const step of cleanup.splice(0).reverse()) await step().catch(() => {});
 });
 
-async function evc(args: string[], options: DlqCommandOptions = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+async function evc(
+  args: string[],
+  options: DlqCommandOptions = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   let code = -1;
   const program = new Command('evc').exitOverride();
-  registerDlqCommand(program, { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), cwd: process.cwd() }, (exit) => void (code = exit), options);
+  registerDlqCommand(
+    program,
+    { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), cwd: process.cwd() },
+    (exit) => void (code = exit),
+    options,
+  );
   await program.parseAsync(args, { from: 'user' });
   return { code, stdout, stderr };
 }
@@ -35,11 +43,18 @@ describe('evc dlq', () => {
     await raw.send({
       topic,
       messages: [
-        { key: 'TRK-0001', value: JSON.stringify(validRoute({ eta: 'soon\u001b[31m' })), headers: { correlationId: CORRELATION_ID } },
+        {
+          key: 'TRK-0001',
+          value: JSON.stringify(validRoute({ eta: 'soon\u001b[31m' })),
+          headers: { correlationId: CORRELATION_ID },
+        },
         { key: 'TRK-0002', value: 'oops' },
       ],
     });
-    await waitUntil(() => receiver.metrics().deadLettered === 2, () => JSON.stringify(receiver.metrics()));
+    await waitUntil(
+      () => receiver.metrics().deadLettered === 2,
+      () => JSON.stringify(receiver.metrics()),
+    );
     const brokers = kafkaBrokers().join(',');
 
     const text = await evc(['dlq', 'inspect', dlt, '--brokers', brokers]);
@@ -51,7 +66,9 @@ describe('evc dlq', () => {
 
     const json = await evc(['dlq', 'inspect', dlt, '--brokers', brokers, '--format', 'json', '--stage', 'decode']);
     const parsed = JSON.parse(json.stdout) as { entries: { value: string; deadLetter: { stage: string } }[] };
-    expect(parsed.entries).toEqual([expect.objectContaining({ value: 'oops', deadLetter: expect.objectContaining({ stage: 'decode' }) })]);
+    expect(parsed.entries).toEqual([
+      expect.objectContaining({ value: 'oops', deadLetter: expect.objectContaining({ stage: 'decode' }) }),
+    ]);
 
     const dry = await evc(['dlq', 'replay', dlt, '--brokers', brokers, '--dry-run', '--filter', 'stage=validate']);
     expect(dry.stdout).toContain('1 would be replayed (dry run)');
@@ -59,12 +76,16 @@ describe('evc dlq', () => {
     expect(dry.code).toBe(0);
 
     const validators = async () => new Map([[descriptor.name, descriptor]]);
-    const checked = await evc(['dlq', 'replay', dlt, '--brokers', brokers, '--contracts', 'contracts'], { loadValidators: validators });
+    const checked = await evc(['dlq', 'replay', dlt, '--brokers', brokers, '--contracts', 'contracts'], {
+      loadValidators: validators,
+    });
     expect(checked.code).toBe(1);
     expect(checked.stdout).toContain('0 replayed, 2 still invalid');
 
     expect((await evc(['dlq', 'replay', dlt, '--brokers', brokers, '--contracts', 'contracts'])).code).toBe(2);
-    expect((await evc(['dlq', 'replay', dlt, '--brokers', brokers, '--filter', 'colour=red'])).stderr).toContain('unknown filter field "colour"');
+    expect((await evc(['dlq', 'replay', dlt, '--brokers', brokers, '--filter', 'colour=red'])).stderr).toContain(
+      'unknown filter field "colour"',
+    );
     expect((await evc(['dlq', 'inspect', dlt, '--brokers', brokers, '--since', 'last week'])).code).toBe(2);
     const missing = await evc(['dlq', 'inspect', `${dlt}-missing`, '--brokers', brokers]);
     expect([missing.code, missing.stderr]).toEqual([2, `evc dlq inspect: topic ${dlt}-missing does not exist\n`]);

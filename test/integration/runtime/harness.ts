@@ -1,7 +1,12 @@
 // Shared pieces of the runtime's integration tests: descriptors, a quiet receiver on the test
 // broker with small backoffs, raw kafkajs producing, and waiting for a condition.
 import { Kafka, logLevel, type Producer } from 'kafkajs';
-import { createEventReceiver, silentLogger, type KafkaReceiverOptions, type ManagedEventReceiver } from '../../../runtime/index.js';
+import {
+  createEventReceiver,
+  silentLogger,
+  type KafkaReceiverOptions,
+  type ManagedEventReceiver,
+} from '../../../runtime/index.js';
 import { kafkaBrokers } from '../kafka.js';
 
 export { CORRELATION_ID, routeCalculated, validRoute, type RouteCalculated } from '../../unit/runtime/fixtures.js';
@@ -29,7 +34,11 @@ export async function rawProducer(): Promise<Producer> {
 }
 
 /** Polls until `check` returns true; fails with `describe()` after the timeout. */
-export async function waitUntil(check: () => boolean | Promise<boolean>, describe: () => string, timeoutMs = 20_000): Promise<void> {
+export async function waitUntil(
+  check: () => boolean | Promise<boolean>,
+  describe: () => string,
+  timeoutMs = 20_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out: ${describe()}`);

@@ -61,7 +61,12 @@ function freePort(avoid: readonly number[]): Promise<number> {
  * `kafka-configs --alter --add-config SCRAM-…` with the broker's own jars (kafkajs cannot create SCRAM
  * users). One mechanism per call: Kafka refuses two credentials of one user in one request.
  */
-function addScramUser(bootstrap: string, mechanism: 'SCRAM-SHA-256' | 'SCRAM-SHA-512', user: string, password: string): Promise<void> {
+function addScramUser(
+  bootstrap: string,
+  mechanism: 'SCRAM-SHA-256' | 'SCRAM-SHA-512',
+  user: string,
+  password: string,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     execFile(
       process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java',
@@ -82,14 +87,17 @@ function addScramUser(bootstrap: string, mechanism: 'SCRAM-SHA-256' | 'SCRAM-SHA
         '--entity-name',
         user,
       ],
-      (error, stdout, stderr) => (error ? reject(new Error(`kafka-configs failed: ${error.message}\n${stdout}${stderr}`)) : resolve()),
+      (error, stdout, stderr) =>
+        error ? reject(new Error(`kafka-configs failed: ${error.message}\n${stdout}${stderr}`)) : resolve(),
     );
   });
 }
 
 function openssl(...args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    execFile('openssl', args, { cwd: dir }, (error, _stdout, stderr) => (error ? reject(new Error(`openssl ${args[0]} failed: ${error.message}\n${stderr}`)) : resolve()));
+    execFile('openssl', args, { cwd: dir }, (error, _stdout, stderr) =>
+      error ? reject(new Error(`openssl ${args[0]} failed: ${error.message}\n${stderr}`)) : resolve(),
+    );
   });
 }
 
@@ -98,13 +106,45 @@ async function makeCertificates(): Promise<void> {
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-noenc'];
   await openssl('req', '-x509', ...ec, '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=evc-test-ca');
   writeFileSync(pem('server.ext'), 'subjectAltName=IP:127.0.0.1\n');
-  for (const [name, subject, ext] of [['server', '/CN=127.0.0.1', ['-extfile', 'server.ext']], ['client', '/CN=evc-client', []]] as const) {
+  for (const [name, subject, ext] of [
+    ['server', '/CN=127.0.0.1', ['-extfile', 'server.ext']],
+    ['client', '/CN=evc-client', []],
+  ] as const) {
     await openssl('req', ...ec, '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', subject);
-    await openssl('x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', `${name}.pem`, '-days', '2', ...ext);
+    await openssl(
+      'x509',
+      '-req',
+      '-in',
+      `${name}.csr`,
+      '-CA',
+      'ca.pem',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-out',
+      `${name}.pem`,
+      '-days',
+      '2',
+      ...ext,
+    );
   }
   // The broker's PEM key store: its (unencrypted PKCS#8) key, then its certificate.
-  writeFileSync(pem('server-keystore.pem'), `${readFileSync(pem('server.key'), 'utf8')}${readFileSync(pem('server.pem'), 'utf8')}`);
-  await openssl('pkcs8', '-topk8', '-in', 'client.key', '-out', 'client-encrypted.key', '-v2', 'aes-256-cbc', '-passout', `pass:${KEY_PASSPHRASE}`);
+  writeFileSync(
+    pem('server-keystore.pem'),
+    `${readFileSync(pem('server.key'), 'utf8')}${readFileSync(pem('server.pem'), 'utf8')}`,
+  );
+  await openssl(
+    'pkcs8',
+    '-topk8',
+    '-in',
+    'client.key',
+    '-out',
+    'client-encrypted.key',
+    '-v2',
+    'aes-256-cbc',
+    '-passout',
+    `pass:${KEY_PASSPHRASE}`,
+  );
 }
 
 const tlsEnv = (extra: Record<string, string> = {}): Record<string, string> => ({
@@ -119,12 +159,29 @@ const tlsEnv = (extra: Record<string, string> = {}): Record<string, string> => (
 const env = (mechanism: string, user: keyof typeof USERS, password: string = USERS[user]): Record<string, string> => {
   const passwordFile = join(dir, `${user}-${mechanism}.password`);
   writeFileSync(passwordFile, `${password}\n`);
-  return { KAFKA_BROKERS: saslBroker, KAFKA_CLIENT_ID: `evc-sasl-${mechanism}`, KAFKA_SASL_MECHANISM: mechanism, KAFKA_SASL_USERNAME: user, KAFKA_SASL_PASSWORD_FILE: passwordFile };
+  return {
+    KAFKA_BROKERS: saslBroker,
+    KAFKA_CLIENT_ID: `evc-sasl-${mechanism}`,
+    KAFKA_SASL_MECHANISM: mechanism,
+    KAFKA_SASL_USERNAME: user,
+    KAFKA_SASL_PASSWORD_FILE: passwordFile,
+  };
 };
 
 /** kafkajs at DEBUG through the runtime's log creator: every request, response and auth step. */
 const debugClient = (connection: KafkaConnectionOptions) =>
-  kafkaClientOf({ ...connection, kafkaConfig: { ...connection.kafkaConfig, logLevel: logLevel.DEBUG, retry: { retries: 1, initialRetryTime: 100 } } }, logger, 'evc-sasl-it');
+  kafkaClientOf(
+    {
+      ...connection,
+      kafkaConfig: {
+        ...connection.kafkaConfig,
+        logLevel: logLevel.DEBUG,
+        retry: { retries: 1, initialRetryTime: 100 },
+      },
+    },
+    logger,
+    'evc-sasl-it',
+  );
 
 beforeAll(async () => {
   await makeCertificates();
@@ -140,7 +197,8 @@ beforeAll(async () => {
     properties: {
       listeners: [...advertised, `CONTROLLER://127.0.0.1:${controllerPort}`].join(','),
       'advertised.listeners': advertised.join(','),
-      'listener.security.protocol.map': 'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,SSL:SSL,SASL_SSL:SASL_SSL',
+      'listener.security.protocol.map':
+        'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,SSL:SSL,SASL_SSL:SASL_SSL',
       'sasl.enabled.mechanisms': 'PLAIN,SCRAM-SHA-256,SCRAM-SHA-512',
       'listener.name.sasl_plaintext.plain.sasl.jaas.config': `org.apache.kafka.common.security.plain.PlainLoginModule required user_alice="${USERS.alice}";`,
       'listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config': scram,
@@ -157,12 +215,17 @@ beforeAll(async () => {
   saslBroker = `127.0.0.1:${saslPort}`;
   sslBroker = `127.0.0.1:${sslPort}`;
   saslSslBroker = `127.0.0.1:${saslSslPort}`;
-  for (const mechanism of ['SCRAM-SHA-256', 'SCRAM-SHA-512'] as const) await addScramUser(broker.brokers[0]!, mechanism, 'bob', USERS.bob);
+  for (const mechanism of ['SCRAM-SHA-256', 'SCRAM-SHA-512'] as const)
+    await addScramUser(broker.brokers[0]!, mechanism, 'bob', USERS.bob);
   // The controller has the credentials; wait until the broker's metadata has them too.
   for (const mechanism of ['scram-sha-256', 'scram-sha-512']) {
     await waitUntil(
       async () => {
-        const admin = kafkaClientOf(kafkaConnectionFromEnv(env(mechanism, 'bob')), silentLogger, 'evc-sasl-probe').admin();
+        const admin = kafkaClientOf(
+          kafkaConnectionFromEnv(env(mechanism, 'bob')),
+          silentLogger,
+          'evc-sasl-probe',
+        ).admin();
         try {
           await admin.connect();
           return true;
@@ -189,13 +252,21 @@ describe('TLS and SASL from KAFKA_* variables', () => {
     const admin = debugClient(connection).admin();
     await admin.connect();
     try {
-      await admin.createTopics({ waitForLeaders: true, topics: [topic, `${topic}-dlt`].map((name) => ({ topic: name, numPartitions: 1, replicationFactor: 1 })) });
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: [topic, `${topic}-dlt`].map((name) => ({ topic: name, numPartitions: 1, replicationFactor: 1 })),
+      });
     } finally {
       await admin.disconnect();
     }
     const descriptor = routeCalculated(topic);
     const handled: string[] = [];
-    const receiver = createEventReceiver({ ...connection, groupId: `${topic}.g`, logger, consumerConfig: { maxWaitTimeInMs: 200 } });
+    const receiver = createEventReceiver({
+      ...connection,
+      groupId: `${topic}.g`,
+      logger,
+      consumerConfig: { maxWaitTimeInMs: 200 },
+    });
     const sender = createKafkaEventSender({ ...connection, source: 'sasl-it', logger });
     try {
       await receiver.start([route(descriptor, (event) => void handled.push(event.payload.truckId))]);
@@ -206,9 +277,18 @@ describe('TLS and SASL from KAFKA_* variables', () => {
       // An invalid event a producer without validation would send: dead-lettered over SASL too.
       const raw = debugClient(connection).producer();
       await raw.connect();
-      await raw.send({ topic, messages: [{ key: 'TRK-0003', value: '{"type":"RouteCalculated"}', headers: { correlationId: CORRELATION_ID } }] });
+      await raw.send({
+        topic,
+        messages: [
+          { key: 'TRK-0003', value: '{"type":"RouteCalculated"}', headers: { correlationId: CORRELATION_ID } },
+        ],
+      });
       await raw.disconnect();
-      await waitUntil(() => handled.length === 2 && receiver.metrics().deadLettered === 1, () => JSON.stringify({ handled, metrics: receiver.metrics() }), 60_000);
+      await waitUntil(
+        () => handled.length === 2 && receiver.metrics().deadLettered === 1,
+        () => JSON.stringify({ handled, metrics: receiver.metrics() }),
+        60_000,
+      );
     } finally {
       await sender.disconnect();
       await receiver.stop();
@@ -219,7 +299,12 @@ describe('TLS and SASL from KAFKA_* variables', () => {
     let stderr = '';
     let code = -1;
     const program = new Command('evc').exitOverride();
-    registerDlqCommand(program, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd: dir }, (exit) => void (code = exit), { env: env('plain', 'alice') });
+    registerDlqCommand(
+      program,
+      { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd: dir },
+      (exit) => void (code = exit),
+      { env: env('plain', 'alice') },
+    );
     await program.parseAsync(['dlq', 'inspect', `${topic}-dlt`], { from: 'user' });
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     expect(stdout).toContain(`${topic}-dlt: 1 dead letter(s) matched of 1 read`);
@@ -245,7 +330,9 @@ describe('TLS and SASL from KAFKA_* variables', () => {
 
   it('mutual TLS: CA, client certificate and encrypted key from files', async () => {
     const connection = kafkaConnectionFromEnv(tlsEnv());
-    expect(describeConnection(connection)).toBe(`brokers=${sslBroker} tls=on(ca=custom,clientCert=yes,key=[redacted],passphrase=[redacted],verifyServer=yes) sasl=off`);
+    expect(describeConnection(connection)).toBe(
+      `brokers=${sslBroker} tls=on(ca=custom,clientCert=yes,key=[redacted],passphrase=[redacted],verifyServer=yes) sasl=off`,
+    );
     const admin = debugClient(connection).admin();
     await admin.connect();
     try {
@@ -261,7 +348,12 @@ describe('TLS and SASL from KAFKA_* variables', () => {
     const outcomes: string[] = [];
     for (const connection of [noClientCert, systemCas]) {
       const admin = debugClient(connection).admin();
-      outcomes.push(await admin.connect().then(() => 'connected', (error: Error) => error.message));
+      outcomes.push(
+        await admin.connect().then(
+          () => 'connected',
+          (error: Error) => error.message,
+        ),
+      );
       await admin.disconnect().catch(() => {});
     }
     expect(outcomes[0]).not.toBe('connected');
@@ -269,8 +361,14 @@ describe('TLS and SASL from KAFKA_* variables', () => {
   });
 
   it('SASL_SSL: SCRAM-SHA-512 over TLS, password from a file', async () => {
-    const connection = kafkaConnectionFromEnv({ ...env('scram-sha-512', 'bob'), KAFKA_BROKERS: saslSslBroker, KAFKA_SSL_CA_FILE: pem('ca.pem') });
-    expect(describeConnection(connection)).toBe(`brokers=${saslSslBroker} clientId="evc-sasl-scram-sha-512" tls=on(ca=custom,verifyServer=yes) sasl=scram-sha-512 user="bob" password=[redacted]`);
+    const connection = kafkaConnectionFromEnv({
+      ...env('scram-sha-512', 'bob'),
+      KAFKA_BROKERS: saslSslBroker,
+      KAFKA_SSL_CA_FILE: pem('ca.pem'),
+    });
+    expect(describeConnection(connection)).toBe(
+      `brokers=${saslSslBroker} clientId="evc-sasl-scram-sha-512" tls=on(ca=custom,verifyServer=yes) sasl=scram-sha-512 user="bob" password=[redacted]`,
+    );
     const admin = debugClient(connection).admin();
     await admin.connect();
     try {
@@ -286,20 +384,31 @@ describe('TLS and SASL from KAFKA_* variables', () => {
     let stderr = '';
     let code = -1;
     const program = new Command('evc').exitOverride();
-    registerDlqCommand(program, { stdout: () => {}, stderr: (t) => void (stderr += t), cwd: dir }, (exit) => void (code = exit), { env: { ...env('plain', 'alice'), KAFKA_SASL_MECHANISM: 'gssapi' } });
+    registerDlqCommand(
+      program,
+      { stdout: () => {}, stderr: (t) => void (stderr += t), cwd: dir },
+      (exit) => void (code = exit),
+      { env: { ...env('plain', 'alice'), KAFKA_SASL_MECHANISM: 'gssapi' } },
+    );
     await program.parseAsync(['dlq', 'inspect', 'any-dlt'], { from: 'user' });
     expect(code).toBe(2);
-    expect(stderr).toBe('evc dlq inspect: KAFKA_SASL_MECHANISM: unknown SASL mechanism "gssapi" (supported: plain, scram-sha-256, scram-sha-512)\n');
+    expect(stderr).toBe(
+      'evc dlq inspect: KAFKA_SASL_MECHANISM: unknown SASL mechanism "gssapi" (supported: plain, scram-sha-256, scram-sha-512)\n',
+    );
   });
 
   it('no log line and no summary holds a password, key or passphrase (kafkajs at DEBUG, successful and failed logins)', () => {
     // Runs last: the lines of every test above, including the authentication steps.
-    expect(lines.some((line) => /Authenticate with SASL PLAIN|SASL PLAIN authentication successful/.test(line))).toBe(true);
+    expect(lines.some((line) => /Authenticate with SASL PLAIN|SASL PLAIN authentication successful/.test(line))).toBe(
+      true,
+    );
     expect(lines.some((line) => /SASL SCRAM SHA512 authentication successful/.test(line))).toBe(true);
     expect(lines.some((line) => /^evc error .*authentication failed/i.test(line))).toBe(true);
     const keyMaterial = readFileSync(pem('client-encrypted.key'), 'utf8').split('\n')[1]!;
     for (const line of lines) for (const secret of [...SECRETS, keyMaterial]) expect(line).not.toContain(secret);
     const summary = describeConnection(kafkaConnectionFromEnv(env('scram-sha-512', 'bob')));
-    expect(summary).toBe(`brokers=${saslBroker} clientId="evc-sasl-scram-sha-512" tls=off sasl=scram-sha-512 user="bob" password=[redacted]`);
+    expect(summary).toBe(
+      `brokers=${saslBroker} clientId="evc-sasl-scram-sha-512" tls=off sasl=scram-sha-512 user="bob" password=[redacted]`,
+    );
   });
 });

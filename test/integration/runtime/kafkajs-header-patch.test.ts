@@ -27,23 +27,41 @@ describe('kafkajs header patch on a real broker', () => {
     const trucks = Array.from({ length: 60 }, (_, n) => `TRK-${1000 + n}`);
     await sender.sendBatch(
       descriptor,
-      trucks.slice(0, 59).map((truckId) => ({ payload: validRoute({ truckId }), key: truckId, headers: { correlationId: CORRELATION_ID } })),
+      trucks
+        .slice(0, 59)
+        .map((truckId) => ({
+          payload: validRoute({ truckId }),
+          key: truckId,
+          headers: { correlationId: CORRELATION_ID },
+        })),
     );
-    await sender.send(descriptor, { payload: validRoute({ truckId: trucks[59]! }), key: trucks[59]!, headers: { correlationId: CORRELATION_ID } });
+    await sender.send(descriptor, {
+      payload: validRoute({ truckId: trucks[59]! }),
+      key: trucks[59]!,
+      headers: { correlationId: CORRELATION_ID },
+    });
     if (patched) expect(kafkajsPatchCounters.fastBatches).toBeGreaterThan(batches);
 
     const received: { key: string; value: unknown; headers: Record<string, string> }[] = [];
-    const consumer = testKafka('evc-patch-reader').consumer({ groupId: `${topic}-reader`, allowAutoTopicCreation: false });
+    const consumer = testKafka('evc-patch-reader').consumer({
+      groupId: `${topic}-reader`,
+      allowAutoTopicCreation: false,
+    });
     cleanup.push(() => consumer.disconnect());
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({
       eachMessage: async ({ message }) => {
-        const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(value)]));
+        const headers = Object.fromEntries(
+          Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(value)]),
+        );
         received.push({ key: message.key!.toString(), value: JSON.parse(message.value!.toString()), headers });
       },
     });
-    await waitUntil(() => received.length === trucks.length, () => `received ${received.length} of ${trucks.length}`);
+    await waitUntil(
+      () => received.length === trucks.length,
+      () => `received ${received.length} of ${trucks.length}`,
+    );
 
     expect(received.map((record) => record.key).sort()).toEqual(trucks);
     for (const record of received) {
@@ -58,7 +76,16 @@ describe('kafkajs header patch on a real broker', () => {
         'content-type': 'application/json',
         evc_contract_version: descriptor.contractVersion,
       });
-      expect(Object.keys(record.headers)).toEqual(['correlationId', 'ce_specversion', 'ce_id', 'ce_source', 'ce_type', 'ce_time', 'content-type', 'evc_contract_version']);
+      expect(Object.keys(record.headers)).toEqual([
+        'correlationId',
+        'ce_specversion',
+        'ce_id',
+        'ce_source',
+        'ce_type',
+        'ce_time',
+        'content-type',
+        'evc_contract_version',
+      ]);
     }
     expect(new Set(received.map((record) => record.headers['ce_id'])).size).toBe(trucks.length);
   });

@@ -14,7 +14,11 @@ function contractsFor(topic: string): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'evc-topics-'));
   for (const [file, text] of Object.entries(fixtureFiles())) {
     let content = text.replaceAll('routing.events', topic);
-    if (file === 'routing.yaml') content = content.replace(`    address: ${topic}\n`, `    address: ${topic}\n    bindings:\n      kafka:\n        partitions: 2\n        topicConfiguration:\n          retention.ms: 86400000\n`);
+    if (file === 'routing.yaml')
+      content = content.replace(
+        `    address: ${topic}\n`,
+        `    address: ${topic}\n    bindings:\n      kafka:\n        partitions: 2\n        topicConfiguration:\n          retention.ms: 86400000\n`,
+      );
     mkdirSync(path.dirname(path.join(dir, 'contracts', file)), { recursive: true });
     writeFileSync(path.join(dir, 'contracts', file), content);
   }
@@ -39,10 +43,21 @@ describe('evc topics --create', () => {
     expect(JSON.parse(first.out)).toEqual({ created: [topic, `${topic}-dlt`], existing: [] });
     const { partitions, retention } = await withAdmin(async (admin) => {
       const metadata = await admin.fetchTopicMetadata({ topics: [topic, `${topic}-dlt`] });
-      const configs = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: 2, name: topic, configNames: ['retention.ms'] }] });
-      return { partitions: metadata.topics.map((t) => [t.name, t.partitions.length]), retention: configs.resources[0]!.configEntries[0]!.configValue };
+      const configs = await admin.describeConfigs({
+        includeSynonyms: false,
+        resources: [{ type: 2, name: topic, configNames: ['retention.ms'] }],
+      });
+      return {
+        partitions: metadata.topics.map((t) => [t.name, t.partitions.length]),
+        retention: configs.resources[0]!.configEntries[0]!.configValue,
+      };
     });
-    expect(partitions.sort()).toEqual([[topic, 2], [`${topic}-dlt`, 2]].sort());
+    expect(partitions.sort()).toEqual(
+      [
+        [topic, 2],
+        [`${topic}-dlt`, 2],
+      ].sort(),
+    );
     expect(retention).toBe('86400000');
 
     const again = await evc(['topics', '--create', '--brokers', brokers], cwd);
@@ -53,9 +68,15 @@ describe('evc topics --create', () => {
   it('reports an existing topic with other partitions than declared and leaves it alone (exit 1)', async () => {
     const topic = uniqueTopic('topics');
     await createTopics([topic], 1);
-    const result = await evc(['topics', '--create', '--brokers', kafkaBrokers().join(','), '--format', 'json'], contractsFor(topic));
+    const result = await evc(
+      ['topics', '--create', '--brokers', kafkaBrokers().join(','), '--format', 'json'],
+      contractsFor(topic),
+    );
     expect(result.code).toBe(1);
-    expect(JSON.parse(result.out)).toEqual({ created: [`${topic}-dlt`], existing: [{ topic, partitions: 1, declaredPartitions: 2 }] });
+    expect(JSON.parse(result.out)).toEqual({
+      created: [`${topic}-dlt`],
+      existing: [{ topic, partitions: 1, declaredPartitions: 2 }],
+    });
   });
 
   it('exits 2 when the broker cannot be reached', async () => {

@@ -25,7 +25,8 @@ async function released(files: Files): Promise<Lockfile> {
   return planRelease(side.snapshot, undefined, 'BACKWARD', 'strict').lockfile;
 }
 
-const statuses = (catalog: Catalog) => Object.fromEntries(catalog.entries.map((entry) => [entry.message, entry.status]));
+const statuses = (catalog: Catalog) =>
+  Object.fromEntries(catalog.entries.map((entry) => [entry.message, entry.status]));
 
 /** The fixture without RouteCancelled: routing no longer sends it, tracking no longer receives it. */
 function withoutRouteCancelled(files: Files): Files {
@@ -36,7 +37,10 @@ function withoutRouteCancelled(files: Files): Files {
   });
   return editYaml(routing, 'tracking.yaml', (doc) => {
     doc.deleteIn(['channels', 'routingEvents', 'messages', 'RouteCancelled']);
-    doc.setIn(['operations', 'receiveRoutes', 'messages'], doc.createNode([{ $ref: '#/channels/routingEvents/messages/RouteCalculated' }]));
+    doc.setIn(
+      ['operations', 'receiveRoutes', 'messages'],
+      doc.createNode([{ $ref: '#/channels/routingEvents/messages/RouteCalculated' }]),
+    );
   });
 }
 
@@ -44,32 +48,55 @@ describe('registry catalog', () => {
   it('names owner, receivers, default dead-letter topics and where each message is defined', async () => {
     const catalog = await catalogOf(base, undefined);
     const calculated = catalog.entries.find((entry) => entry.message === 'RouteCalculated')!;
-    expect(calculated).toMatchObject({ topics: ['routing.events'], owners: ['routing'], receivers: [{ service: 'tracking', topic: 'routing.events', deadLetterTopic: 'routing.events-dlt' }], status: 'unreleased', versions: [] });
+    expect(calculated).toMatchObject({
+      topics: ['routing.events'],
+      owners: ['routing'],
+      receivers: [{ service: 'tracking', topic: 'routing.events', deadLetterTopic: 'routing.events-dlt' }],
+      status: 'unreleased',
+      versions: [],
+    });
     expect(calculated.definedAt).toMatchObject({ file: 'routing.yaml', line: 28 });
     expect(catalog.hasHistory).toBe(false);
   });
 
   it("takes a receiver's dead-letter topic from its x-dead-letter", async () => {
-    const files = editYaml(base, 'tracking.yaml', (doc) => doc.setIn(['operations', 'receiveRoutes', 'x-dead-letter'], doc.createNode({ channel: 'tracking.poison' })));
+    const files = editYaml(base, 'tracking.yaml', (doc) =>
+      doc.setIn(['operations', 'receiveRoutes', 'x-dead-letter'], doc.createNode({ channel: 'tracking.poison' })),
+    );
     const catalog = await catalogOf(files, undefined);
-    expect(catalog.entries.find((entry) => entry.message === 'RouteCancelled')!.receivers).toEqual([{ service: 'tracking', topic: 'routing.events', deadLetterTopic: 'tracking.poison' }]);
+    expect(catalog.entries.find((entry) => entry.message === 'RouteCancelled')!.receivers).toEqual([
+      { service: 'tracking', topic: 'routing.events', deadLetterTopic: 'tracking.poison' },
+    ]);
   });
 
   it.each([
-    { name: 'unchanged since the release', edit: (files: Files) => files, expected: { RouteCalculated: 'released', RouteCancelled: 'released' } },
+    {
+      name: 'unchanged since the release',
+      edit: (files: Files) => files,
+      expected: { RouteCalculated: 'released', RouteCancelled: 'released' },
+    },
     {
       name: 'a payload changed since',
-      edit: (files: Files) => editYaml(files, 'routing.yaml', (doc) => doc.setIn([...RC, 'payload', 'properties', 'notes', 'maxLength'], 600)),
+      edit: (files: Files) =>
+        editYaml(files, 'routing.yaml', (doc) =>
+          doc.setIn([...RC, 'payload', 'properties', 'notes', 'maxLength'], 600),
+        ),
       expected: { RouteCalculated: 'changed', RouteCancelled: 'released' },
     },
-    { name: 'a message removed since', edit: withoutRouteCancelled, expected: { RouteCalculated: 'released', RouteCancelled: 'removed' } },
+    {
+      name: 'a message removed since',
+      edit: withoutRouteCancelled,
+      expected: { RouteCalculated: 'released', RouteCancelled: 'removed' },
+    },
   ])('release status: $name', async ({ edit, expected }) => {
     const history = await released(base);
     expect(statuses(await catalogOf(edit(base), history))).toEqual(expected);
   });
 
   it('keeps hostile contract text inert in text and markdown', async () => {
-    const files = editYaml(base, 'routing.yaml', (doc) => doc.setIn([...RC, 'summary'], 'pipes | and\nnewlines \u001b[31mred\u001b[0m'));
+    const files = editYaml(base, 'routing.yaml', (doc) =>
+      doc.setIn([...RC, 'summary'], 'pipes | and\nnewlines \u001b[31mred\u001b[0m'),
+    );
     const catalog = await catalogOf(files, undefined);
     const context = { contracts: 'contracts', lockfile: 'contracts/evc.lock.yaml' };
     const text = formatCatalog(catalog, 'text', context);
@@ -95,7 +122,9 @@ describe('evc registry', () => {
   it('lists the LogiFlow registry with its released versions', async () => {
     const { code, out } = await evc(['registry']);
     expect(code).toBe(0);
-    expect(out.split('\n')[0]).toBe('contracts: 4 message(s) on 3 topic(s) from 4 service(s); history contracts/evc.lock.yaml');
+    expect(out.split('\n')[0]).toBe(
+      'contracts: 4 message(s) on 3 topic(s) from 4 service(s); history contracts/evc.lock.yaml',
+    );
     expect(out).toContain('RouteCalculated  v1 (released)');
     expect(out).toContain('  receivers   invoicing, dead letters to routing.events-dlt');
   });
@@ -103,17 +132,33 @@ describe('evc registry', () => {
   it('prints JSON for scripts and filters by message name', async () => {
     const { code, out } = await evc(['registry', 'InvoiceGenerated', '--format', 'json']);
     expect(code).toBe(0);
-    const parsed = JSON.parse(out) as { history: string; messages: { message: string; owners: string[]; receivers: { service: string }[]; versions: number[]; status: string }[] };
+    const parsed = JSON.parse(out) as {
+      history: string;
+      messages: {
+        message: string;
+        owners: string[];
+        receivers: { service: string }[];
+        versions: number[];
+        status: string;
+      }[];
+    };
     expect(parsed.history).toBe('contracts/evc.lock.yaml');
     expect(parsed.messages).toHaveLength(1);
-    expect(parsed.messages[0]).toMatchObject({ message: 'InvoiceGenerated', owners: ['invoicing'], versions: [1], status: 'released' });
+    expect(parsed.messages[0]).toMatchObject({
+      message: 'InvoiceGenerated',
+      owners: ['invoicing'],
+      versions: [1],
+      status: 'released',
+    });
     expect(parsed.messages[0]!.receivers.map((r) => r.service)).toEqual(['customer-portal', 'tracking']);
   });
 
   it('exits 2 naming the messages that exist when asked for an unknown one', async () => {
     const { code, err } = await evc(['registry', 'InvoiceGenerate']);
     expect(code).toBe(2);
-    expect(err).toContain('no message named "InvoiceGenerate"; the registry has InvoiceGenerated, RouteCalculated, RouteCancelled, ShipmentStatusChanged');
+    expect(err).toContain(
+      'no message named "InvoiceGenerate"; the registry has InvoiceGenerated, RouteCalculated, RouteCancelled, ShipmentStatusChanged',
+    );
   });
 
   it('says when nothing was released yet, and exits 2 on unreadable contracts', async () => {
@@ -125,7 +170,9 @@ describe('evc registry', () => {
     const fresh = await evc(['registry', '--format', 'markdown'], dir);
     expect(fresh.code).toBe(0);
     expect(fresh.out).toContain('no release history yet (run evc release to record contracts/evc.lock.yaml)');
-    expect(fresh.out).toContain('| `RouteCalculated` | `routing.events` | `routing` | `tracking` (`routing.events-dlt`) | not released yet |');
+    expect(fresh.out).toContain(
+      '| `RouteCalculated` | `routing.events` | `routing` | `tracking` (`routing.events-dlt`) | not released yet |',
+    );
     expect((await evc(['registry', '--contracts', 'missing'], dir)).code).toBe(2);
   });
 });

@@ -13,7 +13,10 @@ async function plan(files: Files) {
   return planTopics((await loadSide(memorySource(files, 'contracts'), 'current')).registry);
 }
 
-const withBinding = (files: Files, binding: Record<string, unknown>): Files => editYaml(files, 'routing.yaml', (doc) => doc.setIn(['channels', 'routingEvents', 'bindings'], doc.createNode({ kafka: binding })));
+const withBinding = (files: Files, binding: Record<string, unknown>): Files =>
+  editYaml(files, 'routing.yaml', (doc) =>
+    doc.setIn(['channels', 'routingEvents', 'bindings'], doc.createNode({ kafka: binding })),
+  );
 
 describe('topic plan', () => {
   it('lists every event topic and the default dead-letter topic of each consumed one', async () => {
@@ -26,27 +29,52 @@ describe('topic plan', () => {
   });
 
   it("takes partitions, replicas and topic configuration from the owner's Kafka binding; dead-letter topics inherit the size", async () => {
-    const { topics } = await plan(withBinding(base, { partitions: 6, replicas: 3, topicConfiguration: { 'cleanup.policy': ['delete', 'compact'], 'retention.ms': 604800000 } }));
+    const { topics } = await plan(
+      withBinding(base, {
+        partitions: 6,
+        replicas: 3,
+        topicConfiguration: { 'cleanup.policy': ['delete', 'compact'], 'retention.ms': 604800000 },
+      }),
+    );
     expect(topics).toEqual([
-      expect.objectContaining({ topic: 'routing.events', partitions: 6, replicas: 3, config: { 'cleanup.policy': 'delete,compact', 'retention.ms': '604800000' } }),
-      { topic: 'routing.events-dlt', purpose: 'dead letters', deadLettersOf: ['routing.events'], partitions: 6, replicas: 3, config: {} },
+      expect.objectContaining({
+        topic: 'routing.events',
+        partitions: 6,
+        replicas: 3,
+        config: { 'cleanup.policy': 'delete,compact', 'retention.ms': '604800000' },
+      }),
+      {
+        topic: 'routing.events-dlt',
+        purpose: 'dead letters',
+        deadLettersOf: ['routing.events'],
+        partitions: 6,
+        replicas: 3,
+        config: {},
+      },
     ]);
   });
 
   it('uses the dead-letter topic a receiver declares', async () => {
-    const files = editYaml(base, 'tracking.yaml', (doc) => doc.setIn(['operations', 'receiveRoutes', 'x-dead-letter'], doc.createNode({ channel: 'tracking.parked' })));
+    const files = editYaml(base, 'tracking.yaml', (doc) =>
+      doc.setIn(['operations', 'receiveRoutes', 'x-dead-letter'], doc.createNode({ channel: 'tracking.parked' })),
+    );
     expect((await plan(files)).topics.map((t) => t.topic)).toEqual(['routing.events', 'tracking.parked']);
   });
 
   it('reports topic configs that cannot be Kafka configs (the AsyncAPI schema checks the known ones) and keeps names as own keys', async () => {
     const files = editYaml(withBinding(base, { partitions: 6 }), 'routing.yaml', (doc) => {
-      doc.setIn(['channels', 'routingEvents', 'bindings', 'kafka', 'topicConfiguration', 'some.other'], doc.createNode({ nested: true }));
+      doc.setIn(
+        ['channels', 'routingEvents', 'bindings', 'kafka', 'topicConfiguration', 'some.other'],
+        doc.createNode({ nested: true }),
+      );
       doc.setIn(['channels', 'routingEvents', 'bindings', 'kafka', 'topicConfiguration', '__proto__'], 'x');
     });
     const { topics, problems } = await plan(files);
     expect(Object.getPrototypeOf(topics[0]!.config)).toBe(Object.prototype);
     expect(Object.entries(topics[0]!.config)).toEqual([['__proto__', 'x']]);
-    expect(problems.map((p) => p.message)).toEqual(['routing.events: topicConfiguration some.other is not a string, number, boolean or list of strings']);
+    expect(problems.map((p) => p.message)).toEqual([
+      'routing.events: topicConfiguration some.other is not a string, number, boolean or list of strings',
+    ]);
     expect(problems[0]!.at?.file).toBe('routing.yaml');
   });
 });
@@ -54,11 +82,22 @@ describe('topic plan', () => {
 describe('evc topics (plan)', () => {
   it('prints the LogiFlow topics with their bindings, and JSON for scripts', async () => {
     let out = '';
-    const io = { cwd: path.resolve(import.meta.dirname, '../../..'), stdout: (t: string) => void (out += t), stderr: () => {} };
+    const io = {
+      cwd: path.resolve(import.meta.dirname, '../../..'),
+      stdout: (t: string) => void (out += t),
+      stderr: () => {},
+    };
     expect(await main(['topics'], io)).toBe(0);
     expect(out).toContain('routing.events-dlt    dead letters of routing.events; 3 partitions, 1 replicas');
     out = '';
     expect(await main(['topics', '--format', 'json'], io)).toBe(0);
-    expect((JSON.parse(out) as { topics: { topic: string }[] }).topics.map((t) => t.topic)).toEqual(['invoicing.events', 'invoicing.events-dlt', 'routing.events', 'routing.events-dlt', 'tracking.events', 'tracking.events-dlt']);
+    expect((JSON.parse(out) as { topics: { topic: string }[] }).topics.map((t) => t.topic)).toEqual([
+      'invoicing.events',
+      'invoicing.events-dlt',
+      'routing.events',
+      'routing.events-dlt',
+      'tracking.events',
+      'tracking.events-dlt',
+    ]);
   });
 });

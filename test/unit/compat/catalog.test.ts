@@ -10,7 +10,9 @@ const HELPERS = new Set(['index.ts', 'bound-rule.ts', 'numeric-bound-rule.ts', '
 
 describe('compatibility rule catalog', () => {
   it('lists every schema rule module exactly once, with a unique id and a one-line description', () => {
-    const modules = readdirSync(new URL('../../../generator/compat/rules/', import.meta.url)).filter((f) => f.endsWith('.ts') && !HELPERS.has(f));
+    const modules = readdirSync(new URL('../../../generator/compat/rules/', import.meta.url)).filter(
+      (f) => f.endsWith('.ts') && !HELPERS.has(f),
+    );
     expect(schemaRules.length).toBe(modules.length);
     expect(new Set(schemaRules.map((r) => r.id)).size).toBe(schemaRules.length);
     for (const rule of schemaRules) {

@@ -16,7 +16,9 @@ interface ConfluentCase {
   readonly whyWeDiffer?: string;
 }
 
-const cases = JSON.parse(readFileSync(new URL('../../fixtures/compat/confluent/cases.json', import.meta.url), 'utf8')) as ConfluentCase[];
+const cases = JSON.parse(
+  readFileSync(new URL('../../fixtures/compat/confluent/cases.json', import.meta.url), 'utf8'),
+) as ConfluentCase[];
 
 describe("Confluent's JSON Schema provider cases", () => {
   it('re-expresses at least 30 cases', () => expect(cases.length).toBeGreaterThanOrEqual(30));
@@ -24,7 +26,10 @@ describe("Confluent's JSON Schema provider cases", () => {
     const expected = c.ourCompatible ?? c.confluentCompatible;
     it(`${c.name}: ${expected ? 'compatible' : 'breaking'}${c.whyWeDiffer ? ' (we differ from Confluent)' : ''}`, () => {
       const result = verdict(c.old, c.new, 'BACKWARD', 'strict');
-      expect(result.compatible, JSON.stringify(result.findings.map((f) => `${f.id}${f.breaking ? '!' : ''}@/${f.path.join('/')}`))).toBe(expected);
+      expect(
+        result.compatible,
+        JSON.stringify(result.findings.map((f) => `${f.id}${f.breaking ? '!' : ''}@/${f.path.join('/')}`)),
+      ).toBe(expected);
     });
     const lenient = c.ourCompatible ?? c.confluentCompatibleLenient ?? c.confluentCompatible;
     it(`${c.name}: lenient ${lenient ? 'compatible' : 'breaking'}`, () => {

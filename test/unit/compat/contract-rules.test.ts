@@ -14,8 +14,12 @@ describe('contract-level rules', () => {
   });
 
   it('reports a removed topic as breaking and names both sides', async () => {
-    const renamed = editYaml(base, 'routing.yaml', (d) => d.setIn(['channels', 'routingEvents', 'address'], 'routing.events.v2'));
-    const moved = editYaml(renamed, 'tracking.yaml', (d) => d.setIn(['channels', 'routingEvents', 'address'], 'routing.events.v2'));
+    const renamed = editYaml(base, 'routing.yaml', (d) =>
+      d.setIn(['channels', 'routingEvents', 'address'], 'routing.events.v2'),
+    );
+    const moved = editYaml(renamed, 'tracking.yaml', (d) =>
+      d.setIn(['channels', 'routingEvents', 'address'], 'routing.events.v2'),
+    );
     const result = await checkFiles(base, moved);
     expect(summary(result)).toContain('!TOPIC_RENAMED routing.events');
     const change = result.changes.find((c) => c.rule === 'TOPIC_RENAMED');
@@ -30,18 +34,39 @@ describe('contract-level rules', () => {
     });
     removed = editYaml(removed, 'tracking.yaml', (d) => {
       d.deleteIn(['channels', 'routingEvents', 'messages', 'RouteCancelled']);
-      d.setIn(['operations', 'receiveRoutes', 'messages'], d.createNode([{ $ref: '#/channels/routingEvents/messages/RouteCalculated' }]));
+      d.setIn(
+        ['operations', 'receiveRoutes', 'messages'],
+        d.createNode([{ $ref: '#/channels/routingEvents/messages/RouteCalculated' }]),
+      );
     });
-    expect(summary(await checkFiles(base, removed, 'BACKWARD'))).toContain('!MESSAGE_REMOVED_FROM_TOPIC RouteCancelled');
+    expect(summary(await checkFiles(base, removed, 'BACKWARD'))).toContain(
+      '!MESSAGE_REMOVED_FROM_TOPIC RouteCancelled',
+    );
     expect((await checkFiles(base, removed, 'FORWARD')).compatible).toBe(true);
     expect((await checkFiles(base, removed, 'FULL')).compatible).toBe(false);
   });
 
   it('message added to a topic breaks FORWARD, not BACKWARD', async () => {
     const added = editYaml(base, 'routing.yaml', (d) => {
-      d.setIn(['channels', 'routingEvents', 'messages', 'RouteDelayed'], d.createNode({ $ref: '#/components/messages/RouteDelayed' }));
-      d.setIn(['components', 'messages', 'RouteDelayed'], d.createNode({ name: 'RouteDelayed', payload: { type: 'object', properties: { minutes: { type: 'integer' } } } }));
-      d.setIn(['operations', 'sendRouteDelayed'], d.createNode({ action: 'send', channel: { $ref: '#/channels/routingEvents' }, messages: [{ $ref: '#/channels/routingEvents/messages/RouteDelayed' }] }));
+      d.setIn(
+        ['channels', 'routingEvents', 'messages', 'RouteDelayed'],
+        d.createNode({ $ref: '#/components/messages/RouteDelayed' }),
+      );
+      d.setIn(
+        ['components', 'messages', 'RouteDelayed'],
+        d.createNode({
+          name: 'RouteDelayed',
+          payload: { type: 'object', properties: { minutes: { type: 'integer' } } },
+        }),
+      );
+      d.setIn(
+        ['operations', 'sendRouteDelayed'],
+        d.createNode({
+          action: 'send',
+          channel: { $ref: '#/channels/routingEvents' },
+          messages: [{ $ref: '#/channels/routingEvents/messages/RouteDelayed' }],
+        }),
+      );
     });
     const backward = await checkFiles(base, added, 'BACKWARD');
     expect(backward.compatible).toBe(true);
@@ -52,7 +77,9 @@ describe('contract-level rules', () => {
   });
 
   it('any key schema change breaks, even a widening; a description does not', async () => {
-    const widened = editYaml(base, 'routing.yaml', (d) => d.setIn([...RC, 'bindings', 'kafka', 'key'], d.createNode({ type: 'string' })));
+    const widened = editYaml(base, 'routing.yaml', (d) =>
+      d.setIn([...RC, 'bindings', 'kafka', 'key'], d.createNode({ type: 'string' })),
+    );
     const result = await checkFiles(base, widened, 'BACKWARD');
     expect(summary(result)).toContain('!KEY_SCHEMA_CHANGED RouteCalculated /bindings/kafka/key');
     expect(result.changes.find((c) => c.rule === 'KEY_SCHEMA_CHANGED')?.what).toContain('pattern');
@@ -66,7 +93,9 @@ describe('contract-level rules', () => {
       d.setIn(['Headers', 'required'], d.createNode(['correlationId', 'tenant']));
     });
     const result = await checkFiles(base, stricter, 'BACKWARD');
-    expect(summary(result)).toContain('!REQUIRED_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL RouteCalculated /headers/properties/tenant');
+    expect(summary(result)).toContain(
+      '!REQUIRED_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL RouteCalculated /headers/properties/tenant',
+    );
   });
 
   it('names the receivers when a service stops sending what they receive', async () => {
@@ -79,7 +108,9 @@ describe('contract-level rules', () => {
   });
 
   it('a changed content type breaks consumers', async () => {
-    const avro = editYaml(base, 'routing.yaml', (d) => d.setIn([...RC, 'contentType'], 'application/vnd.apache.avro+json'));
+    const avro = editYaml(base, 'routing.yaml', (d) =>
+      d.setIn([...RC, 'contentType'], 'application/vnd.apache.avro+json'),
+    );
     expect(summary(await checkFiles(base, avro))).toContain('!CONTENT_TYPE_CHANGED RouteCalculated /contentType');
   });
 
@@ -113,7 +144,13 @@ describe('contract-level rules', () => {
     });
     const result = await checkFiles(base, required);
     const change = result.changes.find((c) => c.path === '/properties/eta');
-    expect(change).toMatchObject({ rule: 'REQUIRED_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL', breaking: true, topic: 'routing.events', messageName: 'RouteCalculated', impacted: ['tracking'] });
+    expect(change).toMatchObject({
+      rule: 'REQUIRED_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL',
+      breaking: true,
+      topic: 'routing.events',
+      messageName: 'RouteCalculated',
+      impacted: ['tracking'],
+    });
     expect(change?.what).toBe("required property 'eta' added");
     expect(change?.why).toContain('receivers tracking reading with the new contract would reject records without');
     expect(change?.hint).toContain('add it as optional');

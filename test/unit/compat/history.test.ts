@@ -7,7 +7,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadSide, resolveBaseline } from '../../../generator/compat/inputs.js';
-import { parseLockfile, serializeLockfile, snapshotsOfLockfile, type Lockfile } from '../../../generator/compat/history/lockfile.js';
+import {
+  parseLockfile,
+  serializeLockfile,
+  snapshotsOfLockfile,
+  type Lockfile,
+} from '../../../generator/compat/history/lockfile.js';
 import { planRelease } from '../../../generator/compat/history/release.js';
 import type { CompatibilityLevel, CompatibilityMode } from '../../../generator/compat/levels.js';
 import { memorySource } from '../../../generator/load/memory-source.js';
@@ -20,10 +25,19 @@ async function snapshot(files: Files) {
   return (await loadSide(memorySource(files, 'contracts'), 'proposed')).snapshot;
 }
 
-async function release(files: Files, lock: Lockfile | undefined, level: CompatibilityLevel = 'BACKWARD', mode: CompatibilityMode = 'strict') {
+async function release(
+  files: Files,
+  lock: Lockfile | undefined,
+  level: CompatibilityLevel = 'BACKWARD',
+  mode: CompatibilityMode = 'strict',
+) {
   const plan = planRelease(await snapshot(files), lock, level, mode);
   // Round-trip through the file format, as the command does.
-  return { ...plan, lockfile: parseLockfile(serializeLockfile(plan.lockfile), 'evc.lock.yaml'), text: serializeLockfile(plan.lockfile) };
+  return {
+    ...plan,
+    lockfile: parseLockfile(serializeLockfile(plan.lockfile), 'evc.lock.yaml'),
+    text: serializeLockfile(plan.lockfile),
+  };
 }
 
 describe('registry history', () => {
@@ -52,14 +66,23 @@ describe('registry history', () => {
     expect(second.released).toEqual([]);
     expect(second.text).toBe(first.text);
     // Descriptions and renamed definitions are no new version either.
-    const redescribed = editYaml(base, 'schemas/common.yaml', (d) => d.setIn(['TruckId', 'description'], 'Fleet number'));
+    const redescribed = editYaml(base, 'schemas/common.yaml', (d) =>
+      d.setIn(['TruckId', 'description'], 'Fleet number'),
+    );
     expect((await release(redescribed, first.lockfile)).released).toEqual([]);
   });
 
   it('checks the current contracts against the latest recorded version', async () => {
     const first = await release(base, undefined);
-    const narrowed = editYaml(base, 'routing.yaml', (d) => d.setIn(['components', 'messages', 'RouteCalculated', 'payload', 'properties', 'notes', 'maxLength'], 100));
-    const result = checkCompatibility({ baselines: snapshotsOfLockfile(first.lockfile, 'evc.lock.yaml'), current: await snapshot(narrowed), level: 'BACKWARD', mode: 'strict' });
+    const narrowed = editYaml(base, 'routing.yaml', (d) =>
+      d.setIn(['components', 'messages', 'RouteCalculated', 'payload', 'properties', 'notes', 'maxLength'], 100),
+    );
+    const result = checkCompatibility({
+      baselines: snapshotsOfLockfile(first.lockfile, 'evc.lock.yaml'),
+      current: await snapshot(narrowed),
+      level: 'BACKWARD',
+      mode: 'strict',
+    });
     expect(result.changes.map((c) => c.rule)).toEqual(['MAX_LENGTH_DECREASED']);
     // A release of a breaking change is refused and records nothing.
     const refused = await release(narrowed, first.lockfile);
@@ -71,7 +94,9 @@ describe('registry history', () => {
     // v3 brings `reason` back as an integer: fine against v2 (lenient), not against v1.
     const v1 = editYaml(base, 'routing.yaml', (d) => d.deleteIn([...RCX, 'additionalProperties']));
     const v2 = editYaml(v1, 'routing.yaml', (d) => d.deleteIn([...RCX, 'properties', 'reason']));
-    const v3 = editYaml(v2, 'routing.yaml', (d) => d.setIn([...RCX, 'properties', 'reason'], d.createNode({ type: 'integer' })));
+    const v3 = editYaml(v2, 'routing.yaml', (d) =>
+      d.setIn([...RCX, 'properties', 'reason'], d.createNode({ type: 'integer' })),
+    );
     const r1 = await release(v1, undefined, 'BACKWARD_TRANSITIVE', 'lenient');
     const r2 = await release(v2, r1.lockfile, 'BACKWARD_TRANSITIVE', 'lenient');
     expect(r2.check.compatible).toBe(true);
@@ -79,14 +104,25 @@ describe('registry history', () => {
     const history = snapshotsOfLockfile(r2.lockfile, 'evc.lock.yaml');
     expect(history.map((h) => h.label)).toEqual(['evc.lock.yaml v1', 'evc.lock.yaml']);
     const current = await snapshot(v3);
-    expect(checkCompatibility({ baselines: history, current, level: 'BACKWARD', mode: 'lenient' }).compatible).toBe(true);
-    const transitive = checkCompatibility({ baselines: history, current, level: 'BACKWARD_TRANSITIVE', mode: 'lenient' });
+    expect(checkCompatibility({ baselines: history, current, level: 'BACKWARD', mode: 'lenient' }).compatible).toBe(
+      true,
+    );
+    const transitive = checkCompatibility({
+      baselines: history,
+      current,
+      level: 'BACKWARD_TRANSITIVE',
+      mode: 'lenient',
+    });
     expect(transitive.compatible).toBe(false);
-    expect(transitive.changes.find((c) => c.breaking)).toMatchObject({ rule: 'TYPE_CHANGED', path: '/properties/reason', against: 'evc.lock.yaml v1' });
+    expect(transitive.changes.find((c) => c.breaking)).toMatchObject({
+      rule: 'TYPE_CHANGED',
+      path: '/properties/reason',
+      against: 'evc.lock.yaml v1',
+    });
     expect((await release(v3, r2.lockfile, 'BACKWARD_TRANSITIVE', 'lenient')).check.compatible).toBe(false);
   });
 
-  it('--against a directory also brings that side\'s released history, for the transitive levels', async () => {
+  it("--against a directory also brings that side's released history, for the transitive levels", async () => {
     const v1 = editYaml(base, 'routing.yaml', (d) => d.deleteIn([...RCX, 'additionalProperties']));
     const v2 = editYaml(v1, 'routing.yaml', (d) => d.deleteIn([...RCX, 'properties', 'reason']));
     const r1 = await release(v1, undefined, 'BACKWARD', 'lenient');
@@ -115,7 +151,11 @@ describe('the bundled LogiFlow registry', () => {
   it('is compatible with its released history (what `evc check` gates in PR CI)', async () => {
     const { main } = await import('../../../generator/cli/main.js');
     let out = '';
-    const code = await main(['check', '--format', 'json'], { cwd: path.resolve(import.meta.dirname, '../../..'), stdout: (t) => void (out += t), stderr: () => {} });
+    const code = await main(['check', '--format', 'json'], {
+      cwd: path.resolve(import.meta.dirname, '../../..'),
+      stdout: (t) => void (out += t),
+      stderr: () => {},
+    });
     expect(code).toBe(0);
     expect(JSON.parse(out)).toMatchObject({ compatible: true });
   });

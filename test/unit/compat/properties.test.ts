@@ -7,8 +7,23 @@ import { COMPATIBILITY_LEVELS } from '../../../generator/compat/levels.js';
 import { verdict } from './rule-table.js';
 
 const leaf = fc.oneof(
-  fc.record({ type: fc.constantFrom('string'), maxLength: fc.integer({ min: 0, max: 20 }), pattern: fc.constantFrom('^a', '^b', '.*') }, { requiredKeys: ['type'] }),
-  fc.record({ type: fc.constantFrom('integer', 'number'), minimum: fc.integer({ min: -5, max: 5 }), maximum: fc.integer({ min: 5, max: 20 }), multipleOf: fc.constantFrom(1, 2, 5) }, { requiredKeys: ['type'] }),
+  fc.record(
+    {
+      type: fc.constantFrom('string'),
+      maxLength: fc.integer({ min: 0, max: 20 }),
+      pattern: fc.constantFrom('^a', '^b', '.*'),
+    },
+    { requiredKeys: ['type'] },
+  ),
+  fc.record(
+    {
+      type: fc.constantFrom('integer', 'number'),
+      minimum: fc.integer({ min: -5, max: 5 }),
+      maximum: fc.integer({ min: 5, max: 20 }),
+      multipleOf: fc.constantFrom(1, 2, 5),
+    },
+    { requiredKeys: ['type'] },
+  ),
   fc.record({ enum: fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 1, 2, null), { minLength: 1, maxLength: 4 }) }),
   fc.record({ const: fc.constantFrom('x', 'y', 3) }),
   fc.record({ type: fc.constant(['string', 'null']) }),
@@ -28,7 +43,15 @@ const schema = fc.letrec<{ node: unknown }>((tie) => ({
       },
       { requiredKeys: ['type', 'properties'] },
     ),
-    fc.record({ type: fc.constant('array'), items: tie('node'), minItems: fc.integer({ min: 0, max: 3 }), uniqueItems: fc.boolean() }, { requiredKeys: ['type'] }),
+    fc.record(
+      {
+        type: fc.constant('array'),
+        items: tie('node'),
+        minItems: fc.integer({ min: 0, max: 3 }),
+        uniqueItems: fc.boolean(),
+      },
+      { requiredKeys: ['type'] },
+    ),
     fc.record({ oneOf: fc.array(tie('node'), { minLength: 1, maxLength: 3 }) }),
     fc.record({ anyOf: fc.array(tie('node'), { minLength: 1, maxLength: 3 }) }),
     fc.record({ allOf: fc.array(tie('node'), { minLength: 1, maxLength: 2 }) }),
@@ -55,7 +78,9 @@ describe('compatibility properties', () => {
     fc.assert(
       fc.property(schema, schema, fc.constantFrom('strict', 'lenient' as const), (a, b, mode) => {
         expect(verdict(a, b, 'BACKWARD', mode).compatible).toBe(verdict(b, a, 'FORWARD', mode).compatible);
-        expect(verdict(a, b, 'FULL', mode).compatible).toBe(verdict(a, b, 'BACKWARD', mode).compatible && verdict(a, b, 'FORWARD', mode).compatible);
+        expect(verdict(a, b, 'FULL', mode).compatible).toBe(
+          verdict(a, b, 'BACKWARD', mode).compatible && verdict(a, b, 'FORWARD', mode).compatible,
+        );
       }),
       { numRuns: 300 },
     );

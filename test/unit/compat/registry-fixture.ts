@@ -33,12 +33,19 @@ export function editYaml(files: Files, file: string, edit: (doc: ReturnType<type
 
 export const RC = ['components', 'messages', 'RouteCalculated'];
 
-export async function checkFiles(oldFiles: Files, newFiles: Files, level: CompatibilityLevel = 'BACKWARD', mode: CompatibilityMode = 'strict'): Promise<CheckResult> {
+export async function checkFiles(
+  oldFiles: Files,
+  newFiles: Files,
+  level: CompatibilityLevel = 'BACKWARD',
+  mode: CompatibilityMode = 'strict',
+): Promise<CheckResult> {
   const old = await loadSide(memorySource(oldFiles, 'old'), 'baseline');
   const current = await loadSide(memorySource(newFiles, 'new'), 'proposed');
   return checkCompatibility({ baselines: [old.snapshot], current: current.snapshot, level, mode });
 }
 
 export function summary(result: CheckResult): string[] {
-  return result.changes.map((c) => `${c.breaking ? '!' : ''}${c.rule} ${c.messageName || c.topic}${c.path ? ` ${c.path}` : ''}`);
+  return result.changes.map(
+    (c) => `${c.breaking ? '!' : ''}${c.rule} ${c.messageName || c.topic}${c.path ? ` ${c.path}` : ''}`,
+  );
 }

@@ -29,19 +29,38 @@ const result: CheckResult = {
   level: 'BACKWARD',
   changes: [
     change({}),
-    change({ rule: 'ENUM_ARRAY_EXTENDED', breaking: false, path: '/properties/vehicleType/enum', what: 'enum: value "E|V" added, 100% sure, a:b', line: 87 }),
-    change({ rule: 'TOPIC_REMOVED', topic: 'invoicing.events', messageName: '', path: '', part: 'contract', what: 'topic invoicing.events removed', why: 'line one\nline two' }),
+    change({
+      rule: 'ENUM_ARRAY_EXTENDED',
+      breaking: false,
+      path: '/properties/vehicleType/enum',
+      what: 'enum: value "E|V" added, 100% sure, a:b',
+      line: 87,
+    }),
+    change({
+      rule: 'TOPIC_REMOVED',
+      topic: 'invoicing.events',
+      messageName: '',
+      path: '',
+      part: 'contract',
+      what: 'topic invoicing.events removed',
+      why: 'line one\nline two',
+    }),
   ],
 };
 const context = { against: 'main:contracts', mode: 'strict' as const };
 
 describe('check reporters', () => {
   it('json: exactly the documented keys, message = what: why. Instead: hint', () => {
-    const json = JSON.parse(formatCheckResult(result, 'json', context)) as { compatible: boolean; level: string; changes: Record<string, unknown>[] };
+    const json = JSON.parse(formatCheckResult(result, 'json', context)) as {
+      compatible: boolean;
+      level: string;
+      changes: Record<string, unknown>[];
+    };
     expect(json.compatible).toBe(false);
     expect(json.changes[0]).toEqual({
       rule: 'MAX_LENGTH_DECREASED',
-      message: 'maxLength changed from 500 to 200: receivers tracking would reject values with more than 200 characters. Instead: keep maxLength where it was',
+      message:
+        'maxLength changed from 500 to 200: receivers tracking would reject values with more than 200 characters. Instead: keep maxLength where it was',
       topic: 'routing.events',
       messageName: 'RouteCalculated',
       path: '/properties/notes/maxLength',
@@ -54,7 +73,9 @@ describe('check reporters', () => {
 
   it('text: topics with breaking changes first, then messages, breaking lines before compatible ones', () => {
     const text = formatCheckResult(result, 'text', context).split('\n');
-    expect(text[0]).toBe('evc check against main:contracts (level BACKWARD, strict): 2 breaking changes, 1 compatible change');
+    expect(text[0]).toBe(
+      'evc check against main:contracts (level BACKWARD, strict): 2 breaking changes, 1 compatible change',
+    );
     expect(text.filter((l) => /^\S/.test(l)).slice(1, 3)).toEqual(['invoicing.events', 'routing.events']);
     const routing = text.indexOf('routing.events');
     expect(text[routing + 2]).toMatch(/^ {4}BREAKING contracts\/routing\/asyncapi.yaml:96:13 MAX_LENGTH_DECREASED/);
@@ -67,7 +88,9 @@ describe('check reporters', () => {
     expect(lines[0]).toBe(
       '::error file=contracts/routing/asyncapi.yaml,line=96,col=13,title=MAX_LENGTH_DECREASED (RouteCalculated /properties/notes/maxLength)::maxLength changed from 500 to 200: receivers tracking would reject values with more than 200 characters. Instead: keep maxLength where it was',
     );
-    expect(lines[1]).toBe('::notice file=contracts/routing/asyncapi.yaml,line=87,col=13,title=ENUM_ARRAY_EXTENDED (RouteCalculated /properties/vehicleType/enum)::enum: value "E|V" added, 100%25 sure, a:b: receivers tracking would reject values with more than 200 characters. Instead: keep maxLength where it was');
+    expect(lines[1]).toBe(
+      '::notice file=contracts/routing/asyncapi.yaml,line=87,col=13,title=ENUM_ARRAY_EXTENDED (RouteCalculated /properties/vehicleType/enum)::enum: value "E|V" added, 100%25 sure, a:b: receivers tracking would reject values with more than 200 characters. Instead: keep maxLength where it was',
+    );
     expect(lines[2]).toContain('line one%0Aline two');
     expect(lines).toHaveLength(4);
   });
@@ -75,8 +98,12 @@ describe('check reporters', () => {
   it('markdown: one table row per change, pipes escaped', () => {
     const md = formatCheckResult(result, 'markdown', context);
     expect(md).toContain('### evc check: ❌ breaking changes');
-    expect(md).toContain('Compared with `main:contracts` at level **BACKWARD** (strict): 2 breaking changes, 1 compatible change.');
-    expect(md).toContain('| ✅ | `routing.events` | `RouteCalculated` | `/properties/vehicleType/enum` | `ENUM_ARRAY_EXTENDED` | enum: value "E\\|V" added, 100% sure, a:b |');
+    expect(md).toContain(
+      'Compared with `main:contracts` at level **BACKWARD** (strict): 2 breaking changes, 1 compatible change.',
+    );
+    expect(md).toContain(
+      '| ✅ | `routing.events` | `RouteCalculated` | `/properties/vehicleType/enum` | `ENUM_ARRAY_EXTENDED` | enum: value "E\\|V" added, 100% sure, a:b |',
+    );
     expect(md.split('\n').filter((l) => l.startsWith('| ❌') || l.startsWith('| ✅'))).toHaveLength(3);
   });
 });

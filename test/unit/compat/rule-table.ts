@@ -4,7 +4,12 @@
 // of versions, and NONE accepts everything.
 
 import { describe, expect, it } from 'vitest';
-import { COMPATIBILITY_LEVELS, directionsOf, type CompatibilityLevel, type CompatibilityMode } from '../../../generator/compat/levels.js';
+import {
+  COMPATIBILITY_LEVELS,
+  directionsOf,
+  type CompatibilityLevel,
+  type CompatibilityMode,
+} from '../../../generator/compat/levels.js';
 import { checkSchemaCompatibility } from '../../../generator/compat/schema-check.js';
 import { resolveLocalRefs } from '../../../generator/compat/schema/graph.js';
 import type { SchemaRule } from '../../../generator/compat/schema/rule.js';
@@ -22,7 +27,12 @@ export interface RuleCase {
   readonly mode?: CompatibilityMode;
 }
 
-export function verdict(oldSchema: unknown, newSchema: unknown, level: CompatibilityLevel, mode: CompatibilityMode = 'strict') {
+export function verdict(
+  oldSchema: unknown,
+  newSchema: unknown,
+  level: CompatibilityLevel,
+  mode: CompatibilityMode = 'strict',
+) {
   return checkSchemaCompatibility(resolveLocalRefs(oldSchema), resolveLocalRefs(newSchema), { level, mode });
 }
 
@@ -40,7 +50,12 @@ export function ruleTable(rule: SchemaRule, cases: readonly RuleCase[]): void {
           const expected = directions.every((d) => (d === 'backward' ? c.backward : c.forward) === 'ok');
           it(`${level}: ${expected ? 'compatible' : 'breaking'}`, () => {
             const result = verdict(c.old, c.new, level, c.mode);
-            expect(result.compatible, JSON.stringify(result.findings.map((f) => `${f.direction}:${f.id}${f.breaking ? '!' : ''}@/${f.path.join('/')}`))).toBe(expected);
+            expect(
+              result.compatible,
+              JSON.stringify(
+                result.findings.map((f) => `${f.direction}:${f.id}${f.breaking ? '!' : ''}@/${f.path.join('/')}`),
+              ),
+            ).toBe(expected);
           });
         }
         if (c.reports) {

@@ -1,8 +1,23 @@
 // Generated producer → in-memory broker → generated consumer: a valid event arrives typed end to
 // end; an invalid one is refused by the producer with the validator's errors and never sent.
 import { describe, expect, it } from 'vitest';
-import { InMemoryBroker, createEventSender, createInMemoryReceiver, silentLogger, EventValidationError, type ReceivedEvent } from 'eventcontracts/runtime';
-import { RoutingProducer, InvoicingConsumer, invoicingDeadLetterTopics, invoicingRoutes, type RouteCalculated, type RouteCalculatedKey, type RouteCalculatedHeaders } from '../../../generated/index.js';
+import {
+  InMemoryBroker,
+  createEventSender,
+  createInMemoryReceiver,
+  silentLogger,
+  EventValidationError,
+  type ReceivedEvent,
+} from 'eventcontracts/runtime';
+import {
+  RoutingProducer,
+  InvoicingConsumer,
+  invoicingDeadLetterTopics,
+  invoicingRoutes,
+  type RouteCalculated,
+  type RouteCalculatedKey,
+  type RouteCalculatedHeaders,
+} from '../../../generated/index.js';
 import { routeCalculated } from '../../support/logiflow-events.js';
 
 describe('generated LogiFlow code on the in-memory transport', () => {
@@ -10,14 +25,17 @@ describe('generated LogiFlow code on the in-memory transport', () => {
     const broker = new InMemoryBroker();
     const routing = new RoutingProducer(createEventSender(broker.producer(), { source: 'routing' }));
     const received: ReceivedEvent<RouteCalculated, RouteCalculatedKey, RouteCalculatedHeaders>[] = [];
-    const invoicing = new InvoicingConsumer(createInMemoryReceiver(broker, { groupId: 'invoicing', logger: silentLogger }), {
-      onRouteCalculated: (event) => {
-        // Typed access: a typo here would not compile.
-        const km: number = event.payload.distanceKm;
-        expect(km).toBeGreaterThan(0);
-        received.push(event);
+    const invoicing = new InvoicingConsumer(
+      createInMemoryReceiver(broker, { groupId: 'invoicing', logger: silentLogger }),
+      {
+        onRouteCalculated: (event) => {
+          // Typed access: a typo here would not compile.
+          const km: number = event.payload.distanceKm;
+          expect(km).toBeGreaterThan(0);
+          received.push(event);
+        },
       },
-    });
+    );
     await invoicing.start();
     const event = routeCalculated(42);
     await routing.sendRouteCalculated(event);
@@ -37,7 +55,10 @@ describe('generated LogiFlow code on the in-memory transport', () => {
     const broker = new InMemoryBroker();
     const routing = new RoutingProducer(createEventSender(broker.producer(), { source: 'routing' }));
     const event = routeCalculated(1, { distanceKm: -5, calculatedAt: 'yesterday' });
-    const error = await routing.sendRouteCalculated(event).then(() => undefined, (e: unknown) => e);
+    const error = await routing.sendRouteCalculated(event).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(EventValidationError);
     expect((error as EventValidationError).message).toContain('/distanceKm must be >= 0');
     expect((error as EventValidationError).message).toContain('/calculatedAt must match format "date-time"');
@@ -54,11 +75,18 @@ describe('generated LogiFlow code on the in-memory transport', () => {
   it('dead-letters a record a raw producer wrote with a bad payload, and keeps consuming', async () => {
     const broker = new InMemoryBroker();
     const handled: string[] = [];
-    const invoicing = new InvoicingConsumer(createInMemoryReceiver(broker, { groupId: 'invoicing', logger: silentLogger }), {
-      onRouteCalculated: (event) => void handled.push(event.payload.routeId),
-    });
+    const invoicing = new InvoicingConsumer(
+      createInMemoryReceiver(broker, { groupId: 'invoicing', logger: silentLogger }),
+      {
+        onRouteCalculated: (event) => void handled.push(event.payload.routeId),
+      },
+    );
     await invoicing.start();
-    await broker.producer().send('routing.events', [{ key: Buffer.from('TRK-0001'), value: Buffer.from('{"type":"RouteCalculated","routeId":42}'), headers: {} }]);
+    await broker
+      .producer()
+      .send('routing.events', [
+        { key: Buffer.from('TRK-0001'), value: Buffer.from('{"type":"RouteCalculated","routeId":42}'), headers: {} },
+      ]);
     const good = routeCalculated(2);
     await new RoutingProducer(createEventSender(broker.producer(), { source: 'routing' })).sendRouteCalculated(good);
     await broker.drain();
@@ -89,7 +117,9 @@ describe('generated LogiFlow code on the in-memory transport', () => {
       },
     });
     await invoicing.start();
-    await new RoutingProducer(createEventSender(broker.producer(), { source: 'routing' })).sendRouteCalculated(routeCalculated(3));
+    await new RoutingProducer(createEventSender(broker.producer(), { source: 'routing' })).sendRouteCalculated(
+      routeCalculated(3),
+    );
     await broker.drain();
     await invoicing.stop();
     expect(calls).toBe(5);
@@ -98,7 +128,10 @@ describe('generated LogiFlow code on the in-memory transport', () => {
     expect(broker.records(invoicingDeadLetterTopics['routing.events']!)).toHaveLength(1);
     expect(invoicingRoutes({ onRouteCalculated: () => {} })[0]!.options).toEqual({
       deadLetterTopic: 'routing.events-dlt',
-      retry: { maxAttempts: 5, strategy: { type: 'exponential', initialDelaySeconds: 0.2, multiplier: 2, maxDelaySeconds: 5 } },
+      retry: {
+        maxAttempts: 5,
+        strategy: { type: 'exponential', initialDelaySeconds: 0.2, multiplier: 2, maxDelaySeconds: 5 },
+      },
     });
   });
 });
@@ -118,7 +151,10 @@ describe('headers on the wire', () => {
     const received: unknown[] = [];
     const receiver = createInMemoryReceiver(broker, { groupId: 'g', logger: silentLogger });
     await receiver.start([{ descriptor, handler: (event) => void received.push(event.headers) }]);
-    await createEventSender(broker.producer()).send(descriptor, { payload: { id: 'x' }, headers: { attempt: 3, urgent: true } });
+    await createEventSender(broker.producer()).send(descriptor, {
+      payload: { id: 'x' },
+      headers: { attempt: 3, urgent: true },
+    });
     await broker.drain();
     await receiver.stop();
     expect(broker.records('t')[0]!.headers.attempt!.toString()).toBe('3');

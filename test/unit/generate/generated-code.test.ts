@@ -48,8 +48,14 @@ describe('generated code for the LogiFlow registry', async () => {
 
   it('emits one producer method per sent message and one handler per received message', () => {
     const tracking = files.get('services/tracking.ts')!;
-    expect(tracking).toContain('sendShipmentStatusChanged(event: { readonly payload: ShipmentStatusChanged; readonly key: ShipmentStatusChangedKey; readonly headers: ShipmentStatusChangedHeaders }): Promise<void>');
-    expect(tracking.match(/readonly on\w+: EventHandler</g)).toEqual(['readonly onInvoiceGenerated: EventHandler<', 'readonly onRouteCalculated: EventHandler<', 'readonly onRouteCancelled: EventHandler<']);
+    expect(tracking).toContain(
+      'sendShipmentStatusChanged(event: { readonly payload: ShipmentStatusChanged; readonly key: ShipmentStatusChangedKey; readonly headers: ShipmentStatusChangedHeaders }): Promise<void>',
+    );
+    expect(tracking.match(/readonly on\w+: EventHandler</g)).toEqual([
+      'readonly onInvoiceGenerated: EventHandler<',
+      'readonly onRouteCalculated: EventHandler<',
+      'readonly onRouteCancelled: EventHandler<',
+    ]);
     expect(files.get('services/routing.ts')).not.toContain('RoutingConsumer');
   });
 
@@ -103,8 +109,13 @@ describe('every generated file compiles under strict with noUncheckedIndexedAcce
     ['v2.6-social-media', path.join(corpusRoot, 'v2.6/social-media')],
     ['v3-social-media', path.join(corpusRoot, 'v3/social-media')],
     ...corpusIndex
-      .filter((entry) => entry.isMainDocument && !entry.storedAt.includes('adeo') && !entry.storedAt.includes('social-media'))
-      .map((entry) => [entry.storedAt.replace(/[^a-z0-9]+/gi, '-'), path.join(corpusRoot, entry.storedAt)] as [string, string]),
+      .filter(
+        (entry) => entry.isMainDocument && !entry.storedAt.includes('adeo') && !entry.storedAt.includes('social-media'),
+      )
+      .map(
+        (entry) =>
+          [entry.storedAt.replace(/[^a-z0-9]+/gi, '-'), path.join(corpusRoot, entry.storedAt)] as [string, string],
+      ),
   ];
   for (const [name, target] of targets) {
     const files = await generate(target);

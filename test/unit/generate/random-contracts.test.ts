@@ -14,7 +14,10 @@ import { lintRegistry } from '../../../generator/lint/index.js';
 import { typeCheck } from '../../support/compile.js';
 
 const text = fc.string({ unit: 'binary', minLength: 0, maxLength: 40 });
-const name = fc.oneof(text.filter((s) => s.trim() !== ''), fc.constantFrom('__proto__', 'constructor', 'class', 'Promise', 'toString', '*/', '${x}', 'a-b', '1st', '配送'));
+const name = fc.oneof(
+  text.filter((s) => s.trim() !== ''),
+  fc.constantFrom('__proto__', 'constructor', 'class', 'Promise', 'toString', '*/', '${x}', 'a-b', '1st', '配送'),
+);
 
 const contract = fc.record({
   title: text,
@@ -22,7 +25,10 @@ const contract = fc.record({
     fc.record({
       name,
       description: text,
-      properties: fc.uniqueArray(fc.record({ key: name, description: text, enum: fc.array(text, { maxLength: 3 }) }), { maxLength: 4, selector: (p) => p.key }),
+      properties: fc.uniqueArray(fc.record({ key: name, description: text, enum: fc.array(text, { maxLength: 3 }) }), {
+        maxLength: 4,
+        selector: (p) => p.key,
+      }),
     }),
     { minLength: 1, maxLength: 3, selector: (m) => m.name },
   ),
@@ -39,7 +45,12 @@ function document(c: Contract): string {
       payload: {
         type: 'object',
         description: m.description,
-        properties: Object.fromEntries(m.properties.map((p) => [p.key, { type: 'string', description: p.description, ...(p.enum.length ? { enum: [...new Set(p.enum)] } : {}) }])),
+        properties: Object.fromEntries(
+          m.properties.map((p) => [
+            p.key,
+            { type: 'string', description: p.description, ...(p.enum.length ? { enum: [...new Set(p.enum)] } : {}) },
+          ]),
+        ),
       },
       bindings: { kafka: { key: { type: 'string' } } },
     };
@@ -48,7 +59,10 @@ function document(c: Contract): string {
     asyncapi: '3.0.0',
     info: { title: c.title.trim() === '' ? 'svc' : c.title, version: '1.0.0' },
     channels: { c: { address: 'topic', messages } },
-    operations: { send: { action: 'send', channel: { $ref: '#/channels/c' } }, receive: { action: 'receive', channel: { $ref: '#/channels/c' } } },
+    operations: {
+      send: { action: 'send', channel: { $ref: '#/channels/c' } },
+      receive: { action: 'receive', channel: { $ref: '#/channels/c' } },
+    },
   });
 }
 

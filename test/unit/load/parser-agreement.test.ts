@@ -14,7 +14,9 @@ const index = corpusIndex;
 
 async function ourErrors(text: string): Promise<string[]> {
   const registry = await loadRegistry(memorySource({ 'doc.yaml': text }));
-  return lintRegistry(registry).filter((d) => d.severity === 'error').map((d) => `${d.rule}: ${d.message}`);
+  return lintRegistry(registry)
+    .filter((d) => d.severity === 'error')
+    .map((d) => `${d.rule}: ${d.message}`);
 }
 
 async function parserErrors(text: string): Promise<string[]> {
@@ -24,9 +26,12 @@ async function parserErrors(text: string): Promise<string[]> {
 
 const base = "asyncapi: 3.0.0\ninfo:\n  title: svc\n  version: '1.0.0'\n";
 const invalid: [string, string][] = [
-  ['missing info.version', "asyncapi: 3.0.0\ninfo:\n  title: svc\n"],
+  ['missing info.version', 'asyncapi: 3.0.0\ninfo:\n  title: svc\n'],
   ['channel address is a number', `${base}channels:\n  c:\n    address: 42\n`],
-  ['v3 operation with a 2.x action', `${base}channels:\n  c:\n    address: t\noperations:\n  o:\n    action: publish\n    channel: {$ref: '#/channels/c'}\n`],
+  [
+    'v3 operation with a 2.x action',
+    `${base}channels:\n  c:\n    address: t\noperations:\n  o:\n    action: publish\n    channel: {$ref: '#/channels/c'}\n`,
+  ],
   ['operation without a channel', `${base}operations:\n  o:\n    action: send\n`],
   ['unknown top-level field', `${base}topics: {}\n`],
   ['message with a misspelt field', `${base}components:\n  messages:\n    M:\n      payloads: {type: string}\n`],
@@ -44,13 +49,19 @@ describe('agreement with @asyncapi/parser', () => {
     const { fromFile } = await import('@asyncapi/parser');
     const { diagnostics } = await fromFile(new Parser(), file).parse();
     expect(diagnostics.filter((d) => d.severity === 0)).toEqual([]);
-    const registry = await loadRegistry(await (await import('../../../generator/load/index.js')).directorySource(file, repo));
+    const registry = await loadRegistry(
+      await (await import('../../../generator/load/index.js')).directorySource(file, repo),
+    );
     expect(lintRegistry(registry).filter((d) => d.severity === 'error')).toEqual([]);
   });
 
   // The parser's verdicts on the corpus were recorded in index.json (strictParseOk); the one it
   // rejects fetches remote references, which we refuse as well.
-  it.each(index.filter((e) => e.isMainDocument && !e.storedAt.includes('social-media')).map((e) => [e.storedAt, e.strictParseOk] as const))('%s: parser ok = %s, ours agrees', async (storedAt, parserOk) => {
+  it.each(
+    index
+      .filter((e) => e.isMainDocument && !e.storedAt.includes('social-media'))
+      .map((e) => [e.storedAt, e.strictParseOk] as const),
+  )('%s: parser ok = %s, ours agrees', async (storedAt, parserOk) => {
     const text = readFileSync(path.join(corpusDocuments, storedAt), 'utf8');
     expect((await ourErrors(text)).length === 0).toBe(parserOk);
   });

@@ -13,11 +13,19 @@ import { ReceiverMetrics } from '../../../runtime/consumer/receiver-metrics.js';
 import { createRecordProcessor } from '../../../runtime/consumer/record-processor.js';
 import { DEFAULT_PREPARATION } from '../../../runtime/consumer/event-preparation.js';
 import { RouteTable } from '../../../runtime/consumer/route-table.js';
-import { ProcessingAbortedError, abortableSleep, route, silentLogger, type ConsumedRecord } from '../../../runtime/index.js';
+import {
+  ProcessingAbortedError,
+  abortableSleep,
+  route,
+  silentLogger,
+  type ConsumedRecord,
+} from '../../../runtime/index.js';
 import { CORRELATION_ID, routeCalculated, validRoute } from './fixtures.js';
 
 const EVENTS = { GROUP_JOIN: 'consumer.group_join', CRASH: 'consumer.crash' };
-const rebalancing = Object.assign(new Error('The group is rebalancing, so a rejoin is needed'), { type: 'REBALANCE_IN_PROGRESS' });
+const rebalancing = Object.assign(new Error('The group is rebalancing, so a rejoin is needed'), {
+  type: 'REBALANCE_IN_PROGRESS',
+});
 
 class ScriptedConsumer extends EventEmitter {
   readonly events = EVENTS;
@@ -33,9 +41,19 @@ class ScriptedConsumer extends EventEmitter {
 
 function setup() {
   const consumers: ScriptedConsumer[] = [];
-  const kafka = { consumer: () => { const consumer = new ScriptedConsumer(); consumers.push(consumer); return consumer; } } as unknown as Kafka;
+  const kafka = {
+    consumer: () => {
+      const consumer = new ScriptedConsumer();
+      consumers.push(consumer);
+      return consumer;
+    },
+  } as unknown as Kafka;
   const events: ReceiverEvent[] = [];
-  const observer = new ReceiverObserver({ onEvent: (event) => events.push(event) }, new ReceiverMetrics(), silentLogger);
+  const observer = new ReceiverObserver(
+    { onEvent: (event) => events.push(event) },
+    new ReceiverMetrics(),
+    silentLogger,
+  );
   const pauses = new PartitionPauses(observer, { initialDelayMs: 10 });
   const transport = new KafkaConsumerTransport({
     kafka,
@@ -56,7 +74,11 @@ function batch(partition: number, offsets: string[], heartbeatError: Error = reb
   let paused = false;
   let failing = false;
   const payload = {
-    batch: { topic: 't', partition, messages: offsets.map((offset) => ({ offset, timestamp: '0', key: null, value: Buffer.from('{}'), headers: {} })) },
+    batch: {
+      topic: 't',
+      partition,
+      messages: offsets.map((offset) => ({ offset, timestamp: '0', key: null, value: Buffer.from('{}'), headers: {} })),
+    },
     resolveOffset: (offset: string) => void resolved.push(offset),
     heartbeat: async () => {
       if (failing) throw heartbeatError;
@@ -137,7 +159,11 @@ describe('rebalance during a retry schedule', () => {
     const release = new AbortController();
     await transport.run(['t'], waitingOnRecord('1', seen, signals, release));
     await new Promise((resolve) => setImmediate(resolve));
-    const down = batch(0, ['0', '1'], Object.assign(new Error('Connection error: connect ECONNREFUSED'), { name: 'KafkaJSConnectionError' }));
+    const down = batch(
+      0,
+      ['0', '1'],
+      Object.assign(new Error('Connection error: connect ECONNREFUSED'), { name: 'KafkaJSConnectionError' }),
+    );
     const running = consumers[0]!.eachBatch!(down.payload);
     down.failHeartbeats();
     await new Promise((resolve) => setTimeout(resolve, 40)); // several failed heartbeats
@@ -150,8 +176,15 @@ describe('rebalance during a retry schedule', () => {
   });
 
   it('recognises the membership errors kafkajs reports', () => {
-    for (const type of ['REBALANCE_IN_PROGRESS', 'ILLEGAL_GENERATION', 'UNKNOWN_MEMBER_ID', 'NOT_COORDINATOR_FOR_GROUP']) expect(isMembershipChange({ type })).toBe(true);
-    for (const error of [new Error('x'), { type: 'REQUEST_TIMED_OUT' }, null, 'REBALANCE_IN_PROGRESS']) expect(isMembershipChange(error)).toBe(false);
+    for (const type of [
+      'REBALANCE_IN_PROGRESS',
+      'ILLEGAL_GENERATION',
+      'UNKNOWN_MEMBER_ID',
+      'NOT_COORDINATOR_FOR_GROUP',
+    ])
+      expect(isMembershipChange({ type })).toBe(true);
+    for (const error of [new Error('x'), { type: 'REQUEST_TIMED_OUT' }, null, 'REBALANCE_IN_PROGRESS'])
+      expect(isMembershipChange(error)).toBe(false);
   });
 });
 
@@ -170,7 +203,11 @@ describe('record processor and the ownership signal', () => {
   function processor(handler: () => void) {
     const events: ReceiverEvent[] = [];
     const sent: string[] = [];
-    const observer = new ReceiverObserver({ onEvent: (event) => events.push(event) }, new ReceiverMetrics(), silentLogger);
+    const observer = new ReceiverObserver(
+      { onEvent: (event) => events.push(event) },
+      new ReceiverMetrics(),
+      silentLogger,
+    );
     const routes = [route(descriptor, handler)];
     const process = createRecordProcessor({
       groupId: 'g',

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { encodeDeadLetterHeaders, readDeadLetterHeaders, isDeadLetterHeader, type DeadLetterFacts } from '../../../runtime/index.js';
+import {
+  encodeDeadLetterHeaders,
+  readDeadLetterHeaders,
+  isDeadLetterHeader,
+  type DeadLetterFacts,
+} from '../../../runtime/index.js';
 
 const facts: DeadLetterFacts = {
   originalTopic: 'routing.events',
@@ -11,12 +16,21 @@ const facts: DeadLetterFacts = {
   messageType: 'RouteCalculated',
   errorClass: 'EventValidationError',
   errorMessage: 'RouteCalculated payload is invalid: /eta must match format "date-time"',
-  validationErrors: [{ part: 'payload', field: '/eta', rule: 'format', message: 'must match format "date-time"', params: { format: 'date-time' } }],
+  validationErrors: [
+    {
+      part: 'payload',
+      field: '/eta',
+      rule: 'format',
+      message: 'must match format "date-time"',
+      params: { format: 'date-time' },
+    },
+  ],
   attempts: 1,
   deadLetteredAt: '2026-08-01T10:00:00.000Z',
 };
 
-const text = (headers: Record<string, Buffer>) => Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, value.toString('utf8')]));
+const text = (headers: Record<string, Buffer>) =>
+  Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, value.toString('utf8')]));
 
 describe('dead-letter headers', () => {
   it('writes the evc family as strings', () => {
@@ -37,7 +51,16 @@ describe('dead-letter headers', () => {
   });
 
   it('writes Spring Kafka names with big-endian binary partition, offset and timestamp', () => {
-    const headers = encodeDeadLetterHeaders({ ...facts, stage: 'handle', errorClass: 'HandlerError', errorCauseClass: 'TypeError', stacktrace: 'TypeError: x\n    at handler' }, 'spring');
+    const headers = encodeDeadLetterHeaders(
+      {
+        ...facts,
+        stage: 'handle',
+        errorClass: 'HandlerError',
+        errorCauseClass: 'TypeError',
+        stacktrace: 'TypeError: x\n    at handler',
+      },
+      'spring',
+    );
     expect(headers['kafka_dlt-original-topic']?.toString()).toBe('routing.events');
     expect(headers['kafka_dlt-original-partition']).toEqual(Buffer.from([0, 0, 0, 2]));
     expect(headers['kafka_dlt-original-offset']).toEqual(Buffer.from([0x00, 0x20, 0, 0, 0, 0, 0, 0x01]));
@@ -85,10 +108,20 @@ describe('dead-letter headers', () => {
       'kafka_dlt-original-timestamp': long(1700000000000n),
       'kafka_dlt-original-consumer-group': Buffer.from('billing'),
       'kafka_dlt-exception-fqcn': Buffer.from('org.springframework.kafka.listener.ListenerExecutionFailedException'),
-      'kafka_dlt-exception-cause-fqcn': Buffer.from('org.springframework.kafka.support.serializer.DeserializationException'),
+      'kafka_dlt-exception-cause-fqcn': Buffer.from(
+        'org.springframework.kafka.support.serializer.DeserializationException',
+      ),
       'kafka_dlt-exception-message': Buffer.from('failed to deserialize'),
     });
-    expect(read).toMatchObject({ family: 'spring', originalTopic: 'orders', originalPartition: 5, originalOffset: '42', originalTimestamp: '1700000000000', consumerGroup: 'billing', stage: 'decode' });
+    expect(read).toMatchObject({
+      family: 'spring',
+      originalTopic: 'orders',
+      originalPartition: 5,
+      originalOffset: '42',
+      originalTimestamp: '1700000000000',
+      consumerGroup: 'billing',
+      stage: 'decode',
+    });
   });
 
   it('reads Kafka Connect error context headers (strings)', () => {
@@ -112,7 +145,9 @@ describe('dead-letter headers', () => {
       errorMessage: 'Converting byte[] to Kafka Connect data failed',
       connector: 'jdbc-sink',
     });
-    expect(readDeadLetterHeaders({ '__connect.errors.topic': 't', '__connect.errors.stage': 'TASK_PUT' })?.stage).toBe('handle');
+    expect(readDeadLetterHeaders({ '__connect.errors.topic': 't', '__connect.errors.stage': 'TASK_PUT' })?.stage).toBe(
+      'handle',
+    );
   });
 
   it('returns undefined for a record without dead-letter headers, and ignores garbage values', () => {
@@ -128,12 +163,16 @@ describe('dead-letter headers', () => {
   });
 
   it('takes the last value of a repeated header', () => {
-    expect(readDeadLetterHeaders({ evc_dlt_original_topic: [Buffer.from('first'), Buffer.from('last')] })?.originalTopic).toBe('last');
+    expect(
+      readDeadLetterHeaders({ evc_dlt_original_topic: [Buffer.from('first'), Buffer.from('last')] })?.originalTopic,
+    ).toBe('last');
   });
 
   it('reads a header without a value (kafkajs gives null) as absent', () => {
     expect(readDeadLetterHeaders({ evc_dlt_original_topic: null })).toBeUndefined();
-    expect(readDeadLetterHeaders({ evc_dlt_original_topic: 'orders', evc_dlt_stage: null })?.originalTopic).toBe('orders');
+    expect(readDeadLetterHeaders({ evc_dlt_original_topic: 'orders', evc_dlt_stage: null })?.originalTopic).toBe(
+      'orders',
+    );
   });
 
   it('bounds error text so a huge message cannot overflow the record', () => {
@@ -141,8 +180,10 @@ describe('dead-letter headers', () => {
     expect(headers['evc_dlt_error_message']!.length).toBeLessThan(5_000);
   });
 
-  it('recognises every family\'s header names', () => {
-    expect(['evc_dlt_stage', 'kafka_dlt-original-topic', '__connect.errors.topic'].every(isDeadLetterHeader)).toBe(true);
+  it("recognises every family's header names", () => {
+    expect(['evc_dlt_stage', 'kafka_dlt-original-topic', '__connect.errors.topic'].every(isDeadLetterHeader)).toBe(
+      true,
+    );
     expect(isDeadLetterHeader('ce_type')).toBe(false);
   });
 });

@@ -23,7 +23,17 @@ describe('ReplayProgress', () => {
 
   it('restores what it committed, ignoring foreign or corrupt metadata', () => {
     const restored = ReplayProgress.restore('3', 'evc-replay/1:5-7,9,x,2-1,1');
-    expect(['2', '3', '4', '5', '6', '7', '8', '9', '10'].map((offset) => restored.isDone(offset))).toEqual([true, false, false, true, true, true, false, true, false]);
+    expect(['2', '3', '4', '5', '6', '7', '8', '9', '10'].map((offset) => restored.isDone(offset))).toEqual([
+      true,
+      false,
+      false,
+      true,
+      true,
+      true,
+      false,
+      true,
+      false,
+    ]);
     expect(ReplayProgress.restore('3', 'some other tool').metadata()).toBeNull();
   });
 
@@ -83,7 +93,7 @@ describe('parseDeadLetterFilter', () => {
   it.each(['stage', 'colour=red', '', '__proto__=x', 'stage~validate'])('refuses %j', (expression) => {
     expect(() => parseDeadLetterFilter(expression)).toThrow();
   });
-  it('reads the entry\'s own headers apart from the dead-letter ones', () => {
+  it("reads the entry's own headers apart from the dead-letter ones", () => {
     expect(Object.keys(entry.originalHeaders)).toEqual(['ce_type']);
     expect(entry.deadLetter?.originalOffset).toBe('5');
     expect(entry.messageType).toBe('RouteCalculated');

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { EventDecodeError, EventValidationError, RouteTable, UnknownMessageTypeError, prepareEvent, route, type ConsumedRecord } from '../../../runtime/index.js';
+import {
+  EventDecodeError,
+  EventValidationError,
+  RouteTable,
+  UnknownMessageTypeError,
+  prepareEvent,
+  route,
+  type ConsumedRecord,
+} from '../../../runtime/index.js';
 import { CORRELATION_ID, meterReading, routeCalculated, routeCancelled, validRoute } from './fixtures.js';
 
 const noop = () => {};
@@ -8,10 +16,13 @@ const cancelled = routeCancelled();
 const twoMessages = new RouteTable([route(calculated, noop), route(cancelled, noop)]);
 const oneMessage = new RouteTable([route(routeCalculated('single'), noop)]);
 
-function record(overrides: Partial<ConsumedRecord> & { json?: unknown; headerText?: Record<string, string> } = {}): ConsumedRecord {
+function record(
+  overrides: Partial<ConsumedRecord> & { json?: unknown; headerText?: Record<string, string> } = {},
+): ConsumedRecord {
   const { json, headerText, ...rest } = overrides;
   const headers: Record<string, Buffer> = {};
-  for (const [name, value] of Object.entries(headerText ?? { correlationId: CORRELATION_ID })) headers[name] = Buffer.from(value);
+  for (const [name, value] of Object.entries(headerText ?? { correlationId: CORRELATION_ID }))
+    headers[name] = Buffer.from(value);
   return {
     topic: 'routing.events',
     partition: 0,
@@ -26,15 +37,55 @@ function record(overrides: Partial<ConsumedRecord> & { json?: unknown; headerTex
 
 describe('message type identification', () => {
   const cases: [string, RouteTable, ConsumedRecord, string | typeof UnknownMessageTypeError][] = [
-    ['ce_type header', twoMessages, record({ headerText: { ce_type: 'RouteCalculated', correlationId: CORRELATION_ID } }), 'RouteCalculated'],
-    ['"type" discriminator without header', twoMessages, record({ json: { type: 'RouteCancelled', routeId: 'r', reason: 'WEATHER' } }), 'RouteCancelled'],
-    ['header wins over discriminator', twoMessages, record({ headerText: { ce_type: 'RouteCalculated', correlationId: CORRELATION_ID } }), 'RouteCalculated'],
-    ['unknown ce_type', twoMessages, record({ headerText: { ce_type: 'RouteExploded', correlationId: CORRELATION_ID } }), UnknownMessageTypeError],
-    ['unknown discriminator on a multi-message topic', twoMessages, record({ json: { type: 'Nope' } }), UnknownMessageTypeError],
-    ['no type at all on a multi-message topic', twoMessages, record({ json: { routeId: 'x' } }), UnknownMessageTypeError],
+    [
+      'ce_type header',
+      twoMessages,
+      record({ headerText: { ce_type: 'RouteCalculated', correlationId: CORRELATION_ID } }),
+      'RouteCalculated',
+    ],
+    [
+      '"type" discriminator without header',
+      twoMessages,
+      record({ json: { type: 'RouteCancelled', routeId: 'r', reason: 'WEATHER' } }),
+      'RouteCancelled',
+    ],
+    [
+      'header wins over discriminator',
+      twoMessages,
+      record({ headerText: { ce_type: 'RouteCalculated', correlationId: CORRELATION_ID } }),
+      'RouteCalculated',
+    ],
+    [
+      'unknown ce_type',
+      twoMessages,
+      record({ headerText: { ce_type: 'RouteExploded', correlationId: CORRELATION_ID } }),
+      UnknownMessageTypeError,
+    ],
+    [
+      'unknown discriminator on a multi-message topic',
+      twoMessages,
+      record({ json: { type: 'Nope' } }),
+      UnknownMessageTypeError,
+    ],
+    [
+      'no type at all on a multi-message topic',
+      twoMessages,
+      record({ json: { routeId: 'x' } }),
+      UnknownMessageTypeError,
+    ],
     ['record of a topic without routes', twoMessages, record({ topic: 'elsewhere' }), UnknownMessageTypeError],
-    ['single-message topic needs no type', oneMessage, record({ topic: 'single', json: validRoute() }), 'RouteCalculated'],
-    ['forged unknown ce_type on a single-message topic', oneMessage, record({ topic: 'single', headerText: { ce_type: 'X', correlationId: CORRELATION_ID } }), UnknownMessageTypeError],
+    [
+      'single-message topic needs no type',
+      oneMessage,
+      record({ topic: 'single', json: validRoute() }),
+      'RouteCalculated',
+    ],
+    [
+      'forged unknown ce_type on a single-message topic',
+      oneMessage,
+      record({ topic: 'single', headerText: { ce_type: 'X', correlationId: CORRELATION_ID } }),
+      UnknownMessageTypeError,
+    ],
   ];
   it.each(cases)('%s', (_name, table, input, expected) => {
     const prepared = prepareEvent(input, table);
@@ -50,8 +101,11 @@ describe('message type identification', () => {
     }
   });
 
-  it('forged ce_type naming another message fails that message\'s validation', () => {
-    const prepared = prepareEvent(record({ headerText: { ce_type: 'RouteCancelled', correlationId: CORRELATION_ID } }), twoMessages);
+  it("forged ce_type naming another message fails that message's validation", () => {
+    const prepared = prepareEvent(
+      record({ headerText: { ce_type: 'RouteCancelled', correlationId: CORRELATION_ID } }),
+      twoMessages,
+    );
     expect(prepared.ok).toBe(false);
     if (!prepared.ok) expect(prepared.error).toBeInstanceOf(EventValidationError);
   });
@@ -60,7 +114,17 @@ describe('message type identification', () => {
 describe('prepareEvent', () => {
   it('gives the handler typed payload, key, application headers and metadata', () => {
     const prepared = prepareEvent(
-      record({ headerText: { ce_type: 'RouteCalculated', ce_id: 'abc', ce_source: 'routing', evc_contract_version: '1.0.0', evc_replay_count: '2', 'content-type': 'application/json', correlationId: CORRELATION_ID } }),
+      record({
+        headerText: {
+          ce_type: 'RouteCalculated',
+          ce_id: 'abc',
+          ce_source: 'routing',
+          evc_contract_version: '1.0.0',
+          evc_replay_count: '2',
+          'content-type': 'application/json',
+          correlationId: CORRELATION_ID,
+        },
+      }),
       twoMessages,
     );
     expect(prepared.ok).toBe(true);
@@ -76,7 +140,10 @@ describe('prepareEvent', () => {
   });
 
   it('names field and rule of every invalid part', () => {
-    const prepared = prepareEvent(record({ key: Buffer.from('truck-1'), headerText: {}, json: validRoute({ eta: 'tomorrow' }) }), twoMessages);
+    const prepared = prepareEvent(
+      record({ key: Buffer.from('truck-1'), headerText: {}, json: validRoute({ eta: 'tomorrow' }) }),
+      twoMessages,
+    );
     expect(prepared.ok).toBe(false);
     if (prepared.ok) return;
     const error = prepared.error as EventValidationError;
@@ -93,7 +160,9 @@ describe('prepareEvent', () => {
 
   it('reports a missing key when the contract has a key schema', () => {
     const prepared = prepareEvent(record({ key: null }), twoMessages);
-    expect(!prepared.ok && prepared.error.message).toBe('RouteCalculated key is invalid: / is missing (the record has no key)');
+    expect(!prepared.ok && prepared.error.message).toBe(
+      'RouteCalculated key is invalid: / is missing (the record has no key)',
+    );
   });
 
   it('reads a scalar key sent as its string form', () => {
@@ -114,14 +183,20 @@ describe('prepareEvent', () => {
   });
 
   it('keeps the claimed type of an undecodable record for its dead letter', () => {
-    const prepared = prepareEvent(record({ value: Buffer.from([0xff]), headerText: { ce_type: 'RouteCalculated' } }), twoMessages);
+    const prepared = prepareEvent(
+      record({ value: Buffer.from([0xff]), headerText: { ce_type: 'RouteCalculated' } }),
+      twoMessages,
+    );
     expect(!prepared.ok && prepared.messageType).toBe('RouteCalculated');
   });
 
   it('refuses a ce_type header that is not UTF-8, and leaves out undecodable application headers', () => {
     const badType = record();
     (badType.headers as Record<string, Buffer>)['ce_type'] = Buffer.from([0xc3, 0x28]);
-    expect(prepareEvent(badType, twoMessages)).toMatchObject({ ok: false, error: { reason: 'not-utf8', part: 'headers' } });
+    expect(prepareEvent(badType, twoMessages)).toMatchObject({
+      ok: false,
+      error: { reason: 'not-utf8', part: 'headers' },
+    });
 
     const binaryTrace = record();
     (binaryTrace.headers as Record<string, Buffer>)['x-binary'] = Buffer.from([0xff, 0xfe]);
@@ -142,9 +217,16 @@ describe('prepareEvent', () => {
   });
 
   it('counts a throwing validator as a validation failure', () => {
-    const exploding = { ...calculated, validatePayload: () => { throw new RangeError('Maximum call stack size exceeded'); } };
+    const exploding = {
+      ...calculated,
+      validatePayload: () => {
+        throw new RangeError('Maximum call stack size exceeded');
+      },
+    };
     const prepared = prepareEvent(record(), new RouteTable([route(exploding, noop)]));
-    expect(!prepared.ok && prepared.error.message).toBe('RouteCalculated payload is invalid: / validator threw RangeError');
+    expect(!prepared.ok && prepared.error.message).toBe(
+      'RouteCalculated payload is invalid: / validator threw RangeError',
+    );
   });
 
   it('refuses two routes for one message', () => {

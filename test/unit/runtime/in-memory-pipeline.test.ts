@@ -12,7 +12,14 @@ import {
   type ReceivedEvent,
   type WireRecord,
 } from '../../../runtime/index.js';
-import { CORRELATION_ID, routeCalculated, routeCancelled, validRoute, type EventHeaders, type RouteCalculated } from './fixtures.js';
+import {
+  CORRELATION_ID,
+  routeCalculated,
+  routeCancelled,
+  validRoute,
+  type EventHeaders,
+  type RouteCalculated,
+} from './fixtures.js';
 
 const calculated = routeCalculated();
 const headers = { correlationId: CORRELATION_ID };
@@ -42,13 +49,18 @@ function setup(options: Partial<InMemoryReceiverOptions> = {}, partitions = 1) {
   return { broker, sender, receiver, sleeps, events };
 }
 
-const send = (sender: ReturnType<typeof createEventSender>, truck = 'TRK-0042', overrides: Partial<RouteCalculated> = {}) =>
-  sender.send(calculated, { payload: validRoute({ truckId: truck, ...overrides }), key: truck, headers });
+const send = (
+  sender: ReturnType<typeof createEventSender>,
+  truck = 'TRK-0042',
+  overrides: Partial<RouteCalculated> = {},
+) => sender.send(calculated, { payload: validRoute({ truckId: truck, ...overrides }), key: truck, headers });
 
 const raw = (value: string | Buffer, extra: Record<string, string> = {}): WireRecord => ({
   key: Buffer.from('TRK-0042'),
   value: typeof value === 'string' ? Buffer.from(value) : value,
-  headers: Object.fromEntries(Object.entries({ correlationId: CORRELATION_ID, ...extra }).map(([name, text]) => [name, Buffer.from(text)])),
+  headers: Object.fromEntries(
+    Object.entries({ correlationId: CORRELATION_ID, ...extra }).map(([name, text]) => [name, Buffer.from(text)]),
+  ),
 });
 
 describe('receiver on the in-memory broker', () => {
@@ -59,10 +71,23 @@ describe('receiver on the in-memory broker', () => {
     await send(sender);
     await broker.drain();
     expect(received).toHaveLength(1);
-    expect(received[0]).toMatchObject({ name: 'RouteCalculated', payload: validRoute(), key: 'TRK-0042', headers, metadata: { source: 'routing', replayCount: 0 } });
+    expect(received[0]).toMatchObject({
+      name: 'RouteCalculated',
+      payload: validRoute(),
+      key: 'TRK-0042',
+      headers,
+      metadata: { source: 'routing', replayCount: 0 },
+    });
     expect(broker.committedOffset('invoicing', 'routing.events', 0)).toBe(1);
     expect(broker.records('routing.events-dlt')).toEqual([]);
-    expect(receiver.metrics()).toMatchObject({ consumed: 1, valid: 1, handled: 1, invalid: 0, retried: 0, deadLettered: 0 });
+    expect(receiver.metrics()).toMatchObject({
+      consumed: 1,
+      valid: 1,
+      handled: 1,
+      invalid: 0,
+      retried: 0,
+      deadLettered: 0,
+    });
   });
 
   it('dead-letters an invalid record with its validation errors, never calling the handler', async () => {
@@ -98,24 +123,43 @@ describe('receiver on the in-memory broker', () => {
     ['non-UTF-8 bytes', raw(Buffer.from([0xff, 0xfe, 0x7b])), 'decode', 'EventDecodeError'],
     ['invalid JSON', raw('{"type":'), 'decode', 'EventDecodeError'],
     ['JSON nested 10 000 deep', raw(`${'['.repeat(10_000)}${']'.repeat(10_000)}`), 'decode', 'EventDecodeError'],
-    ['an unknown ce_type', raw(JSON.stringify(validRoute()), { ce_type: 'RouteExploded' }), 'validate', 'UnknownMessageTypeError'],
-    ['a __proto__ payload', raw('{"__proto__":{"polluted":true},"type":"RouteCalculated"}'), 'validate', 'EventValidationError'],
+    [
+      'an unknown ce_type',
+      raw(JSON.stringify(validRoute()), { ce_type: 'RouteExploded' }),
+      'validate',
+      'UnknownMessageTypeError',
+    ],
+    [
+      'a __proto__ payload',
+      raw('{"__proto__":{"polluted":true},"type":"RouteCalculated"}'),
+      'validate',
+      'EventValidationError',
+    ],
   ];
   it.each(poison)('dead-letters %s without retrying or crashing', async (_name, record, stage, errorClass) => {
     const { broker, sender, receiver, sleeps } = setup();
     const handled: string[] = [];
-    await receiver.start([route(calculated, (event) => void handled.push(event.record.offset)), route(routeCancelled(), () => {})]);
+    await receiver.start([
+      route(calculated, (event) => void handled.push(event.record.offset)),
+      route(routeCancelled(), () => {}),
+    ]);
     broker.append('routing.events', [record]);
     await send(sender);
     await broker.drain();
-    expect(readDeadLetterHeaders(broker.records('routing.events-dlt')[0]!.headers)).toMatchObject({ stage, errorClass, attempts: 1 });
+    expect(readDeadLetterHeaders(broker.records('routing.events-dlt')[0]!.headers)).toMatchObject({
+      stage,
+      errorClass,
+      attempts: 1,
+    });
     expect(handled).toEqual(['1']);
     expect(sleeps).toEqual([]);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 
   it('retries a handler that fails twice, then succeeds, with backoff and without dead-lettering', async () => {
-    const { broker, sender, receiver, sleeps, events } = setup({ retry: { maxAttempts: 5, initialDelayMs: 100, multiplier: 2 } });
+    const { broker, sender, receiver, sleeps, events } = setup({
+      retry: { maxAttempts: 5, initialDelayMs: 100, multiplier: 2 },
+    });
     let calls = 0;
     await receiver.start([
       route(calculated, () => {
@@ -128,7 +172,9 @@ describe('receiver on the in-memory broker', () => {
     expect(calls).toBe(3);
     expect(sleeps).toEqual([50, 100]); // full jitter with random() = 0.5 of 100, 200
     expect(broker.records('routing.events-dlt')).toEqual([]);
-    expect(events.filter((event) => event.type === 'retrying').map((event) => event.type === 'retrying' && event.attempt)).toEqual([1, 2]);
+    expect(
+      events.filter((event) => event.type === 'retrying').map((event) => event.type === 'retrying' && event.attempt),
+    ).toEqual([1, 2]);
     expect(receiver.metrics()).toMatchObject({ handled: 1, retried: 2, deadLettered: 0 });
     expect(broker.committedOffset('invoicing', 'routing.events')).toBe(1);
   });
@@ -164,7 +210,9 @@ describe('receiver on the in-memory broker', () => {
       originalOffset: '1',
       errorMessage: 'RouteCalculated handler failed (attempt 3): TypeError: cannot read properties of undefined',
     });
-    expect(letters[0]!.headers['evc_dlt_error_stacktrace']?.toString()).toContain('TypeError: cannot read properties of undefined');
+    expect(letters[0]!.headers['evc_dlt_error_stacktrace']?.toString()).toContain(
+      'TypeError: cannot read properties of undefined',
+    );
     expect(broker.committedOffset('invoicing', 'routing.events')).toBe(4);
   });
 
@@ -178,7 +226,10 @@ describe('receiver on the in-memory broker', () => {
     await send(sender);
     await broker.drain();
     expect(sleeps).toEqual([]);
-    expect(readDeadLetterHeaders(broker.records('routing.events-dlt')[0]!.headers)).toMatchObject({ attempts: 1, stage: 'handle' });
+    expect(readDeadLetterHeaders(broker.records('routing.events-dlt')[0]!.headers)).toMatchObject({
+      attempts: 1,
+      stage: 'handle',
+    });
   });
 
   it('keeps a record whose dead-letter write fails uncommitted, pauses its partition, and delivers it later', async () => {
@@ -199,9 +250,11 @@ describe('receiver on the in-memory broker', () => {
     await send(sender, 'TRK-6666');
     const poisonPartition = broker.records('routing.events')[0]!.partition;
     let other = 1000;
-    for (;; other += 1) {
+    for (; ; other += 1) {
       await send(sender, `TRK-${other}`);
-      const last = broker.records('routing.events').find((record) => JSON.parse(record.value!.toString()).truckId === `TRK-${other}`)!;
+      const last = broker
+        .records('routing.events')
+        .find((record) => JSON.parse(record.value!.toString()).truckId === `TRK-${other}`)!;
       if (last.partition !== poisonPartition) break;
     }
     await send(sender, 'TRK-6666'); // same key: the same, paused partition
@@ -244,7 +297,11 @@ describe('receiver on the in-memory broker', () => {
     const sender = createEventSender(broker.producer());
     let calls = 0;
     let failing = true;
-    const first = createInMemoryReceiver(broker, { groupId: 'g', logger: silentLogger, retry: { initialDelayMs: 60_000, jitter: 'none' } });
+    const first = createInMemoryReceiver(broker, {
+      groupId: 'g',
+      logger: silentLogger,
+      retry: { initialDelayMs: 60_000, jitter: 'none' },
+    });
     running.push(first);
     await first.start([
       route(calculated, () => {
@@ -285,12 +342,19 @@ describe('receiver on the in-memory broker', () => {
     expect([...byMember['a']!].filter((partition) => byMember['b']!.has(partition))).toEqual([]);
   });
 
-  it('uses a route\'s own dead-letter topic and retry policy', async () => {
+  it("uses a route's own dead-letter topic and retry policy", async () => {
     const { broker, sender, receiver, sleeps } = setup({ retry: { maxAttempts: 5 } });
     await receiver.start([
-      route(calculated, () => {
-        throw new Error('no');
-      }, { deadLetterTopic: 'routing.events.invoicing-dlt', retry: { maxAttempts: 2, strategy: { type: 'fixed', delaySeconds: 0.01 } } }),
+      route(
+        calculated,
+        () => {
+          throw new Error('no');
+        },
+        {
+          deadLetterTopic: 'routing.events.invoicing-dlt',
+          retry: { maxAttempts: 2, strategy: { type: 'fixed', delaySeconds: 0.01 } },
+        },
+      ),
     ]);
     await send(sender);
     broker.append('routing.events', [raw('not json')]);
@@ -301,17 +365,29 @@ describe('receiver on the in-memory broker', () => {
   });
 
   it('writes Spring-style headers when asked', async () => {
-    const { broker, receiver } = setup({ deadLetter: { headerStyle: 'spring', topic: { 'routing.events': 'routing.events.DLT' } } });
+    const { broker, receiver } = setup({
+      deadLetter: { headerStyle: 'spring', topic: { 'routing.events': 'routing.events.DLT' } },
+    });
     await receiver.start([route(calculated, () => {})]);
     broker.append('routing.events', [raw('{}')]);
     await broker.drain();
     const [letter] = broker.records('routing.events.DLT');
     expect(letter?.headers['kafka_dlt-original-partition']).toEqual(Buffer.from([0, 0, 0, 0]));
-    expect(readDeadLetterHeaders(letter!.headers)).toMatchObject({ family: 'spring', stage: 'validate', consumerGroup: 'invoicing' });
+    expect(readDeadLetterHeaders(letter!.headers)).toMatchObject({
+      family: 'spring',
+      stage: 'validate',
+      consumerGroup: 'invoicing',
+    });
   });
 
   it('survives a throwing hook and reports handler latency', async () => {
-    const { broker, sender, receiver } = setup({ hooks: { onEvent: () => { throw new Error('hook bug'); } } });
+    const { broker, sender, receiver } = setup({
+      hooks: {
+        onEvent: () => {
+          throw new Error('hook bug');
+        },
+      },
+    });
     await receiver.start([route(calculated, async () => new Promise((resolve) => setTimeout(resolve, 5)))]);
     await send(sender);
     await send(sender);

@@ -8,7 +8,11 @@ describe('decodeJson', () => {
   const rejected: [string, Buffer | null, string][] = [
     ['null value (tombstone)', null, 'empty'],
     ['empty value', Buffer.alloc(0), 'empty'],
-    ['invalid UTF-8 (lone continuation byte)', Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0x80, 0x22, 0x7d]), 'not-utf8'],
+    [
+      'invalid UTF-8 (lone continuation byte)',
+      Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0x80, 0x22, 0x7d]),
+      'not-utf8',
+    ],
     ['overlong UTF-8 encoding of "/"', Buffer.from([0x22, 0xc0, 0xaf, 0x22]), 'not-utf8'],
     ['UTF-8-encoded surrogate (CESU)', Buffer.from([0x22, 0xed, 0xa0, 0x80, 0x22]), 'not-utf8'],
     ['code point beyond U+10FFFF', Buffer.from([0x22, 0xf4, 0x90, 0x80, 0x80, 0x22]), 'not-utf8'],
@@ -40,9 +44,21 @@ describe('decodeJson', () => {
     ['escaped quotes inside strings', JSON.stringify({ s: 'a\\"[[[', t: '\\' }), { s: 'a\\"[[[', t: '\\' }],
     ['the largest safe integer', '[9007199254740991,-9007199254740991]', [9007199254740991, -9007199254740991]],
     ['big digit runs inside strings', '{"iban":"123456789012345678901234"}', { iban: '123456789012345678901234' }],
-    ['large floats (precision is a float property, not an id)', '[1.2345678901234567890e300, 12345678901234567890.5]', [1.2345678901234568e300, 12345678901234567000]],
-    ['a float that happens to be integral beyond 2^53', '{"avogadro":6.02214076e23,"big":1E300}', { avogadro: 6.02214076e23, big: 1e300 }],
-    ['many brackets, shallow', JSON.stringify(Array.from({ length: 1000 }, (_, i) => ({ i, tags: [i] }))), expect.any(Array)],
+    [
+      'large floats (precision is a float property, not an id)',
+      '[1.2345678901234567890e300, 12345678901234567890.5]',
+      [1.2345678901234568e300, 12345678901234567000],
+    ],
+    [
+      'a float that happens to be integral beyond 2^53',
+      '{"avogadro":6.02214076e23,"big":1E300}',
+      { avogadro: 6.02214076e23, big: 1e300 },
+    ],
+    [
+      'many brackets, shallow',
+      JSON.stringify(Array.from({ length: 1000 }, (_, i) => ({ i, tags: [i] }))),
+      expect.any(Array),
+    ],
     ['multi-byte UTF-8', '{"city":"Zürich 東京 🚚"}', { city: 'Zürich 東京 🚚' }],
     // Duplicate keys: the last one wins, as in JSON.parse and every mainstream JSON library; the
     // validator then judges that value, so a duplicate cannot smuggle in what the schema forbids.
@@ -53,7 +69,10 @@ describe('decodeJson', () => {
   });
 
   it('keeps __proto__ and constructor as own data, without touching any prototype', () => {
-    const decoded = decodeJson('payload', Buffer.from('{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}')) as Record<string, unknown>;
+    const decoded = decodeJson(
+      'payload',
+      Buffer.from('{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}'),
+    ) as Record<string, unknown>;
     expect(Object.getPrototypeOf(decoded)).toBe(Object.prototype);
     expect(Object.hasOwn(decoded, '__proto__')).toBe(true);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
@@ -61,7 +80,9 @@ describe('decodeJson', () => {
   });
 
   it('allows unsafe integers when asked to', () => {
-    expect(decodeJson('payload', Buffer.from('[9007199254740993]'), { ...DEFAULT_DECODE_LIMITS, unsafeIntegers: 'allow' })).toEqual([9007199254740992]);
+    expect(
+      decodeJson('payload', Buffer.from('[9007199254740993]'), { ...DEFAULT_DECODE_LIMITS, unsafeIntegers: 'allow' }),
+    ).toEqual([9007199254740992]);
   });
 
   it('rejects values over the size limit before parsing them', () => {

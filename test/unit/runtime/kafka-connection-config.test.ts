@@ -49,9 +49,19 @@ sasl:
   passwordFile: password
 `,
 );
-const jsonConfig = file('kafka.json', JSON.stringify({ brokers: 'json-broker:9094', ssl: true, sasl: { mechanism: 'plain', username: 'u', password: 'from-json-file' } }));
+const jsonConfig = file(
+  'kafka.json',
+  JSON.stringify({
+    brokers: 'json-broker:9094',
+    ssl: true,
+    sasl: { mechanism: 'plain', username: 'u', password: 'from-json-file' },
+  }),
+);
 const typoConfig = file('typo.yaml', 'sasl:\n  mechanism: plain\n  pasword: x\n');
-const numericPassword = file('numeric.yaml', 'brokers: b:1\nsasl:\n  mechanism: plain\n  username: u\n  password: 0123\n');
+const numericPassword = file(
+  'numeric.yaml',
+  'brokers: b:1\nsasl:\n  mechanism: plain\n  username: u\n  password: 0123\n',
+);
 const badYaml = file('bad.yaml', 'brokers: [unclosed\n');
 
 type Env = Record<string, string | undefined>;
@@ -66,15 +76,45 @@ interface Case {
 
 const cases: readonly Case[] = [
   { name: 'brokers only', env: B, expected: { brokers: ['broker-1:9092', 'broker-2:9092'] } },
-  { name: 'brokers with spaces and a trailing comma, client id', env: { KAFKA_BROKERS: ' a:1 , b:2,', KAFKA_CLIENT_ID: 'orders' }, expected: { brokers: ['a:1', 'b:2'], clientId: 'orders' } },
-  { name: 'empty variables count as unset', env: { ...B, KAFKA_SSL: '', KAFKA_SASL_MECHANISM: '', KAFKA_CLIENT_ID: '' }, expected: { brokers: ['broker-1:9092', 'broker-2:9092'] } },
-  { name: 'TLS on with the system CAs', env: { ...B, KAFKA_SSL: 'true' }, expected: { brokers: ['broker-1:9092', 'broker-2:9092'], kafkaConfig: { ssl: true } } },
-  { name: 'TLS explicitly off', env: { ...B, KAFKA_SSL: 'FALSE' }, expected: { brokers: ['broker-1:9092', 'broker-2:9092'], kafkaConfig: { ssl: false } } },
-  { name: 'a CA file turns TLS on', env: { ...B, KAFKA_SSL_CA_FILE: caFile }, expected: { brokers: ['broker-1:9092', 'broker-2:9092'], kafkaConfig: { ssl: { ca: [CA] } } } },
+  {
+    name: 'brokers with spaces and a trailing comma, client id',
+    env: { KAFKA_BROKERS: ' a:1 , b:2,', KAFKA_CLIENT_ID: 'orders' },
+    expected: { brokers: ['a:1', 'b:2'], clientId: 'orders' },
+  },
+  {
+    name: 'empty variables count as unset',
+    env: { ...B, KAFKA_SSL: '', KAFKA_SASL_MECHANISM: '', KAFKA_CLIENT_ID: '' },
+    expected: { brokers: ['broker-1:9092', 'broker-2:9092'] },
+  },
+  {
+    name: 'TLS on with the system CAs',
+    env: { ...B, KAFKA_SSL: 'true' },
+    expected: { brokers: ['broker-1:9092', 'broker-2:9092'], kafkaConfig: { ssl: true } },
+  },
+  {
+    name: 'TLS explicitly off',
+    env: { ...B, KAFKA_SSL: 'FALSE' },
+    expected: { brokers: ['broker-1:9092', 'broker-2:9092'], kafkaConfig: { ssl: false } },
+  },
+  {
+    name: 'a CA file turns TLS on',
+    env: { ...B, KAFKA_SSL_CA_FILE: caFile },
+    expected: { brokers: ['broker-1:9092', 'broker-2:9092'], kafkaConfig: { ssl: { ca: [CA] } } },
+  },
   {
     name: 'mutual TLS with an encrypted key, no server verification',
-    env: { ...B, KAFKA_SSL: 'true', KAFKA_SSL_CERT_FILE: certFile, KAFKA_SSL_KEY_FILE: keyFile, KAFKA_SSL_KEY_PASSPHRASE: KEY_PASSPHRASE, KAFKA_SSL_REJECT_UNAUTHORIZED: 'false' },
-    expected: { brokers: ['broker-1:9092', 'broker-2:9092'], kafkaConfig: { ssl: { cert: CERT, key: KEY, passphrase: KEY_PASSPHRASE, rejectUnauthorized: false } } },
+    env: {
+      ...B,
+      KAFKA_SSL: 'true',
+      KAFKA_SSL_CERT_FILE: certFile,
+      KAFKA_SSL_KEY_FILE: keyFile,
+      KAFKA_SSL_KEY_PASSPHRASE: KEY_PASSPHRASE,
+      KAFKA_SSL_REJECT_UNAUTHORIZED: 'false',
+    },
+    expected: {
+      brokers: ['broker-1:9092', 'broker-2:9092'],
+      kafkaConfig: { ssl: { cert: CERT, key: KEY, passphrase: KEY_PASSPHRASE, rejectUnauthorized: false } },
+    },
   },
   {
     name: 'relative file paths are resolved against cwd',
@@ -84,17 +124,37 @@ const cases: readonly Case[] = [
   {
     name: 'SASL/PLAIN over plaintext',
     env: { ...B, KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'alice', KAFKA_SASL_PASSWORD: PASSWORD },
-    expected: { brokers: ['broker-1:9092', 'broker-2:9092'], kafkaConfig: { sasl: { mechanism: 'plain', username: 'alice', password: PASSWORD } } },
+    expected: {
+      brokers: ['broker-1:9092', 'broker-2:9092'],
+      kafkaConfig: { sasl: { mechanism: 'plain', username: 'alice', password: PASSWORD } },
+    },
   },
   {
     name: 'SCRAM-SHA-256 (upper case) over TLS',
-    env: { ...B, KAFKA_SSL: 'true', KAFKA_SASL_MECHANISM: 'SCRAM-SHA-256', KAFKA_SASL_USERNAME: 'bob', KAFKA_SASL_PASSWORD: PASSWORD },
-    expected: { brokers: ['broker-1:9092', 'broker-2:9092'], kafkaConfig: { ssl: true, sasl: { mechanism: 'scram-sha-256', username: 'bob', password: PASSWORD } } },
+    env: {
+      ...B,
+      KAFKA_SSL: 'true',
+      KAFKA_SASL_MECHANISM: 'SCRAM-SHA-256',
+      KAFKA_SASL_USERNAME: 'bob',
+      KAFKA_SASL_PASSWORD: PASSWORD,
+    },
+    expected: {
+      brokers: ['broker-1:9092', 'broker-2:9092'],
+      kafkaConfig: { ssl: true, sasl: { mechanism: 'scram-sha-256', username: 'bob', password: PASSWORD } },
+    },
   },
   {
     name: 'SCRAM-SHA-512 with the password from a file (trailing newline dropped)',
-    env: { ...B, KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'carol', KAFKA_SASL_PASSWORD_FILE: passwordFile },
-    expected: { brokers: ['broker-1:9092', 'broker-2:9092'], kafkaConfig: { sasl: { mechanism: 'scram-sha-512', username: 'carol', password: PASSWORD } } },
+    env: {
+      ...B,
+      KAFKA_SASL_MECHANISM: 'scram-sha-512',
+      KAFKA_SASL_USERNAME: 'carol',
+      KAFKA_SASL_PASSWORD_FILE: passwordFile,
+    },
+    expected: {
+      brokers: ['broker-1:9092', 'broker-2:9092'],
+      kafkaConfig: { sasl: { mechanism: 'scram-sha-512', username: 'carol', password: PASSWORD } },
+    },
   },
   {
     name: 'YAML file alone (paths relative to the file)',
@@ -102,23 +162,37 @@ const cases: readonly Case[] = [
     expected: {
       brokers: ['kafka-1.example.com:9093', 'kafka-2.example.com:9093'],
       clientId: 'from-file',
-      kafkaConfig: { ssl: { ca: [CA] }, sasl: { mechanism: 'scram-sha-512', username: 'file-user', password: PASSWORD } },
+      kafkaConfig: {
+        ssl: { ca: [CA] },
+        sasl: { mechanism: 'scram-sha-512', username: 'file-user', password: PASSWORD },
+      },
     },
   },
   {
     name: 'variables win over the file, setting by setting (password file replaced by an inline password)',
-    env: { EVC_KAFKA_CONFIG: yamlConfig, KAFKA_BROKERS: 'env-broker:9093', KAFKA_SASL_USERNAME: 'env-user', KAFKA_SASL_PASSWORD: 'env-password' },
+    env: {
+      EVC_KAFKA_CONFIG: yamlConfig,
+      KAFKA_BROKERS: 'env-broker:9093',
+      KAFKA_SASL_USERNAME: 'env-user',
+      KAFKA_SASL_PASSWORD: 'env-password',
+    },
     expected: {
       brokers: ['env-broker:9093'],
       clientId: 'from-file',
-      kafkaConfig: { ssl: { ca: [CA] }, sasl: { mechanism: 'scram-sha-512', username: 'env-user', password: 'env-password' } },
+      kafkaConfig: {
+        ssl: { ca: [CA] },
+        sasl: { mechanism: 'scram-sha-512', username: 'env-user', password: 'env-password' },
+      },
     },
   },
   {
     name: 'JSON file given as an option; `ssl: true` shorthand',
     env: {},
     configFile: jsonConfig,
-    expected: { brokers: ['json-broker:9094'], kafkaConfig: { ssl: true, sasl: { mechanism: 'plain', username: 'u', password: 'from-json-file' } } },
+    expected: {
+      brokers: ['json-broker:9094'],
+      kafkaConfig: { ssl: true, sasl: { mechanism: 'plain', username: 'u', password: 'from-json-file' } },
+    },
   },
 ];
 
@@ -133,46 +207,166 @@ interface ErrorCase {
 
 const errors: readonly ErrorCase[] = [
   { name: 'no brokers at all', env: {}, setting: 'KAFKA_BROKERS', message: /not set/ },
-  { name: 'a broker without a port', env: { KAFKA_BROKERS: 'a:1,broker-2' }, setting: 'KAFKA_BROKERS', message: /"broker-2" is not host:port/ },
-  { name: 'a port out of range', env: { KAFKA_BROKERS: 'a:70000' }, setting: 'KAFKA_BROKERS', message: /not host:port/ },
+  {
+    name: 'a broker without a port',
+    env: { KAFKA_BROKERS: 'a:1,broker-2' },
+    setting: 'KAFKA_BROKERS',
+    message: /"broker-2" is not host:port/,
+  },
+  {
+    name: 'a port out of range',
+    env: { KAFKA_BROKERS: 'a:70000' },
+    setting: 'KAFKA_BROKERS',
+    message: /not host:port/,
+  },
   { name: 'only commas', env: { KAFKA_BROKERS: ',,' }, setting: 'KAFKA_BROKERS', message: /names no broker/ },
-  { name: 'KAFKA_SSL neither true nor false', env: { ...B, KAFKA_SSL: 'yes' }, setting: 'KAFKA_SSL', message: /expected true or false, got "yes"/ },
-  { name: 'a CA file with TLS off', env: { ...B, KAFKA_SSL: 'false', KAFKA_SSL_CA_FILE: caFile }, setting: 'KAFKA_SSL_CA_FILE', message: /KAFKA_SSL is false/ },
-  { name: 'unreadable CA file', env: { ...B, KAFKA_SSL_CA_FILE: missing }, setting: 'KAFKA_SSL_CA_FILE', message: /cannot read .*missing\.pem: no such file/ },
-  { name: 'a directory as CA file', env: { ...B, KAFKA_SSL_CA_FILE: dir }, setting: 'KAFKA_SSL_CA_FILE', message: /is a directory/ },
-  { name: 'a CA file without a PEM certificate', env: { ...B, KAFKA_SSL_CA_FILE: notPem }, setting: 'KAFKA_SSL_CA_FILE', message: /holds no PEM certificate/ },
-  { name: 'a client certificate without its key', env: { ...B, KAFKA_SSL_CERT_FILE: certFile }, setting: 'KAFKA_SSL_CERT_FILE', message: /needs its key/ },
-  { name: 'a client key without its certificate', env: { ...B, KAFKA_SSL_KEY_FILE: keyFile }, setting: 'KAFKA_SSL_KEY_FILE', message: /needs its certificate/ },
-  { name: 'a key file that holds a certificate', env: { ...B, KAFKA_SSL_CERT_FILE: certFile, KAFKA_SSL_KEY_FILE: certFile }, setting: 'KAFKA_SSL_KEY_FILE', message: /no PEM private key/ },
-  { name: 'a passphrase without a key', env: { ...B, KAFKA_SSL_KEY_PASSPHRASE: KEY_PASSPHRASE }, setting: 'KAFKA_SSL_KEY_PASSPHRASE', message: /needs a key/ },
-  { name: 'KAFKA_SSL_REJECT_UNAUTHORIZED not a boolean', env: { ...B, KAFKA_SSL_REJECT_UNAUTHORIZED: '0' }, setting: 'KAFKA_SSL_REJECT_UNAUTHORIZED', message: /expected true or false/ },
+  {
+    name: 'KAFKA_SSL neither true nor false',
+    env: { ...B, KAFKA_SSL: 'yes' },
+    setting: 'KAFKA_SSL',
+    message: /expected true or false, got "yes"/,
+  },
+  {
+    name: 'a CA file with TLS off',
+    env: { ...B, KAFKA_SSL: 'false', KAFKA_SSL_CA_FILE: caFile },
+    setting: 'KAFKA_SSL_CA_FILE',
+    message: /KAFKA_SSL is false/,
+  },
+  {
+    name: 'unreadable CA file',
+    env: { ...B, KAFKA_SSL_CA_FILE: missing },
+    setting: 'KAFKA_SSL_CA_FILE',
+    message: /cannot read .*missing\.pem: no such file/,
+  },
+  {
+    name: 'a directory as CA file',
+    env: { ...B, KAFKA_SSL_CA_FILE: dir },
+    setting: 'KAFKA_SSL_CA_FILE',
+    message: /is a directory/,
+  },
+  {
+    name: 'a CA file without a PEM certificate',
+    env: { ...B, KAFKA_SSL_CA_FILE: notPem },
+    setting: 'KAFKA_SSL_CA_FILE',
+    message: /holds no PEM certificate/,
+  },
+  {
+    name: 'a client certificate without its key',
+    env: { ...B, KAFKA_SSL_CERT_FILE: certFile },
+    setting: 'KAFKA_SSL_CERT_FILE',
+    message: /needs its key/,
+  },
+  {
+    name: 'a client key without its certificate',
+    env: { ...B, KAFKA_SSL_KEY_FILE: keyFile },
+    setting: 'KAFKA_SSL_KEY_FILE',
+    message: /needs its certificate/,
+  },
+  {
+    name: 'a key file that holds a certificate',
+    env: { ...B, KAFKA_SSL_CERT_FILE: certFile, KAFKA_SSL_KEY_FILE: certFile },
+    setting: 'KAFKA_SSL_KEY_FILE',
+    message: /no PEM private key/,
+  },
+  {
+    name: 'a passphrase without a key',
+    env: { ...B, KAFKA_SSL_KEY_PASSPHRASE: KEY_PASSPHRASE },
+    setting: 'KAFKA_SSL_KEY_PASSPHRASE',
+    message: /needs a key/,
+  },
+  {
+    name: 'KAFKA_SSL_REJECT_UNAUTHORIZED not a boolean',
+    env: { ...B, KAFKA_SSL_REJECT_UNAUTHORIZED: '0' },
+    setting: 'KAFKA_SSL_REJECT_UNAUTHORIZED',
+    message: /expected true or false/,
+  },
   {
     name: 'unknown SASL mechanism',
     env: { ...B, KAFKA_SASL_MECHANISM: 'gssapi', KAFKA_SASL_USERNAME: 'u', KAFKA_SASL_PASSWORD: PASSWORD },
     setting: 'KAFKA_SASL_MECHANISM',
     message: /unknown SASL mechanism "gssapi" \(supported: plain, scram-sha-256, scram-sha-512\)/,
   },
-  { name: 'username without password', env: { ...B, KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'u' }, setting: 'KAFKA_SASL_USERNAME', message: /no password: set KAFKA_SASL_PASSWORD or KAFKA_SASL_PASSWORD_FILE/ },
-  { name: 'password without username', env: { ...B, KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_PASSWORD: PASSWORD }, setting: 'KAFKA_SASL_USERNAME', message: /needs a username and a password/ },
-  { name: 'credentials without a mechanism', env: { ...B, KAFKA_SASL_USERNAME: 'u', KAFKA_SASL_PASSWORD: PASSWORD }, setting: 'KAFKA_SASL_USERNAME', message: /KAFKA_SASL_MECHANISM is not/ },
-  { name: 'a mechanism without credentials', env: { ...B, KAFKA_SASL_MECHANISM: 'scram-sha-256' }, setting: 'KAFKA_SASL_USERNAME', message: /not set/ },
+  {
+    name: 'username without password',
+    env: { ...B, KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'u' },
+    setting: 'KAFKA_SASL_USERNAME',
+    message: /no password: set KAFKA_SASL_PASSWORD or KAFKA_SASL_PASSWORD_FILE/,
+  },
+  {
+    name: 'password without username',
+    env: { ...B, KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_PASSWORD: PASSWORD },
+    setting: 'KAFKA_SASL_USERNAME',
+    message: /needs a username and a password/,
+  },
+  {
+    name: 'credentials without a mechanism',
+    env: { ...B, KAFKA_SASL_USERNAME: 'u', KAFKA_SASL_PASSWORD: PASSWORD },
+    setting: 'KAFKA_SASL_USERNAME',
+    message: /KAFKA_SASL_MECHANISM is not/,
+  },
+  {
+    name: 'a mechanism without credentials',
+    env: { ...B, KAFKA_SASL_MECHANISM: 'scram-sha-256' },
+    setting: 'KAFKA_SASL_USERNAME',
+    message: /not set/,
+  },
   {
     name: 'both password and password file',
-    env: { ...B, KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'u', KAFKA_SASL_PASSWORD: PASSWORD, KAFKA_SASL_PASSWORD_FILE: passwordFile },
+    env: {
+      ...B,
+      KAFKA_SASL_MECHANISM: 'plain',
+      KAFKA_SASL_USERNAME: 'u',
+      KAFKA_SASL_PASSWORD: PASSWORD,
+      KAFKA_SASL_PASSWORD_FILE: passwordFile,
+    },
     setting: 'KAFKA_SASL_PASSWORD_FILE',
     message: /either KAFKA_SASL_PASSWORD or KAFKA_SASL_PASSWORD_FILE/,
   },
-  { name: 'unreadable password file', env: { ...B, KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'u', KAFKA_SASL_PASSWORD_FILE: missing }, setting: 'KAFKA_SASL_PASSWORD_FILE', message: /cannot read/ },
-  { name: 'empty password file', env: { ...B, KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'u', KAFKA_SASL_PASSWORD_FILE: emptyFile }, setting: 'KAFKA_SASL_PASSWORD_FILE', message: /is empty/ },
-  { name: 'unreadable config file', env: { EVC_KAFKA_CONFIG: missing }, setting: 'EVC_KAFKA_CONFIG', message: /cannot read the config file/ },
-  { name: 'a typo in the config file', env: { EVC_KAFKA_CONFIG: typoConfig }, setting: /typo\.yaml: sasl\.pasword$/, message: /unknown setting/ },
-  { name: 'a number as password in YAML', env: {}, configFile: numericPassword, setting: /numeric\.yaml: sasl\.password$/, message: /expected a string, got a non-string value \(quote it in YAML\)/ },
-  { name: 'a config file that is not YAML', env: {}, configFile: badYaml, setting: /bad\.yaml$/, message: /not valid JSON or YAML/ },
+  {
+    name: 'unreadable password file',
+    env: { ...B, KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'u', KAFKA_SASL_PASSWORD_FILE: missing },
+    setting: 'KAFKA_SASL_PASSWORD_FILE',
+    message: /cannot read/,
+  },
+  {
+    name: 'empty password file',
+    env: { ...B, KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'u', KAFKA_SASL_PASSWORD_FILE: emptyFile },
+    setting: 'KAFKA_SASL_PASSWORD_FILE',
+    message: /is empty/,
+  },
+  {
+    name: 'unreadable config file',
+    env: { EVC_KAFKA_CONFIG: missing },
+    setting: 'EVC_KAFKA_CONFIG',
+    message: /cannot read the config file/,
+  },
+  {
+    name: 'a typo in the config file',
+    env: { EVC_KAFKA_CONFIG: typoConfig },
+    setting: /typo\.yaml: sasl\.pasword$/,
+    message: /unknown setting/,
+  },
+  {
+    name: 'a number as password in YAML',
+    env: {},
+    configFile: numericPassword,
+    setting: /numeric\.yaml: sasl\.password$/,
+    message: /expected a string, got a non-string value \(quote it in YAML\)/,
+  },
+  {
+    name: 'a config file that is not YAML',
+    env: {},
+    configFile: badYaml,
+    setting: /bad\.yaml$/,
+    message: /not valid JSON or YAML/,
+  },
 ];
 
 describe('kafkaConnectionFromEnv', () => {
   it.each(cases)('$name', ({ env, configFile, expected }) => {
-    expect(kafkaConnectionFromEnv(env, { cwd: dir, ...(configFile === undefined ? {} : { configFile }) })).toEqual(expected);
+    expect(kafkaConnectionFromEnv(env, { cwd: dir, ...(configFile === undefined ? {} : { configFile }) })).toEqual(
+      expected,
+    );
   });
 
   it.each(errors)('refuses $name', ({ env, configFile, setting, message }) => {
@@ -188,24 +382,43 @@ describe('kafkaConnectionFromEnv', () => {
     else expect(error.setting).toMatch(setting);
     expect(error.message).toMatch(message);
     expect(error.message.startsWith(`${error.setting}: `)).toBe(true);
-    for (const secret of [PASSWORD, KEY_PASSPHRASE, 'MIIEvQprivateKeyMaterial']) expect(error.message).not.toContain(secret);
+    for (const secret of [PASSWORD, KEY_PASSPHRASE, 'MIIEvQprivateKeyMaterial'])
+      expect(error.message).not.toContain(secret);
   });
 
   it('uses the default brokers only when none are named', () => {
     expect(kafkaConnectionFromEnv({}, { defaultBrokers: ['127.0.0.1:9092'] })).toEqual({ brokers: ['127.0.0.1:9092'] });
-    expect(kafkaConnectionFromEnv(B, { defaultBrokers: ['127.0.0.1:9092'] }).brokers).toEqual(['broker-1:9092', 'broker-2:9092']);
+    expect(kafkaConnectionFromEnv(B, { defaultBrokers: ['127.0.0.1:9092'] }).brokers).toEqual([
+      'broker-1:9092',
+      'broker-2:9092',
+    ]);
   });
 
   it('names an unreadable (permission denied) file', () => {
     if (process.getuid?.() === 0) return; // root reads everything
     const locked = file('locked.pem', CA);
     chmodSync(locked, 0o000);
-    expect(() => kafkaConnectionFromEnv({ ...B, KAFKA_SSL_CA_FILE: locked })).toThrow(/^KAFKA_SSL_CA_FILE: cannot read .*locked\.pem: permission denied$/);
+    expect(() => kafkaConnectionFromEnv({ ...B, KAFKA_SSL_CA_FILE: locked })).toThrow(
+      /^KAFKA_SSL_CA_FILE: cannot read .*locked\.pem: permission denied$/,
+    );
   });
 
   it('documents every variable it reads', () => {
     expect(KAFKA_CONNECTION_VARIABLES).toEqual(
-      expect.arrayContaining(['KAFKA_BROKERS', 'KAFKA_CLIENT_ID', 'KAFKA_SSL', 'KAFKA_SSL_CA_FILE', 'KAFKA_SSL_CERT_FILE', 'KAFKA_SSL_KEY_FILE', 'KAFKA_SSL_REJECT_UNAUTHORIZED', 'KAFKA_SASL_MECHANISM', 'KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD', 'KAFKA_SASL_PASSWORD_FILE', 'EVC_KAFKA_CONFIG']),
+      expect.arrayContaining([
+        'KAFKA_BROKERS',
+        'KAFKA_CLIENT_ID',
+        'KAFKA_SSL',
+        'KAFKA_SSL_CA_FILE',
+        'KAFKA_SSL_CERT_FILE',
+        'KAFKA_SSL_KEY_FILE',
+        'KAFKA_SSL_REJECT_UNAUTHORIZED',
+        'KAFKA_SASL_MECHANISM',
+        'KAFKA_SASL_USERNAME',
+        'KAFKA_SASL_PASSWORD',
+        'KAFKA_SASL_PASSWORD_FILE',
+        'EVC_KAFKA_CONFIG',
+      ]),
     );
   });
 });
@@ -226,14 +439,25 @@ const SECRETS = [PASSWORD, KEY_PASSPHRASE, 'MIIEvQprivateKeyMaterial'];
 describe('describeConnection', () => {
   it('summarizes without any secret', () => {
     const summary = describeConnection(full);
-    expect(summary).toBe('brokers=secure-1:9093 clientId="orders" tls=on(ca=custom,clientCert=yes,key=[redacted],passphrase=[redacted],verifyServer=yes) sasl=scram-sha-512 user="orders-svc" password=[redacted]');
+    expect(summary).toBe(
+      'brokers=secure-1:9093 clientId="orders" tls=on(ca=custom,clientCert=yes,key=[redacted],passphrase=[redacted],verifyServer=yes) sasl=scram-sha-512 user="orders-svc" password=[redacted]',
+    );
     for (const secret of SECRETS) expect(summary).not.toContain(secret);
   });
 
   it('says when TLS and SASL are off, and when the server certificate is not verified', () => {
     expect(describeConnection({ brokers: ['a:1'] })).toBe('brokers=a:1 tls=off sasl=off');
-    expect(describeConnection({ brokers: ['a:1'], kafkaConfig: { ssl: { rejectUnauthorized: false } } })).toBe('brokers=a:1 tls=on(ca=system,verifyServer=NO) sasl=off');
-    expect(describeConnection({ brokers: ['a:1'], kafkaConfig: { sasl: { mechanism: 'aws', authorizationIdentity: 'x', accessKeyId: 'id', secretAccessKey: PASSWORD } } })).toBe('brokers=a:1 tls=off sasl=aws credentials=[redacted]');
+    expect(describeConnection({ brokers: ['a:1'], kafkaConfig: { ssl: { rejectUnauthorized: false } } })).toBe(
+      'brokers=a:1 tls=on(ca=system,verifyServer=NO) sasl=off',
+    );
+    expect(
+      describeConnection({
+        brokers: ['a:1'],
+        kafkaConfig: {
+          sasl: { mechanism: 'aws', authorizationIdentity: 'x', accessKeyId: 'id', secretAccessKey: PASSWORD },
+        },
+      }),
+    ).toBe('brokers=a:1 tls=off sasl=aws credentials=[redacted]');
   });
 });
 
@@ -243,14 +467,26 @@ describe('kafkajs logs of a client with secrets', () => {
     const logger = createConsoleLogger('debug', (line) => lines.push(line));
     // Nothing listens on port 1 (and the test key is no real key): the connection fails, which kafkajs logs at ERROR (and DEBUG).
     const kafka = kafkaClientOf(
-      { ...full, brokers: ['127.0.0.1:1'], kafkaConfig: { ...full.kafkaConfig, logLevel: logLevel.DEBUG, connectionTimeout: 500, retry: { retries: 0 } } },
+      {
+        ...full,
+        brokers: ['127.0.0.1:1'],
+        kafkaConfig: { ...full.kafkaConfig, logLevel: logLevel.DEBUG, connectionTimeout: 500, retry: { retries: 0 } },
+      },
       logger,
       'evc-test',
     );
     const admin = kafka.admin();
     await expect(admin.connect()).rejects.toThrow();
     // What a careless log call through the same client's logger would print.
-    kafka.logger().error(`auth with ${PASSWORD} failed`, { sasl: full.kafkaConfig!.sasl, ssl: full.kafkaConfig!.ssl, nested: { note: `key ${KEY} pass ${KEY_PASSPHRASE}` }, list: [PASSWORD], error: new Error(`bad ${PASSWORD}`) });
+    kafka
+      .logger()
+      .error(`auth with ${PASSWORD} failed`, {
+        sasl: full.kafkaConfig!.sasl,
+        ssl: full.kafkaConfig!.ssl,
+        nested: { note: `key ${KEY} pass ${KEY_PASSPHRASE}` },
+        list: [PASSWORD],
+        error: new Error(`bad ${PASSWORD}`),
+      });
     expect(lines.length).toBeGreaterThan(2);
     expect(lines.some((line) => line.includes('"sasl":true'))).toBe(true);
     expect(lines.some((line) => line.startsWith('evc error kafkajs BrokerPool: Failed to connect'))).toBe(true);

@@ -31,11 +31,30 @@ class ScriptedConsumer extends EventEmitter {
 
 function setup() {
   const consumers: ScriptedConsumer[] = [];
-  const kafka = { consumer: () => { const consumer = new ScriptedConsumer(); consumers.push(consumer); return consumer; } } as unknown as Kafka;
+  const kafka = {
+    consumer: () => {
+      const consumer = new ScriptedConsumer();
+      consumers.push(consumer);
+      return consumer;
+    },
+  } as unknown as Kafka;
   const events: ReceiverEvent[] = [];
-  const observer = new ReceiverObserver({ onEvent: (event) => events.push(event) }, new ReceiverMetrics(), silentLogger);
+  const observer = new ReceiverObserver(
+    { onEvent: (event) => events.push(event) },
+    new ReceiverMetrics(),
+    silentLogger,
+  );
   const pauses = new PartitionPauses(observer, { initialDelayMs: 10 });
-  const transport = new KafkaConsumerTransport({ kafka, groupId: 'g', fromBeginning: true, observer, pauses, partitionsConsumedConcurrently: 1, joinTimeoutMs: 1_000, restartDelayMs: 10 });
+  const transport = new KafkaConsumerTransport({
+    kafka,
+    groupId: 'g',
+    fromBeginning: true,
+    observer,
+    pauses,
+    partitionsConsumedConcurrently: 1,
+    joinTimeoutMs: 1_000,
+    restartDelayMs: 10,
+  });
   return { transport, consumers, events };
 }
 
@@ -44,7 +63,17 @@ function batch(offsets: string[]) {
   const log: string[] = [];
   let paused = false;
   const payload = {
-    batch: { topic: 't', partition: 2, messages: offsets.map((offset) => ({ offset, timestamp: '0', key: null, value: Buffer.from('{}'), headers: { a: Buffer.from('1') } })) },
+    batch: {
+      topic: 't',
+      partition: 2,
+      messages: offsets.map((offset) => ({
+        offset,
+        timestamp: '0',
+        key: null,
+        value: Buffer.from('{}'),
+        headers: { a: Buffer.from('1') },
+      })),
+    },
     resolveOffset: (offset: string) => void resolved.push(offset),
     heartbeat: async () => void log.push('heartbeat'),
     commitOffsetsIfNecessary: async () => void log.push('commit'),
@@ -70,14 +99,23 @@ describe('KafkaConsumerTransport', () => {
       if (record.offset === '11') throw new Error('dead-letter topic unavailable');
     });
     const consumer = consumers[0]!;
-    expect(consumer.runOptions).toMatchObject({ autoCommit: true, eachBatchAutoResolve: false, partitionsConsumedConcurrently: 1 });
+    expect(consumer.runOptions).toMatchObject({
+      autoCommit: true,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: 1,
+    });
     const { payload, resolved, log, isPaused } = batch(['10', '11', '12']);
     await consumer.eachBatch!(payload);
     expect(seen.map((record) => record.offset)).toEqual(['10', '11']);
     expect(seen[0]!.headers['a']).toEqual(Buffer.from('1'));
     expect(resolved).toEqual(['10']);
     expect(isPaused()).toBe(true);
-    expect(events.find((event) => event.type === 'partition-paused')).toMatchObject({ topic: 't', partition: 2, offset: '11', reason: 'dead-letter topic unavailable' });
+    expect(events.find((event) => event.type === 'partition-paused')).toMatchObject({
+      topic: 't',
+      partition: 2,
+      offset: '11',
+      reason: 'dead-letter topic unavailable',
+    });
     expect(log).not.toContain('commit'); // kafkajs commits resolved offsets after the batch
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(isPaused()).toBe(false);
@@ -139,7 +177,9 @@ describe('KafkaConsumerTransport', () => {
   it('leaves restarts to kafkajs when it restarts by itself', async () => {
     const { transport, consumers } = setup();
     await transport.run(['t'], async () => {});
-    consumers[0]!.emit(EVENTS.CRASH, { payload: { error: new Error('coordinator gone'), groupId: 'g', restart: true } });
+    consumers[0]!.emit(EVENTS.CRASH, {
+      payload: { error: new Error('coordinator gone'), groupId: 'g', restart: true },
+    });
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(consumers).toHaveLength(1);
     await transport.stop();

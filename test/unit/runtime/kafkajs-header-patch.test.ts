@@ -29,12 +29,26 @@ const repo = fileURLToPath(new URL('../../..', import.meta.url));
 /** Header objects the way a caller builds them, `__proto__` included as an own property. */
 function headersFrom(entries: readonly (readonly [string, unknown])[]): Record<string, unknown> {
   const headers: Record<string, unknown> = {};
-  for (const [name, value] of entries) Object.defineProperty(headers, name, { value, enumerable: true, writable: true, configurable: true });
+  for (const [name, value] of entries)
+    Object.defineProperty(headers, name, { value, enumerable: true, writable: true, configurable: true });
   return headers;
 }
 
 const headerName = fc.oneof(
-  fc.constantFrom('ce_id', 'ce_type', 'content-type', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '0', '17', 'é', '日本', ''),
+  fc.constantFrom(
+    'ce_id',
+    'ce_type',
+    'content-type',
+    '__proto__',
+    'constructor',
+    'toString',
+    'hasOwnProperty',
+    '0',
+    '17',
+    'é',
+    '日本',
+    '',
+  ),
   fc.string({ maxLength: 12 }),
   fc.string({ unit: 'grapheme', maxLength: 6 }),
   fc.string({ unit: 'binary', maxLength: 6 }), // lone surrogates: UTF-8 replacement in both encoders
@@ -47,7 +61,10 @@ const part = fc.oneof(fc.constant(null), fc.constant(undefined), bytes(300), tex
 const record = fc.record(
   {
     offsetDelta: fc.oneof(fc.integer({ min: 0, max: 600 }), fc.integer({ min: 0, max: 2 ** 31 - 1 })),
-    timestampDelta: fc.oneof(fc.integer({ min: -1000, max: 100_000 }), fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 })),
+    timestampDelta: fc.oneof(
+      fc.integer({ min: -1000, max: 100_000 }),
+      fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
+    ),
     key: part,
     value: part,
     headers: fc.array(fc.tuple(headerName, headerValue), { maxLength: 10 }).map(headersFrom),
@@ -67,8 +84,15 @@ function outcome(encode: () => { buffer: Buffer }): Buffer | string {
 describe('kafkajs 2.2.4 header patch: encoding', () => {
   it('the sender marks its records, invisibly to keys and JSON, and they take the fast path', async () => {
     let sent: readonly WireRecord[] = [];
-    const sender = createEventSender({ send: async (_topic, records) => void (sent = records), disconnect: async () => {} });
-    await sender.send(routeCalculated(), { payload: validRoute(), key: 'TRK-0042', headers: { correlationId: CORRELATION_ID } });
+    const sender = createEventSender({
+      send: async (_topic, records) => void (sent = records),
+      disconnect: async () => {},
+    });
+    await sender.send(routeCalculated(), {
+      payload: validRoute(),
+      key: 'TRK-0042',
+      headers: { correlationId: CORRELATION_ID },
+    });
     const [record] = sent as (WireRecord & { [RUNTIME_WIRE_RECORD]?: boolean })[];
     expect(record![RUNTIME_WIRE_RECORD]).toBe(true);
     expect(Object.keys(record!)).toEqual(['key', 'value', 'headers']);
@@ -108,7 +132,9 @@ describe('kafkajs 2.2.4 header patch: encoding', () => {
     ];
     for (const args of unusual) {
       expect(encodeRecord(args)).toBeUndefined();
-      expect(outcome(() => kafkajs.patchedEncode({ ...args, [RUNTIME_WIRE_RECORD]: true }))).toEqual(outcome(() => kafkajs.stockEncode(args)));
+      expect(outcome(() => kafkajs.patchedEncode({ ...args, [RUNTIME_WIRE_RECORD]: true }))).toEqual(
+        outcome(() => kafkajs.stockEncode(args)),
+      );
     }
   });
 
@@ -145,34 +171,51 @@ describe('kafkajs 2.2.4 header patch: encoding', () => {
       firstSequence: fc.nat(),
     });
     await fc.assert(
-      fc.asyncProperty(fc.array(record, { minLength: 1, maxLength: 8 }), batchParameters, fc.boolean(), async (records, parameters, mixed) => {
-        const plain = records.map((args) => ({ ...args, timestampDelta: 0, headers: args.headers ?? {} }));
-        let encodable: RecordArguments[];
-        try {
-          plain.forEach((args) => kafkajs.stockEncode(args));
-          encodable = plain;
-        } catch {
-          return; // kafkajs refuses some records (e.g. null header values); nothing to compare
-        }
-        const stockRecords = encodable.map((args, i) => kafkajs.stockEncode({ ...args, offsetDelta: i }));
-        const patchedRecords = encodable.map((args, i) => kafkajs.patchedEncode({ ...args, offsetDelta: i, [RUNTIME_WIRE_RECORD]: !(mixed && i === 0) }));
-        const batch = { ...parameters, lastOffsetDelta: encodable.length - 1 };
-        const stock = await kafkajs.stockBatch({ ...batch, records: stockRecords });
-        const patched = await kafkajs.patchedBatch({ ...batch, records: patchedRecords });
-        expect(patched.buffer).toEqual(stock.buffer);
-        expect(kafkajs.fastBatch({ ...batch, records: patchedRecords }) === undefined).toBe(mixed);
-      }),
+      fc.asyncProperty(
+        fc.array(record, { minLength: 1, maxLength: 8 }),
+        batchParameters,
+        fc.boolean(),
+        async (records, parameters, mixed) => {
+          const plain = records.map((args) => ({ ...args, timestampDelta: 0, headers: args.headers ?? {} }));
+          let encodable: RecordArguments[];
+          try {
+            plain.forEach((args) => kafkajs.stockEncode(args));
+            encodable = plain;
+          } catch {
+            return; // kafkajs refuses some records (e.g. null header values); nothing to compare
+          }
+          const stockRecords = encodable.map((args, i) => kafkajs.stockEncode({ ...args, offsetDelta: i }));
+          const patchedRecords = encodable.map((args, i) =>
+            kafkajs.patchedEncode({ ...args, offsetDelta: i, [RUNTIME_WIRE_RECORD]: !(mixed && i === 0) }),
+          );
+          const batch = { ...parameters, lastOffsetDelta: encodable.length - 1 };
+          const stock = await kafkajs.stockBatch({ ...batch, records: stockRecords });
+          const patched = await kafkajs.patchedBatch({ ...batch, records: patchedRecords });
+          expect(patched.buffer).toEqual(stock.buffer);
+          expect(kafkajs.fastBatch({ ...batch, records: patchedRecords }) === undefined).toBe(mixed);
+        },
+      ),
       { numRuns: 300 },
     );
-    const records = [kafkajs.patchedEncode({ key: null, value: Buffer.from('x'.repeat(300)), [RUNTIME_WIRE_RECORD]: true })];
+    const records = [
+      kafkajs.patchedEncode({ key: null, value: Buffer.from('x'.repeat(300)), [RUNTIME_WIRE_RECORD]: true }),
+    ];
     expect(kafkajs.fastBatch({ records, compression: 1 })).toBeUndefined();
     const gzip = { records, compression: 1, firstTimestamp: 5, maxTimestamp: 5 };
-    expect((await kafkajs.patchedBatch(gzip)).buffer.subarray(0, 8)).toEqual((await kafkajs.stockBatch(gzip)).buffer.subarray(0, 8));
+    expect((await kafkajs.patchedBatch(gzip)).buffer.subarray(0, 8)).toEqual(
+      (await kafkajs.stockBatch(gzip)).buffer.subarray(0, 8),
+    );
   });
 });
 
 describe('kafkajs 2.2.4 header patch: decoding', () => {
-  const context = { firstOffset: '1000', firstTimestamp: '1700000000000', magicByte: 2, timestampType: 0, maxTimestamp: '1700000000500' };
+  const context = {
+    firstOffset: '1000',
+    firstTimestamp: '1700000000000',
+    magicByte: 2,
+    timestampType: 0,
+    maxTimestamp: '1700000000500',
+  };
   const decode = (decoder: KafkajsRecordModules['stockDecode'], bytes: Buffer, skipLength: boolean) => {
     try {
       const reader = new kafkajs.Decoder(bytes);
@@ -182,7 +225,10 @@ describe('kafkajs 2.2.4 header patch: decoding', () => {
       return `throws ${(error as Error).constructor.name}`;
     }
   };
-  const same = (a: unknown, b: unknown) => (typeof a === 'string' || typeof b === 'string' ? a === b : sameDecodedRecord(a as Record<string, unknown>, b as Record<string, unknown>));
+  const same = (a: unknown, b: unknown) =>
+    typeof a === 'string' || typeof b === 'string'
+      ? a === b
+      : sameDecodedRecord(a as Record<string, unknown>, b as Record<string, unknown>);
 
   it('builds the header object kafkajs builds: order, repeats as arrays, own __proto__, inherited names, null values', () => {
     fc.assert(
@@ -202,16 +248,28 @@ describe('kafkajs 2.2.4 header patch: decoding', () => {
   });
 
   it('decodes malformed and truncated bytes exactly as kafkajs does (same values or the same error)', () => {
-    const valid = kafkajs.stockEncode({ key: Buffer.from('k'), value: Buffer.from('value'), headers: { a: 'b', c: ['d', 'e'], __proto__: 'x' } as never }).buffer;
+    const valid = kafkajs.stockEncode({
+      key: Buffer.from('k'),
+      value: Buffer.from('value'),
+      headers: { a: 'b', c: ['d', 'e'], __proto__: 'x' } as never,
+    }).buffer;
     fc.assert(
-      fc.property(fc.oneof(fc.uint8Array({ maxLength: 80 }).map((array) => Buffer.from(array)), fc.tuple(fc.nat(valid.length), fc.nat(255), fc.nat(valid.length)).map(([at, byte, cut]) => {
-        const copy = Buffer.from(valid);
-        copy[at % copy.length] = byte;
-        return copy.subarray(0, Math.max(1, cut));
-      })), (bytes) => {
-        expect(same(decode(kafkajs.stockDecode, bytes, true), decode(kafkajs.patchedDecode, bytes, true))).toBe(true);
-        expect(same(decode(kafkajs.stockDecode, bytes, false), decode(kafkajs.patchedDecode, bytes, false))).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 80 }).map((array) => Buffer.from(array)),
+          fc.tuple(fc.nat(valid.length), fc.nat(255), fc.nat(valid.length)).map(([at, byte, cut]) => {
+            const copy = Buffer.from(valid);
+            copy[at % copy.length] = byte;
+            return copy.subarray(0, Math.max(1, cut));
+          }),
+        ),
+        (bytes) => {
+          expect(same(decode(kafkajs.stockDecode, bytes, true), decode(kafkajs.patchedDecode, bytes, true))).toBe(true);
+          expect(same(decode(kafkajs.stockDecode, bytes, false), decode(kafkajs.patchedDecode, bytes, false))).toBe(
+            true,
+          );
+        },
+      ),
       // Seeded: random bytes can make kafkajs itself allocate large arrays (a varint read as a
       // header count), so an unseeded run's duration varied from 2 s to over 50 s on a loaded machine.
       { numRuns: 600, seed: 20261125 },
@@ -236,7 +294,11 @@ describe('kafkajs 2.2.4 header patch: decoding', () => {
 
 describe('kafkajs 2.2.4 header patch: installation', () => {
   const run = (code: string, env: Record<string, string> = {}) =>
-    execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { cwd: repo, env: { ...process.env, ...env }, encoding: 'utf8' }).trim();
+    execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+      cwd: repo,
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    }).trim();
 
   const script = `
     import { createRequire } from 'node:module';
@@ -259,12 +321,34 @@ describe('kafkajs 2.2.4 header patch: installation', () => {
   `;
 
   it('takes effect even when kafkajs already sent a produce request, with identical request bytes', () => {
-    const result = JSON.parse(run(script)) as { status: { encode: boolean }; fast: number; batches: number; same: boolean; replaced: boolean };
-    expect(result).toEqual({ status: { encode: true, decode: true, reason: 'kafkajs 2.2.4 patched' }, fast: 1, batches: 1, same: true, replaced: true });
+    const result = JSON.parse(run(script)) as {
+      status: { encode: boolean };
+      fast: number;
+      batches: number;
+      same: boolean;
+      replaced: boolean;
+    };
+    expect(result).toEqual({
+      status: { encode: true, decode: true, reason: 'kafkajs 2.2.4 patched' },
+      fast: 1,
+      batches: 1,
+      same: true,
+      replaced: true,
+    });
   });
 
   it('EVC_KAFKAJS_PATCH=off keeps kafkajs stock', () => {
-    const result = JSON.parse(run(script, { EVC_KAFKAJS_PATCH: 'off' })) as { status: { encode: boolean }; fast: number; replaced: boolean };
-    expect(result).toMatchObject({ status: { encode: false, decode: false }, fast: 0, batches: 0, same: true, replaced: false });
+    const result = JSON.parse(run(script, { EVC_KAFKAJS_PATCH: 'off' })) as {
+      status: { encode: boolean };
+      fast: number;
+      replaced: boolean;
+    };
+    expect(result).toMatchObject({
+      status: { encode: false, decode: false },
+      fast: 0,
+      batches: 0,
+      same: true,
+      replaced: false,
+    });
   });
 });

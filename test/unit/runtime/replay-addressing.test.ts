@@ -2,7 +2,13 @@
 // dead-lettered it may handle it again, or the others would process the event twice.
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { InMemoryBroker, createEventSender, createInMemoryReceiver, silentLogger, route } from '../../../runtime/index.js';
+import {
+  InMemoryBroker,
+  createEventSender,
+  createInMemoryReceiver,
+  silentLogger,
+  route,
+} from '../../../runtime/index.js';
 import { EVC_REPLAY_FOR_GROUP } from '../../../runtime/standard-headers.js';
 import { routeCalculated } from './fixtures.js';
 
@@ -17,11 +23,23 @@ describe('replayed records are addressed to one consumer group', () => {
     });
     // What `evc dlq replay` writes: the original record plus the group it is meant for.
     const [original] = broker.records(descriptor.topic);
-    await broker.producer().send(descriptor.topic, [{ key: original!.key, value: original!.value, headers: { ...original!.headers, [EVC_REPLAY_FOR_GROUP]: Buffer.from('invoicing') } }]);
+    await broker
+      .producer()
+      .send(descriptor.topic, [
+        {
+          key: original!.key,
+          value: original!.value,
+          headers: { ...original!.headers, [EVC_REPLAY_FOR_GROUP]: Buffer.from('invoicing') },
+        },
+      ]);
 
     const handled: Record<string, number> = { invoicing: 0, tracking: 0 };
-    const receivers = ['invoicing', 'tracking'].map((group) => createInMemoryReceiver(broker, { groupId: group, logger: silentLogger }));
-    await Promise.all(receivers.map((r, i) => r.start([route(descriptor, () => void (handled[['invoicing', 'tracking'][i]!]! += 1))])));
+    const receivers = ['invoicing', 'tracking'].map((group) =>
+      createInMemoryReceiver(broker, { groupId: group, logger: silentLogger }),
+    );
+    await Promise.all(
+      receivers.map((r, i) => r.start([route(descriptor, () => void (handled[['invoicing', 'tracking'][i]!]! += 1))])),
+    );
     await broker.drain();
     await Promise.all(receivers.map((r) => r.stop()));
 

@@ -1,13 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { backoffCeiling, backoffDelay, resolveRetryPolicy, abortableSleep, retryPolicyFromContract, type RetrySettings } from '../../../runtime/index.js';
+import {
+  backoffCeiling,
+  backoffDelay,
+  resolveRetryPolicy,
+  abortableSleep,
+  retryPolicyFromContract,
+  type RetrySettings,
+} from '../../../runtime/index.js';
 
 describe('retry policy', () => {
   it('defaults to 5 attempts of exponential backoff with full jitter', () => {
-    expect(resolveRetryPolicy()).toEqual({ maxAttempts: 5, strategy: 'exponential', initialDelayMs: 200, incrementMs: 0, multiplier: 2, maxDelayMs: 10_000, jitter: 'full' });
+    expect(resolveRetryPolicy()).toEqual({
+      maxAttempts: 5,
+      strategy: 'exponential',
+      initialDelayMs: 200,
+      incrementMs: 0,
+      multiplier: 2,
+      maxDelayMs: 10_000,
+      jitter: 'full',
+    });
   });
 
   it('layers route settings over receiver settings over defaults', () => {
-    expect(resolveRetryPolicy({ maxAttempts: 3, initialDelayMs: 50 }, { maxAttempts: 7, multiplier: undefined })).toMatchObject({ maxAttempts: 7, initialDelayMs: 50, multiplier: 2 });
+    expect(
+      resolveRetryPolicy({ maxAttempts: 3, initialDelayMs: 50 }, { maxAttempts: 7, multiplier: undefined }),
+    ).toMatchObject({ maxAttempts: 7, initialDelayMs: 50, multiplier: 2 });
   });
 
   const schedules: [string, RetrySettings, number[]][] = [
@@ -38,11 +55,29 @@ describe('retry policy', () => {
     expect(() => resolveRetryPolicy(policy)).toThrow(RangeError);
   });
 
-  it('adopts a contract\'s x-retry (seconds, nested strategy)', () => {
-    const contract = { maxAttempts: 5, strategy: { type: 'exponential', initialDelaySeconds: 0.2, multiplier: 2, maxDelaySeconds: 5 } };
-    expect(retryPolicyFromContract(contract)).toEqual({ maxAttempts: 5, strategy: 'exponential', initialDelayMs: 200, incrementMs: undefined, multiplier: 2, maxDelayMs: 5000 });
-    expect(resolveRetryPolicy({ maxAttempts: 2 }, contract)).toMatchObject({ maxAttempts: 5, initialDelayMs: 200, maxDelayMs: 5000 });
-    expect(resolveRetryPolicy({ maxAttempts: 3, strategy: { type: 'fixed', delaySeconds: 1 } })).toMatchObject({ maxAttempts: 3, strategy: 'fixed', initialDelayMs: 1000 });
+  it("adopts a contract's x-retry (seconds, nested strategy)", () => {
+    const contract = {
+      maxAttempts: 5,
+      strategy: { type: 'exponential', initialDelaySeconds: 0.2, multiplier: 2, maxDelaySeconds: 5 },
+    };
+    expect(retryPolicyFromContract(contract)).toEqual({
+      maxAttempts: 5,
+      strategy: 'exponential',
+      initialDelayMs: 200,
+      incrementMs: undefined,
+      multiplier: 2,
+      maxDelayMs: 5000,
+    });
+    expect(resolveRetryPolicy({ maxAttempts: 2 }, contract)).toMatchObject({
+      maxAttempts: 5,
+      initialDelayMs: 200,
+      maxDelayMs: 5000,
+    });
+    expect(resolveRetryPolicy({ maxAttempts: 3, strategy: { type: 'fixed', delaySeconds: 1 } })).toMatchObject({
+      maxAttempts: 3,
+      strategy: 'fixed',
+      initialDelayMs: 1000,
+    });
     expect(() => resolveRetryPolicy({ strategy: { type: 'random' } })).toThrow(/fixed, linear or exponential/);
   });
 
