@@ -27,13 +27,11 @@ describe('kafkajs header patch on a real broker', () => {
     const trucks = Array.from({ length: 60 }, (_, n) => `TRK-${1000 + n}`);
     await sender.sendBatch(
       descriptor,
-      trucks
-        .slice(0, 59)
-        .map((truckId) => ({
-          payload: validRoute({ truckId }),
-          key: truckId,
-          headers: { correlationId: CORRELATION_ID },
-        })),
+      trucks.slice(0, 59).map((truckId) => ({
+        payload: validRoute({ truckId }),
+        key: truckId,
+        headers: { correlationId: CORRELATION_ID },
+      })),
     );
     await sender.send(descriptor, {
       payload: validRoute({ truckId: trucks[59]! }),

@@ -478,15 +478,13 @@ describe('kafkajs logs of a client with secrets', () => {
     const admin = kafka.admin();
     await expect(admin.connect()).rejects.toThrow();
     // What a careless log call through the same client's logger would print.
-    kafka
-      .logger()
-      .error(`auth with ${PASSWORD} failed`, {
-        sasl: full.kafkaConfig!.sasl,
-        ssl: full.kafkaConfig!.ssl,
-        nested: { note: `key ${KEY} pass ${KEY_PASSPHRASE}` },
-        list: [PASSWORD],
-        error: new Error(`bad ${PASSWORD}`),
-      });
+    kafka.logger().error(`auth with ${PASSWORD} failed`, {
+      sasl: full.kafkaConfig!.sasl,
+      ssl: full.kafkaConfig!.ssl,
+      nested: { note: `key ${KEY} pass ${KEY_PASSPHRASE}` },
+      list: [PASSWORD],
+      error: new Error(`bad ${PASSWORD}`),
+    });
     expect(lines.length).toBeGreaterThan(2);
     expect(lines.some((line) => line.includes('"sasl":true'))).toBe(true);
     expect(lines.some((line) => line.startsWith('evc error kafkajs BrokerPool: Failed to connect'))).toBe(true);

@@ -23,15 +23,13 @@ describe('replayed records are addressed to one consumer group', () => {
     });
     // What `evc dlq replay` writes: the original record plus the group it is meant for.
     const [original] = broker.records(descriptor.topic);
-    await broker
-      .producer()
-      .send(descriptor.topic, [
-        {
-          key: original!.key,
-          value: original!.value,
-          headers: { ...original!.headers, [EVC_REPLAY_FOR_GROUP]: Buffer.from('invoicing') },
-        },
-      ]);
+    await broker.producer().send(descriptor.topic, [
+      {
+        key: original!.key,
+        value: original!.value,
+        headers: { ...original!.headers, [EVC_REPLAY_FOR_GROUP]: Buffer.from('invoicing') },
+      },
+    ]);
 
     const handled: Record<string, number> = { invoicing: 0, tracking: 0 };
     const receivers = ['invoicing', 'tracking'].map((group) =>
