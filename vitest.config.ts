@@ -13,7 +13,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['generator/**/*.test.ts', 'runtime/**/*.test.ts', 'test/unit/**/*.test.ts'],
+          include: ['test/unit/**/*.test.ts'],
           testTimeout: 30_000,
         },
       },

@@ -63,13 +63,13 @@ export {
   type DeadLetterInfo,
   type DeadLetterStage,
   type RawHeaders,
-} from './dead-letter/dead-letter-headers.js';
+} from './dead-letter-format/dead-letter-headers.js';
 export {
   DEFAULT_DEAD_LETTER_SUFFIX,
   deadLetterTopicFor,
   type DeadLetterOptions,
   type DeadLetterTopicOption,
-} from './dead-letter/dead-letter-record.js';
+} from './dead-letter-format/dead-letter-record.js';
 
 // In-memory transport
 export {
@@ -82,7 +82,7 @@ export {
 export { createInMemoryReceiver, type InMemoryReceiverOptions } from './memory/in-memory-receiver.js';
 
 // Dead-letter tools (`evc dlq inspect|replay`)
-export { inspectDeadLetters, type InspectOptions, type InspectResult } from './dlq/inspect.js';
+export { inspectDeadLetters, type InspectOptions, type InspectResult } from './dead-letter-replay/inspect.js';
 export {
   ensureTopics,
   type EnsureTopicsOptions,
@@ -96,16 +96,16 @@ export {
   type ReplayOutcome,
   type ReplayRecordReport,
   type ReplayResult,
-} from './dlq/replay.js';
-export type { DeadLetterEntry } from './dlq/dead-letter-entry.js';
+} from './dead-letter-replay/replay.js';
+export type { DeadLetterEntry } from './dead-letter-replay/dead-letter-entry.js';
 export {
   DeadLetterFilterError,
   FILTER_FIELDS,
   parseDeadLetterFilter,
   type DeadLetterPredicate,
-} from './dlq/dead-letter-filter.js';
-export { parseSince } from './dlq/time-window.js';
-export { TopicNotFoundError, type PartitionBounds } from './dlq/topic-scan.js';
+} from './dead-letter-replay/dead-letter-filter.js';
+export { parseSince } from './dead-letter-replay/time-window.js';
+export { TopicNotFoundError, type PartitionBounds } from './dead-letter-replay/topic-scan.js';
 export {
   contractRegExp,
   patternEngineKind,

@@ -3,8 +3,8 @@
 
 import type { SourceLocation } from '../model/registry.js';
 import { compareChanges, type Change } from './change.js';
-import { contractRules } from './contract/index.js';
-import type { ChangeInit, ContractRule, ContractRuleContext } from './contract/rule.js';
+import { contractRules } from './contract-rules/index.js';
+import type { ChangeInit, ContractRule, ContractRuleContext } from './contract-rules/rule.js';
 import type { CompatibilityLevel, CompatibilityMode } from './levels.js';
 import { SchemaChecker } from './schema-check.js';
 import type { RegistrySnapshot } from './snapshot.js';

@@ -3,7 +3,7 @@
 
 import type { JsonSchema } from '../model/registry.js';
 import { directionsOf, type CompatibilityLevel, type CompatibilityMode, type Direction } from './levels.js';
-import { schemaRules } from './rules/index.js';
+import { schemaRules } from './schema-rules/index.js';
 import { SchemaComparison } from './schema/compare.js';
 import type { SchemaDifference, SchemaRule } from './schema/rule.js';
 

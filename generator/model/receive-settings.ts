@@ -5,7 +5,7 @@
 // so what lint accepts is exactly what generated code applies.
 import type { ContractRetryPolicy } from '../../runtime/contract.js';
 import { resolveRetryPolicy } from '../../runtime/consumer/retry-policy.js';
-import { deadLetterTopicFor } from '../../runtime/dead-letter/dead-letter-record.js';
+import { deadLetterTopicFor } from '../../runtime/dead-letter-format/dead-letter-record.js';
 import { memberLocationOf, type OperationModel, type SourceLocation } from './registry.js';
 
 export const DEAD_LETTER_EXTENSION = 'x-dead-letter';

@@ -4,7 +4,7 @@
 import type { RecordCoordinates } from '../contract.js';
 import type { DeadLetterWriteError, EventRuntimeError, HandlerError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { DeadLetterStage } from '../dead-letter/dead-letter-headers.js';
+import type { DeadLetterStage } from '../dead-letter-format/dead-letter-headers.js';
 import type { ReceiverMetrics } from './receiver-metrics.js';
 
 export type ReceiverEvent =

@@ -2,7 +2,7 @@
 // and shutdown; a transport (Kafka, in-memory) only delivers records and commits what the
 // processor finished.
 import type { ConsumerRoute, ConsumerTransport, EventReceiver, ProducerTransport } from '../contract.js';
-import type { DeadLetterOptions } from '../dead-letter/dead-letter-record.js';
+import type { DeadLetterOptions } from '../dead-letter-format/dead-letter-record.js';
 import { createConsoleLogger, type Logger } from '../logger.js';
 import { DEFAULT_DECODE_LIMITS, type DecodeLimits } from './json-decoder.js';
 import { PartitionPauses, type RedeliveryOptions } from './partition-pauses.js';

@@ -6,13 +6,13 @@
 import { performance } from 'node:perf_hooks';
 import type { ConsumedRecord, ConsumerRoute, ProducerTransport, WireRecord } from '../contract.js';
 import { DeadLetterWriteError, EventRuntimeError, HandlerError, ProcessingAbortedError } from '../errors.js';
-import type { DeadLetterHeaderStyle } from '../dead-letter/dead-letter-headers.js';
+import type { DeadLetterHeaderStyle } from '../dead-letter-format/dead-letter-headers.js';
 import {
   deadLetterFacts,
   deadLetterRecord,
   deadLetterTopicFor,
   type DeadLetterTopicOption,
-} from '../dead-letter/dead-letter-record.js';
+} from '../dead-letter-format/dead-letter-record.js';
 import { prepareEvent, type PreparationOptions } from './event-preparation.js';
 import { EVC_REPLAY_FOR_GROUP } from '../standard-headers.js';
 import type { ReceiverObserver } from './receiver-events.js';

@@ -2,8 +2,8 @@
 // then the compatibility rules of `evc check` (schema rules, then contract rules).
 import type { Command } from 'commander';
 import { lintRules } from '../../lint/index.js';
-import { schemaRules } from '../../compat/rules/index.js';
-import { contractRules } from '../../compat/contract/index.js';
+import { schemaRules } from '../../compat/schema-rules/index.js';
+import { contractRules } from '../../compat/contract-rules/index.js';
 import { EXIT, type CliIO } from '../io.js';
 
 export function registerRulesCommand(program: Command, io: CliIO, done: (code: number) => void): void {

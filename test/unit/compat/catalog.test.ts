@@ -3,14 +3,14 @@
 
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { contractRules } from '../../../generator/compat/contract/index.js';
-import { schemaRules } from '../../../generator/compat/rules/index.js';
+import { contractRules } from '../../../generator/compat/contract-rules/index.js';
+import { schemaRules } from '../../../generator/compat/schema-rules/index.js';
 
 const HELPERS = new Set(['index.ts', 'bound-rule.ts', 'numeric-bound-rule.ts', 'content-model.ts']);
 
 describe('compatibility rule catalog', () => {
   it('lists every schema rule module exactly once, with a unique id and a one-line description', () => {
-    const modules = readdirSync(new URL('../../../generator/compat/rules/', import.meta.url)).filter(
+    const modules = readdirSync(new URL('../../../generator/compat/schema-rules', import.meta.url)).filter(
       (f) => f.endsWith('.ts') && !HELPERS.has(f),
     );
     expect(schemaRules.length).toBe(modules.length);

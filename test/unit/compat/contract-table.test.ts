@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml, type Document } from 'yaml';
-import { contractRules } from '../../../generator/compat/contract/index.js';
+import { contractRules } from '../../../generator/compat/contract-rules/index.js';
 import { COMPATIBILITY_LEVELS, directionsOf } from '../../../generator/compat/levels.js';
 import { RC, checkFiles, editYaml, fixtureFiles, type Files } from './registry-fixture.js';
 

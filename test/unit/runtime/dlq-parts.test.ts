@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ReplayProgress } from '../../../runtime/dlq/replay-progress.js';
-import { parseDeadLetterFilter } from '../../../runtime/dlq/dead-letter-filter.js';
-import { parseSince } from '../../../runtime/dlq/time-window.js';
-import { deadLetterEntry } from '../../../runtime/dlq/dead-letter-entry.js';
+import { ReplayProgress } from '../../../runtime/dead-letter-replay/replay-progress.js';
+import { parseDeadLetterFilter } from '../../../runtime/dead-letter-replay/dead-letter-filter.js';
+import { parseSince } from '../../../runtime/dead-letter-replay/time-window.js';
+import { deadLetterEntry } from '../../../runtime/dead-letter-replay/dead-letter-entry.js';
 import { encodeDeadLetterHeaders } from '../../../runtime/index.js';
 import type { KafkaMessage } from 'kafkajs';
 
