@@ -26,14 +26,14 @@ import {
   InMemoryBroker,
   createEventReceiver,
   createEventSender,
-  createKafkaProducerTransport,
-  createReceiver,
   route,
   silentLogger,
   type ConsumedRecord,
   type MessageDescriptor,
   type WireRecord,
 } from '../runtime/index.js';
+import { createKafkaProducerTransport } from '../runtime/kafka/producer-transport.js';
+import { createReceiver } from '../runtime/consumer/receiver.js';
 import { kafkajsPatchCounters, kafkajsPatchStatus } from '../runtime/kafka/header-encoding-patch.js';
 
 const BATCH = 500;

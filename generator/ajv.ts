@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import { Ajv, type Options, type ValidateFunction } from 'ajv';
 import type { _ as CodeTemplate } from 'ajv';
-import { contractRegExp } from '../runtime/pattern-engine.js';
+import { contractRegExp } from '../contract-conventions/index.js';
 
 const require = createRequire(import.meta.url);
 
@@ -40,7 +40,7 @@ export function messageValidatorAjv(options: {
       useDefaults: true,
       // Contract patterns are ECMAScript regular expressions with Unicode semantics, as JSON Schema says.
       unicodeRegExp: true,
-      // Patterns that could backtrack catastrophically run on a linear-time engine (runtime/pattern-engine.ts).
+      // Patterns that could backtrack catastrophically run on a linear-time engine (contract-conventions/pattern-engine.ts).
       code: {
         regExp: contractRegExp,
         ...(options.standalone ? { source: true, esm: true, lines: true, formats: _`validatorFormats` } : {}),

@@ -2,42 +2,18 @@
 // runtime (message descriptors with precompiled validators) and the transports it runs on.
 // Generated code depends only on the names exported here (through `eventcontracts/runtime`).
 
-/** A precompiled ajv validator (standalone code): returns true or sets `errors`. */
-export interface CompiledValidator {
-  (data: unknown): boolean;
-  errors?: readonly ValidationIssue[] | null;
-}
+import type { MessageDescriptor } from '../contract-conventions/message-descriptor.js';
+import type { ContractRetryPolicy, RetryPolicy } from '../contract-conventions/retry-settings.js';
 
-/** The subset of ajv's ErrorObject the runtime reads; kept structural so ajv is not a type dependency. */
-export interface ValidationIssue {
-  readonly instancePath: string;
-  readonly schemaPath: string;
-  readonly keyword: string;
-  readonly params: Readonly<Record<string, unknown>>;
-  readonly message?: string;
-}
-
-/** How a record key is written: a JSON scalar key goes out as its plain string form (Kafka convention). */
-export type KeyEncoding = 'string' | 'json' | 'none';
-
-/** Everything the runtime needs to know about one message of the contract, emitted per message. */
-export interface MessageDescriptor<Payload = unknown, Key = unknown, Headers = unknown> {
-  /** Message name from the contract; travels in the `ce_type` header. */
-  readonly name: string;
-  /** Kafka topic (channel address). */
-  readonly topic: string;
-  /** Name of the service whose contract defines the message; used as `ce_source` by default. */
-  readonly service: string;
-  /** Version of the contract document (`info.version`); travels in the `evc_contract_version` header. */
-  readonly contractVersion: string;
-  readonly contentType: string;
-  readonly keyEncoding: KeyEncoding;
-  readonly validatePayload: CompiledValidator;
-  readonly validateKey?: CompiledValidator;
-  readonly validateHeaders?: CompiledValidator;
-  /** Phantom fields so descriptors carry their types to producer/consumer signatures. */
-  readonly __types?: { payload: Payload; key: Key; headers: Headers };
-}
+// The descriptor and retry shapes are the generator's too, so they live in contract-conventions; the runtime's
+// modules keep importing the whole seam from here.
+export type {
+  CompiledValidator,
+  KeyEncoding,
+  MessageDescriptor,
+  ValidationIssue,
+} from '../contract-conventions/message-descriptor.js';
+export type { ContractRetryPolicy, RetryPolicy } from '../contract-conventions/retry-settings.js';
 
 /** What a producer sends for one message. `key` is required by the generated method when the contract declares one. */
 export interface OutgoingEvent<Payload, Key, Headers> {
@@ -110,22 +86,6 @@ export interface ConsumerRoute {
   readonly options?: RouteOptions;
 }
 
-/**
- * How a failing handler is retried in place. Delay before retry n (1-based) is
- * fixed: initialDelayMs; linear: initialDelayMs + incrementMs·(n−1); exponential: initialDelayMs·multiplier^(n−1);
- * capped at maxDelayMs, then (with full jitter) a uniform random fraction of it.
- */
-export interface RetryPolicy {
-  /** Handler calls in total, including the first (1 = no retry). */
-  readonly maxAttempts?: number;
-  readonly strategy?: 'fixed' | 'linear' | 'exponential';
-  readonly initialDelayMs?: number;
-  readonly incrementMs?: number;
-  readonly multiplier?: number;
-  readonly maxDelayMs?: number;
-  readonly jitter?: 'full' | 'none';
-}
-
 export interface RouteOptions {
   /** A runtime policy, or the contract's `x-retry` as generated (seconds, nested strategy). */
   readonly retry?: RetryPolicy | ContractRetryPolicy;
@@ -156,21 +116,4 @@ export interface EventSender {
 export interface EventReceiver {
   start(routes: readonly ConsumerRoute[]): Promise<void>;
   stop(): Promise<void>;
-}
-
-/**
- * The retry policy a contract declares on a receive operation (`x-retry`, the shape of the
- * AsyncAPI retry proposal): generated consumers export it so receivers can adopt it.
- */
-export interface ContractRetryPolicy {
-  readonly maxAttempts?: number;
-  readonly strategy?: {
-    readonly type?: 'fixed' | 'linear' | 'exponential' | string;
-    readonly delaySeconds?: number;
-    readonly initialDelaySeconds?: number;
-    readonly incrementSeconds?: number;
-    readonly multiplier?: number;
-    readonly maxDelaySeconds?: number;
-  };
-  readonly [extension: string]: unknown;
 }

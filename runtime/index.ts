@@ -1,88 +1,92 @@
-// Public entry of the runtime that generated code imports as `eventcontracts/runtime`.
-export * from './contract.js';
+// Public entry of the runtime, imported as `eventcontracts/runtime` by generated code and by applications: what
+// generated producers, consumers and validators import, what an application calls to send, receive, connect, stop
+// and handle dead letters, and the errors it can catch. Nothing else: the receiver's pipeline parts, encoders and
+// retry arithmetic are internal (tests import their modules directly). test/unit/runtime/public-exports.test.ts pins
+// this list, so a new export is a decision.
 
-export * from './errors.js';
-export { createConsoleLogger, silentLogger, type Logger, type LogFields, type LogLevel } from './logger.js';
-export * from './standard-headers.js';
-// What generated (ajv standalone) validator modules import.
+// What generated code imports: descriptors, routes and the sender/receiver interfaces (services/*.ts,
+// messages.ts), and the helpers of the ajv standalone validators (validators/*.js).
+export {
+  route,
+  type ConsumedRecord,
+  type ConsumerRoute,
+  type ConsumerTransport,
+  type EventHandler,
+  type EventMetadata,
+  type EventReceiver,
+  type EventSender,
+  type OutgoingEvent,
+  type ProducerTransport,
+  type ReceivedEvent,
+  type RecordCoordinates,
+  type RouteOptions,
+  type WireRecord,
+} from './contract.js';
+export type {
+  CompiledValidator,
+  ContractRetryPolicy,
+  KeyEncoding,
+  MessageDescriptor,
+  RetryPolicy,
+  ValidationIssue,
+} from '../contract-conventions/index.js';
 export { ajvRuntime, validatorFormats } from './validator-support.js';
+export { contractRegExp, UnsafePatternError, type PatternMatcher } from '../contract-conventions/index.js';
 
-// Producer
+// The headers every event carries (CloudEvents binary mode plus evc's own), e.g. to deduplicate on `ce_id`.
+export {
+  CE_ID,
+  CE_SOURCE,
+  CE_SPECVERSION,
+  CE_TIME,
+  CE_TYPE,
+  CONTENT_TYPE,
+  EVC_CONTRACT_VERSION,
+  EVC_REPLAY_COUNT,
+  EVC_REPLAY_FOR_GROUP,
+} from '../contract-conventions/index.js';
+
+// Errors, each classified (stage, retriable) so callers decide by type.
+export {
+  DeadLetterWriteError,
+  EventDecodeError,
+  EventRuntimeError,
+  EventSendError,
+  EventValidationError,
+  HandlerError,
+  ProcessingAbortedError,
+  UnknownMessageTypeError,
+  type DecodeFailureReason,
+  type EventPart,
+  type FailureStage,
+  type ValidationFailure,
+} from './errors.js';
+export { createConsoleLogger, silentLogger, type Logger, type LogFields, type LogLevel } from './logger.js';
+
+// Sending
 export { createEventSender, type EventSenderOptions } from './producer/event-sender.js';
-export { encodeKey } from './producer/key-encoding.js';
+export { createKafkaEventSender, type KafkaProducerTransportOptions } from './kafka/producer-transport.js';
 
-// Kafka
-export type { KafkaConnectionOptions } from './kafka/connection.js';
-export {
-  createKafkaEventSender,
-  createKafkaProducerTransport,
-  type KafkaProducerTransport,
-  type KafkaProducerTransportOptions,
-} from './kafka/producer-transport.js';
+// Receiving
 export { createEventReceiver, type KafkaReceiverOptions } from './kafka/event-receiver.js';
-export { stopOnSignals, type StopOnSignalsOptions, type Stoppable } from './shutdown.js';
-
-// Consumer pipeline
-export {
-  createReceiver,
-  type ManagedEventReceiver,
-  type ReceiverOptions,
-  type ReceiverTransports,
-  type TransportContext,
-} from './consumer/receiver.js';
-export { DEFAULT_DECODE_LIMITS, decodeJson, type DecodeLimits } from './consumer/json-decoder.js';
-export { prepareEvent, type Preparation, type PreparationOptions } from './consumer/event-preparation.js';
-export { RouteTable } from './consumer/route-table.js';
-export {
-  DEFAULT_RETRY_POLICY,
-  abortableSleep,
-  backoffCeiling,
-  backoffDelay,
-  resolveRetryPolicy,
-  retryPolicyFromContract,
-  type ResolvedRetryPolicy,
-  type RetrySettings,
-  type Sleep,
-} from './consumer/retry-policy.js';
+export type { ManagedEventReceiver } from './consumer/receiver.js';
 export type { ReceiverEvent, ReceiverHooks } from './consumer/receiver-events.js';
 export type { LatencySummary, ReceiverMetricsSnapshot } from './consumer/receiver-metrics.js';
-export type { PartitionPauses, RedeliveryOptions } from './consumer/partition-pauses.js';
-export type { ReceiverObserver } from './consumer/receiver-events.js';
-export type { RecordProcessor } from './consumer/record-processor.js';
+export type { RedeliveryOptions } from './consumer/partition-pauses.js';
+export type { DecodeLimits } from './consumer/json-decoder.js';
+export type { RetrySettings } from '../contract-conventions/index.js';
+export { stopOnSignals, type StopOnSignalsOptions, type Stoppable } from './shutdown.js';
 
-// Dead letters
+// Connecting to a cluster
+export type { KafkaConnectionOptions } from './kafka/connection.js';
 export {
-  CONNECT_DLT,
-  EVC_DLT,
-  SPRING_DLT,
-  encodeDeadLetterHeaders,
-  isDeadLetterHeader,
-  readDeadLetterHeaders,
-  type DeadLetterFacts,
-  type DeadLetterHeaderStyle,
-  type DeadLetterInfo,
-  type DeadLetterStage,
-  type RawHeaders,
-} from './dead-letter-format/dead-letter-headers.js';
-export {
-  DEFAULT_DEAD_LETTER_SUFFIX,
-  deadLetterTopicFor,
-  type DeadLetterOptions,
-  type DeadLetterTopicOption,
-} from './dead-letter-format/dead-letter-record.js';
-
-// In-memory transport
-export {
-  InMemoryBroker,
-  InMemoryWriteRejectedError,
-  type DrainOptions,
-  type InMemoryBrokerOptions,
-  type InMemoryConsumerOptions,
-} from './memory/in-memory-broker.js';
-export { createInMemoryReceiver, type InMemoryReceiverOptions } from './memory/in-memory-receiver.js';
-
-// Dead-letter tools (`evc dlq inspect|replay`)
-export { inspectDeadLetters, type InspectOptions, type InspectResult } from './dead-letter-replay/inspect.js';
+  describeConnection,
+  kafkaConnectionFromEnv,
+  KafkaConnectionConfigError,
+  type KafkaConnectionFromEnvOptions,
+  type KafkaEnvironment,
+  type SaslMechanismName,
+} from './kafka/connection-config.js';
 export {
   ensureTopics,
   type EnsureTopicsOptions,
@@ -90,6 +94,24 @@ export {
   type ExistingTopic,
   type TopicSpec,
 } from './kafka/topics.js';
+
+// Dead letters: where they go and what they carry
+export {
+  DEFAULT_DEAD_LETTER_SUFFIX,
+  deadLetterTopicFor,
+  type DeadLetterTopicOption,
+} from '../contract-conventions/index.js';
+export type { DeadLetterOptions } from './dead-letter-format/dead-letter-record.js';
+export {
+  readDeadLetterHeaders,
+  type DeadLetterHeaderStyle,
+  type DeadLetterInfo,
+  type DeadLetterStage,
+  type RawHeaders,
+} from './dead-letter-format/dead-letter-headers.js';
+
+// Dead-letter tools (`evc dlq inspect|replay`)
+export { inspectDeadLetters, type InspectOptions, type InspectResult } from './dead-letter-replay/inspect.js';
 export {
   replayDeadLetters,
   type ReplayOptions,
@@ -100,26 +122,18 @@ export {
 export type { DeadLetterEntry } from './dead-letter-replay/dead-letter-entry.js';
 export {
   DeadLetterFilterError,
-  FILTER_FIELDS,
   parseDeadLetterFilter,
   type DeadLetterPredicate,
 } from './dead-letter-replay/dead-letter-filter.js';
 export { parseSince } from './dead-letter-replay/time-window.js';
 export { TopicNotFoundError, type PartitionBounds } from './dead-letter-replay/topic-scan.js';
+
+// In-memory transport, for applications' own tests
 export {
-  contractRegExp,
-  patternEngineKind,
-  UnsafePatternError,
-  type PatternMatcher,
-  type PatternEngineKind,
-} from './pattern-engine.js';
-export {
-  describeConnection,
-  kafkaConnectionFromEnv,
-  KafkaConnectionConfigError,
-  KAFKA_CONNECTION_VARIABLES,
-  SASL_MECHANISMS,
-  type KafkaConnectionFromEnvOptions,
-  type KafkaEnvironment,
-  type SaslMechanismName,
-} from './kafka/connection-config.js';
+  InMemoryBroker,
+  InMemoryWriteRejectedError,
+  type DrainOptions,
+  type InMemoryBrokerOptions,
+  type InMemoryConsumerOptions,
+} from './memory/in-memory-broker.js';
+export { createInMemoryReceiver, type InMemoryReceiverOptions } from './memory/in-memory-receiver.js';

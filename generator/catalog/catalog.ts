@@ -4,7 +4,7 @@
 // the contracts changed it since the last release. Pure: the command reads the files.
 import { normalizedVersion, type Lockfile } from '../compat/history/lockfile.js';
 import { servicesDoing, topicsOf, type RegistrySnapshot } from '../compat/snapshot.js';
-import { deadLetterTopicFor } from '../../runtime/dead-letter-format/dead-letter-record.js';
+import { deadLetterTopicFor } from '../../contract-conventions/index.js';
 import { deadLetterTopicOf } from '../model/receive-settings.js';
 import type { Registry, SourceLocation } from '../model/registry.js';
 

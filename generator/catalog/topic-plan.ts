@@ -6,7 +6,7 @@
 // Pure: `evc topics` prints the plan or hands it to the runtime to create what is missing.
 import { locationOf, type Registry, type SourceLocation } from '../model/registry.js';
 import { deadLetterTopicOf } from '../model/receive-settings.js';
-import { setOwnProperty } from '../../runtime/own-properties.js';
+import { setOwnProperty } from '../../contract-conventions/index.js';
 
 export interface PlannedTopic {
   readonly topic: string;

@@ -1,7 +1,6 @@
 // How CLI commands that talk to a broker (`evc dlq`, `evc topics --create`) find it: `--brokers`
 // wins over `KAFKA_BROKERS`; TLS, SASL and client id come from the environment / `EVC_KAFKA_CONFIG`.
-import { kafkaConnectionFromEnv } from '../../runtime/kafka/connection-config.js';
-import type { KafkaConnectionOptions } from '../../runtime/kafka/connection.js';
+import { kafkaConnectionFromEnv, type KafkaConnectionOptions } from '../../runtime/index.js';
 
 export const DEFAULT_BROKERS = '127.0.0.1:9092';
 

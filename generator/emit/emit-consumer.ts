@@ -1,6 +1,6 @@
 // Emits a service's typed consumer: one handler per message it receives, dispatched by message
 // type; each handler gets the validated, typed payload, key and headers.
-import { deadLetterTopicFor } from '../../runtime/dead-letter-format/dead-letter-record.js';
+import { deadLetterTopicFor } from '../../contract-conventions/index.js';
 import type { GenerationPlan, ServicePlan } from './plan.js';
 import { Code, docComment, ident, join, literal, propertyKey, ts } from './printer.js';
 

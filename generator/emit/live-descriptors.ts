@@ -1,7 +1,7 @@
 // Message descriptors built in memory from a contracts directory, with validators compiled on the
 // spot: for tools that must judge records against the contracts as they are now (`evc dlq replay
 // --contracts`) without generated code. Same plan and ajv settings as `evc generate`.
-import type { MessageDescriptor, CompiledValidator } from '../../runtime/contract.js';
+import type { MessageDescriptor, CompiledValidator } from '../../contract-conventions/index.js';
 import type { JsonSchema, Registry } from '../model/registry.js';
 import { bundleSchema } from '../model/bundle.js';
 import { messageValidatorAjv } from '../ajv.js';

@@ -2,7 +2,7 @@
 // object, array and key was written, so later diagnostics can point at file:line:col.
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, isAlias, type Node as YamlNode } from 'yaml';
 import type { Diagnostic, SourceLocation } from '../model/registry.js';
-import { setOwnProperty } from '../../runtime/own-properties.js';
+import { setOwnProperty } from '../../contract-conventions/index.js';
 
 /** Where a parsed object or array sits in its file. */
 export interface NodeInfo {

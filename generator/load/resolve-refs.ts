@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../model/registry.js';
 import { setNodeLocation, setSchemaOrigin } from '../model/registry.js';
 import { copyNodeInfo, memberLocation, nodeInfo, unescapePointer } from './parse-file.js';
-import { setOwnProperty } from '../../runtime/own-properties.js';
+import { setOwnProperty } from '../../contract-conventions/index.js';
 
 export interface RefTarget {
   /** Root-relative POSIX path of the file holding the target. */

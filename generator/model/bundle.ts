@@ -3,7 +3,7 @@
 // survive serialisation. Used for precompiled validators and for the registry lockfile.
 import type { JsonSchema } from './registry.js';
 import { schemaOrigin } from './registry.js';
-import { setOwnProperty } from '../../runtime/own-properties.js';
+import { setOwnProperty } from '../../contract-conventions/index.js';
 
 export interface BundleOptions {
   /** Drop keywords that do not affect validation (descriptions, examples, `x-` extensions). */

@@ -3,9 +3,7 @@
 // AsyncAPI retry/dead-letter proposal under `x-` names. Read here once for both the lint rule, which
 // reports what is wrong with them, and the generator, which puts them on the consumer's routes —
 // so what lint accepts is exactly what generated code applies.
-import type { ContractRetryPolicy } from '../../runtime/contract.js';
-import { resolveRetryPolicy } from '../../runtime/consumer/retry-policy.js';
-import { deadLetterTopicFor } from '../../runtime/dead-letter-format/dead-letter-record.js';
+import { deadLetterTopicFor, resolveRetryPolicy, type ContractRetryPolicy } from '../../contract-conventions/index.js';
 import { memberLocationOf, type OperationModel, type SourceLocation } from './registry.js';
 
 export const DEAD_LETTER_EXTENSION = 'x-dead-letter';

@@ -3,7 +3,7 @@
 // headers, mirroring the sender, which adds them on top of the application's.
 import type { EventMetadata } from '../contract.js';
 import { EventDecodeError } from '../errors.js';
-import { setOwnProperty } from '../own-properties.js';
+import { setOwnProperty } from '../../contract-conventions/own-properties.js';
 import {
   CE_ID,
   CE_SOURCE,
@@ -12,7 +12,7 @@ import {
   EVC_CONTRACT_VERSION,
   EVC_REPLAY_COUNT,
   RUNTIME_HEADER_NAMES,
-} from '../standard-headers.js';
+} from '../../contract-conventions/headers.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

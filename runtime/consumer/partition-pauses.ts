@@ -1,7 +1,7 @@
 // When a record cannot be finished (its dead-letter write failed), its partition stops — the other
 // partitions keep flowing — and is resumed after a delay that doubles while the failure persists.
 // Shared by the Kafka and in-memory transports, which only supply how to pause and resume.
-import type { ReceiverObserver } from './receiver-events.js';
+import type { ReceiverObserver } from './receiver-observer.js';
 
 export interface RedeliveryOptions {
   /** First pause after a failure; default 1 s. */

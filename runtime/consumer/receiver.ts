@@ -6,10 +6,12 @@ import type { DeadLetterOptions } from '../dead-letter-format/dead-letter-record
 import { createConsoleLogger, type Logger } from '../logger.js';
 import { DEFAULT_DECODE_LIMITS, type DecodeLimits } from './json-decoder.js';
 import { PartitionPauses, type RedeliveryOptions } from './partition-pauses.js';
-import { ReceiverObserver, type ReceiverHooks } from './receiver-events.js';
+import type { ReceiverHooks } from './receiver-events.js';
+import { ReceiverObserver } from './receiver-observer.js';
 import { ReceiverMetrics, type ReceiverMetricsSnapshot } from './receiver-metrics.js';
 import { createRecordProcessor } from './record-processor.js';
-import { abortableSleep, resolveRetryPolicy, type RetrySettings, type Sleep } from './retry-policy.js';
+import { abortableSleep, type Sleep } from './retry-policy.js';
+import { resolveRetryPolicy, type RetrySettings } from '../../contract-conventions/retry-settings.js';
 import { RouteTable } from './route-table.js';
 
 export interface ReceiverOptions {

@@ -7,22 +7,17 @@ import { performance } from 'node:perf_hooks';
 import type { ConsumedRecord, ConsumerRoute, ProducerTransport, WireRecord } from '../contract.js';
 import { DeadLetterWriteError, EventRuntimeError, HandlerError, ProcessingAbortedError } from '../errors.js';
 import type { DeadLetterHeaderStyle } from '../dead-letter-format/dead-letter-headers.js';
-import {
-  deadLetterFacts,
-  deadLetterRecord,
-  deadLetterTopicFor,
-  type DeadLetterTopicOption,
-} from '../dead-letter-format/dead-letter-record.js';
+import { deadLetterFacts, deadLetterRecord } from '../dead-letter-format/dead-letter-record.js';
+import { deadLetterTopicFor, type DeadLetterTopicOption } from '../../contract-conventions/dead-letter-topic.js';
 import { prepareEvent, type PreparationOptions } from './event-preparation.js';
-import { EVC_REPLAY_FOR_GROUP } from '../standard-headers.js';
-import type { ReceiverObserver } from './receiver-events.js';
+import { EVC_REPLAY_FOR_GROUP } from '../../contract-conventions/headers.js';
+import type { ReceiverObserver } from './receiver-observer.js';
+import { backoffDelay, type Sleep } from './retry-policy.js';
 import {
-  backoffDelay,
   resolveRetryPolicy,
   type ResolvedRetryPolicy,
   type RetrySettings,
-  type Sleep,
-} from './retry-policy.js';
+} from '../../contract-conventions/retry-settings.js';
 import type { RouteTable } from './route-table.js';
 
 /**

@@ -3,7 +3,7 @@
 // it failed.
 import type { ConsumedRecord, WireRecord } from '../contract.js';
 import { EventValidationError, HandlerError, type EventRuntimeError } from '../errors.js';
-import { setOwnProperty } from '../own-properties.js';
+import { setOwnProperty } from '../../contract-conventions/own-properties.js';
 import {
   encodeDeadLetterHeaders,
   isDeadLetterHeader,
@@ -11,27 +11,12 @@ import {
   type DeadLetterHeaderStyle,
   type DeadLetterStage,
 } from './dead-letter-headers.js';
-
-/** Spring Kafka's default suffix since 3.3 (`.DLT` before): Java and TypeScript consumers of a topic agree on one DLT. */
-export const DEFAULT_DEAD_LETTER_SUFFIX = '-dlt';
-
-/**
- * Where a consumer's dead letters go: one topic for all, a map from source topic to DLT, or a
- * function; anything not covered goes to `<topic>-dlt`.
- */
-export type DeadLetterTopicOption = string | Readonly<Record<string, string>> | ((sourceTopic: string) => string);
+import type { DeadLetterTopicOption } from '../../contract-conventions/dead-letter-topic.js';
 
 export interface DeadLetterOptions {
   readonly topic?: DeadLetterTopicOption;
   /** 'evc' (default) or 'spring' (`kafka_dlt-*` headers with binary numbers) for mixed Java/TypeScript fleets. */
   readonly headerStyle?: DeadLetterHeaderStyle;
-}
-
-export function deadLetterTopicFor(sourceTopic: string, option: DeadLetterTopicOption | undefined): string {
-  if (typeof option === 'string') return option;
-  if (typeof option === 'function') return option(sourceTopic);
-  if (option !== undefined && Object.hasOwn(option, sourceTopic)) return option[sourceTopic]!;
-  return `${sourceTopic}${DEFAULT_DEAD_LETTER_SUFFIX}`;
 }
 
 export interface FailureContext {

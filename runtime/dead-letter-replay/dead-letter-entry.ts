@@ -7,9 +7,9 @@ import {
   type DeadLetterInfo,
   type RawHeaders,
 } from '../dead-letter-format/dead-letter-headers.js';
-import { setOwnProperty } from '../own-properties.js';
+import { setOwnProperty } from '../../contract-conventions/own-properties.js';
 import { lastHeaderBytes } from '../header-values.js';
-import { CE_TYPE, EVC_REPLAY_COUNT } from '../standard-headers.js';
+import { CE_TYPE, EVC_REPLAY_COUNT } from '../../contract-conventions/headers.js';
 import { parseReplayCount } from '../consumer/header-decoder.js';
 
 export interface DeadLetterEntry {

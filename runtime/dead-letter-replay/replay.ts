@@ -14,7 +14,7 @@ import { RouteTable } from '../consumer/route-table.js';
 import { kafkaClientOf, type KafkaConnectionOptions } from '../kafka/connection.js';
 import { createKafkaProducerTransport } from '../kafka/producer-transport.js';
 import { silentLogger, type Logger } from '../logger.js';
-import { EVC_REPLAY_COUNT, EVC_REPLAY_FOR_GROUP } from '../standard-headers.js';
+import { EVC_REPLAY_COUNT, EVC_REPLAY_FOR_GROUP } from '../../contract-conventions/headers.js';
 import { deadLetterEntry, type DeadLetterEntry } from './dead-letter-entry.js';
 import { parseDeadLetterFilter, type DeadLetterPredicate } from './dead-letter-filter.js';
 import { ReplayProgress } from './replay-progress.js';

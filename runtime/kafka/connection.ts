@@ -2,7 +2,7 @@
 // instance (TLS, SASL and all), or bootstrap addresses, with kafkajs' logs routed to our logger.
 import { Kafka, logLevel, type KafkaConfig, type logCreator } from 'kafkajs';
 import type { Logger } from '../logger.js';
-import { connectionSecrets, redactLogFields, redactText } from './connection-config.js';
+import { connectionSecrets, redactLogFields, redactText } from './secret-redaction.js';
 
 export interface KafkaConnectionOptions {
   /** The application's kafkajs client; wins over `brokers`. */

@@ -10,8 +10,8 @@ import { performance } from 'node:perf_hooks';
 import type { Consumer, ConsumerConfig, EachBatchPayload, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
 import type { ConsumedRecord, ConsumerTransport } from '../contract.js';
 import type { PartitionPauses } from '../consumer/partition-pauses.js';
-import type { ReceiverObserver } from '../consumer/receiver-events.js';
-import { setOwnProperty } from '../own-properties.js';
+import type { ReceiverObserver } from '../consumer/receiver-observer.js';
+import { setOwnProperty } from '../../contract-conventions/own-properties.js';
 import { lastHeaderBytes } from '../header-values.js';
 
 export interface KafkaConsumerTransportOptions {

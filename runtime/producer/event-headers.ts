@@ -2,7 +2,7 @@
 // the CloudEvents Kafka binary binding (so any CloudEvents SDK can read our events) and the
 // contract version. Constant headers are encoded once per message descriptor, not per record.
 import type { MessageDescriptor } from '../contract.js';
-import { setOwnProperty } from '../own-properties.js';
+import { setOwnProperty } from '../../contract-conventions/own-properties.js';
 import {
   CE_ID,
   CE_SOURCE,
@@ -13,7 +13,7 @@ import {
   CONTENT_TYPE,
   EVC_CONTRACT_VERSION,
   RUNTIME_HEADER_NAMES,
-} from '../standard-headers.js';
+} from '../../contract-conventions/headers.js';
 
 /** Headers that are the same for every record of one descriptor from one sender. */
 export interface ConstantHeaders {

@@ -51,7 +51,7 @@ export async function runTopics(
     return EXIT.ok;
   }
   // kafkajs is loaded only when a broker is needed (~200 ms).
-  const { ensureTopics } = await import('../../../runtime/kafka/topics.js');
+  const { ensureTopics } = await import('../../../runtime/index.js');
   let result: Awaited<ReturnType<typeof ensureTopics>>;
   try {
     result = await ensureTopics({

@@ -2,7 +2,7 @@
 // freezes a consumer's event loop. The runtime matches such patterns with a linear-time engine
 // (RE2), but they are slower and should be rewritten; a pattern that is not a valid ECMAScript
 // regular expression cannot be validated at all.
-import { patternEngineKind } from '../../../runtime/pattern-engine.js';
+import { patternEngineKind } from '../../../contract-conventions/index.js';
 import { locationOf } from '../../model/registry.js';
 import { walkMessageSchemas } from '../../model/walk-schema.js';
 import type { Diagnostic } from '../../model/registry.js';

@@ -7,7 +7,6 @@
 // to retry, or both calling at once, is not.
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  abortableSleep,
   createEventReceiver,
   createKafkaEventSender,
   route,
@@ -16,6 +15,7 @@ import {
   type ManagedEventReceiver,
   type ReceiverEvent,
 } from '../../../runtime/index.js';
+import { abortableSleep } from '../../../runtime/consumer/retry-policy.js';
 import { createTopics, kafkaBrokers, uniqueTopic } from '../kafka.js';
 import { numberOf, numberedEvent, report, routeCalculated, seconds, sleep, waitUntil } from './support.js';
 

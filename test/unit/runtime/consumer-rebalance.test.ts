@@ -8,18 +8,14 @@ import { describe, expect, it } from 'vitest';
 import type { EachBatchPayload, Kafka } from 'kafkajs';
 import { KafkaConsumerTransport, isMembershipChange } from '../../../runtime/kafka/consumer-transport.js';
 import { PartitionPauses } from '../../../runtime/consumer/partition-pauses.js';
-import { ReceiverObserver, type ReceiverEvent } from '../../../runtime/consumer/receiver-events.js';
+import type { ReceiverEvent } from '../../../runtime/consumer/receiver-events.js';
+import { ReceiverObserver } from '../../../runtime/consumer/receiver-observer.js';
 import { ReceiverMetrics } from '../../../runtime/consumer/receiver-metrics.js';
 import { createRecordProcessor } from '../../../runtime/consumer/record-processor.js';
 import { DEFAULT_PREPARATION } from '../../../runtime/consumer/event-preparation.js';
 import { RouteTable } from '../../../runtime/consumer/route-table.js';
-import {
-  ProcessingAbortedError,
-  abortableSleep,
-  route,
-  silentLogger,
-  type ConsumedRecord,
-} from '../../../runtime/index.js';
+import { ProcessingAbortedError, route, silentLogger, type ConsumedRecord } from '../../../runtime/index.js';
+import { abortableSleep } from '../../../runtime/consumer/retry-policy.js';
 import { CORRELATION_ID, routeCalculated, validRoute } from './fixtures.js';
 
 const EVENTS = { GROUP_JOIN: 'consumer.group_join', CRASH: 'consumer.crash' };

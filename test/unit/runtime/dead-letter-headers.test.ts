@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { readDeadLetterHeaders } from '../../../runtime/index.js';
 import {
   encodeDeadLetterHeaders,
-  readDeadLetterHeaders,
   isDeadLetterHeader,
   type DeadLetterFacts,
-} from '../../../runtime/index.js';
+} from '../../../runtime/dead-letter-format/dead-letter-headers.js';
 
 const facts: DeadLetterFacts = {
   originalTopic: 'routing.events',

@@ -3,7 +3,7 @@ import { ReplayProgress } from '../../../runtime/dead-letter-replay/replay-progr
 import { parseDeadLetterFilter } from '../../../runtime/dead-letter-replay/dead-letter-filter.js';
 import { parseSince } from '../../../runtime/dead-letter-replay/time-window.js';
 import { deadLetterEntry } from '../../../runtime/dead-letter-replay/dead-letter-entry.js';
-import { encodeDeadLetterHeaders } from '../../../runtime/index.js';
+import { encodeDeadLetterHeaders } from '../../../runtime/dead-letter-format/dead-letter-headers.js';
 import type { KafkaMessage } from 'kafkajs';
 
 describe('ReplayProgress', () => {

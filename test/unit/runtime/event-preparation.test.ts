@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   EventDecodeError,
   EventValidationError,
-  RouteTable,
   UnknownMessageTypeError,
-  prepareEvent,
   route,
   type ConsumedRecord,
 } from '../../../runtime/index.js';
+import { RouteTable } from '../../../runtime/consumer/route-table.js';
+import { prepareEvent } from '../../../runtime/consumer/event-preparation.js';
 import { CORRELATION_ID, meterReading, routeCalculated, routeCancelled, validRoute } from './fixtures.js';
 
 const noop = () => {};

@@ -7,15 +7,15 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { logLevel } from 'kafkajs';
 import { kafkaClientOf } from '../../../runtime/kafka/connection.js';
-import { connectionSecrets, redactLogFields } from '../../../runtime/kafka/connection-config.js';
+import { connectionSecrets, redactLogFields } from '../../../runtime/kafka/secret-redaction.js';
 import {
-  KAFKA_CONNECTION_VARIABLES,
   KafkaConnectionConfigError,
   createConsoleLogger,
   describeConnection,
   kafkaConnectionFromEnv,
   type KafkaConnectionOptions,
 } from '../../../runtime/index.js';
+import { KAFKA_CONNECTION_VARIABLES } from '../../../runtime/kafka/connection-config.js';
 
 const PASSWORD = 'pa55-w0rd!Sup3r$ecret';
 const KEY_PASSPHRASE = 'key-passphrase-7f3a';

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { EachBatchPayload, Kafka } from 'kafkajs';
 import { KafkaConsumerTransport } from '../../../runtime/kafka/consumer-transport.js';
 import { PartitionPauses } from '../../../runtime/consumer/partition-pauses.js';
-import { ReceiverObserver, type ReceiverEvent } from '../../../runtime/consumer/receiver-events.js';
+import type { ReceiverEvent } from '../../../runtime/consumer/receiver-events.js';
+import { ReceiverObserver } from '../../../runtime/consumer/receiver-observer.js';
 import { ReceiverMetrics } from '../../../runtime/consumer/receiver-metrics.js';
 import { silentLogger, type ConsumedRecord } from '../../../runtime/index.js';
 

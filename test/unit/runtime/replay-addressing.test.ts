@@ -9,7 +9,7 @@ import {
   silentLogger,
   route,
 } from '../../../runtime/index.js';
-import { EVC_REPLAY_FOR_GROUP } from '../../../runtime/standard-headers.js';
+import { EVC_REPLAY_FOR_GROUP } from '../../../contract-conventions/headers.js';
 import { routeCalculated } from './fixtures.js';
 
 describe('replayed records are addressed to one consumer group', () => {

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  backoffCeiling,
-  backoffDelay,
-  resolveRetryPolicy,
-  abortableSleep,
-  retryPolicyFromContract,
-  type RetrySettings,
-} from '../../../runtime/index.js';
+import { type RetrySettings } from '../../../runtime/index.js';
+import { backoffCeiling, backoffDelay, abortableSleep } from '../../../runtime/consumer/retry-policy.js';
+import { resolveRetryPolicy, retryPolicyFromContract } from '../../../contract-conventions/retry-settings.js';
 
 describe('retry policy', () => {
   it('defaults to 5 attempts of exponential backoff with full jitter', () => {

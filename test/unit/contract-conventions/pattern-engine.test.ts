@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contractRegExp, patternEngineKind, UnsafePatternError } from '../../../runtime/pattern-engine.js';
+import { contractRegExp, patternEngineKind, UnsafePatternError } from '../../../contract-conventions/pattern-engine.js';
 import { messageValidatorAjv } from '../../../generator/ajv.js';
 
 // A string that makes `^(a+)+$` backtrack 2^40 times in a backtracking engine: a test that hangs

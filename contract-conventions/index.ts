@@ -1,0 +1,24 @@
+// What the generator and the runtime must agree on, in one place both import: the message descriptor generated
+// code hands the runtime, the headers the runtime writes, where dead letters go, which retry settings can run,
+// how contract patterns are matched and how names from contract text are written into objects.
+// It imports nothing from either side; the generator reaches the runtime's rules only through this module.
+export type { CompiledValidator, KeyEncoding, MessageDescriptor, ValidationIssue } from './message-descriptor.js';
+export * from './headers.js';
+export { DEFAULT_DEAD_LETTER_SUFFIX, deadLetterTopicFor, type DeadLetterTopicOption } from './dead-letter-topic.js';
+export {
+  DEFAULT_RETRY_POLICY,
+  resolveRetryPolicy,
+  retryPolicyFromContract,
+  type ContractRetryPolicy,
+  type ResolvedRetryPolicy,
+  type RetryPolicy,
+  type RetrySettings,
+} from './retry-settings.js';
+export {
+  contractRegExp,
+  patternEngineKind,
+  UnsafePatternError,
+  type PatternEngineKind,
+  type PatternMatcher,
+} from './pattern-engine.js';
+export { setOwnProperty } from './own-properties.js';

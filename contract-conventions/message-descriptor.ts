@@ -1,0 +1,39 @@
+// The shape of a message descriptor: what `evc generate` emits per message (and `generator/emit/live-descriptors`
+// builds in memory) and what the runtime's sender and receiver read. Both sides compile against this one file.
+
+/** A precompiled ajv validator (standalone code): returns true or sets `errors`. */
+export interface CompiledValidator {
+  (data: unknown): boolean;
+  errors?: readonly ValidationIssue[] | null;
+}
+
+/** The subset of ajv's ErrorObject the runtime reads; kept structural so ajv is not a type dependency. */
+export interface ValidationIssue {
+  readonly instancePath: string;
+  readonly schemaPath: string;
+  readonly keyword: string;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly message?: string;
+}
+
+/** How a record key is written: a JSON scalar key goes out as its plain string form (Kafka convention). */
+export type KeyEncoding = 'string' | 'json' | 'none';
+
+/** Everything the runtime needs to know about one message of the contract, emitted per message. */
+export interface MessageDescriptor<Payload = unknown, Key = unknown, Headers = unknown> {
+  /** Message name from the contract; travels in the `ce_type` header. */
+  readonly name: string;
+  /** Kafka topic (channel address). */
+  readonly topic: string;
+  /** Name of the service whose contract defines the message; used as `ce_source` by default. */
+  readonly service: string;
+  /** Version of the contract document (`info.version`); travels in the `evc_contract_version` header. */
+  readonly contractVersion: string;
+  readonly contentType: string;
+  readonly keyEncoding: KeyEncoding;
+  readonly validatePayload: CompiledValidator;
+  readonly validateKey?: CompiledValidator;
+  readonly validateHeaders?: CompiledValidator;
+  /** Phantom fields so descriptors carry their types to producer/consumer signatures. */
+  readonly __types?: { payload: Payload; key: Key; headers: Headers };
+}

@@ -1,0 +1,47 @@
+// The boundary between generator and runtime: what both must agree on lives in contract-conventions/, which
+// imports neither side; the generator reaches it only through its index, and reaches the runtime itself only from
+// the CLI (the `evc dlq` and `evc topics` commands are runtime users) and only through the runtime's public entry.
+import { describe, expect, it } from 'vitest';
+import { moduleGraph } from './module-graph.js';
+
+const graph = moduleGraph(['contract-conventions', 'generator', 'runtime']);
+
+function importsInto(fromFolder: string, toFolder: string): string[] {
+  const found: string[] = [];
+  for (const [file, imports] of graph)
+    if (file.startsWith(`${fromFolder}/`))
+      for (const { target } of imports) if (target.startsWith(`${toFolder}/`)) found.push(`${file} -> ${target}`);
+  return found;
+}
+
+describe('generator / runtime boundary', () => {
+  it('sees the graph (the check would pass vacuously otherwise)', () => {
+    expect(importsInto('generator', 'contract-conventions').length).toBeGreaterThan(5);
+    expect(importsInto('runtime', 'contract-conventions').length).toBeGreaterThan(5);
+  });
+
+  it('contract-conventions imports nothing from the generator or the runtime', () => {
+    expect([
+      ...importsInto('contract-conventions', 'generator'),
+      ...importsInto('contract-conventions', 'runtime'),
+    ]).toEqual([]);
+  });
+
+  it('the generator imports contract-conventions only through its index', () => {
+    const deep = importsInto('generator', 'contract-conventions').filter(
+      (edge) => !edge.endsWith('-> contract-conventions/index.ts'),
+    );
+    expect(deep).toEqual([]);
+  });
+
+  it('the generator imports the runtime only from the CLI, and only its public entry', () => {
+    const outside = importsInto('generator', 'runtime').filter(
+      (edge) => !(edge.startsWith('generator/cli/') && edge.endsWith('-> runtime/index.ts')),
+    );
+    expect(outside).toEqual([]);
+  });
+
+  it('the runtime imports nothing from the generator', () => {
+    expect(importsInto('runtime', 'generator')).toEqual([]);
+  });
+});
