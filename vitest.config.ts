@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 
 const runtimeEntry = fileURLToPath(new URL('./runtime/index.ts', import.meta.url));
 
-// Two projects: `unit` (pure logic, in-memory transport, no broker) and `integration`
+// Three projects: `unit` (pure logic, in-memory transport, no broker), `package` (the packed tarball) and `integration`
 // (a real Kafka broker started once by the global setup, or KAFKA_BROKERS when set).
 export default defineConfig({
   resolve: { alias: { 'eventcontracts/runtime': runtimeEntry } },
@@ -15,6 +15,16 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The package as users get it (npm pack → install → import, bin); no broker.
+          name: 'package',
+          include: ['test/package/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 600_000,
         },
       },
       {
