@@ -108,15 +108,15 @@ async function timeAsyncapiDiff(dir: string): Promise<Record<string, number> | u
   if (!from) return undefined;
   const require = createRequire(path.join(path.resolve(from), 'package.json'));
   const { diff } = (await import(pathToFileURL(require.resolve('@asyncapi/diff')).href)) as {
-    diff(
+    diff: (
       a: unknown,
       b: unknown,
       c: object,
-    ): { breaking(): unknown[]; nonBreaking(): unknown[]; unclassified(): unknown[] };
+    ) => { breaking(): unknown[]; nonBreaking(): unknown[]; unclassified(): unknown[] };
   };
   const { Parser, fromFile } = (await import(pathToFileURL(require.resolve('@asyncapi/parser')).href)) as {
     Parser: new () => unknown;
-    fromFile(parser: unknown, file: string): { parse(): Promise<{ document?: { json(): unknown } }> };
+    fromFile: (parser: unknown, file: string) => { parse(): Promise<{ document?: { json(): unknown } }> };
   };
   const parser = new Parser();
   const file = (side: string): string => path.join(dir, side, serviceName(5), 'asyncapi.yaml');

@@ -316,7 +316,7 @@ async function runtimeCpuCost(events: readonly RoutePlanned[]): Promise<Record<s
     cpuJsonStringifyUsPerMsg: (i) => Buffer.from(JSON.stringify(events[i])),
     cpuSenderUsPerMsg: (i) =>
       sender.send(message, { payload: events[i]!, key: events[i]!.truckId, headers: CORRELATION }),
-    cpuJsonParseUsPerMsg: (i) => JSON.parse(consumed[i]!.value!.toString('utf8')),
+    cpuJsonParseUsPerMsg: (i): unknown => JSON.parse(consumed[i]!.value!.toString('utf8')),
     cpuReceiverUsPerMsg: (i) => processor!(consumed[i]!),
   };
   const samples: Record<string, number[]> = {};

@@ -39,7 +39,6 @@ import {
   type KafkaConnectionOptions,
   type MessageDescriptor,
   type OutgoingEvent,
-  type RawHeaders,
 } from '../runtime/index.js';
 
 // --- the event --------------------------------------------------------------------------------------
@@ -581,7 +580,7 @@ async function readDeadLetters(
   await consumer.run({
     eachMessage: async ({ message }) => {
       read += 1;
-      const info = readDeadLetterHeaders((message.headers ?? {}) as RawHeaders);
+      const info = readDeadLetterHeaders(message.headers ?? {});
       const stage = info?.stage ?? 'unknown';
       byStage[stage] = (byStage[stage] ?? 0) + 1;
       const value = message.value?.toString('utf8') ?? '';

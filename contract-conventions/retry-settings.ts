@@ -24,7 +24,8 @@ export interface RetryPolicy {
 export interface ContractRetryPolicy {
   readonly maxAttempts?: number;
   readonly strategy?: {
-    readonly type?: 'fixed' | 'linear' | 'exponential' | string;
+    /** `fixed`, `linear` or `exponential`; any other text is refused by resolveRetryPolicy (and reported by lint). */
+    readonly type?: string;
     readonly delaySeconds?: number;
     readonly initialDelaySeconds?: number;
     readonly incrementSeconds?: number;
@@ -95,5 +96,5 @@ export function retryPolicyFromContract(contract: ContractRetryPolicy): RetryPol
 function definedFields(policy: RetryPolicy): Partial<ResolvedRetryPolicy> {
   const out: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(policy)) if (value !== undefined) out[name] = value;
-  return out as Partial<ResolvedRetryPolicy>;
+  return out;
 }

@@ -9,11 +9,12 @@ const require = createRequire(import.meta.url);
 export { Ajv };
 export type { Options as AjvOptions, ValidateFunction };
 
-export const standaloneCode = require('ajv/dist/standalone/index.js').default as (
-  ajv: Ajv,
-  refsOrFunc?: ValidateFunction | Record<string, string>,
-) => string;
-export const addFormats = require('ajv-formats').default as (ajv: Ajv, options?: unknown) => Ajv;
+export const standaloneCode = (
+  require('ajv/dist/standalone/index.js') as {
+    default: (ajv: Ajv, refsOrFunc?: ValidateFunction | Record<string, string>) => string;
+  }
+).default;
+export const addFormats = (require('ajv-formats') as { default: (ajv: Ajv, options?: unknown) => Ajv }).default;
 
 /** ajv's code template tag, for options that take generated code (e.g. `code.formats`). */
 export const _ = (require('ajv') as { _: typeof CodeTemplate })._;

@@ -100,7 +100,7 @@ export function route<P, K, H>(
   options?: RouteOptions,
 ): ConsumerRoute {
   const built: ConsumerRoute = {
-    descriptor: descriptor as MessageDescriptor,
+    descriptor: descriptor,
     handler: handler as EventHandler<unknown, unknown, unknown>,
   };
   return options === undefined ? built : { ...built, options };

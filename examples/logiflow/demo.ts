@@ -164,7 +164,7 @@ async function run(connection: KafkaConnectionOptions, receivers: ManagedEventRe
   const stalePortal = new Map([
     [
       ShipmentStatusChangedMessage.name,
-      { ...onRunTopic(ShipmentStatusChangedMessage), validatePayload: await staleValidator() } as MessageDescriptor,
+      { ...onRunTopic(ShipmentStatusChangedMessage), validatePayload: await staleValidator() },
     ],
   ]);
   let invoicing = invoicingService(receiverFor('invoicing'), routedSender, invoiced);

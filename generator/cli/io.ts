@@ -1,7 +1,8 @@
 // What a command needs from the outside world, so commands run in-process in tests.
 export interface CliIO {
-  stdout(text: string): void;
-  stderr(text: string): void;
+  // Function-valued fields, not methods: commands hand them on detached (e.g. to commander's configureOutput).
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
   readonly cwd: string;
 }
 

@@ -16,8 +16,9 @@ export interface EmittedValidators {
   readonly diagnostics: Diagnostic[];
 }
 
-const ROLES = ['payload', 'key', 'headers'] as const;
-/** Bump when the emitted validator files or the ajv options in generator/ajv.ts change, so cached ones are recompiled. */
+/** The parts of a message a validator module checks. */
+type Role = 'payload' | 'key' | 'headers';
+/** Bump when the emitted validator files or the ajv options in generator/ajv.ts change: cached ones are recompiled. */
 const VALIDATOR_FORMAT = 5;
 const AJV_VERSION = (createRequire(import.meta.url)('ajv/package.json') as { version: string }).version;
 
@@ -44,8 +45,6 @@ export function emitValidators(plan: GenerationPlan, runtimeImport: string): Emi
   }
   return { files, diagnostics };
 }
-
-type Role = (typeof ROLES)[number];
 
 /** One standalone validator module for some roles of a message; one ajv instance per module, so
  * adding a message never renumbers another file's functions. */
@@ -80,7 +79,7 @@ function compileModule(
     if (bundle === undefined) continue;
     const id = `evc:${role}`;
     try {
-      ajv.addSchema(bundle as object, id);
+      ajv.addSchema(bundle, id);
       ajv.getSchema(id); // compile now so a bad schema is reported against this message
       refs[EXPORT_NAMES[role]] = id;
     } catch (error) {
@@ -110,7 +109,7 @@ function compileModule(
   return withHeader(body);
 }
 
-function schemaOf(message: MessageModel, role: (typeof ROLES)[number]): JsonSchema | undefined {
+function schemaOf(message: MessageModel, role: Role): JsonSchema | undefined {
   return role === 'payload' ? message.payload : role === 'key' ? message.key : message.headers;
 }
 

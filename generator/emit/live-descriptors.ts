@@ -13,9 +13,7 @@ export function liveDescriptors(registry: Registry): Map<string, MessageDescript
   // Headers arrive as strings: same coercion as the generated header validators.
   const headersAjv = messageValidatorAjv({ standalone: false, coerceTypes: true });
   const compileWith = (instance: typeof ajv, schema: JsonSchema | undefined): CompiledValidator | undefined =>
-    schema === undefined
-      ? undefined
-      : (instance.compile(bundleSchema(schema, { stripAnnotations: true }) as object) as unknown as CompiledValidator);
+    schema === undefined ? undefined : instance.compile(bundleSchema(schema, { stripAnnotations: true }) as object);
   const compile = (schema: JsonSchema | undefined): CompiledValidator | undefined => compileWith(ajv, schema);
   const descriptors = new Map<string, MessageDescriptor>();
   for (const plan of planGeneration(registry).descriptors) {

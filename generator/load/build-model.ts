@@ -75,7 +75,7 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
 }
 
 function asSchema(value: unknown): JsonSchema | undefined {
-  return typeof value === 'boolean' || isObj(value) ? (value as JsonSchema) : undefined;
+  return typeof value === 'boolean' || isObj(value) ? value : undefined;
 }
 
 /** 3.x allows a Multi Format Schema Object `{ schemaFormat, schema }` as payload. */
@@ -183,9 +183,7 @@ export function buildDocument(
         address: str(op.channel.address) ?? id,
       };
       const entry = channelEntry(channel.address, op.channel);
-      const opMessages = Array.isArray(op.messages)
-        ? op.messages.filter(isObj)
-        : entry.messages.map((m) => m.raw as Obj);
+      const opMessages = Array.isArray(op.messages) ? op.messages.filter(isObj) : entry.messages.map((m) => m.raw);
       const models = opMessages.map((raw, index) =>
         messages.get(raw, {
           file,

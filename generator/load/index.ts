@@ -1,14 +1,7 @@
 // Loads a contracts registry: read every file through a ContractSource, parse with source
 // positions, validate each AsyncAPI document against its official schema, resolve `$ref`s across
 // files, and build the one registry model. Problems become located diagnostics, never exceptions.
-import type {
-  Diagnostic,
-  MessageModel,
-  Registry,
-  ServiceModel,
-  SourceLocation,
-  TopicModel,
-} from '../model/registry.js';
+import type { Diagnostic, MessageModel, Registry, ServiceModel, SourceLocation } from '../model/registry.js';
 import { FileParseError, nodeInfo, memberLocation } from './parse-file.js';
 import { parseCached } from './parse-cache.js';
 import { RefResolver, referencedFiles } from './resolve-refs.js';
@@ -164,7 +157,7 @@ export async function loadRegistry(source: ContractSource, options: LoadOptions 
     services: services.sort((a, b) => compare(a.name, b.name)),
     topics: [...topics.values()]
       .map(({ kafkaFromOwner: _owner, ...topic }) => topic)
-      .sort((a, b) => compare(a.address, b.address)) as TopicModel[],
+      .sort((a, b) => compare(a.address, b.address)),
     messages: [...allMessages].sort(
       (a, b) =>
         compare(a.name, b.name) ||

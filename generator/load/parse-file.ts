@@ -68,7 +68,7 @@ export function parseContractFile(text: string, file: string): ParsedFile {
   // where people look, rather than at its first child.
   const build = (node: YamlNode | null | undefined, pointer: string, keyLocation?: SourceLocation): unknown => {
     if (node === null || node === undefined) return null;
-    if (isAlias(node)) return build(node.resolve(doc) as YamlNode | undefined, pointer, keyLocation);
+    if (isAlias(node)) return build(node.resolve(doc), pointer, keyLocation);
     if (isScalar(node)) return node.value;
     const location = keyLocation ?? at(node.range?.[0] ?? 0);
     const members = new Map<string, SourceLocation>();
@@ -96,7 +96,7 @@ export function parseContractFile(text: string, file: string): ParsedFile {
     }
     return null;
   };
-  return { file, value: build(doc.contents as YamlNode | null, '') };
+  return { file, value: build(doc.contents, '') };
 }
 
 export function escapePointer(segment: string): string {

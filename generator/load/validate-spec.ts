@@ -3,7 +3,7 @@
 // Compiling the 3.x schema costs ~400 ms, so the compiled validator is cached on disk as ajv
 // standalone code, keyed by the specs package version.
 import { createRequire } from 'node:module';
-import { mkdir, readFile, writeFile, rename } from 'node:fs/promises';
+import { mkdir, writeFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { Ajv, standaloneCode, type ValidateFunction } from '../ajv.js';
@@ -97,7 +97,9 @@ function oneOfAsAnyOf(schema: unknown): unknown {
     if (key === 'enum' || key === 'const' || key === 'required') out[key] = value;
     else if (NAME_MAPS.has(key) && typeof value === 'object' && value !== null) {
       // Keys here are property/definition names (2.x has a message property called `oneOf`).
-      out[key] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, oneOfAsAnyOf(sub)]));
+      out[key] = Object.fromEntries(
+        Object.entries(value as Record<string, unknown>).map(([name, sub]) => [name, oneOfAsAnyOf(sub)]),
+      );
     } else out[key === 'oneOf' ? 'anyOf' : key] = oneOfAsAnyOf(value);
   }
   return out;

@@ -83,11 +83,11 @@ export function bundleSchema(root: JsonSchema, options: BundleOptions = {}): Jso
   };
 
   const body = convert(root, true) as Record<string, unknown>;
-  if (order.length === 0) return body as JsonSchema;
+  if (order.length === 0) return body;
   const names = options.sortKeys ? [...order].sort() : order;
   const $defs: Record<string, unknown> = { ...((body.$defs as Record<string, unknown> | undefined) ?? {}) };
   for (const name of names) $defs[name] = bodies.get(name);
-  return { ...body, $defs } as JsonSchema;
+  return { ...body, $defs };
 }
 
 function structuredCloneJson(value: unknown): unknown {

@@ -144,7 +144,7 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
       try {
         const result = route.handler(event);
         // Synchronous handlers skip a microtask turn per record.
-        if (result !== undefined && typeof (result as Promise<void>).then === 'function') await result;
+        if (result !== undefined && typeof result.then === 'function') await result;
         observer.handled(record, event.name, attempt, performance.now() - started);
         return;
       } catch (thrown) {

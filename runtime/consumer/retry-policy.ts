@@ -26,13 +26,16 @@ export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
 /** setTimeout as a promise that rejects as soon as `signal` aborts (receiver shutdown). */
 export const abortableSleep: Sleep = (ms, signal) =>
   new Promise<void>((resolve, reject) => {
+    // The receiver aborts with an Error; anything else is wrapped so a rejection always carries a stack.
+    const aborted = (): Error =>
+      signal.reason instanceof Error ? signal.reason : new Error('aborted', { cause: signal.reason });
     if (signal.aborted) {
-      reject(signal.reason);
+      reject(aborted());
       return;
     }
     const onAbort = () => {
       clearTimeout(timer);
-      reject(signal.reason);
+      reject(aborted());
     };
     const timer = setTimeout(() => {
       signal.removeEventListener('abort', onAbort);

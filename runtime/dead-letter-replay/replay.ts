@@ -140,11 +140,11 @@ export async function replayDeadLetters(options: ReplayOptions): Promise<ReplayR
           for (const [destination, wire] of byDestination) await producer.send(destination, wire);
           // Acknowledged: only now do these offsets count as done.
           for (const item of pending) {
-            state!.markDone(item.entry.offset);
+            state.markDone(item.entry.offset);
             report(item.entry, 'replayed', item.destination);
           }
           pending = [];
-          await context.commit(partition, state!.committedOffset(), state!.metadata());
+          await context.commit(partition, state.committedOffset(), state.metadata());
           await context.heartbeat();
         };
 
@@ -224,9 +224,14 @@ export async function replayDeadLetters(options: ReplayOptions): Promise<ReplayR
 function descriptorsOf(
   validators: ReadonlyMap<string, MessageDescriptor> | readonly MessageDescriptor[],
 ): MessageDescriptor[] {
-  return Array.isArray(validators)
-    ? [...validators]
-    : [...(validators as ReadonlyMap<string, MessageDescriptor>).values()];
+  return isDescriptorList(validators) ? [...validators] : [...validators.values()];
+}
+
+// Array.isArray alone narrows a readonly array to any[].
+function isDescriptorList(
+  validators: ReadonlyMap<string, MessageDescriptor> | readonly MessageDescriptor[],
+): validators is readonly MessageDescriptor[] {
+  return Array.isArray(validators);
 }
 
 /** The original record again: same key and value bytes, original headers, replay count + 1. */

@@ -4,6 +4,7 @@
 // committed unless the caller commits through the context it gets.
 import type { Kafka, KafkaMessage } from 'kafkajs';
 import type { Logger } from '../logger.js';
+import { describeCause } from '../errors.js';
 
 export type ScanStart =
   | { readonly from: 'earliest' }
@@ -100,9 +101,10 @@ export async function scanTopic(options: ScanOptions): Promise<ScanResult> {
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      eachBatch: async ({ batch, heartbeat, isRunning }) => {
+      eachBatch: async (payload) => {
+        const { batch } = payload;
         const bound = bounds.get(batch.partition);
-        if (bound === undefined || !pending.has(batch.partition) || !isRunning()) return;
+        if (bound === undefined || !pending.has(batch.partition) || !payload.isRunning()) return;
         const start = BigInt(bound.start);
         const high = BigInt(bound.high);
         const inBounds = batch.messages.filter((message) => {
@@ -111,7 +113,7 @@ export async function scanTopic(options: ScanOptions): Promise<ScanResult> {
         });
         const context: ScanContext = {
           bounds,
-          heartbeat,
+          heartbeat: () => payload.heartbeat(),
           commit: (partition, offset, metadata) => consumer.commitOffsets([{ topic, partition, offset, metadata }]),
         };
         let proceed = true;
@@ -145,7 +147,7 @@ export async function scanTopic(options: ScanOptions): Promise<ScanResult> {
       .catch((error: unknown) => options.logger.warn('scan consumer did not disconnect cleanly', { error }));
     if (options.deleteGroup) await deleteGroup(kafka, groupId, options.logger);
   }
-  if (failure !== undefined) throw failure;
+  if (failure !== undefined) throw failure instanceof Error ? failure : new Error(describeCause(failure));
   return { partitions, complete: pending.size === 0 || endedEarly, endedEarly };
 }
 

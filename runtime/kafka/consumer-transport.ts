@@ -135,7 +135,8 @@ export class KafkaConsumerTransport implements ConsumerTransport {
   }
 
   private async eachBatch(payload: EachBatchPayload): Promise<void> {
-    const { batch, resolveOffset, heartbeat, isRunning, isStale, pause, commitOffsetsIfNecessary } = payload;
+    // kafkajs' batch functions are called on `payload`, not destructured: its types declare them as methods.
+    const { batch } = payload;
     const { topic, partition } = batch;
     const onRecord = this.onRecord!;
     const commitWithinBatch = this.options.commit !== undefined;
@@ -143,7 +144,7 @@ export class KafkaConsumerTransport implements ConsumerTransport {
     // A heartbeat that reports a rebalance ends this member's work on its batches: retry waits end
     // at once (all partitions of the member, not only this one) and no further record is started.
     const beatChecked = (): Promise<void> =>
-      heartbeat().catch((error: unknown) => {
+      payload.heartbeat().catch((error: unknown) => {
         if (isMembershipChange(error)) this.loseOwnership(ownership, error);
         throw error;
       });
@@ -151,28 +152,28 @@ export class KafkaConsumerTransport implements ConsumerTransport {
     // cost a promise each. A timer keeps the member alive while one record is retried for long,
     // and is how a member in the middle of a retry schedule learns of a rebalance.
     const interval = this.options.consumerConfig?.heartbeatInterval ?? DEFAULT_HEARTBEAT_INTERVAL_MS;
-    const beat = setInterval(() => beatChecked().catch(() => {}), interval);
+    const beat = setInterval(() => void beatChecked().catch(() => {}), interval);
     let nextBeat = performance.now() + interval;
     try {
       for (const message of batch.messages) {
-        if (this.stopping || !isRunning() || isStale() || ownership.aborted) break;
+        if (this.stopping || !payload.isRunning() || payload.isStale() || ownership.aborted) break;
         try {
           await onRecord(consumedRecord(topic, partition, message), ownership);
         } catch (reason) {
           // Not done (dead-letter topic unwritable, shutdown, or rebalance): leave the offset
           // unresolved so the record is fetched again; only an unwritable dead-letter topic stops
           // the partition (a rebalance hands it to its next owner as it is).
-          if (!this.stopping && isRunning() && !ownership.aborted) {
-            const resume = pause();
+          if (!this.stopping && payload.isRunning() && !ownership.aborted) {
+            const resume = payload.pause();
             this.options.pauses.pause(topic, partition, message.offset, reason, () => {
               if (!this.stopping) resume();
             });
           }
           break;
         }
-        resolveOffset(message.offset);
+        payload.resolveOffset(message.offset);
         this.options.pauses.succeeded(topic, partition);
-        if (commitWithinBatch) await commitOffsetsIfNecessary();
+        if (commitWithinBatch) await payload.commitOffsetsIfNecessary();
         if (performance.now() >= nextBeat) {
           await beatChecked();
           nextBeat = performance.now() + interval;

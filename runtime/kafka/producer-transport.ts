@@ -74,9 +74,9 @@ export function createKafkaEventSender(
   const transport = createKafkaProducerTransport(options);
   const sender = createEventSender(transport, options);
   return {
-    send: sender.send,
-    sendBatch: sender.sendBatch,
-    connect: transport.connect,
-    disconnect: transport.disconnect,
+    send: sender.send.bind(sender),
+    sendBatch: sender.sendBatch.bind(sender),
+    connect: transport.connect.bind(transport),
+    disconnect: transport.disconnect.bind(transport),
   };
 }

@@ -51,14 +51,11 @@ export function createEventSender(transport: ProducerTransport, options: EventSe
     });
 
   return {
-    send(descriptor, event) {
+    // async: an invalid event rejects the returned promise instead of throwing at the call.
+    async send(descriptor, event) {
       const generic = descriptor as MessageDescriptor;
-      try {
-        assertValidEvent(generic, event);
-        return sendRecords(descriptor.topic, [encode(generic, event, constantsOf(generic), now())]);
-      } catch (error) {
-        return Promise.reject(error);
-      }
+      assertValidEvent(generic, event);
+      return sendRecords(descriptor.topic, [encode(generic, event, constantsOf(generic), now())]);
     },
 
     async sendBatch(descriptor, events) {

@@ -400,7 +400,7 @@ class LocalBroker implements RunningBroker {
 
     const timeoutMs = this.options.startTimeoutMs ?? 60_000;
     const deadline = Date.now() + timeoutMs;
-    let lastError = 'no answer yet';
+    let lastError: string;
     for (;;) {
       if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) {
         throw new BrokerStartError(

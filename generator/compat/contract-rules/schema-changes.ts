@@ -1,7 +1,6 @@
 // Turns schema differences of one message part (payload or headers) into reported changes: what
 // changed old → new, which services it hurts and why, and what to do instead.
 
-import type { JsonSchema } from '../../model/registry.js';
 import type { Change, ChangePart } from '../change.js';
 import { directionsOf, isTransitive, type CompatibilityLevel } from '../levels.js';
 import { locateInSchema } from '../locate.js';
@@ -40,8 +39,8 @@ export function schemaPartChanges(
   const level = ctx.levelOf(newMessage.name);
   if (level === 'NONE' || directionsOf(level).length === 0) return [];
   if (!ctx.latest && !isTransitive(level)) return [];
-  const oldSchema = oldMessage[part] as JsonSchema | undefined;
-  const newSchema = newMessage[part] as JsonSchema | undefined;
+  const oldSchema = oldMessage[part];
+  const newSchema = newMessage[part];
   if (oldSchema === undefined && newSchema === undefined) return [];
   const result = ctx.schemas.check(oldSchema ?? true, newSchema ?? true, { level, mode: ctx.mode });
   const topics = topicsOf(ctx.current, newMessage.name);

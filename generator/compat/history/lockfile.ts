@@ -8,7 +8,7 @@ import { parse, stringify } from 'yaml';
 import type { JsonSchema } from '../../model/registry.js';
 import { bundleSchema } from '../../model/bundle.js';
 import { canonicalJson, fingerprint, isSchemaObject, resolveLocalRefs } from '../schema/graph.js';
-import type { MessageSnapshot, RegistrySnapshot, TopicSnapshot, Flow } from '../snapshot.js';
+import type { MessageSnapshot, RegistrySnapshot, Flow } from '../snapshot.js';
 
 export const LOCKFILE = 'evc.lock.yaml';
 export const LOCKFILE_VERSION = 1;
@@ -174,7 +174,7 @@ export function snapshotsOfLockfile(lock: Lockfile, label: string): RegistrySnap
         return last ? [[name, toMessage(name, last)] as const] : [];
       }),
     ),
-    topics: topics as Map<string, TopicSnapshot>,
+    topics: topics,
     flows,
   };
   const older: RegistrySnapshot[] = [];

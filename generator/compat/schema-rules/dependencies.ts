@@ -101,7 +101,7 @@ function dependenciesOf(schema: SchemaObject): { arrays: Map<string, string[]>; 
           name,
           dep.filter((d): d is string => typeof d === 'string'),
         );
-      else if (typeof dep === 'boolean' || isSchemaObject(dep)) schemas.set(name, dep as JsonSchema);
+      else if (typeof dep === 'boolean' || isSchemaObject(dep)) schemas.set(name, dep);
     }
   }
   return { arrays, schemas };

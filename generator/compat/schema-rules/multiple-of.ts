@@ -35,8 +35,8 @@ export const rule: SchemaRule = {
     },
   },
   check(pair, ctx) {
-    const w = typeof pair.writer['multipleOf'] === 'number' ? (pair.writer['multipleOf'] as number) : undefined;
-    const r = typeof pair.reader['multipleOf'] === 'number' ? (pair.reader['multipleOf'] as number) : undefined;
+    const w = typeof pair.writer['multipleOf'] === 'number' ? pair.writer['multipleOf'] : undefined;
+    const r = typeof pair.reader['multipleOf'] === 'number' ? pair.reader['multipleOf'] : undefined;
     if (w === r) return [];
     const at = { path: ['multipleOf'], writer: w, reader: r };
     if (r === undefined) return [ctx.change('MULTIPLE_OF_REMOVED', at)];

@@ -31,8 +31,8 @@ export const rule: SchemaRule = {
     },
   },
   check(pair, ctx) {
-    const w = typeof pair.writer['pattern'] === 'string' ? (pair.writer['pattern'] as string) : undefined;
-    const r = typeof pair.reader['pattern'] === 'string' ? (pair.reader['pattern'] as string) : undefined;
+    const w = typeof pair.writer['pattern'] === 'string' ? pair.writer['pattern'] : undefined;
+    const r = typeof pair.reader['pattern'] === 'string' ? pair.reader['pattern'] : undefined;
     if (w === r) return [];
     if (r === undefined) return [ctx.change('PATTERN_REMOVED', { path: ['pattern'], writer: w, reader: r })];
     const id = w === undefined ? 'PATTERN_ADDED' : 'PATTERN_CHANGED';

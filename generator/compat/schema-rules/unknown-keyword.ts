@@ -4,7 +4,6 @@
 
 import { canonicalJson, fingerprint, isSchemaObject } from '../schema/graph.js';
 import { isUnknownKeyword } from '../schema/keywords.js';
-import type { JsonSchema } from '../../model/registry.js';
 import type { SchemaDifference, SchemaRule } from '../schema/rule.js';
 
 export const id = 'UNKNOWN_KEYWORD';
@@ -48,5 +47,5 @@ export const rule: SchemaRule = {
 
 function valueText(value: unknown): string {
   if (value === undefined) return 'undefined';
-  return isSchemaObject(value) || typeof value === 'boolean' ? fingerprint(value as JsonSchema) : canonicalJson(value);
+  return isSchemaObject(value) || typeof value === 'boolean' ? fingerprint(value) : canonicalJson(value);
 }

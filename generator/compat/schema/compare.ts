@@ -78,7 +78,7 @@ export class SchemaComparison {
 
   private remember(w: object, r: object, result: SchemaDifference[]): void {
     let perWriter = this.memo.get(w);
-    if (!perWriter) this.memo.set(w, (perWriter = new Map()));
+    if (!perWriter) this.memo.set(w, (perWriter = new Map<object, SchemaDifference[]>()));
     perWriter.set(r, result);
   }
 

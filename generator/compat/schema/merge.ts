@@ -49,7 +49,7 @@ export function unionOf(
   if (!keyword) return undefined;
   const raw = node[keyword] as JsonSchema[];
   let perNode = branchCache.get(node);
-  if (!perNode) branchCache.set(node, (perNode = new Map()));
+  if (!perNode) branchCache.set(node, (perNode = new Map<string, JsonSchema[]>()));
   let branches = perNode.get(keyword);
   if (!branches) {
     const base = withoutKeyword(node, keyword);
@@ -69,7 +69,7 @@ export function conjoin(a: JsonSchema, b: JsonSchema): JsonSchema {
   if (b === true) return a;
   if (a === false || b === false) return false;
   let perA = conjunctions.get(a);
-  if (!perA) conjunctions.set(a, (perA = new Map()));
+  if (!perA) conjunctions.set(a, (perA = new Map<unknown, JsonSchema>()));
   let result = perA.get(b);
   if (!result) {
     result = { allOf: [a, b] };
@@ -127,7 +127,7 @@ function merge(a: SchemaObject, b: SchemaObject): SchemaObject {
     if (key === 'type') {
       out[key] = typeNames(declaredTypes(a) & declaredTypes(b));
     } else if (key === 'required' && Array.isArray(mine) && Array.isArray(value)) {
-      out[key] = [...new Set([...mine, ...value])];
+      out[key] = [...new Set<unknown>([...(mine as unknown[]), ...(value as unknown[])])];
     } else if (key === 'enum' && Array.isArray(mine) && Array.isArray(value)) {
       out[key] = mine.filter((m) => value.some((v) => deepEqual(m, v)));
     } else if (LOWER_BOUNDS.has(key) && typeof mine === 'number' && typeof value === 'number') {

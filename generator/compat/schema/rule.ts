@@ -18,9 +18,13 @@ export interface ChangeValues {
 export interface ChangeType {
   readonly breaks: Breaks;
   /** What changed, old → new, in one clause (no trailing period). */
-  what(values: ChangeValues): string;
+  readonly what: (values: ChangeValues) => string;
   /** What the reader now rejects that the writer may produce, in terms of writer/reader values. */
-  rejects?(values: { readonly writer: unknown; readonly reader: unknown; readonly subject?: string }): string;
+  readonly rejects?: (values: {
+    readonly writer: unknown;
+    readonly reader: unknown;
+    readonly subject?: string;
+  }) => string;
   /** How to make the change safely instead, when it breaks consumers that read with the new schema. */
   readonly hint?: string;
 }

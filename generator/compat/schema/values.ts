@@ -7,7 +7,8 @@ export function show(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (typeof value === 'string') return JSON.stringify(value);
   if (isSchemaObject(value)) return describeSchema(value);
-  const text = JSON.stringify(value) ?? String(value);
+  // JSON.stringify gives undefined only for values no schema holds (functions, symbols): name their kind.
+  const text = JSON.stringify(value) ?? typeof value;
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
@@ -20,7 +21,7 @@ export function showList(values: readonly unknown[], max = 5): string {
 export function describeSchema(schema: unknown): string {
   if (schema === true || schema === undefined) return 'any value';
   if (schema === false) return 'no value';
-  if (!isSchemaObject(schema)) return String(schema);
+  if (!isSchemaObject(schema)) return typeof schema === 'string' ? schema : (JSON.stringify(schema) ?? typeof schema);
   const title = typeof schema['title'] === 'string' ? ` ${schema['title']}` : '';
   if ('const' in schema) return `the constant ${JSON.stringify(schema['const'])}`;
   if (Array.isArray(schema['enum'])) return `one of ${showList(schema['enum'], 4)}`;

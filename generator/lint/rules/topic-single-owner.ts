@@ -13,7 +13,7 @@ export const topicSingleOwner: LintRule = {
     for (const service of registry.services) {
       for (const op of service.operations) {
         if (op.action !== 'send') continue;
-        const byService = senders.get(op.topic) ?? new Map();
+        const byService = senders.get(op.topic) ?? new Map<string, { file: string; line: number; column: number }>();
         if (!byService.has(service.name)) byService.set(service.name, op.location);
         senders.set(op.topic, byService);
       }

@@ -104,11 +104,17 @@ const tables: Record<string, readonly ContractCase[]> = {
       edit: (f) =>
         tracking(
           routing(f, (d) => {
-            const replacement = parseYaml(d.toString().replace(/RouteCancelled/g, 'RouteWithdrawn'));
+            const replacement = parseYaml(d.toString().replace(/RouteCancelled/g, 'RouteWithdrawn')) as Record<
+              string,
+              unknown
+            >;
             for (const key of ['channels', 'operations', 'components']) d.set(key, d.createNode(replacement[key]));
           }),
           (d) => {
-            const replacement = parseYaml(d.toString().replace(/RouteCancelled/g, 'RouteWithdrawn'));
+            const replacement = parseYaml(d.toString().replace(/RouteCancelled/g, 'RouteWithdrawn')) as Record<
+              string,
+              unknown
+            >;
             for (const key of ['channels', 'operations']) d.set(key, d.createNode(replacement[key]));
           },
         ),

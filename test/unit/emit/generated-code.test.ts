@@ -2,7 +2,7 @@
 // contract, and a compile of everything generated — LogiFlow, hostile, every corpus document —
 // under strict + noUncheckedIndexedAccess, with no `any` anywhere.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadRegistry, directorySource } from '../../../generator/load/index.js';

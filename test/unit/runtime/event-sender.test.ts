@@ -103,7 +103,7 @@ describe('createEventSender', () => {
     };
     await createEventSender(transport, fixed).send(
       { ...routeCalculated(), validateHeaders: undefined },
-      { payload: validRoute(), key: 'TRK-0042', headers: headers as never },
+      { payload: validRoute(), key: 'TRK-0042', headers: headers },
     );
     const sentHeaders = text(sent[0]!.records[0]!.headers);
     expect(sentHeaders).toMatchObject({

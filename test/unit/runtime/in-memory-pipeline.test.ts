@@ -254,7 +254,7 @@ describe('receiver on the in-memory broker', () => {
       await send(sender, `TRK-${other}`);
       const last = broker
         .records('routing.events')
-        .find((record) => JSON.parse(record.value!.toString()).truckId === `TRK-${other}`)!;
+        .find((record) => (JSON.parse(record.value!.toString()) as { truckId: string }).truckId === `TRK-${other}`)!;
       if (last.partition !== poisonPartition) break;
     }
     await send(sender, 'TRK-6666'); // same key: the same, paused partition
