@@ -2,7 +2,7 @@
 // type; each handler gets the validated, typed payload, key and headers.
 import { deadLetterTopicFor } from '../../contract-conventions/index.js';
 import type { GenerationPlan, ServicePlan } from './plan.js';
-import { Code, docComment, ident, join, literal, propertyKey, ts } from './printer.js';
+import { block, Code, docComment, ident, join, literal, propertyKey, ts } from './printer.js';
 
 export function handlerName(constName: string): string {
   return `on${constName.replace(/Message$/, '')}`;
@@ -35,13 +35,51 @@ export function emitConsumer(plan: GenerationPlan, service: ServicePlan): Code {
   const deadLetters = [
     ...new Map(service.receives.filter((r) => r.deadLetterTopic).map((r) => [r.topic, r.deadLetterTopic!])).entries(),
   ].sort(([a], [b]) => (a < b ? -1 : 1));
-  const policy = ts`${docComment([`Dead-letter topics ${service.service.name}'s contract declares per source topic (x-dead-letter), which its routes apply; topics not listed use "<topic>-dlt" unless the receiver is configured otherwise.`])}export const ${ident(`${service.functionName}DeadLetterTopics`)}: Readonly<Record<string, string>> = {\n${deadLetters.map(([topic, dlt]) => ts`  ${literal(topic)}: ${literal(dlt)},\n`)}};\n`;
+  const handlersType = ident(`${service.className}Handlers`);
+  const routesFunction = ident(`${service.functionName}Routes`);
+  const topics = [...new Set(service.receives.map((r) => r.topic))].sort().join(', ');
+  const name = service.service.name;
   return join(
     [
-      ts`${docComment([`The messages ${service.service.name} receives, one handler each.`])}export interface ${ident(`${service.className}Handlers`)} {\n${join(handlers, '')}}\n`,
-      ts`${docComment([`Routes for ${service.service.name}'s consumer: which descriptor each handler gets, with the dead-letter topic and retry policy its receive operation declares (x-dead-letter, x-retry); these win over the receiver's defaults.`])}export function ${ident(`${service.functionName}Routes`)}(handlers: ${ident(`${service.className}Handlers`)}): readonly ConsumerRoute[] {\n  return [\n${routes}  ];\n}\n`,
-      policy,
-      ts`${docComment([`Typed consumer of ${service.service.name}: subscribes to ${[...new Set(service.receives.map((r) => r.topic))].sort().join(', ')} and dispatches each record to its handler.`])}export class ${ident(`${service.className}Consumer`)} {\n  constructor(\n    private readonly receiver: EventReceiver,\n    private readonly handlers: ${ident(`${service.className}Handlers`)},\n  ) {}\n\n  start(): Promise<void> {\n    return this.receiver.start(${ident(`${service.functionName}Routes`)}(this.handlers));\n  }\n\n  stop(): Promise<void> {\n    return this.receiver.stop();\n  }\n}\n`,
+      block`
+        ${docComment([`The messages ${name} receives, one handler each.`])}export interface ${handlersType} {
+        ${join(handlers, '')}}
+      `,
+      block`
+        ${docComment([
+          `Routes for ${name}'s consumer: which descriptor each handler gets, with the dead-letter topic and ` +
+            `retry policy its receive operation declares (x-dead-letter, x-retry); these win over the receiver's ` +
+            `defaults.`,
+        ])}export function ${routesFunction}(handlers: ${handlersType}): readonly ConsumerRoute[] {
+          return [
+        ${routes}  ];
+        }
+      `,
+      block`
+        ${docComment([
+          `Dead-letter topics ${name}'s contract declares per source topic (x-dead-letter), which its routes ` +
+            `apply; topics not listed use "<topic>-dlt" unless the receiver is configured otherwise.`,
+        ])}export const ${ident(`${service.functionName}DeadLetterTopics`)}: Readonly<Record<string, string>> = {
+        ${deadLetters.map(([topic, dlt]) => ts`  ${literal(topic)}: ${literal(dlt)},\n`)}};
+      `,
+      block`
+        ${docComment([
+          `Typed consumer of ${name}: subscribes to ${topics} and dispatches each record to its handler.`,
+        ])}export class ${ident(`${service.className}Consumer`)} {
+          constructor(
+            private readonly receiver: EventReceiver,
+            private readonly handlers: ${handlersType},
+          ) {}
+
+          start(): Promise<void> {
+            return this.receiver.start(${routesFunction}(this.handlers));
+          }
+
+          stop(): Promise<void> {
+            return this.receiver.stop();
+          }
+        }
+      `,
     ],
     '\n',
   );

@@ -3,7 +3,7 @@
 import type { JsonSchema } from '../model/registry.js';
 import type { GenerationPlan } from './plan.js';
 import { camelCase } from './naming.js';
-import { Code, docComment, fileHeader, ident, join, literal, ts } from './printer.js';
+import { block, Code, docComment, fileHeader, ident, join, literal, ts } from './printer.js';
 
 export function keyEncoding(key: JsonSchema | undefined): 'none' | 'string' | 'json' {
   if (key === undefined) return 'none';
@@ -46,19 +46,27 @@ export function emitMessages(plan: GenerationPlan, runtimeImport: string, from: 
       message.summary,
       message.description,
     ]);
+    const headerValidators = (m: typeof message): Code =>
+      ident(headerAlias(validatorModule.get(plan.validatorFiles.get(m)!)!));
     const optionalValidators = [
       message.key !== undefined ? ts`  validateKey: ${validators}.validateKey,\n` : ts``,
-      message.headers !== undefined
-        ? ts`  validateHeaders: ${ident(headerAlias(validatorModule.get(plan.validatorFiles.get(message)!)!))}.validateHeaders,\n`
-        : ts``,
+      message.headers !== undefined ? ts`  validateHeaders: ${headerValidators(message)}.validateHeaders,\n` : ts``,
     ];
-    bodies.push(
-      ts`${doc}export const ${ident(descriptor.constName)}: MessageDescriptor<${typeArgs}> = {\n  name: ${literal(message.name)},\n  topic: ${literal(descriptor.topic)},\n  service: ${literal(owner?.name ?? '')},\n  contractVersion: ${literal(owner?.version ?? '0.0.0')},\n  contentType: ${literal(message.contentType ?? 'application/json')},\n  keyEncoding: ${literal(keyEncoding(message.key))},\n  validatePayload: ${validators}.validatePayload,\n${optionalValidators}};\n`,
-    );
+    bodies.push(block`
+      ${doc}export const ${ident(descriptor.constName)}: MessageDescriptor<${typeArgs}> = {
+        name: ${literal(message.name)},
+        topic: ${literal(descriptor.topic)},
+        service: ${literal(owner?.name ?? '')},
+        contractVersion: ${literal(owner?.version ?? '0.0.0')},
+        contentType: ${literal(message.contentType ?? 'application/json')},
+        keyEncoding: ${literal(keyEncoding(message.key))},
+        validatePayload: ${validators}.validatePayload,
+      ${optionalValidators}};
+    `);
   }
   const typeList = [...typeImports].sort().map((n) => ident(n));
   return (
-    ts`${fileHeader(from)}import type { MessageDescriptor } from ${literal(runtimeImport)};\n` +
+    ts`${fileHeader(from)}import type { MessageDescriptor } from ${literal(runtimeImport)};\n`.text +
     (typeList.length ? ts`import type { ${join(typeList, ', ')} } from ${literal('./types.js')};\n`.text : '') +
     `${join(imports, '').text}\n${join(bodies, '\n').text}`
   );

@@ -2,7 +2,7 @@
 // (through the descriptor), requires the key when the contract declares one and types headers.
 import type { JsonSchema } from '../model/registry.js';
 import type { GenerationPlan, ServicePlan } from './plan.js';
-import { Code, docComment, ident, join, literal, ts } from './printer.js';
+import { block, Code, docComment, ident, join, literal, ts } from './printer.js';
 
 export function eventType(plan: GenerationPlan, descriptor: ServicePlan['sends'][number]): Code {
   const names = plan.types.messages.get(descriptor.message)!;
@@ -28,18 +28,36 @@ export function emitProducer(plan: GenerationPlan, service: ServicePlan): Code {
     const event = eventType(plan, descriptor);
     const doc = docComment(
       [
-        `Publishes ${descriptor.message.name} on ${descriptor.topic}; validates it first and throws EventValidationError without sending when it breaks the contract.`,
+        `Publishes ${descriptor.message.name} on ${descriptor.topic}; validates it first and throws ` +
+          `EventValidationError without sending when it breaks the contract.`,
         descriptor.message.summary,
       ],
       '  ',
     );
-    return ts`${doc}  ${ident(`send${method}`)}(event: ${event}): Promise<void> {\n    return this.sender.send(${ident(descriptor.constName)}, event);\n  }\n\n${docComment([`Publishes several ${descriptor.message.name} events in one request (all are validated before any is sent).`], '  ')}  ${ident(`send${method}Batch`)}(events: readonly ${event}[]): Promise<void> {\n    return this.sender.sendBatch(${ident(descriptor.constName)}, events);\n  }\n`;
+    const batchDoc = docComment(
+      [`Publishes several ${descriptor.message.name} events in one request (all are validated before any is sent).`],
+      '  ',
+    );
+    return block`
+      ${doc}  ${ident(`send${method}`)}(event: ${event}): Promise<void> {
+          return this.sender.send(${ident(descriptor.constName)}, event);
+        }
+
+      ${batchDoc}  ${ident(`send${method}Batch`)}(events: readonly ${event}[]): Promise<void> {
+          return this.sender.sendBatch(${ident(descriptor.constName)}, events);
+        }
+    `;
   });
   const doc = docComment([
     `Typed producer of ${service.service.name} ${service.service.version}: one method per message its contract sends.`,
     service.service.description,
   ]);
-  return ts`${doc}export class ${ident(`${service.className}Producer`)} {\n  constructor(private readonly sender: EventSender) {}\n\n${join(methods, '\n')}}\n`;
+  return block`
+    ${doc}export class ${ident(`${service.className}Producer`)} {
+      constructor(private readonly sender: EventSender) {}
+
+    ${join(methods, '\n')}}
+  `;
 }
 
 export const topicsComment = (topics: readonly string[]): Code => literal(topics);

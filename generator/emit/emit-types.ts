@@ -104,8 +104,9 @@ function objectType(schema: Record<string, unknown>, names: TypeNames, indent: s
   for (const [name, property] of Object.entries(properties)) {
     const doc = isObject(property) ? propertyDoc(property) : [];
     const optional = required.has(name) ? '' : '?';
+    const type = typeExpression(property, names, inner, undefined, depth + 1);
     members.push(
-      ts`${docComment(doc, inner)}${new Code(inner)}readonly ${propertyKey(name)}${new Code(optional)}: ${typeExpression(property, names, inner, undefined, depth + 1)};\n`,
+      ts`${docComment(doc, inner)}${new Code(inner)}readonly ${propertyKey(name)}${new Code(optional)}: ${type};\n`,
     );
   }
   // Required names the schema does not describe still must be present.
@@ -168,9 +169,8 @@ export function emitTypes(registry: Registry, names: TypeNames, from: string): s
   const declarations: Code[] = [];
   for (const node of names.order) {
     const name = names.nodes.get(node)!;
-    declarations.push(
-      ts`${docComment(schemaDoc(node as JsonSchema, [], name))}export type ${ident(name)} = ${typeExpression(node, names, '', node)};\n`,
-    );
+    const doc = docComment(schemaDoc(node as JsonSchema, [], name));
+    declarations.push(ts`${doc}export type ${ident(name)} = ${typeExpression(node, names, '', node)};\n`);
   }
   const declared = new Set(names.nodes.values());
   const aliases: Code[] = [];

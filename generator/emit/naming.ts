@@ -5,10 +5,13 @@ import { createHash } from 'node:crypto';
 
 const RESERVED = new Set(
   (
-    'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with ' +
-    'as implements interface let package private protected public static yield any boolean constructor declare get module require number set string symbol type from of unknown never object bigint undefined async await ' +
+    'break case catch class const continue debugger default delete do else enum export extends false finally for ' +
+    'function if import in instanceof new null return super switch this throw true try typeof var void while with ' +
+    'as implements interface let package private protected public static yield any boolean constructor declare get ' +
+    'module require number set string symbol type from of unknown never object bigint undefined async await ' +
     // Global names a generated type must not shadow, or code in the same file would break.
-    'Array Boolean Date Error Function JSON Map Math Number Object Promise Record RegExp Set String Symbol Partial Readonly Required Pick Omit Exclude Extract NonNullable ReturnType InstanceType Uint8Array Buffer'
+    'Array Boolean Date Error Function JSON Map Math Number Object Promise Record RegExp Set String Symbol Partial ' +
+    'Readonly Required Pick Omit Exclude Extract NonNullable ReturnType InstanceType Uint8Array Buffer'
   ).split(' '),
 );
 

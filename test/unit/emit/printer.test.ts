@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import ts from 'typescript';
-import { Code, docComment, ident, literal, propertyKey, ts as code } from '../../../generator/emit/printer.js';
+import { compileFunction } from 'node:vm';
+import { block, Code, docComment, ident, literal, propertyKey, ts as code } from '../../../generator/emit/printer.js';
 import { NameAllocator, camelCase, isIdentifier, kebabCase, pascalCase } from '../../../generator/emit/naming.js';
 
 /** Syntax errors TypeScript finds in a source text. */
@@ -40,7 +41,8 @@ describe('printer', () => {
         expect(syntaxErrors(source)).toEqual([]);
         const js = ts.transpile(source, { module: ts.ModuleKind.CommonJS });
         const module = { exports: {} as { value?: string } };
-        new Function('module', 'exports', js)(module, module.exports);
+        const run = compileFunction(js, ['module', 'exports']) as (module: unknown, exports: unknown) => void;
+        run(module, module.exports);
         expect(module.exports.value).toBe(text);
       }),
       { numRuns: 300 },
@@ -56,6 +58,55 @@ describe('printer', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('block', () => {
+  const name = ident('Route');
+  const doc = new Code('/** A route. */\n');
+  const body = new Code('a: 1,\n  b: 2,');
+  it.each([
+    ['a one-line template', block`x`, 'x'],
+    [
+      'dedents to the least indented line and drops the first line break and the closing indentation',
+      block`
+        export class ${name} {
+          start(): void {}
+        }
+      `,
+      'export class Route {\n  start(): void {}\n}\n',
+    ],
+    [
+      'counts a line that starts with an interpolation at its own indentation',
+      block`
+        ${doc}export const ${name} = 1;
+      `,
+      '/** A route. */\nexport const Route = 1;\n',
+    ],
+    [
+      'leaves interpolated line breaks alone',
+      block`
+        const x = {
+          ${body}
+        };
+      `,
+      'const x = {\n  a: 1,\n  b: 2,\n};\n',
+    ],
+    [
+      'keeps blank lines blank',
+      block`
+        a
+
+        b
+      `,
+      'a\n\nb\n',
+    ],
+  ])('%s', (_case, printed, text) => {
+    expect(printed.text).toBe(text);
+  });
+
+  it('refuses raw strings like ts does', () => {
+    expect(() => block`${'x' as unknown as Code}`).toThrow(/refusing to interpolate/);
   });
 });
 
