@@ -54,16 +54,18 @@ export async function runGenerate(options: GenerateCommandOptions, io: CliIO): P
   const outDir = path.resolve(io.cwd, options.out);
   if (options.check) {
     const diff = await compareTree(outDir, generated.files);
+    // Nothing was written: each line says what `evc generate` would do to the file, in the words it uses when it
+    // does it (created/updated/removed), so a reader never takes a checked file for a written one.
     const stale = [
-      ...diff.changed.map((f) => `changed: ${f}`),
-      ...diff.missing.map((f) => `missing: ${f}`),
-      ...diff.stale.map((f) => `no longer generated: ${f}`),
+      ...diff.missing.map((f) => `would create ${path.posix.join(options.out, f)}`),
+      ...diff.changed.map((f) => `would update ${path.posix.join(options.out, f)}`),
+      ...diff.stale.map((f) => `would remove ${path.posix.join(options.out, f)}`),
     ];
     if (stale.length === 0) {
       if (!options.quiet) io.stdout(`${options.out}: up to date (${generated.files.size} files)\n`);
       return EXIT.ok;
     }
-    io.stdout(stale.map((line) => `${options.out}/${line.replace(': ', ': ')}\n`).join(''));
+    io.stdout(stale.map((line) => `${line}\n`).join(''));
     io.stderr(
       `evc generate --check: ${stale.length} generated file(s) differ from the contracts; run \`evc generate\` and commit the result\n`,
     );
