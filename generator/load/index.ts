@@ -73,7 +73,7 @@ export async function loadRegistry(source: ContractSource, options: LoadOptions 
   for (let pending = [...values.entries()]; pending.length > 0;) {
     const next: [string, unknown][] = [];
     for (const [file, value] of pending) {
-      for (const target of referencedFiles(value, file)) {
+      for (const target of referencedFiles(value, file, source.reach)) {
         if (values.has(target) || missing.has(target)) continue;
         await readFile(target);
         if (values.has(target)) next.push([target, values.get(target)]);
@@ -87,7 +87,7 @@ export async function loadRegistry(source: ContractSource, options: LoadOptions 
     .filter(([file, value]) => isDocument(value) && (only === undefined || file === only))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
-  const resolver = new RefResolver(values, display, missing);
+  const resolver = new RefResolver(values, display, missing, source.reach);
   const messages = new MessageTable((file) => ({ file: display(file), line: 1, column: 1 }));
   const services: ServiceModel[] = [];
   const topics = new Map<
