@@ -193,7 +193,7 @@ export class RefResolver {
     const segments = target.pointer === '' || target.pointer === '/' ? [] : target.pointer.slice(1).split('/');
     for (const raw of segments) {
       // A reference partway along: continue from its target (a chain of them grows the stack, so it ends).
-      for (const hops = [...stack]; isRefObject(current); ) {
+      for (const hops = [...stack]; isRefObject(current);) {
         const next = parseRef(current.$ref, file, this.reach);
         if (!('file' in next)) return { rule: 'ref-unresolved', message: `cannot resolve "${ref}": ${next.reason}` };
         const inner = this.locate(next, current.$ref, hops);

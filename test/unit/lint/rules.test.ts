@@ -304,7 +304,7 @@ const tables: [LintRule, RuleCase[]][] = [
         name: 'Avro payload: not a JSON Schema this rule can judge',
         files: {
           'a.yaml': messageWith(
-            "      payload:\n        schemaFormat: application/vnd.apache.avro;version=1.9.0\n        schema: {type: record, name: R, fields: []}\n",
+            '      payload:\n        schemaFormat: application/vnd.apache.avro;version=1.9.0\n        schema: {type: record, name: R, fields: []}\n',
           ),
         },
         expected: [],
