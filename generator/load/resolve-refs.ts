@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { Diagnostic } from '../model/registry.js';
 import { setNodeLocation, setSchemaOrigin } from '../model/registry.js';
-import { copyNodeInfo, memberLocation, nodeInfo, unescapePointer } from './parse-file.js';
+import { MAX_NESTING_DEPTH, copyNodeInfo, memberLocation, nodeInfo, unescapePointer } from './parse-file.js';
 import { setOwnProperty } from '../../runtime/own-properties.js';
 import type { ReferenceReach } from './source.js';
 
@@ -93,6 +93,9 @@ export const WIDEN_ROOT_HINT =
   'the project root is the nearest folder above the contracts holding evc.config.yaml, package.json or .git; ' +
   'to widen it, set EVC_PROJECT_ROOT to a folder that holds both files';
 
+/** Past this depth the resolver stops copying (4× the nesting limit, so the loader's check still sees it). */
+const RESOLVE_DEPTH_LIMIT = 4 * MAX_NESTING_DEPTH;
+
 const written = new WeakMap<object, object>();
 
 /** The object as it was written in its file (its `$ref`s unresolved), for rules about how something was referenced. */
@@ -118,11 +121,16 @@ export class RefResolver {
     return this.resolveNode(node, file, []);
   }
 
-  private resolveNode(node: unknown, file: string, chain: string[]): unknown {
+  private resolveNode(node: unknown, file: string, chain: string[], depth = 0): unknown {
     if (typeof node !== 'object' || node === null) return node;
     const done = this.copies.get(node);
     if (done !== undefined) return done;
-    if (isRefObject(node)) return this.follow(node, file, chain);
+    if (depth > RESOLVE_DEPTH_LIMIT) {
+      // Only a chain of references through many files gets here (each file is within the limit):
+      // stop copying; the loader's nesting check reports the message this belongs to.
+      return node;
+    }
+    if (isRefObject(node)) return this.follow(node, file, chain, depth);
 
     const copy: Record<string, unknown> | unknown[] = Array.isArray(node) ? [] : {};
     this.copies.set(node, copy);
@@ -131,15 +139,15 @@ export class RefResolver {
     const info = nodeInfo(node);
     if (info) setNodeLocation(copy, info.location, info.members);
     if (Array.isArray(node)) {
-      for (const item of node) (copy as unknown[]).push(this.resolveNode(item, file, []));
+      for (const item of node) (copy as unknown[]).push(this.resolveNode(item, file, [], depth + 1));
     } else {
       for (const [key, value] of Object.entries(node))
-        setOwnProperty(copy as Record<string, unknown>, key, this.resolveNode(value, file, []));
+        setOwnProperty(copy as Record<string, unknown>, key, this.resolveNode(value, file, [], depth + 1));
     }
     return copy;
   }
 
-  private follow(refNode: { $ref: string }, file: string, chain: string[]): unknown {
+  private follow(refNode: { $ref: string }, file: string, chain: string[], depth = 0): unknown {
     const ref = refNode.$ref;
     const target = parseRef(ref, file, this.reach);
     if (!('file' in target))
@@ -156,8 +164,8 @@ export class RefResolver {
     const found = this.locate(target, ref, chain);
     if ('rule' in found) return this.fail(refNode, found.rule, found.message, found.hint);
     const resolved = isRefObject(found.node)
-      ? this.follow(found.node, found.file, [...found.chain])
-      : this.resolveNode(found.node, found.file, []);
+      ? this.follow(found.node, found.file, [...found.chain], depth)
+      : this.resolveNode(found.node, found.file, [], depth);
     this.copies.set(refNode, resolved);
     if (typeof resolved === 'object' && resolved !== null) {
       const location = memberLocation(refNode, '$ref') ?? { file: this.display(file), line: 1, column: 1 };
