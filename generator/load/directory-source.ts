@@ -70,13 +70,15 @@ export async function directorySource(
 
 /**
  * A single document still belongs to a registry: its `$ref`s may reach sibling services. Its root
- * is the nearest ancestor holding `evc.config.yaml`, else the working directory when the file is
- * inside it, else the file's own directory.
+ * is the nearest ancestor holding `evc.config.yaml`, else the nearest project root (package.json or
+ * .git), else the working directory when the file is inside it, else the file's own directory.
  */
 async function registryRootOf(file: string, cwd: string): Promise<string> {
-  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
-    if (await stat(path.join(dir, 'evc.config.yaml')).catch(() => undefined)) return dir;
-    if (dir === path.dirname(dir)) break;
+  for (const markers of [['evc.config.yaml'], PROJECT_ROOT_MARKERS]) {
+    for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+      for (const marker of markers) if (await stat(path.join(dir, marker)).catch(() => undefined)) return dir;
+      if (dir === path.dirname(dir)) break;
+    }
   }
   const fromCwd = path.relative(cwd, file);
   return fromCwd.startsWith('..') || path.isAbsolute(fromCwd) ? path.dirname(file) : cwd;

@@ -53,6 +53,13 @@ function conflict(
   topicsOf: ReadonlyMap<MessageModel, ReadonlySet<string>>,
 ): string | undefined {
   if (sameDefinition(first.raw, other.raw)) return undefined;
+  // Within one 2.x document a shared messageId is message-id-unique's finding; one error, not two.
+  if (
+    first.nameSource === 'messageId' &&
+    other.nameSource === 'messageId' &&
+    first.definition.file === other.definition.file
+  )
+    return undefined;
   if (EXPLICIT.has(first.nameSource) && EXPLICIT.has(other.nameSource)) {
     const field = (m: MessageModel): string => `\`${m.nameSource}: ${name}\``;
     return `both carry ${field(first) === field(other) ? field(first) : `${field(first)} and ${field(other)}`}, and AsyncAPI identifies a message by its name, so they are one message with two definitions`;
