@@ -40,7 +40,7 @@ export const messageIdUnique: LintRule = {
 
 /** The message's id: the last trait that sets one wins over the message's own, as traits are applied in order. */
 function messageIdOf(message: MessageModel): string | undefined {
-  const traits = Array.isArray(message.raw.traits) ? message.raw.traits : [];
+  const traits: unknown[] = Array.isArray(message.raw.traits) ? (message.raw.traits as unknown[]) : [];
   for (const trait of [...traits].reverse())
     if (typeof trait === 'object' && trait !== null && typeof (trait as { messageId?: unknown }).messageId === 'string')
       return (trait as { messageId: string }).messageId;
