@@ -63,7 +63,7 @@ export function planSubjects(
       const location = members[0]?.definition ?? topic.location;
       const names = members.map((m) => m.name);
       add(
-        entry(
+        plannedSubject(
           subjectName(settings.subjectNameStrategy, topic.address, record, 'value'),
           topic.address,
           'value',
@@ -78,7 +78,7 @@ export function planSubjects(
       if (keyed.length > 0) {
         const keys = distinct(keyed.map((m) => m.key ?? true));
         add(
-          entry(
+          plannedSubject(
             subjectName(settings.subjectNameStrategy, topic.address, record, 'key'),
             topic.address,
             'key',
@@ -95,7 +95,8 @@ export function planSubjects(
   return [...planned.values()].sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0));
 }
 
-function entry(
+/** One planned subject holding `schemas` (several: their union) as a document named `title`. */
+export function plannedSubject(
   subject: string,
   topic: string,
   part: SubjectPart,
