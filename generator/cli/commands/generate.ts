@@ -9,6 +9,7 @@ import { generateCode, DEFAULT_RUNTIME_IMPORT } from '../../emit/index.js';
 import { compareTree, writeTree } from '../../emit/output-tree.js';
 import { ContractReadError } from '../../load/source.js';
 import { EXIT, type CliIO } from '../io.js';
+import { readSchemaRegistrySettings, SchemaRegistrySettingsError } from '../../schema-registry/settings.js';
 import { contractsOption } from './lint.js';
 
 export interface GenerateCommandOptions {
@@ -46,7 +47,18 @@ export async function runGenerate(options: GenerateCommandOptions, io: CliIO): P
     io.stderr(`evc generate: no AsyncAPI document found in ${source.label}\n`);
     return EXIT.usage;
   }
-  const generated = generateCode(registry, { runtimeImport: options.runtimeImport ?? DEFAULT_RUNTIME_IMPORT });
+  let schemaRegistry;
+  try {
+    schemaRegistry = await readSchemaRegistrySettings(source);
+  } catch (error) {
+    if (!(error instanceof SchemaRegistrySettingsError)) throw error;
+    io.stderr(`evc generate: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  const generated = generateCode(registry, {
+    runtimeImport: options.runtimeImport ?? DEFAULT_RUNTIME_IMPORT,
+    schemaRegistry,
+  });
   if (hasErrors(generated.diagnostics)) {
     io.stderr(formatDiagnostics(generated.diagnostics, 'text'));
     return EXIT.findings;
