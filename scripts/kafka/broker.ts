@@ -771,7 +771,12 @@ export function cleanStaleBrokers(kafkaHome: string = DEFAULT_KAFKA_HOME): numbe
   return cleaned;
 }
 
-const owned = new Set<LocalBroker>();
+/** What an owner's exit and signal handlers must kill at once: brokers, and the registry of scripts/registry. */
+export interface OwnedProcess {
+  killNow(): void;
+}
+
+const owned = new Set<OwnedProcess>();
 let handlersInstalled = false;
 
 function killOwned(): void {
@@ -789,7 +794,7 @@ function onSignal(signal: NodeJS.Signals): void {
   }
 }
 
-function registerForExit(broker: LocalBroker): void {
+export function registerForExit(broker: OwnedProcess): void {
   owned.add(broker);
   if (handlersInstalled) return;
   handlersInstalled = true;
@@ -799,7 +804,7 @@ function registerForExit(broker: LocalBroker): void {
   process.on('SIGHUP', onSignal);
 }
 
-function unregisterForExit(broker: LocalBroker): void {
+export function unregisterForExit(broker: OwnedProcess): void {
   owned.delete(broker);
   if (owned.size > 0 || !handlersInstalled) return;
   handlersInstalled = false;

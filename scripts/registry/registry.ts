@@ -15,7 +15,17 @@ import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { WRAPPER, freePort, groupAlive, processAlive, signalGroup, sleep, stopProcessGroup } from '../kafka/broker.js';
+import {
+  WRAPPER,
+  freePort,
+  groupAlive,
+  processAlive,
+  registerForExit,
+  signalGroup,
+  sleep,
+  stopProcessGroup,
+  unregisterForExit,
+} from '../kafka/broker.js';
 
 /** Apicurio version unpacked by scripts/registry/pom.xml; part of the cache marker. */
 export const APICURIO_VERSION = '3.3.3';
@@ -384,37 +394,4 @@ export function cleanStaleRegistries(registryHome: string = DEFAULT_REGISTRY_HOM
     cleaned++;
   }
   return cleaned;
-}
-
-const owned = new Set<LocalRegistry>();
-let handlersInstalled = false;
-
-function killOwned(): void {
-  for (const registry of owned) registry.killNow();
-}
-
-function onSignal(signal: NodeJS.Signals): void {
-  // As in the broker: when nobody else handles the signal, re-raise it after cleaning up.
-  const alone = process.listenerCount(signal) === 1;
-  killOwned();
-  if (alone) {
-    process.removeListener(signal, onSignal);
-    process.kill(process.pid, signal);
-  }
-}
-
-function registerForExit(registry: LocalRegistry): void {
-  owned.add(registry);
-  if (handlersInstalled) return;
-  handlersInstalled = true;
-  process.on('exit', killOwned);
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, onSignal);
-}
-
-function unregisterForExit(registry: LocalRegistry): void {
-  owned.delete(registry);
-  if (owned.size > 0 || !handlersInstalled) return;
-  handlersInstalled = false;
-  process.removeListener('exit', killOwned);
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeListener(signal, onSignal);
 }
