@@ -111,7 +111,7 @@ async function main(): Promise<number> {
       if (pushed !== 0) return 1;
       // Every message goes out framed with the id of its topic's value subject (what push registered).
       const formats = new Map<string, ConfluentWireFormat>();
-      for (const planned of (await openContractSubjects('contracts', repo)).plan)
+      for (const planned of (await openContractSubjects({ contracts: 'contracts', cwd: repo })).plan)
         if (planned.part === 'value')
           formats.set(planned.topic, { format: 'confluent', subject: planned.subject, schema: planned.text });
       framing = { url, ids: schemaIdSource({ url }), formats };

@@ -2,10 +2,10 @@
 // holds, by evc's rules, printed by the same reporters as every other `evc check`. Exit 0
 // compatible, 1 breaking, 2 could not check (contracts unreadable, registry unreachable, …).
 
-import { InputError } from '../../compat/inputs.js';
+import { InputError, type ContractsOptions } from '../../pipeline/open-contracts.js';
+import { reportInputError } from '../contracts-options.js';
 import type { CompatibilityLevel, CompatibilityMode } from '../../compat/levels.js';
 import { formatCheckResult, type CheckFormat } from '../../compat/report/index.js';
-import { formatDiagnostics } from '../../report/diagnostics.js';
 import { openContractSubjects } from '../../schema-registry/contract-subjects.js';
 import { checkAgainstRegistry } from '../../schema-registry/registry-check.js';
 import { SchemaRegistryClient } from '../../../runtime/schema-registry/client.js';
@@ -13,9 +13,8 @@ import { SchemaRegistryError } from '../../../runtime/schema-registry/errors.js'
 import { EXIT, UsageError, type CliIO } from '../io.js';
 import { registryConnectionOf } from '../registry-connection.js';
 
-export interface RegistryCheckOptions {
+export interface RegistryCheckOptions extends ContractsOptions {
   readonly url: string;
-  readonly contracts: string;
   readonly format: CheckFormat;
   readonly level?: CompatibilityLevel;
   readonly mode?: CompatibilityMode;
@@ -24,7 +23,7 @@ export interface RegistryCheckOptions {
 export async function runCheckAgainstRegistry(options: RegistryCheckOptions, io: CliIO): Promise<number> {
   try {
     const connection = registryConnectionOf(options.url);
-    const contracts = await openContractSubjects(options.contracts, io.cwd);
+    const contracts = await openContractSubjects({ ...options, cwd: io.cwd });
     const mode = options.mode ?? contracts.config.mode;
     const against = `registry ${connection.url}`;
     const result = await checkAgainstRegistry({
@@ -39,9 +38,8 @@ export async function runCheckAgainstRegistry(options: RegistryCheckOptions, io:
     io.stdout(formatCheckResult(result, options.format, { against, mode }));
     return result.compatible ? EXIT.ok : EXIT.findings;
   } catch (error) {
-    if (error instanceof InputError && error.diagnostics.length > 0)
-      io.stderr(formatDiagnostics(error.diagnostics, 'text'));
-    if (error instanceof InputError || error instanceof UsageError || error instanceof SchemaRegistryError) {
+    if (error instanceof InputError) return reportInputError(io, 'check', error);
+    if (error instanceof UsageError || error instanceof SchemaRegistryError) {
       io.stderr(`evc check: ${error.message}\n`);
       return EXIT.usage;
     }

@@ -4,8 +4,8 @@
 
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { InputError } from '../../compat/inputs.js';
-import { formatDiagnostics } from '../../report/diagnostics.js';
+import { InputError, type ContractsOptions } from '../../pipeline/open-contracts.js';
+import { reportInputError, withContractsOptions } from '../contracts-options.js';
 import { openContractSubjects } from '../../schema-registry/contract-subjects.js';
 import { pushSubjects } from '../../schema-registry/push.js';
 import { formatPushReport, PUSH_FORMATS, type PushFormat } from '../../schema-registry/push-report.js';
@@ -13,9 +13,8 @@ import { SchemaRegistryClient } from '../../../runtime/schema-registry/client.js
 import { EXIT, UsageError, type CliIO } from '../io.js';
 import { registryConnectionOf } from '../registry-connection.js';
 
-export interface RegistryPushOptions {
+export interface RegistryPushOptions extends ContractsOptions {
   readonly registryUrl?: string;
-  readonly contracts?: string;
   readonly dryRun?: boolean;
   readonly format?: string;
 }
@@ -26,7 +25,7 @@ export async function runRegistryPush(options: RegistryPushOptions, io: CliIO): 
     if (!PUSH_FORMATS.includes(format))
       throw new UsageError(`--format must be one of ${PUSH_FORMATS.join(', ')} (got ${options.format})`);
     const connection = registryConnectionOf(options.registryUrl);
-    const contracts = await openContractSubjects(options.contracts ?? 'contracts', io.cwd);
+    const contracts = await openContractSubjects({ ...options, cwd: io.cwd });
     const report = await pushSubjects(new SchemaRegistryClient(connection), contracts.plan, {
       dryRun: options.dryRun ?? false,
       mode: contracts.config.mode,
@@ -38,11 +37,7 @@ export async function runRegistryPush(options: RegistryPushOptions, io: CliIO): 
     }
     return report.outcomes.some((o) => o.action === 'refused') ? EXIT.findings : EXIT.ok;
   } catch (error) {
-    if (error instanceof InputError) {
-      if (error.diagnostics.length > 0) io.stderr(formatDiagnostics(error.diagnostics, 'text'));
-      io.stderr(`evc registry push: ${error.message}\n`);
-      return EXIT.usage;
-    }
+    if (error instanceof InputError) return reportInputError(io, 'registry push', error);
     if (error instanceof UsageError) {
       io.stderr(`evc registry push: ${error.message}\n`);
       return EXIT.usage;
@@ -52,11 +47,12 @@ export async function runRegistryPush(options: RegistryPushOptions, io: CliIO): 
 }
 
 export function registerRegistryPushCommand(registry: Command, io: CliIO, done: (code: number) => void): void {
-  registry
-    .command('push')
-    .description('register every message schema in a Confluent-compatible schema registry and set subject levels')
+  withContractsOptions(
+    registry
+      .command('push')
+      .description('register every message schema in a Confluent-compatible schema registry and set subject levels'),
+  )
     .option('--registry-url <url>', 'registry API root (default: EVC_REGISTRY_URL)')
-    .option('-c, --contracts <dir>', 'contracts directory', 'contracts')
     .option('--dry-run', 'print what would change; change nothing')
     .addOption(new Option('-f, --format <format>', 'output format').choices(PUSH_FORMATS).default('text'))
     .action(async (opts: RegistryPushOptions) => done(await runRegistryPush(opts, io)));

@@ -7,12 +7,13 @@ import { buildCatalog } from '../../catalog/catalog.js';
 import { CATALOG_FORMATS, formatCatalog, type CatalogFormat } from '../../catalog/format.js';
 import { LOCKFILE } from '../../compat/history/lockfile.js';
 import { InputError, loadSide, openDirectory, readLockfile } from '../../compat/inputs.js';
-import { formatDiagnostics } from '../../report/diagnostics.js';
+import { reportInputError, withContractsOptions } from '../contracts-options.js';
 import { EXIT, type CliIO } from '../io.js';
 import { registerRegistryPushCommand } from './registry-push.js';
 
 export interface RegistryOptions {
   readonly contracts?: string;
+  readonly maxFileSize?: number;
   readonly format?: string;
 }
 
@@ -23,7 +24,11 @@ export async function runRegistry(messages: readonly string[], options: Registry
   const contracts = options.contracts ?? 'contracts';
   try {
     const source = await openDirectory(contracts, io.cwd);
-    const current = await loadSide(source, 'current');
+    const current = await loadSide(
+      source,
+      'current',
+      options.maxFileSize === undefined ? {} : { maxFileSize: options.maxFileSize },
+    );
     const catalog = buildCatalog(current.registry, current.snapshot, await readLockfile(source));
     const unknown = messages.filter((name) => !catalog.entries.some((entry) => entry.message === name));
     if (unknown.length > 0)
@@ -38,10 +43,7 @@ export async function runRegistry(messages: readonly string[], options: Registry
     io.stdout(formatCatalog(shown, format, { contracts: source.label, lockfile: source.displayPath(LOCKFILE) }));
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof InputError) {
-      if (error.diagnostics.length > 0) io.stderr(formatDiagnostics(error.diagnostics, 'text'));
-      return usage(io, error.message);
-    }
+    if (error instanceof InputError) return reportInputError(io, 'registry', error);
     throw error;
   }
 }
@@ -57,16 +59,16 @@ export function registerRegistryCommand(
   done: (code: number) => void = (code) => void (process.exitCode = code),
 ): void {
   // A group whose default is the listing: `evc registry RouteCalculated` still lists that message,
-  // while `evc registry push` is the push (a message cannot be named `push` by accident: listing it
-  // needs `evc registry list push`).
+  // while `evc registry push` is the push (a message named `push` is listed with `evc registry list push`).
   const registry = program
     .command('registry')
     .description('the contracts as a catalog (default: list), and the schema registry (push)');
-  registry
-    .command('list', { isDefault: true })
-    .argument('[messages...]', 'only these messages')
-    .description('list every message: topic, owner, receivers and their dead-letter topics, release status')
-    .option('-c, --contracts <dir>', 'contracts directory', 'contracts')
+  withContractsOptions(
+    registry
+      .command('list', { isDefault: true })
+      .argument('[messages...]', 'only these messages')
+      .description('list every message: topic, owner, receivers and their dead-letter topics, release status'),
+  )
     .addOption(new Option('-f, --format <format>', 'output format').choices(CATALOG_FORMATS).default('text'))
     .action(async (messages: string[], opts: RegistryOptions) => done(await runRegistry(messages, opts, io)));
   registerRegistryPushCommand(registry, io, done);

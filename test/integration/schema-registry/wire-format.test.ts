@@ -68,7 +68,9 @@ beforeAll(async () => {
     stderr: () => undefined,
   });
   expect(pushed).toBe(0);
-  const planned = (await openContractSubjects('contracts', cwd)).plan.find((s) => s.subject === `${topic}-value`);
+  const planned = (await openContractSubjects({ contracts: 'contracts', cwd })).plan.find(
+    (s) => s.subject === `${topic}-value`,
+  );
   if (planned === undefined) throw new Error('no value subject planned');
   registeredId = (await registryClient().version(planned.subject, 'latest')).id;
   descriptor = {
