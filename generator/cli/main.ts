@@ -15,6 +15,7 @@ import { registerTopicsCommand } from './commands/topics.js';
 import { loadRegistry, directorySource } from '../load/index.js';
 import { lintRegistry, hasErrors } from '../lint/index.js';
 import { liveDescriptors } from '../emit/live-descriptors.js';
+import { deadLetterTopicsOf } from '../model/receive-settings.js';
 
 export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
   // `evc rules | head` closes the pipe early: that is the reader's choice, not an error.
@@ -44,11 +45,11 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
   const mayNeedDlq = first === undefined || first === 'dlq' || first === 'help' || first.startsWith('-');
   const { registerDlqCommand } = mayNeedDlq ? await import('./commands/dlq.js') : { registerDlqCommand: undefined };
   registerDlqCommand?.(program, io, done, {
-    async loadValidators(contracts) {
+    async loadContracts(contracts) {
       const registry = await loadRegistry(await directorySource(contracts, io.cwd));
       const errors = lintRegistry(registry).filter((d) => d.severity === 'error');
       if (hasErrors(errors)) throw new UsageError(`${contracts} has errors; run evc lint --contracts ${contracts}`);
-      return liveDescriptors(registry);
+      return { validators: liveDescriptors(registry), deadLetterTopics: deadLetterTopicsOf(registry) };
     },
   });
   registerRulesCommand(program, io, done);

@@ -7,7 +7,9 @@ import { Option } from 'commander';
 import {
   DeadLetterFilterError,
   KafkaConnectionConfigError,
+  ReplayIntoSourceError,
   TopicNotFoundError,
+  deadLetterTopicVerdict,
   inspectDeadLetters,
   parseDeadLetterFilter,
   parseSince,
@@ -22,20 +24,29 @@ import { BROKERS_FLAG_HELP, connectionOf } from '../kafka-connection.js';
 import { printable } from '../../report/printable.js';
 
 const STAGES = ['decode', 'validate', 'handle'] as const;
+const ASSUME_DLT_HELP =
+  'the topic is a dead-letter topic although its name does not say so (e.g. a Kafka Connect dead-letter queue)';
 const FORMATS = ['text', 'json'] as const;
 
+/** What `evc dlq` takes from a contracts directory. */
+export interface DlqContracts {
+  /** Name → message with precompiled validators: `replay` re-validates records before re-publishing them. */
+  readonly validators: Map<string, MessageDescriptor>;
+  /** Every receiver's dead-letter topic: such a topic is a dead-letter topic whatever its name. */
+  readonly deadLetterTopics: ReadonlySet<string>;
+}
+
 export interface DlqCommandOptions {
-  /**
-   * Builds descriptors (name → message with precompiled validators) from a contracts directory, so
-   * `replay --contracts DIR` re-validates records before re-publishing them. Wired by the CLI entry.
-   */
-  readonly loadValidators?: (contractsDir: string) => Promise<Map<string, MessageDescriptor>>;
+  /** Reads a contracts directory (`--contracts DIR`). Wired by the CLI entry. */
+  readonly loadContracts?: (contractsDir: string) => Promise<DlqContracts>;
   /** Environment for `KAFKA_BROKERS`, TLS/SASL (`KAFKA_SSL*`, `KAFKA_SASL*`) and `EVC_KAFKA_CONFIG`; default process.env. */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface DlqInspectFlags {
   readonly brokers?: string;
+  readonly contracts?: string;
+  readonly assumeDlt?: boolean;
   readonly format: (typeof FORMATS)[number];
   readonly limit?: number;
   readonly since?: string;
@@ -49,6 +60,8 @@ export interface DlqReplayFlags {
   readonly dryRun?: boolean;
   readonly limit?: number;
   readonly contracts?: string;
+  readonly unvalidated?: boolean;
+  readonly assumeDlt?: boolean;
   readonly maxReplays?: number;
   readonly format: (typeof FORMATS)[number];
 }
@@ -65,6 +78,8 @@ export function registerDlqCommand(
     .description('show what waits in a dead-letter topic, why, and since when (commits nothing)')
     .argument('<dlt-topic>', 'dead-letter topic, e.g. routing.events-dlt')
     .option('--brokers <list>', BROKERS_FLAG_HELP)
+    .option('-c, --contracts <dir>', 'also recognise the dead-letter topics these contracts declare')
+    .option('--assume-dlt', ASSUME_DLT_HELP)
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .option('--limit <n>', 'show at most n records (default 100)', positiveInteger)
     .option('--since <time>', 'only records dead-lettered since an ISO time or a duration ago (15m, 2h, 3d)')
@@ -80,6 +95,8 @@ export function registerDlqCommand(
     .option('--dry-run', 'show what would be replayed; send and commit nothing')
     .option('--limit <n>', 'replay at most n records', positiveInteger)
     .option('-c, --contracts <dir>', 're-validate against these contracts first; still-invalid records stay')
+    .option('--unvalidated', 'replay without re-validating (no contracts for these records); use with care')
+    .option('--assume-dlt', ASSUME_DLT_HELP)
     .option('--max-replays <n>', 'refuse records replayed this often already (default 3)', positiveInteger)
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .action(async (topic: string, flags: DlqReplayFlags) => done(await runDlqReplay(topic, flags, io, options)));
@@ -105,6 +122,9 @@ export async function runDlqInspect(
       return EXIT.usage;
     }
   }
+  const contracts = await contractsOf(flags.contracts, 'inspect', io, options);
+  if (contracts === 'failed') return EXIT.usage;
+  if (!isDeadLetterTopic(topic, flags, contracts, 'inspect', io)) return EXIT.usage;
   let result: InspectResult;
   try {
     result = await inspectDeadLetters({
@@ -136,21 +156,23 @@ export async function runDlqReplay(
       return EXIT.usage;
     }
   }
-  let validators: Map<string, MessageDescriptor> | undefined;
-  if (flags.contracts !== undefined) {
-    if (options.loadValidators === undefined) {
-      io.stderr(
-        'evc dlq replay: --contracts needs the generator to build validators, which this build of the CLI does not provide\n',
-      );
-      return EXIT.usage;
-    }
-    try {
-      validators = await options.loadValidators(flags.contracts);
-    } catch (error) {
-      io.stderr(`evc dlq replay: cannot load validators from ${flags.contracts}: ${failureText(error)}\n`);
-      return EXIT.usage;
-    }
+  if (flags.contracts === undefined && flags.unvalidated !== true) {
+    io.stderr(
+      'evc dlq replay: pass --contracts <dir> so records are re-validated before they go back ' +
+        '(records still invalid stay in the dead-letter topic), or --unvalidated to replay them unchecked\n',
+    );
+    return EXIT.usage;
   }
+  if (flags.to === topic) {
+    io.stderr(
+      `evc dlq replay: --to ${printable(topic)} is the topic being replayed: every record would come straight back; pass the topic the records belong on\n`,
+    );
+    return EXIT.usage;
+  }
+  const contracts = await contractsOf(flags.contracts, 'replay', io, options);
+  if (contracts === 'failed') return EXIT.usage;
+  if (!isDeadLetterTopic(topic, flags, contracts, 'replay', io)) return EXIT.usage;
+  const validators = contracts?.validators;
   let result: ReplayResult;
   try {
     result = await replayDeadLetters({
@@ -172,9 +194,52 @@ export async function runDlqReplay(
   return leftBehind > 0 || !result.complete ? EXIT.findings : EXIT.ok;
 }
 
+/** Reads `--contracts` when given; 'failed' after saying why on stderr. */
+async function contractsOf(
+  dir: string | undefined,
+  command: 'inspect' | 'replay',
+  io: CliIO,
+  options: DlqCommandOptions,
+): Promise<DlqContracts | undefined | 'failed'> {
+  if (dir === undefined) return undefined;
+  if (options.loadContracts === undefined) {
+    io.stderr(`evc dlq ${command}: --contracts needs the generator, which this build of the CLI does not provide\n`);
+    return 'failed';
+  }
+  try {
+    return await options.loadContracts(dir);
+  } catch (error) {
+    io.stderr(`evc dlq ${command}: cannot read the contracts in ${dir}: ${failureText(error)}\n`);
+    return 'failed';
+  }
+}
+
+function isDeadLetterTopic(
+  topic: string,
+  flags: { readonly assumeDlt?: boolean; readonly contracts?: string },
+  contracts: DlqContracts | undefined,
+  command: 'inspect' | 'replay',
+  io: CliIO,
+): boolean {
+  const verdict = deadLetterTopicVerdict(topic, {
+    ...(contracts === undefined ? {} : { declared: contracts.deadLetterTopics }),
+    assumed: flags.assumeDlt === true,
+  });
+  if (verdict.deadLetterTopic) return true;
+  const hints = [
+    ...(flags.contracts === undefined ? ['--contracts <dir> if the contracts declare it (x-dead-letter)'] : []),
+    '--assume-dlt if it is one all the same (e.g. a Kafka Connect dead-letter queue)',
+  ];
+  io.stderr(
+    `evc dlq ${command}: ${printable(verdict.reason)}; pass the dead-letter topic, or ${hints.join(', or ')}\n`,
+  );
+  return false;
+}
+
 function failureText(error: unknown): string {
   if (
     error instanceof TopicNotFoundError ||
+    error instanceof ReplayIntoSourceError ||
     error instanceof DeadLetterFilterError ||
     error instanceof KafkaConnectionConfigError
   )
