@@ -2,6 +2,8 @@
 // (parse flags → call → print → exit code). Exit codes: 0 done; 1 replay left records behind
 // (still invalid, loop refused, no destination) or did not reach the end; 2 usage error or an
 // unreachable broker / missing topic.
+import type { ContractsOptions } from '../../pipeline/open-contracts.js';
+import { maxFileSizeOption } from '../contracts-options.js';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import {
@@ -37,8 +39,8 @@ export interface DlqContracts {
 }
 
 export interface DlqCommandOptions {
-  /** Reads a contracts directory (`--contracts DIR`). Wired by the CLI entry. */
-  readonly loadContracts?: (contractsDir: string) => Promise<DlqContracts>;
+  /** Reads `--contracts` through the shared open-the-contracts step. Wired by the CLI entry. */
+  readonly loadContracts?: (contracts: ContractsOptions) => Promise<DlqContracts>;
   /** Environment for `KAFKA_BROKERS`, TLS/SASL (`KAFKA_SSL*`, `KAFKA_SASL*`) and `EVC_KAFKA_CONFIG`; default process.env. */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
@@ -46,6 +48,7 @@ export interface DlqCommandOptions {
 export interface DlqInspectFlags {
   readonly brokers?: string;
   readonly contracts?: string;
+  readonly maxFileSize?: number;
   readonly assumeDlt?: boolean;
   readonly format: (typeof FORMATS)[number];
   readonly limit?: number;
@@ -62,6 +65,7 @@ export interface DlqReplayFlags {
   readonly contracts?: string;
   readonly unvalidated?: boolean;
   readonly assumeDlt?: boolean;
+  readonly maxFileSize?: number;
   readonly maxReplays?: number;
   readonly format: (typeof FORMATS)[number];
 }
@@ -79,6 +83,7 @@ export function registerDlqCommand(
     .argument('<dlt-topic>', 'dead-letter topic, e.g. routing.events-dlt')
     .option('--brokers <list>', BROKERS_FLAG_HELP)
     .option('-c, --contracts <dir>', 'also recognise the dead-letter topics these contracts declare')
+    .addOption(maxFileSizeOption())
     .option('--assume-dlt', ASSUME_DLT_HELP)
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .option('--limit <n>', 'show at most n records (default 100)', positiveInteger)
@@ -97,6 +102,7 @@ export function registerDlqCommand(
     .option('-c, --contracts <dir>', 're-validate against these contracts first; still-invalid records stay')
     .option('--unvalidated', 'replay without re-validating (no contracts for these records); use with care')
     .option('--assume-dlt', ASSUME_DLT_HELP)
+    .addOption(maxFileSizeOption())
     .option('--max-replays <n>', 'refuse records replayed this often already (default 3)', positiveInteger)
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .action(async (topic: string, flags: DlqReplayFlags) => done(await runDlqReplay(topic, flags, io, options)));
@@ -122,7 +128,7 @@ export async function runDlqInspect(
       return EXIT.usage;
     }
   }
-  const contracts = await contractsOf(flags.contracts, 'inspect', io, options);
+  const contracts = await contractsOf(flags, 'inspect', io, options);
   if (contracts === 'failed') return EXIT.usage;
   if (!isDeadLetterTopic(topic, flags, contracts, 'inspect', io)) return EXIT.usage;
   let result: InspectResult;
@@ -169,7 +175,7 @@ export async function runDlqReplay(
     );
     return EXIT.usage;
   }
-  const contracts = await contractsOf(flags.contracts, 'replay', io, options);
+  const contracts = await contractsOf(flags, 'replay', io, options);
   if (contracts === 'failed') return EXIT.usage;
   if (!isDeadLetterTopic(topic, flags, contracts, 'replay', io)) return EXIT.usage;
   const validators = contracts?.validators;
@@ -196,18 +202,22 @@ export async function runDlqReplay(
 
 /** Reads `--contracts` when given; 'failed' after saying why on stderr. */
 async function contractsOf(
-  dir: string | undefined,
+  flags: { readonly contracts?: string; readonly maxFileSize?: number },
   command: 'inspect' | 'replay',
   io: CliIO,
   options: DlqCommandOptions,
 ): Promise<DlqContracts | undefined | 'failed'> {
+  const dir = flags.contracts;
   if (dir === undefined) return undefined;
   if (options.loadContracts === undefined) {
     io.stderr(`evc dlq ${command}: --contracts needs the generator, which this build of the CLI does not provide\n`);
     return 'failed';
   }
   try {
-    return await options.loadContracts(dir);
+    return await options.loadContracts({
+      contracts: dir,
+      ...(flags.maxFileSize === undefined ? {} : { maxFileSize: flags.maxFileSize }),
+    });
   } catch (error) {
     io.stderr(`evc dlq ${command}: cannot read the contracts in ${dir}: ${failureText(error)}\n`);
     return 'failed';
