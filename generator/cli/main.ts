@@ -12,6 +12,7 @@ import { registerCheckCommand } from './commands/check.js';
 import { registerReleaseCommand } from './commands/release.js';
 import { registerRegistryCommand } from './commands/registry.js';
 import { registerTopicsCommand } from './commands/topics.js';
+import { registerInitCommand } from './commands/init.js';
 import { InputError, openContracts } from '../pipeline/open-contracts.js';
 import { liveDescriptors } from '../emit/live-descriptors.js';
 import { deadLetterTopicsOf } from '../model/receive-settings.js';
@@ -32,6 +33,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run evc --help for usage)');
+  registerInitCommand(program, io, done);
   registerLintCommand(program, io, done);
   registerGenerateCommand(program, io, done);
   registerWatchCommand(program, io, done);
