@@ -32,6 +32,7 @@ import { runGenerate } from '../../generator/cli/commands/generate.js';
 import { planTopics } from '../../generator/catalog/topic-plan.js';
 import { directorySource, loadRegistry } from '../../generator/load/index.js';
 import { startBroker, type RunningBroker } from '../../scripts/kafka/broker.js';
+import { runningBundledBroker } from '../../generator/cli/bundled-broker.js';
 import { customerPortalService, HandledEvents, invoicingService, statusChange, trackingService } from './services.js';
 import { staleValidator } from './stale-contract.js';
 import { routeCalculated } from '../../test/support/logiflow-events.js';
@@ -65,11 +66,15 @@ async function main(): Promise<number> {
 
   let broker: RunningBroker | undefined;
   // KAFKA_BROKERS (with TLS/SASL from KAFKA_SSL*/KAFKA_SASL* or EVC_KAFKA_CONFIG) means a cluster of yours.
-  let connection: KafkaConnectionOptions | undefined = process.env.KAFKA_BROKERS ? kafkaConnectionFromEnv() : undefined;
+  // Else the broker of `npm run kafka:start` when one runs; else one of its own for the demo's length.
+  const bundled = process.env.KAFKA_BROKERS ? undefined : runningBundledBroker(process.cwd());
+  let connection: KafkaConnectionOptions | undefined = process.env.KAFKA_BROKERS
+    ? kafkaConnectionFromEnv()
+    : bundled && { brokers: bundled.brokers };
   step(
     2,
     connection
-      ? `Kafka: using ${describeConnection(connection)}`
+      ? `Kafka: using ${describeConnection(connection)}${bundled ? ' (started by npm run kafka:start)' : ''}`
       : 'Kafka: starting a local single-node broker (KRaft)',
   );
   if (connection === undefined) {

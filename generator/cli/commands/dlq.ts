@@ -22,7 +22,7 @@ import {
   type ReplayResult,
 } from '../../../runtime/index.js';
 import { EXIT, processIO, type CliIO } from '../io.js';
-import { BROKERS_FLAG_HELP, connectionOf } from '../kafka-connection.js';
+import { BROKERS_FLAG_HELP, connectionOf, unreachableBrokerHint, type CliConnection } from '../kafka-connection.js';
 import { printable } from '../../report/printable.js';
 
 const STAGES = ['decode', 'validate', 'handle'] as const;
@@ -132,16 +132,19 @@ export async function runDlqInspect(
   if (contracts === 'failed') return EXIT.usage;
   if (!isDeadLetterTopic(topic, flags, contracts, 'inspect', io)) return EXIT.usage;
   let result: InspectResult;
+  let cli: CliConnection | undefined;
   try {
+    cli = connectionOf(flags.brokers, options.env ?? process.env, io.cwd);
+    if (cli.note !== undefined) io.stderr(`evc dlq inspect: ${cli.note}\n`);
     result = await inspectDeadLetters({
-      ...connectionOf(flags.brokers, options.env ?? process.env, io.cwd),
+      ...cli.connection,
       topic,
       ...(flags.limit === undefined ? {} : { limit: flags.limit }),
       ...(flags.since === undefined ? {} : { since: flags.since }),
       ...(flags.stage === undefined ? {} : { stage: flags.stage }),
     });
   } catch (error) {
-    io.stderr(`evc dlq inspect: ${failureText(error)}\n`);
+    io.stderr(`evc dlq inspect: ${failureText(error)}${unreachableBrokerHint(cli, error)}\n`);
     return EXIT.usage;
   }
   io.stdout(flags.format === 'json' ? `${JSON.stringify(inspectJson(result), null, 2)}\n` : inspectText(result));
@@ -180,9 +183,12 @@ export async function runDlqReplay(
   if (!isDeadLetterTopic(topic, flags, contracts, 'replay', io)) return EXIT.usage;
   const validators = contracts?.validators;
   let result: ReplayResult;
+  let cli: CliConnection | undefined;
   try {
+    cli = connectionOf(flags.brokers, options.env ?? process.env, io.cwd);
+    if (cli.note !== undefined) io.stderr(`evc dlq replay: ${cli.note}\n`);
     result = await replayDeadLetters({
-      ...connectionOf(flags.brokers, options.env ?? process.env, io.cwd),
+      ...cli.connection,
       topic,
       dryRun: flags.dryRun ?? false,
       ...(flags.to === undefined ? {} : { to: flags.to }),
@@ -192,7 +198,7 @@ export async function runDlqReplay(
       ...(validators === undefined ? {} : { validators }),
     });
   } catch (error) {
-    io.stderr(`evc dlq replay: ${failureText(error)}\n`);
+    io.stderr(`evc dlq replay: ${failureText(error)}${unreachableBrokerHint(cli, error)}\n`);
     return EXIT.usage;
   }
   io.stdout(flags.format === 'json' ? `${JSON.stringify(result, jsonReplacer, 2)}\n` : replayText(result));
