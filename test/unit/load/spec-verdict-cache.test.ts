@@ -21,7 +21,9 @@ const document = (title: string, extra = '') =>
   `asyncapi: 3.0.0\ninfo:\n  title: ${title}\n  version: 1.0.0\n${extra}channels:\n  a:\n    address: a.events\n`;
 const markers = () => {
   try {
-    return readdirSync(path.join(cache, 'spec-valid'), { recursive: true }).filter((f) => path.basename(String(f)).length === 64);
+    return readdirSync(path.join(cache, 'spec-valid'), { recursive: true }).filter(
+      (f) => path.basename(String(f)).length === 64,
+    );
   } catch {
     return [];
   }
