@@ -2,7 +2,13 @@
 // code hands the runtime, the headers the runtime writes, where dead letters go, which retry settings can run,
 // how contract patterns are matched and how names from contract text are written into objects.
 // It imports nothing from either side; the generator reaches the runtime's rules only through this module.
-export type { CompiledValidator, KeyEncoding, MessageDescriptor, ValidationIssue } from './message-descriptor.js';
+export type {
+  CompiledValidator,
+  ConfluentWireFormat,
+  KeyEncoding,
+  MessageDescriptor,
+  ValidationIssue,
+} from './message-descriptor.js';
 export * from './headers.js';
 export { DEFAULT_DEAD_LETTER_SUFFIX, deadLetterTopicFor, type DeadLetterTopicOption } from './dead-letter-topic.js';
 export {

@@ -9,6 +9,7 @@ import type { ContractRetryPolicy, RetryPolicy } from '../contract-conventions/r
 // modules keep importing the whole seam from here.
 export type {
   CompiledValidator,
+  ConfluentWireFormat,
   KeyEncoding,
   MessageDescriptor,
   ValidationIssue,

@@ -24,6 +24,7 @@ export {
 } from './contract.js';
 export type {
   CompiledValidator,
+  ConfluentWireFormat,
   ContractRetryPolicy,
   KeyEncoding,
   MessageDescriptor,
@@ -114,6 +115,7 @@ export {
 export { inspectDeadLetters, type InspectOptions, type InspectResult } from './dead-letter-replay/inspect.js';
 export {
   replayDeadLetters,
+  ReplayIntoSourceError,
   type ReplayOptions,
   type ReplayOutcome,
   type ReplayRecordReport,
@@ -126,6 +128,12 @@ export {
   type DeadLetterPredicate,
 } from './dead-letter-replay/dead-letter-filter.js';
 export { parseSince } from './dead-letter-replay/time-window.js';
+export {
+  DEAD_LETTER_TOPIC_ENDINGS,
+  deadLetterTopicVerdict,
+  type DeadLetterTopicContext,
+  type DeadLetterTopicVerdict,
+} from './dead-letter-replay/dead-letter-topic.js';
 export { TopicNotFoundError, type PartitionBounds } from './dead-letter-replay/topic-scan.js';
 
 // In-memory transport, for applications' own tests
@@ -137,3 +145,16 @@ export {
   type InMemoryConsumerOptions,
 } from './memory/in-memory-broker.js';
 export { createInMemoryReceiver, type InMemoryReceiverOptions } from './memory/in-memory-receiver.js';
+
+// Schema registry (Confluent REST API) and the Confluent wire format
+export { SchemaRegistryClient, type RegisteredSchema, type SchemaSubmission } from './schema-registry/client.js';
+export {
+  describeRegistryConnection,
+  registryConnectionFromEnv,
+  RegistryConnectionConfigError,
+  type RegistryAuth,
+  type RegistryConnection,
+} from './schema-registry/connection.js';
+export { SchemaRegistryError, type RegistryErrorKind } from './schema-registry/errors.js';
+export { schemaIdSource, type SchemaIdSource } from './schema-registry/schema-ids.js';
+export { frameValue, unframeValue } from './schema-registry/wire-format.js';

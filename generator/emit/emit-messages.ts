@@ -4,6 +4,8 @@ import type { JsonSchema } from '../model/registry.js';
 import type { GenerationPlan } from './plan.js';
 import { camelCase } from './naming.js';
 import { block, Code, docComment, fileHeader, ident, join, literal, ts } from './printer.js';
+import type { ConfluentWireFormat } from '../../contract-conventions/index.js';
+import { wireFormatKey } from './wire-formats.js';
 
 export function keyEncoding(key: JsonSchema | undefined): 'none' | 'string' | 'json' {
   if (key === undefined) return 'none';
@@ -14,7 +16,12 @@ export function keyEncoding(key: JsonSchema | undefined): 'none' | 'string' | 'j
   return 'string';
 }
 
-export function emitMessages(plan: GenerationPlan, runtimeImport: string, from: string): string {
+export function emitMessages(
+  plan: GenerationPlan,
+  runtimeImport: string,
+  from: string,
+  wireFormats: ReadonlyMap<string, ConfluentWireFormat> = new Map(),
+): string {
   const typeImports = new Set<string>();
   const imports: Code[] = [];
   const bodies: Code[] = [];
@@ -52,6 +59,11 @@ export function emitMessages(plan: GenerationPlan, runtimeImport: string, from: 
       message.key !== undefined ? ts`  validateKey: ${validators}.validateKey,\n` : ts``,
       message.headers !== undefined ? ts`  validateHeaders: ${headerValidators(message)}.validateHeaders,\n` : ts``,
     ];
+    const wire = wireFormats.get(wireFormatKey(descriptor.topic, message.name));
+    if (wire !== undefined) {
+      const [format, subject, schema] = [literal(wire.format), literal(wire.subject), literal(wire.schema)];
+      optionalValidators.push(ts`  wireFormat: { format: ${format}, subject: ${subject}, schema: ${schema} },\n`);
+    }
     bodies.push(block`
       ${doc}export const ${ident(descriptor.constName)}: MessageDescriptor<${typeArgs}> = {
         name: ${literal(message.name)},
