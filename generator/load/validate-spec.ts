@@ -4,7 +4,7 @@
 // standalone code, keyed by the specs package version.
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { mkdir, readFile, writeFile, rename } from 'node:fs/promises';
+import { mkdir, writeFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { Ajv, standaloneCode, type ValidateFunction } from '../ajv.js';

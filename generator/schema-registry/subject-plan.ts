@@ -135,5 +135,5 @@ export function combinedLevel(levels: readonly CompatibilityLevel[]): Compatibil
   const directions = new Set(levels.flatMap((level) => directionsOf(level)));
   if (directions.size === 0) return 'NONE';
   const base = directions.size === 2 ? 'FULL' : directions.has('backward') ? 'BACKWARD' : 'FORWARD';
-  return (levels.some(isTransitive) ? `${base}_TRANSITIVE` : base) as CompatibilityLevel;
+  return levels.some(isTransitive) ? `${base}_TRANSITIVE` : base;
 }

@@ -260,7 +260,7 @@ class LocalRegistry implements RunningRegistry {
 
     const timeoutMs = this.options.startTimeoutMs ?? 90_000;
     const deadline = Date.now() + timeoutMs;
-    let lastError = 'no answer yet';
+    let lastError: string;
     for (;;) {
       if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) {
         const tail = this.logTail(30);
