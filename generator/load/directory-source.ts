@@ -1,7 +1,7 @@
 // ContractSource over the file system: a contracts directory, or a single document in one.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { ContractReadError, type ContractSource } from './source.js';
+import { ContractFileMissing, ContractReadError, type ContractSource } from './source.js';
 
 const CONTRACT_FILE = /\.(ya?ml|json)$/i;
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
@@ -39,11 +39,11 @@ export async function directorySource(target: string, cwd = process.cwd()): Prom
         return await readFile(path.join(root, relativePath), 'utf8');
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT')
+          throw new ContractFileMissing(relativePath, `${source.displayPath(relativePath)} does not exist`);
         throw new ContractReadError(
           relativePath,
-          code === 'ENOENT'
-            ? `${source.displayPath(relativePath)} does not exist`
-            : `cannot read ${source.displayPath(relativePath)}: ${code ?? String(error)}`,
+          `cannot read ${source.displayPath(relativePath)}: ${code ?? String(error)}`,
         );
       }
     },

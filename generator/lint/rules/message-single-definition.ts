@@ -6,6 +6,7 @@ import { finding } from '../rule.js';
 
 export const messageSingleDefinition: LintRule = {
   id: 'message-single-definition',
+  category: 'MESSAGE_SET',
   severity: 'error',
   detectedBy: 'registry',
   description: 'Each message name has one definition in the registry; other documents $ref it.',
