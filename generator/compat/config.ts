@@ -16,7 +16,7 @@
 
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { Diagnostic, MessageModel, SourceLocation } from '../model/registry.js';
-import { ContractReadError, type ContractSource } from '../load/source.js';
+import { ContractFileMissing, type ContractSource } from '../load/source.js';
 import { canonicalRuleName, findCategory, findRule } from '../rules/registry.js';
 import { configFindings, type FindingDeclaration } from './config-findings.js';
 import {
@@ -80,13 +80,12 @@ export const DEFAULT_CONFIG: CompatibilityConfig = {
 
 /** Reads the config through a contract source; defaults when the file does not exist. */
 export async function readCompatibilityConfig(source: ContractSource): Promise<CompatibilityConfig> {
-  const files = await source.list();
-  if (!files.includes(CONFIG_FILE)) return DEFAULT_CONFIG;
+  // Directory sources do not list registry files (evc.config.yaml, evc.lock.yaml): ask for it directly.
   let text: string;
   try {
     text = await source.read(CONFIG_FILE);
   } catch (error) {
-    if (error instanceof ContractReadError) return DEFAULT_CONFIG;
+    if (error instanceof ContractFileMissing) return DEFAULT_CONFIG;
     throw error;
   }
   return parseCompatibilityConfig(text, source.displayPath(CONFIG_FILE));

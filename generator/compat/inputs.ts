@@ -62,6 +62,7 @@ export async function readConfig(source: ContractSource): Promise<CompatibilityC
     return await readCompatibilityConfig(source);
   } catch (error) {
     if (error instanceof ConfigError) throw new InputError(error.message, error.diagnostics);
+    if (error instanceof ContractReadError) throw new InputError(error.message);
     throw error;
   }
 }

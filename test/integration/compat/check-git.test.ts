@@ -3,48 +3,24 @@
 // every output format in-process, once as a real `evc` process, and with bad input of every kind.
 // Needs git, not Kafka.
 
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseDocument } from 'yaml';
-import { runCheck, type CheckOptions } from '../../../generator/cli/commands/check.js';
+import type { CheckOptions } from '../../../generator/cli/commands/check.js';
 import { runRelease } from '../../../generator/cli/commands/release.js';
+import { REPO_ROOT, throwawayRepo, type ThrowawayRepo } from './throwaway-repo.js';
 
-const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const ROUTING = 'contracts/routing/asyncapi.yaml';
 const RC = ['components', 'messages', 'RouteCalculated', 'payload'];
+let repo: ThrowawayRepo;
 let dir: string;
 
-function git(...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd: dir,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'evc',
-      GIT_AUTHOR_EMAIL: 'evc@example.com',
-      GIT_COMMITTER_NAME: 'evc',
-      GIT_COMMITTER_EMAIL: 'evc@example.com',
-    },
-  });
-}
-
-function editYaml(file: string, edit: (doc: ReturnType<typeof parseDocument>) => void): void {
-  const full = path.join(dir, file);
-  const doc = parseDocument(readFileSync(full, 'utf8'));
-  edit(doc);
-  writeFileSync(full, doc.toString());
-}
-
-async function check(options: CheckOptions, cwd = dir): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCheck(options, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd });
-  return { code, stdout, stderr };
-}
+const git = (...args: string[]): string => repo.git(...args);
+const editYaml: ThrowawayRepo['editYaml'] = (file, edit) => repo.editYaml(file, edit);
+const check = (options: CheckOptions, cwd?: string) => repo.check(options, cwd);
 
 function lineOf(file: string, needle: RegExp): number {
   const lines = readFileSync(path.join(dir, file), 'utf8').split('\n');
@@ -52,10 +28,8 @@ function lineOf(file: string, needle: RegExp): number {
 }
 
 beforeAll(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'evc-check-'));
-  cpSync(path.join(REPO_ROOT, 'contracts'), path.join(dir, 'contracts'), { recursive: true });
-  // A registry that was never released: the release test records its first version itself.
-  rmSync(path.join(dir, 'contracts', 'evc.lock.yaml'), { force: true });
+  repo = throwawayRepo('evc-check-');
+  dir = repo.dir;
   git('init', '-q', '-b', 'main');
   git('add', '.');
   git('commit', '-q', '-m', 'registry v1');
@@ -68,9 +42,7 @@ beforeAll(() => {
   git('commit', '-q', '-am', 'RouteCalculated: eta required, distanceKm as string');
 });
 
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => repo?.remove());
 
 describe('evc check --against HEAD~1', () => {
   it('json: exit 1 and the documented shape', async () => {
@@ -92,6 +64,7 @@ describe('evc check --against HEAD~1', () => {
         'file',
         'line',
         'description',
+        'impact',
       ]);
     }
     expect(result.changes).toContainEqual(
@@ -148,7 +121,9 @@ describe('evc check --against HEAD~1', () => {
     const { code, stdout } = await check({ against: 'HEAD~1', format: 'markdown' });
     expect(code).toBe(1);
     expect(stdout).toContain('### evc check: ❌ breaking changes');
-    expect(stdout).toContain('| | Topic | Message | Path | Rule | What changed | Why it breaks | Instead | Where |');
+    expect(stdout).toContain(
+      '| | Topic | Message | Path | Rule | What changed | Why it breaks | Instead | Impact | Where |',
+    );
     expect(stdout).toMatch(/\| ❌ \| `routing\.events` \| `RouteCalculated` \| `\/properties\/eta` \|/);
   });
 
