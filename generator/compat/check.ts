@@ -3,7 +3,7 @@
 // each with the services it hurts. Rules and categories switched off in evc.config.yaml are skipped.
 
 import type { SourceLocation } from '../model/registry.js';
-import { canonicalRuleName, namesOfRule } from '../rules/registry.js';
+import { canonicalRuleName, isSwitchedOff } from '../rules/registry.js';
 import { compareChanges, failsCheck, type Change, type Impact } from './change.js';
 import { contractRules } from './contract-rules/index.js';
 import type { ChangeInit, ContractRule, ContractRuleContext } from './contract-rules/rule.js';
@@ -58,7 +58,7 @@ export function checkCompatibility(input: CheckInput): CheckResult {
     for (const rule of rules) {
       const ctx = contextFor(input, baseline, i === latestIndex, schemas, rule);
       for (const change of rule.check(ctx)) {
-        if (namesOfRule(change.rule).some((name) => off.has(name))) continue;
+        if (isSwitchedOff(change.rule, off)) continue;
         const key = [
           change.rule,
           change.topic,

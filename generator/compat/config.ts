@@ -91,6 +91,23 @@ export async function readCompatibilityConfig(source: ContractSource): Promise<C
   return parseCompatibilityConfig(text, source.displayPath(CONFIG_FILE));
 }
 
+/**
+ * For commands that only need `rules.off` (evc lint): the switched-off names, and the config's own
+ * problems as diagnostics to print beside the others instead of an exception.
+ */
+export async function readRuleSwitches(
+  source: ContractSource,
+): Promise<{ readonly off: ReadonlySet<string>; readonly diagnostics: readonly Diagnostic[] }> {
+  try {
+    const config = await readCompatibilityConfig(source);
+    return { off: new Set(config.off.map((o) => o.name)), diagnostics: [] };
+  } catch (error) {
+    if (error instanceof ConfigError && error.diagnostics.length > 0)
+      return { off: new Set(), diagnostics: error.diagnostics };
+    throw error;
+  }
+}
+
 const TOP_LEVEL_KEYS = ['compatibility', 'mode', 'rules', 'check'];
 const ACCEPT_KEYS = ['rule', 'message', 'path', 'reason', 'until'];
 

@@ -187,3 +187,13 @@ export function ruleRegistry(): readonly RuleEntry[] {
 function entriesByName(): ReadonlyMap<string, RuleEntry> {
   return (byName ??= new Map(ruleRegistry().map((entry) => [canonicalRuleName(entry.id), entry])));
 }
+
+/**
+ * Whether evc.config.yaml's `rules.off` (canonical names) silences an id: by its own name, its
+ * family or its category. Findings about evc.config.yaml itself are never silenced by it.
+ */
+export function isSwitchedOff(id: string, off: ReadonlySet<string>): boolean {
+  if (off.size === 0) return false;
+  const names = namesOfRule(id);
+  return !names.includes('CONFIG') && names.some((name) => off.has(name));
+}

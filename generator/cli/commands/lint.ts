@@ -6,6 +6,8 @@ import { lintRegistry, hasErrors } from '../../lint/index.js';
 import { DIAGNOSTIC_FORMATS, formatDiagnostics, summary, type DiagnosticFormat } from '../../report/diagnostics.js';
 import { EXIT, type CliIO } from '../io.js';
 import { ContractReadError } from '../../load/source.js';
+import { readRuleSwitches } from '../../compat/config.js';
+import { isSwitchedOff } from '../../rules/registry.js';
 
 export interface LintOptions {
   readonly contracts: string;
@@ -25,7 +27,12 @@ export async function runLint(options: LintOptions, io: CliIO): Promise<number> 
     throw error;
   }
   const registry = await loadRegistry(source, options.maxFileSize ? { maxFileBytes: options.maxFileSize } : {});
-  const diagnostics = lintRegistry(registry);
+  // evc.config.yaml may switch rules or categories off; its own problems are reported like the others.
+  const switches = await readRuleSwitches(source);
+  const diagnostics = [
+    ...lintRegistry(registry).filter((d) => !isSwitchedOff(d.rule, switches.off)),
+    ...switches.diagnostics,
+  ];
   io.stdout(formatDiagnostics(diagnostics, options.format));
   if (options.format === 'text') {
     io.stderr(
