@@ -4,11 +4,9 @@
 // format, and the JUnit and SARIF outputs read back with a real XML parser and the SARIF schema.
 // Needs git, not Kafka.
 
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Ajv as AjvInstance, Options } from 'ajv';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -209,21 +207,7 @@ describe('impact: the services a breaking change hurts, in every format', () => 
   });
 
   it('sarif: valid against the SARIF 2.1.0 schema, located in the new file, run as a real evc process', () => {
-    const tsx = pathToFileURL(path.join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
-    const run = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        tsx,
-        path.join(REPO_ROOT, 'generator/cli/main.ts'),
-        'check',
-        '--against',
-        'HEAD~1',
-        '--format',
-        'sarif',
-      ],
-      { cwd: repo.dir, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } },
-    );
+    const run = repo.evc('check', '--against', 'HEAD~1', '--format', 'sarif');
     expect(run.stderr).toBe('');
     expect(run.status).toBe(1);
     const Ajv = (createRequire(import.meta.url)('ajv-draft-04') as { default: new (o: Options) => AjvInstance })

@@ -2,11 +2,11 @@
 // <git-ref>` tests: git with a fixed identity, YAML edits through the `yaml` document API, and
 // `evc check` run in-process with its output captured.
 
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
 import { runCheck, type CheckOptions } from '../../../generator/cli/commands/check.js';
 
@@ -23,6 +23,8 @@ export interface ThrowawayRepo {
   git(...args: string[]): string;
   editYaml(file: string, edit: (doc: ReturnType<typeof parseDocument>) => void): void;
   check(options: CheckOptions, cwd?: string): Promise<CheckRun>;
+  /** `evc <args>` as a real process in the repository. */
+  evc(...args: string[]): SpawnSyncReturns<string>;
   remove(): void;
 }
 
@@ -62,6 +64,18 @@ export function throwawayRepo(prefix: string): ThrowawayRepo {
       });
       return { code, stdout, stderr };
     },
+    evc: (...args) =>
+      // `--import` resolves from the working directory (the throwaway repo): give node the project's tsx.
+      spawnSync(
+        process.execPath,
+        [
+          '--import',
+          pathToFileURL(path.join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href,
+          path.join(REPO_ROOT, 'generator/cli/main.ts'),
+          ...args,
+        ],
+        { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } },
+      ),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
   return repo;
