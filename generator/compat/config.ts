@@ -181,65 +181,65 @@ export function parseCompatibilityConfig(text: string, file: string): Compatibil
 type Report = (finding: FindingDeclaration, where: SourceLocation, message: string, hint?: string) => void;
 type At = (node: Node | null | undefined) => SourceLocation;
 
-function readRules(value: Node | null, off: SwitchedOff[], report: Report, at: At): void {
+/**
+ * A section holding one list setting (`rules.off`, `check.accept`): its items, each handed to
+ * `item`; a section that is no mapping, another key, or a value that is no list is reported.
+ */
+function readListSetting(
+  value: Node | null,
+  section: string,
+  key: string,
+  report: Report,
+  at: At,
+  item: (node: Node) => void,
+): void {
   if (!isMap(value)) {
-    report(configFindings.invalid, at(value), 'rules must be a mapping: rules: { off: [<rule id or category>, …] }');
+    report(configFindings.invalid, at(value), `${section} must be a mapping: ${section}: { ${key}: [...] }`);
     return;
   }
   for (const pair of value.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    if (key !== 'off') {
-      report(configFindings.invalid, at(pair.key as Node), `unknown setting 'rules.${key}'`, 'rules knows off');
+    const name = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (name !== key) {
+      report(
+        configFindings.invalid,
+        at(pair.key as Node),
+        `unknown setting '${section}.${name}'`,
+        `${section} knows ${key}`,
+      );
       continue;
     }
     const list = pair.value as Node | null;
-    if (!isSeq(list)) {
-      report(configFindings.invalid, at(list), 'rules.off must be a list of rule ids, families or categories');
-      continue;
-    }
-    for (const item of list.items as Node[]) {
-      const name = isScalar(item) && typeof item.value === 'string' ? item.value : undefined;
-      if (name === undefined) {
-        report(configFindings.invalid, at(item), 'rules.off entries must be rule ids or category names (strings)');
-        continue;
-      }
-      const rule = findRule(name);
-      const category = findCategory(name);
-      if (!rule && !category) {
-        report(
-          configFindings.unknownRule,
-          at(item),
-          `unknown rule or category '${name}' in rules.off`,
-          'run `evc rules` for every rule id and category',
-        );
-        continue;
-      }
-      off.push({ name: category ?? canonicalRuleName(name), location: at(item) });
-    }
+    if (!isSeq(list)) report(configFindings.invalid, at(list), `${section}.${key} must be a list`);
+    else for (const node of list.items as Node[]) item(node);
   }
 }
 
+function readRules(value: Node | null, off: SwitchedOff[], report: Report, at: At): void {
+  readListSetting(value, 'rules', 'off', report, at, (item) => {
+    const name = isScalar(item) && typeof item.value === 'string' ? item.value : undefined;
+    if (name === undefined) {
+      report(configFindings.invalid, at(item), 'rules.off entries must be rule ids or category names (strings)');
+      return;
+    }
+    const category = findCategory(name);
+    if (!findRule(name) && !category) {
+      report(
+        configFindings.unknownRule,
+        at(item),
+        `unknown rule or category '${name}' in rules.off`,
+        'run `evc rules` for every rule id and category',
+      );
+      return;
+    }
+    off.push({ name: category ?? canonicalRuleName(name), location: at(item) });
+  });
+}
+
 function readCheck(value: Node | null, accept: AcceptEntry[], report: Report, at: At): void {
-  if (!isMap(value)) {
-    report(configFindings.invalid, at(value), 'check must be a mapping: check: { accept: [...] }');
-    return;
-  }
-  for (const pair of value.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    if (key !== 'accept') {
-      report(configFindings.invalid, at(pair.key as Node), `unknown setting 'check.${key}'`, 'check knows accept');
-      continue;
-    }
-    const list = pair.value as Node | null;
-    if (!isSeq(list)) {
-      report(configFindings.acceptInvalid, at(list), 'check.accept must be a list of entries');
-      continue;
-    }
-    for (const item of list.items as Node[]) {
-      const entry = readAcceptEntry(item, report, at);
-      if (entry) accept.push(entry);
-    }
-  }
+  readListSetting(value, 'check', 'accept', report, at, (item) => {
+    const entry = readAcceptEntry(item, report, at);
+    if (entry) accept.push(entry);
+  });
 }
 
 function readAcceptEntry(item: Node, report: Report, at: At): AcceptEntry | undefined {
