@@ -51,6 +51,13 @@ export const configFindings = {
     'CONFIG',
     'A check.accept entry must name a message that exists in the proposed or the compared contracts.',
   ),
+  schemaRegistry: declare(
+    'schema-registry-settings',
+    'lint',
+    'error',
+    'CONFIG',
+    'The schemaRegistry section of evc.config.yaml: subjectNameStrategy topic|record|topic-record, wireFormat plain|confluent.',
+  ),
   acceptUnused: declare(
     'accept-unused',
     'lint',

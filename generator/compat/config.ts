@@ -108,7 +108,8 @@ export async function readRuleSwitches(
   }
 }
 
-const TOP_LEVEL_KEYS = ['compatibility', 'mode', 'rules', 'check'];
+// `schemaRegistry` is read and checked by generator/schema-registry/settings.ts.
+const TOP_LEVEL_KEYS = ['compatibility', 'mode', 'rules', 'check', 'schemaRegistry'];
 const ACCEPT_KEYS = ['rule', 'message', 'path', 'reason', 'until'];
 
 export function parseCompatibilityConfig(text: string, file: string): CompatibilityConfig {
@@ -164,6 +165,8 @@ export function parseCompatibilityConfig(text: string, file: string): Compatibil
         break;
       case 'check':
         readCheck(value, accept, report, at);
+        break;
+      case 'schemaRegistry':
         break;
       default:
         report(

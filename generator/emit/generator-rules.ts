@@ -10,4 +10,13 @@ export const schemaCompile: LintRule = {
   description: 'Every payload, key and header schema must compile into a validator (ajv refuses it otherwise).',
 };
 
-export const generatorRules: readonly LintRule[] = [schemaCompile];
+export const wireFormat: LintRule = {
+  id: 'wire-format',
+  severity: 'error',
+  category: 'GENERATE',
+  detectedBy: 'generator',
+  description:
+    "A message's wire format (x-evc-wire-format, schemaRegistry.wireFormat) must be one evc generates, with a subject to frame.",
+};
+
+export const generatorRules: readonly LintRule[] = [schemaCompile, wireFormat];

@@ -11,8 +11,15 @@ import { schemaRules } from '../compat/schema-rules/index.js';
 import type { Breaks, SchemaRule } from '../compat/schema/rule.js';
 import { generatorRules } from '../emit/generator-rules.js';
 import { lintRules } from '../lint/index.js';
+import { subjectRules } from '../schema-registry/registry-check.js';
 import type { LintRule } from '../lint/rule.js';
-import { RULE_CATEGORIES, type RuleBreaks, type RuleCategory, type RuleEntry } from './rule-entry.js';
+import {
+  RULE_CATEGORIES,
+  type RuleBreaks,
+  type RuleCategory,
+  type RuleDeclaration,
+  type RuleEntry,
+} from './rule-entry.js';
 
 export function buildRuleRegistry(
   sources: {
@@ -20,6 +27,8 @@ export function buildRuleRegistry(
     readonly contract?: readonly ContractRule[];
     readonly schema?: readonly SchemaRule[];
     readonly findings?: readonly FindingDeclaration[];
+    /** Ids `evc check --against-registry` reports about subjects. */
+    readonly subjects?: Readonly<Record<string, RuleDeclaration>>;
   } = {},
 ): readonly RuleEntry[] {
   const lint = sources.lint ?? [...lintRules, ...generatorRules];
@@ -83,8 +92,9 @@ export function buildRuleRegistry(
         reports: ids,
       });
   }
-  for (const rule of contract) {
-    for (const [id, declared] of Object.entries(rule.reports))
+  const reported = [...contract.map((rule) => rule.reports), sources.subjects ?? subjectRules];
+  for (const reports of reported)
+    for (const [id, declared] of Object.entries(reports))
       add({
         id,
         kind: 'compat',
@@ -93,6 +103,7 @@ export function buildRuleRegistry(
         description: declared.description,
         breaks: declared.breaks,
       });
+  for (const rule of contract) {
     const reports = [...Object.keys(rule.reports), ...(rule.reportsSchemaChanges ? schemaChangeIds : [])];
     if (!(rule.id in rule.reports))
       add({
