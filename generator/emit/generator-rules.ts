@@ -16,7 +16,8 @@ export const wireFormat: LintRule = {
   category: 'GENERATE',
   detectedBy: 'generator',
   description:
-    "A message's wire format (x-evc-wire-format, schemaRegistry.wireFormat) must be one evc generates, with a subject to frame.",
+    "A message's wire format (x-evc-wire-format, schemaRegistry.wireFormat) must be one evc generates, " +
+    'with a subject to frame.',
 };
 
 export const generatorRules: readonly LintRule[] = [schemaCompile, wireFormat];
