@@ -171,7 +171,7 @@ export function parseCompatibilityConfig(text: string, file: string): Compatibil
       default:
         report(
           configFindings.invalid,
-          at(pair.key as Node),
+          at(pair.key),
           `unknown setting '${key}'`,
           `evc.config.yaml knows ${TOP_LEVEL_KEYS.join(', ')}`,
         );
