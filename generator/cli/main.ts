@@ -12,6 +12,7 @@ import { registerCheckCommand } from './commands/check.js';
 import { registerReleaseCommand } from './commands/release.js';
 import { registerRegistryCommand } from './commands/registry.js';
 import { registerTopicsCommand } from './commands/topics.js';
+import { registerDocsCommand } from './commands/docs.js';
 import { loadRegistry, directorySource } from '../load/index.js';
 import { lintRegistry, hasErrors } from '../lint/index.js';
 import { liveDescriptors } from '../emit/live-descriptors.js';
@@ -39,6 +40,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
   registerReleaseCommand(program, io, done);
   registerRegistryCommand(program, io, done);
   registerTopicsCommand(program, io, done);
+  registerDocsCommand(program, io, done);
   // `evc dlq` pulls in kafkajs (~200 ms to load): only when the command line may need it.
   const first = argv[0];
   const mayNeedDlq = first === undefined || first === 'dlq' || first === 'help' || first.startsWith('-');
