@@ -75,8 +75,11 @@ function build(schema: JsonSchema, visiting: Set<object>): Value {
   if (schema === false) return NONE;
   if ('const' in schema) return schema['const'];
   if (Array.isArray(schema['enum']) && schema['enum'].length > 0) return schema['enum'][0];
-  if (Array.isArray(schema['examples']) && schema['examples'].length > 0) return schema['examples'][0];
-  if (schema['default'] !== undefined) return schema['default'];
+  // The schema's own examples read best, but contracts get them wrong too: keep one only if it
+  // passes the schema's own scalar keywords (type, pattern, bounds).
+  const written = [...(Array.isArray(schema['examples']) ? schema['examples'] : []), schema['default']];
+  const fitting = written.find((value) => value !== undefined && fitsScalarKeywords(schema, value));
+  if (fitting !== undefined) return fitting;
   if (visiting.has(schema)) return NONE;
   visiting.add(schema);
   try {
@@ -220,6 +223,45 @@ function numberExample(schema: SchemaObject, integer: boolean): Value {
   if (step !== undefined) value = Math.ceil(value / step - 1e-9) * step;
   if (integer) value = Math.ceil(value);
   return value <= high ? value : NONE;
+}
+
+/** Scalars only: an object or array example is not checked here, so it is not taken. */
+function fitsScalarKeywords(schema: SchemaObject, value: unknown): boolean {
+  const type = typeOf(schema);
+  if (typeof value === 'string') {
+    const pattern = schema['pattern'];
+    return (
+      (type === undefined || type === 'string') &&
+      schema['format'] === undefined &&
+      value.length >= (typeof schema['minLength'] === 'number' ? schema['minLength'] : 0) &&
+      value.length <= (typeof schema['maxLength'] === 'number' ? schema['maxLength'] : Infinity) &&
+      (typeof pattern !== 'string' || matches(pattern, value))
+    );
+  }
+  if (typeof value === 'number') {
+    if (type !== 'number' && type !== 'integer') return false;
+    const num = (key: string): number | undefined => (typeof schema[key] === 'number' ? schema[key] : undefined);
+    const step = num('multipleOf');
+    return (
+      (type === 'number' || Number.isInteger(value)) &&
+      value >= (num('minimum') ?? -Infinity) &&
+      value <= (num('maximum') ?? Infinity) &&
+      value > (num('exclusiveMinimum') ?? -Infinity) &&
+      value < (num('exclusiveMaximum') ?? Infinity) &&
+      typeof schema['exclusiveMinimum'] !== 'boolean' &&
+      typeof schema['exclusiveMaximum'] !== 'boolean' &&
+      (step === undefined || Number.isInteger(value / step))
+    );
+  }
+  return typeof value === 'boolean' && type === 'boolean';
+}
+
+function matches(pattern: string, value: string): boolean {
+  try {
+    return new RegExp(pattern, 'u').test(value);
+  } catch {
+    return false;
+  }
 }
 
 function schemaList(value: unknown): JsonSchema[] {
