@@ -43,26 +43,26 @@ export function releaseHistory(
   const snapshots = (locked?.versions ?? []).map((version) => snapshotOfLockedVersion(name, version));
   const versions = snapshots.map((snapshot, index) => ({
     version: snapshot.version ?? index + 1,
-    changes: index === 0 ? [] : changesBetween(snapshots[index - 1]!, snapshot, locked?.topics ?? [], context),
+    changes: index === 0 ? [] : changesBetween(snapshots[index - 1]!, snapshot, locked, context),
   }));
   const last = snapshots[snapshots.length - 1];
   const unreleased =
-    last !== undefined && current !== undefined ? changesBetween(last, current, locked?.topics ?? [], context) : [];
+    last !== undefined && current !== undefined ? changesBetween(last, current, locked, context) : [];
   return { versions, ...(unreleased.length > 0 ? { unreleased } : {}) };
 }
 
 function changesBetween(
   before: MessageSnapshot,
   after: MessageSnapshot,
-  topics: readonly string[],
+  locked: LockedMessage | undefined,
   context: HistoryContext,
 ): HistoryChange[] {
   // At NONE nothing is checked; the history still says what changed (at FULL, none of it breaking).
   const countsAsBreaking = (after.level ?? context.level) !== 'NONE';
   const compared: MessageSnapshot = countsAsBreaking ? after : { ...after, level: 'FULL' };
   const result = checkCompatibility({
-    baselines: [alone(before, topics, 'before')],
-    current: alone(compared, topics, 'after'),
+    baselines: [alone(before, locked, 'before')],
+    current: alone(compared, locked, 'after'),
     level: context.level,
     mode: context.mode,
     ...(context.schemas ? { schemas: context.schemas } : {}),
@@ -75,12 +75,20 @@ function changesBetween(
   }));
 }
 
-/** A registry holding one message on its topics, so only changes to the message itself are found. */
-function alone(message: MessageSnapshot, topics: readonly string[], label: string): RegistrySnapshot {
+/**
+ * A registry holding one message on its topics, sent and received by the services of its latest
+ * release: only changes to the message itself are found, and they name whom they affect.
+ */
+function alone(message: MessageSnapshot, locked: LockedMessage | undefined, label: string): RegistrySnapshot {
+  const topics = locked?.topics ?? [];
+  const flows = topics.flatMap((topic) => [
+    ...(locked?.senders ?? []).map((service) => ({ service, action: 'send' as const, topic, message: message.name })),
+    ...(locked?.receivers ?? []).map((service) => ({ service, action: 'receive' as const, topic, message: message.name })),
+  ]);
   return {
     label,
     messages: new Map([[message.name, message]]),
     topics: new Map(topics.map((address) => [address, { address, messages: new Set([message.name]) }])),
-    flows: [],
+    flows,
   };
 }
