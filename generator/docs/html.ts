@@ -2,12 +2,9 @@
 // interpolated value unless it is markup this template (or the Markdown renderer) made itself, so
 // a name, description or example from a hostile contract is always shown as text.
 
-const MARKUP = Symbol('markup');
-
 /** HTML built by `html` or `trustedMarkup`: safe to place as it is. */
-export interface Markup {
-  readonly [MARKUP]: true;
-  readonly text: string;
+export class Markup {
+  constructor(readonly text: string) {}
 }
 
 /** What a template may interpolate: text (escaped), numbers, markup, lists of them; nothing for undefined/false. */
@@ -28,16 +25,12 @@ export function escapeHtml(text: string): string {
 
 /** Wraps markup produced by a trusted renderer (the Markdown module, the graph printer's own tags). */
 export function trustedMarkup(text: string): Markup {
-  return { [MARKUP]: true, text };
-}
-
-function isMarkup(value: unknown): value is Markup {
-  return typeof value === 'object' && value !== null && MARKUP in value;
+  return new Markup(text);
 }
 
 function render(value: HtmlValue): string {
   if (value === undefined || value === null || value === false || value === true) return '';
-  if (isMarkup(value)) return value.text;
+  if (value instanceof Markup) return value.text;
   if (Array.isArray(value)) return value.map(render).join('');
   return escapeHtml(String(value));
 }

@@ -98,6 +98,7 @@ export function buildSiteModel(input: SiteInput): SiteModel {
   const links = new SiteLinks(registry);
   const schemas = new SchemaChecker();
   const entries = new Map(catalog.entries.map((entry) => [entry.message, entry]));
+  const teams = new Map(registry.services.map((service) => [service.name, service.owner]));
   const operations = new Map(
     registry.services.flatMap((service) =>
       service.operations.map((operation) => [`${service.name}\u0000${operation.topic}\u0000${operation.action}`, operation]),
@@ -120,14 +121,17 @@ export function buildSiteModel(input: SiteInput): SiteModel {
       };
     });
     const payload = message.payload === undefined ? undefined : schemaSections(message.payload);
-    const propertyNames = (payload ?? []).flatMap((section) => section.rows.map((row) => row.path));
+    // Property names as written (`proofOfDelivery.signedBy`); rows for combinations and values have none.
+    const propertyNames = (payload ?? []).flatMap((section) =>
+      section.rows.map((row) => row.path).filter((p) => !p.startsWith('(') && !p.startsWith('[')),
+    );
     return {
       link: links.message(message.name),
       message,
       entry,
       topics: entry.topics.map((topic) => links.topic(topic)),
       senders: entry.owners.map((owner) => {
-        const team = registry.services.find((service) => service.name === owner)?.owner;
+        const team = teams.get(owner);
         return { ...links.service(owner), ...(team === undefined ? {} : { team }) };
       }),
       receivers,
@@ -155,13 +159,18 @@ export function buildSiteModel(input: SiteInput): SiteModel {
     };
   });
 
+  const flowsOf = groupBy(snapshot.flows, (flow) => flow.service);
+  const flowsOn = groupBy(snapshot.flows, (flow) => flow.topic);
+  const deadLetterTopics = new Map(
+    messages.flatMap((view) => view.receivers.map((r) => [`${r.service.name}\u0000${r.topic}`, r.deadLetterTopic])),
+  );
   const services = [...registry.services]
     .sort((a, b) => compare(a.name, b.name))
     .map((service): ServiceView => {
       const byTopic = (action: 'send' | 'receive') => {
         const topics = new Map<string, Set<string>>();
-        for (const flow of snapshot.flows)
-          if (flow.service === service.name && flow.action === action)
+        for (const flow of flowsOf.get(service.name) ?? [])
+          if (flow.action === action)
             topics.set(flow.topic, (topics.get(flow.topic) ?? new Set()).add(flow.message));
         return [...topics.entries()]
           .sort(([a], [b]) => compare(a, b))
@@ -172,10 +181,7 @@ export function buildSiteModel(input: SiteInput): SiteModel {
       };
       const receives = byTopic('receive').map((row) => ({
         ...row,
-        deadLetterTopic:
-          messages
-            .flatMap((view) => view.receivers)
-            .find((r) => r.service.name === service.name && r.topic === row.topic.name)?.deadLetterTopic ?? '',
+        deadLetterTopic: deadLetterTopics.get(`${service.name}\u0000${row.topic.name}`) ?? '',
       }));
       const sends = byTopic('send');
       return {
@@ -193,7 +199,7 @@ export function buildSiteModel(input: SiteInput): SiteModel {
     });
 
   const topics = registry.topics.map((topic): TopicView => {
-    const flows = snapshot.flows.filter((flow) => flow.topic === topic.address);
+    const flows = flowsOn.get(topic.address) ?? [];
     const servicesDoing = (action: 'send' | 'receive') =>
       [...new Set(flows.filter((flow) => flow.action === action).map((flow) => flow.service))]
         .sort(compare)
@@ -274,6 +280,17 @@ function retryText(retry: RetrySettings | undefined): string {
 
 function searchWords(words: readonly (string | undefined)[]): string {
   return [...new Set(words.filter((w): w is string => w !== undefined && w !== '').map((w) => w.toLowerCase()))].join(' ');
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [item]);
+    else group.push(item);
+  }
+  return groups;
 }
 
 function compare(a: string, b: string): number {
