@@ -30,7 +30,8 @@ export async function benchDocs(): Promise<Record<string, number>> {
       builds.push(performance.now() - started);
       cpu.push((used.user + used.system) / 1000);
     }
-    figures['site from the loaded registry (model, pages, graph layout), in-process (ms, median of 5)'] = median(builds);
+    figures['site from the loaded registry (model, pages, graph layout), in-process (ms, median of 5)'] =
+      median(builds);
     // CPU time as well: on a shared machine the wall-clock figure mostly measures the other processes.
     figures['the same, CPU time of this process (ms, median of 5)'] = median(cpu);
 
@@ -47,7 +48,8 @@ export async function benchDocs(): Promise<Record<string, number>> {
     figures['evc docs, cold process peak RSS (MiB)'] = Math.max(...cold.map((r) => r.maxRssMiB));
     const pages = readdirSync(path.join(work, 'site-0'));
     figures['pages written'] = pages.length;
-    figures['site size (KiB)'] = pages.reduce((sum, page) => sum + statSync(path.join(work, 'site-0', page)).size, 0) / 1024;
+    figures['site size (KiB)'] =
+      pages.reduce((sum, page) => sum + statSync(path.join(work, 'site-0', page)).size, 0) / 1024;
     return figures;
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -82,12 +82,32 @@ export function graphSvg(placed: GraphLayout): Markup {
     const x = node.x - node.width / 2;
     const y = node.y - node.height / 2;
     const radius = node.kind === 'topic' ? node.height / 2 : 4;
-    return html`<a class="node ${node.kind}" href="${node.href}" data-node="${node.label}"><title>${node.kind} ${node.label}</title><rect x="${round(x)}" y="${round(y)}" width="${round(node.width)}" height="${round(node.height)}" rx="${radius}"></rect><text x="${round(node.x)}" y="${round(node.y + 4.5)}" text-anchor="middle">${shortLabel(node.label)}</text></a>`;
+    return html`<a class="node ${node.kind}" href="${node.href}" data-node="${node.label}"
+      ><title>${node.kind} ${node.label}</title
+      ><rect
+        x="${round(x)}"
+        y="${round(y)}"
+        width="${round(node.width)}"
+        height="${round(node.height)}"
+        rx="${radius}"
+      ></rect
+      ><text x="${round(node.x)}" y="${round(node.y + 4.5)}" text-anchor="middle">${shortLabel(node.label)}</text></a
+    >`;
   });
   const defs = trustedMarkup(
     '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z"></path></marker></defs>',
   );
-  return html`<svg class="graph" xmlns="http://www.w3.org/2000/svg" role="img" aria-label="services and topics" width="${placed.width}" height="${placed.height}" viewBox="0 0 ${placed.width} ${placed.height}">${defs}${edges}${nodes}</svg>`;
+  return html`<svg
+    class="graph"
+    xmlns="http://www.w3.org/2000/svg"
+    role="img"
+    aria-label="services and topics"
+    width="${placed.width}"
+    height="${placed.height}"
+    viewBox="0 0 ${placed.width} ${placed.height}"
+  >
+    ${defs}${edges}${nodes}
+  </svg>`;
 }
 
 function shortLabel(label: string): string {

@@ -12,7 +12,9 @@ renderer.validateLink = (url: string): boolean => SAFE_LINK.test(url.trim());
 const defaultLinkOpen = renderer.renderer.rules.link_open;
 renderer.renderer.rules.link_open = (tokens, index, options, env, self) => {
   tokens[index]?.attrSet('rel', 'noopener noreferrer');
-  return defaultLinkOpen ? defaultLinkOpen(tokens, index, options, env, self) : self.renderToken(tokens, index, options);
+  return defaultLinkOpen
+    ? defaultLinkOpen(tokens, index, options, env, self)
+    : self.renderToken(tokens, index, options);
 };
 
 /** A contract description as HTML (block Markdown: paragraphs, lists, code, links). */

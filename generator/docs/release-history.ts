@@ -46,8 +46,7 @@ export function releaseHistory(
     changes: index === 0 ? [] : changesBetween(snapshots[index - 1]!, snapshot, locked, context),
   }));
   const last = snapshots[snapshots.length - 1];
-  const unreleased =
-    last !== undefined && current !== undefined ? changesBetween(last, current, locked, context) : [];
+  const unreleased = last !== undefined && current !== undefined ? changesBetween(last, current, locked, context) : [];
   return { versions, ...(unreleased.length > 0 ? { unreleased } : {}) };
 }
 
@@ -83,7 +82,12 @@ function alone(message: MessageSnapshot, locked: LockedMessage | undefined, labe
   const topics = locked?.topics ?? [];
   const flows = topics.flatMap((topic) => [
     ...(locked?.senders ?? []).map((service) => ({ service, action: 'send' as const, topic, message: message.name })),
-    ...(locked?.receivers ?? []).map((service) => ({ service, action: 'receive' as const, topic, message: message.name })),
+    ...(locked?.receivers ?? []).map((service) => ({
+      service,
+      action: 'receive' as const,
+      topic,
+      message: message.name,
+    })),
   ]);
   return {
     label,

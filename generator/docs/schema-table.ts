@@ -155,7 +155,8 @@ function constraintsOf(schema: SchemaObject): string[] {
   if (Array.isArray(schema['enum'])) out.push(`one of ${schema['enum'].map((v) => JSON.stringify(v)).join(', ')}`);
   if (typeof schema['format'] === 'string') out.push(`format ${schema['format']}`);
   if (typeof schema['pattern'] === 'string') out.push(`pattern ${schema['pattern']}`);
-  for (const [keyword, words] of BOUNDS) if (typeof schema[keyword] === 'number') out.push(`${words} ${schema[keyword]}`);
+  for (const [keyword, words] of BOUNDS)
+    if (typeof schema[keyword] === 'number') out.push(`${words} ${schema[keyword]}`);
   if (schema['uniqueItems'] === true) out.push('unique items');
   if (schema['additionalProperties'] === false) out.push('no other properties');
   if (schema['default'] !== undefined) out.push(`default ${JSON.stringify(schema['default'])}`);

@@ -101,7 +101,10 @@ export function buildSiteModel(input: SiteInput): SiteModel {
   const teams = new Map(registry.services.map((service) => [service.name, service.owner]));
   const operations = new Map(
     registry.services.flatMap((service) =>
-      service.operations.map((operation) => [`${service.name}\u0000${operation.topic}\u0000${operation.action}`, operation]),
+      service.operations.map((operation) => [
+        `${service.name}\u0000${operation.topic}\u0000${operation.action}`,
+        operation,
+      ]),
     ),
   );
 
@@ -170,8 +173,7 @@ export function buildSiteModel(input: SiteInput): SiteModel {
       const byTopic = (action: 'send' | 'receive') => {
         const topics = new Map<string, Set<string>>();
         for (const flow of flowsOf.get(service.name) ?? [])
-          if (flow.action === action)
-            topics.set(flow.topic, (topics.get(flow.topic) ?? new Set()).add(flow.message));
+          if (flow.action === action) topics.set(flow.topic, (topics.get(flow.topic) ?? new Set()).add(flow.message));
         return [...topics.entries()]
           .sort(([a], [b]) => compare(a, b))
           .map(([topic, names]) => ({
@@ -229,8 +231,18 @@ export function buildSiteModel(input: SiteInput): SiteModel {
 
 function graphOf(services: readonly ServiceView[], topics: readonly TopicView[]): GraphInput {
   const nodes = [
-    ...services.map((s) => ({ id: `service:${s.link.name}`, kind: 'service' as const, label: s.link.name, href: s.link.href })),
-    ...topics.map((t) => ({ id: `topic:${t.link.name}`, kind: 'topic' as const, label: t.link.name, href: t.link.href })),
+    ...services.map((s) => ({
+      id: `service:${s.link.name}`,
+      kind: 'service' as const,
+      label: s.link.name,
+      href: s.link.href,
+    })),
+    ...topics.map((t) => ({
+      id: `topic:${t.link.name}`,
+      kind: 'topic' as const,
+      label: t.link.name,
+      href: t.link.href,
+    })),
   ];
   const edges = topics.flatMap((t) => [
     ...t.senders.map((s) => ({ from: `service:${s.name}`, to: `topic:${t.link.name}` })),
@@ -250,9 +262,21 @@ class SiteLinks {
     const claim = (kind: string, names: readonly string[], into: Map<string, string>): void => {
       for (const name of [...names].sort(compare)) into.set(name, `${files.claim(`${kind}-${kebabCase(name)}`)}.html`);
     };
-    claim('message', registry.messages.map((m) => m.name), this.messages);
-    claim('service', registry.services.map((s) => s.name), this.services);
-    claim('topic', registry.topics.map((t) => t.address), this.topics);
+    claim(
+      'message',
+      registry.messages.map((m) => m.name),
+      this.messages,
+    );
+    claim(
+      'service',
+      registry.services.map((s) => s.name),
+      this.services,
+    );
+    claim(
+      'topic',
+      registry.topics.map((t) => t.address),
+      this.topics,
+    );
   }
 
   message(name: string): PageLink {
@@ -279,7 +303,9 @@ function retryText(retry: RetrySettings | undefined): string {
 }
 
 function searchWords(words: readonly (string | undefined)[]): string {
-  return [...new Set(words.filter((w): w is string => w !== undefined && w !== '').map((w) => w.toLowerCase()))].join(' ');
+  return [...new Set(words.filter((w): w is string => w !== undefined && w !== '').map((w) => w.toLowerCase()))].join(
+    ' ',
+  );
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {

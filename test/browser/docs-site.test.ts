@@ -28,7 +28,10 @@ let registry: Registry;
 async function buildSite(contracts: string): Promise<string> {
   const out = mkdtempSync(path.join(os.tmpdir(), 'evc-docs-browser-'));
   const err: string[] = [];
-  const code = await runDocs({ contracts, out }, { cwd: repo, stdout: () => undefined, stderr: (t) => void err.push(t) });
+  const code = await runDocs(
+    { contracts, out },
+    { cwd: repo, stdout: () => undefined, stderr: (t) => void err.push(t) },
+  );
   expect(code, err.join('')).toBe(0);
   return out;
 }
@@ -48,13 +51,19 @@ async function open(dir: string, file: string): Promise<Page> {
 }
 
 const visibleTexts = (page: Page, selector: string): Promise<string[]> =>
-  page.locator(selector).evaluateAll((nodes) =>
-    nodes.filter((node) => (node as unknown as { offsetParent: unknown }).offsetParent !== null).map((node) => node.textContent ?? ''),
-  );
+  page
+    .locator(selector)
+    .evaluateAll((nodes) =>
+      nodes
+        .filter((node) => (node as unknown as { offsetParent: unknown }).offsetParent !== null)
+        .map((node) => node.textContent ?? ''),
+    );
 
 beforeAll(async () => {
   if (!existsSync(chromiumPath))
-    throw new Error(`no Chromium at ${chromiumPath}: apt-get install -y chromium (or set CHROMIUM_PATH); .ci/run does this`);
+    throw new Error(
+      `no Chromium at ${chromiumPath}: apt-get install -y chromium (or set CHROMIUM_PATH); .ci/run does this`,
+    );
   registry = (await loadSide(await openDirectory('contracts', repo), 'current')).registry;
   site = await buildSite('contracts');
   hostileSite = await buildSite('test/fixtures/hostile-docs');
@@ -82,9 +91,9 @@ describe('evc docs in Chromium', () => {
     expect((await visibleTexts(page, 'table.topics a.topic')).sort()).toEqual(
       registry.topics.map((t) => t.address).sort(),
     );
-    const serviceNodes = await page.locator('svg.graph a.node.service').evaluateAll((nodes) =>
-      nodes.map((node) => [node.getAttribute('data-node'), node.getAttribute('href')]),
-    );
+    const serviceNodes = await page
+      .locator('svg.graph a.node.service')
+      .evaluateAll((nodes) => nodes.map((node) => [node.getAttribute('data-node'), node.getAttribute('href')]));
     expect(serviceNodes.map(([name]) => name).sort()).toEqual(registry.services.map((s) => s.name).sort());
     for (const [, href] of serviceNodes) expect(existsSync(path.join(site, href!))).toBe(true);
     mkdirSync(screenshots, { recursive: true });
@@ -121,7 +130,9 @@ describe('evc docs in Chromium', () => {
     expect(rows).toEqual(expect.arrayContaining(properties));
     const receivers = await page
       .locator('table.receivers tbody tr')
-      .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent)));
+      .evaluateAll((rows) =>
+        rows.map((row) => [...row.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent)),
+      );
     expect(receivers).toEqual([
       ['invoicing', 'routing.events', 'routing.events-dlt'],
       ['tracking', 'routing.events', 'routing.events-dlt'],
@@ -157,9 +168,9 @@ describe('evc docs in Chromium', () => {
     const description = await page.locator('.description').textContent();
     expect(description).toContain('Raw HTML <script>window.__evcPwned="description"</script> and');
     expect(description).toContain('<img src=x onerror="window.__evcPwned=\'img\'"> stay text.');
-    expect(await page.locator('.description a').evaluateAll((links) => links.map((l) => l.getAttribute('href')))).toEqual(
-      ['https://tracker.example.com/pixel.png'],
-    );
+    expect(
+      await page.locator('.description a').evaluateAll((links) => links.map((l) => l.getAttribute('href'))),
+    ).toEqual(['https://tracker.example.com/pixel.png']);
     expect(await page.locator('table.schema td.name code').allTextContents()).toContain(
       '<script>window.__evcPwned="property"</script>',
     );

@@ -44,7 +44,12 @@ export async function runDocs(options: DocsOptions, io: CliIO): Promise<number> 
     const { registry } = await loadSide(source, 'current');
     const diagnostics = lintRegistry(registry);
     if (hasErrors(diagnostics)) {
-      io.stderr(formatDiagnostics(diagnostics.filter((d) => d.severity === 'error'), 'text'));
+      io.stderr(
+        formatDiagnostics(
+          diagnostics.filter((d) => d.severity === 'error'),
+          'text',
+        ),
+      );
       io.stderr(`evc docs: ${source.label} has lint errors; fix them (evc lint) and run evc docs again\n`);
       return EXIT.findings;
     }

@@ -8,33 +8,101 @@ import { page } from './page-frame.js';
 
 export function indexPage(site: SiteModel): string {
   const body = html`<h1>${site.title}</h1>
-<p class="summary">${site.messages.length} messages on ${site.topics.length} topics from ${site.services.length} services · compatibility ${site.defaultLevel} by default</p>
-<p><input id="search" type="search" placeholder="Search messages, topics, services, properties…" aria-label="search" autocomplete="off"><span id="search-count" class="count"></span></p>
-<h2 id="messages">Messages</h2>
-<table class="messages"><thead><tr><th>Message</th><th>Topic</th><th>Sent by</th><th>Received by</th><th>Summary</th></tr></thead><tbody>
-${site.messages.map(
-  (m) => html`<tr data-search="${m.searchText}"><td><a class="message" href="${m.link.href}">${m.link.name}</a></td><td>${joined(m.topics.map((t) => html`<a href="${t.href}">${t.name}</a>`))}</td><td>${joined(m.senders.map((s) => html`<a href="${s.href}">${s.name}</a>`))}</td><td>${joined(m.receivers.map((r) => html`<a href="${r.service.href}">${r.service.name}</a>`))}</td><td>${markdownInline(m.message.summary)}</td></tr>
-`,
-)}</tbody></table>
-<h2 id="topics">Topics</h2>
-<table class="topics"><thead><tr><th>Topic</th><th>Messages</th><th>Sent by</th><th>Received by</th></tr></thead><tbody>
-${site.topics.map(
-  (t) => html`<tr data-search="${t.searchText}"><td><a class="topic" href="${t.link.href}">${t.link.name}</a></td><td>${joined(t.messages.map((m) => html`<a href="${m.href}">${m.name}</a>`))}</td><td>${joined(t.senders.map((s) => html`<a href="${s.href}">${s.name}</a>`))}</td><td>${joined(t.receivers.map((s) => html`<a href="${s.href}">${s.name}</a>`))}</td></tr>
-`,
-)}</tbody></table>
-<h2 id="services">Services</h2>
-<table class="services"><thead><tr><th>Service</th><th>Team</th><th>Sends to</th><th>Receives from</th></tr></thead><tbody>
-${site.services.map(
-  (s) => html`<tr data-search="${s.searchText}"><td><a class="service" href="${s.link.href}">${s.link.name}</a></td><td>${s.service.owner ?? ''}</td><td>${joined(s.sends.map((r) => html`<a href="${r.topic.href}">${r.topic.name}</a>`))}</td><td>${joined(s.receives.map((r) => html`<a href="${r.topic.href}">${r.topic.name}</a>`))}</td></tr>
-`,
-)}</tbody></table>
-${
-  site.removed.length === 0
-    ? ''
-    : html`<h2 id="removed">Removed messages</h2><p class="muted">Released before, no longer in the contracts; their history stays in evc.lock.yaml.</p><ul>${site.removed.map((e) => html`<li>${e.message} <span class="muted">(last released v${e.versions[e.versions.length - 1]})</span></li>`)}</ul>`
-}
-<h2 id="graph">Services and topics</h2>
-<p class="muted">Each service points to the topics it sends to, each topic to the services that receive from it. Click a node to open its page.</p>
-<div class="graph-box">${graphSvg(layoutGraph(site.graph))}</div>`;
+    <p class="summary">
+      ${site.messages.length} messages on ${site.topics.length} topics from ${site.services.length} services ·
+      compatibility ${site.defaultLevel} by default
+    </p>
+    <p>
+      <input
+        id="search"
+        type="search"
+        placeholder="Search messages, topics, services, properties…"
+        aria-label="search"
+        autocomplete="off"
+      /><span id="search-count" class="count"></span>
+    </p>
+    <h2 id="messages">Messages</h2>
+    <table class="messages">
+      <thead>
+        <tr>
+          <th>Message</th>
+          <th>Topic</th>
+          <th>Sent by</th>
+          <th>Received by</th>
+          <th>Summary</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${site.messages.map(
+          (m) =>
+            html`<tr data-search="${m.searchText}">
+              <td><a class="message" href="${m.link.href}">${m.link.name}</a></td>
+              <td>${joined(m.topics.map((t) => html`<a href="${t.href}">${t.name}</a>`))}</td>
+              <td>${joined(m.senders.map((s) => html`<a href="${s.href}">${s.name}</a>`))}</td>
+              <td>${joined(m.receivers.map((r) => html`<a href="${r.service.href}">${r.service.name}</a>`))}</td>
+              <td>${markdownInline(m.message.summary)}</td>
+            </tr> `,
+        )}
+      </tbody>
+    </table>
+    <h2 id="topics">Topics</h2>
+    <table class="topics">
+      <thead>
+        <tr>
+          <th>Topic</th>
+          <th>Messages</th>
+          <th>Sent by</th>
+          <th>Received by</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${site.topics.map(
+          (t) =>
+            html`<tr data-search="${t.searchText}">
+              <td><a class="topic" href="${t.link.href}">${t.link.name}</a></td>
+              <td>${joined(t.messages.map((m) => html`<a href="${m.href}">${m.name}</a>`))}</td>
+              <td>${joined(t.senders.map((s) => html`<a href="${s.href}">${s.name}</a>`))}</td>
+              <td>${joined(t.receivers.map((s) => html`<a href="${s.href}">${s.name}</a>`))}</td>
+            </tr> `,
+        )}
+      </tbody>
+    </table>
+    <h2 id="services">Services</h2>
+    <table class="services">
+      <thead>
+        <tr>
+          <th>Service</th>
+          <th>Team</th>
+          <th>Sends to</th>
+          <th>Receives from</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${site.services.map(
+          (s) =>
+            html`<tr data-search="${s.searchText}">
+              <td><a class="service" href="${s.link.href}">${s.link.name}</a></td>
+              <td>${s.service.owner ?? ''}</td>
+              <td>${joined(s.sends.map((r) => html`<a href="${r.topic.href}">${r.topic.name}</a>`))}</td>
+              <td>${joined(s.receives.map((r) => html`<a href="${r.topic.href}">${r.topic.name}</a>`))}</td>
+            </tr> `,
+        )}
+      </tbody>
+    </table>
+    ${
+      site.removed.length === 0
+        ? ''
+        : html`<h2 id="removed">Removed messages</h2>
+            <p class="muted">Released before, no longer in the contracts; their history stays in evc.lock.yaml.</p>
+            <ul>
+              ${site.removed.map((e) => html`<li>${e.message} <span class="muted">(last released v${e.versions[e.versions.length - 1]})</span></li>`)}
+            </ul>`
+    }
+    <h2 id="graph">Services and topics</h2>
+    <p class="muted">
+      Each service points to the topics it sends to, each topic to the services that receive from it. Click a node to
+      open its page.
+    </p>
+    <div class="graph-box">${graphSvg(layoutGraph(site.graph))}</div>`;
   return page({ title: 'Event catalogue', site: site.title, body, search: true });
 }

@@ -28,21 +28,20 @@ export function page(frame: PageFrame): string {
   const script = frame.search ? trustedMarkup(`<script>${SEARCH_SCRIPT}</script>`) : undefined;
   return `<!doctype html>\n<!-- ${GENERATED_MARKER}: evc docs; do not edit -->\n${
     html`<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${POLICY}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${frame.title} · ${frame.site}</title>
-<style>${trustedMarkup(STYLE)}</style>
-</head>
-<body>
-<header class="site"><a href="index.html">${frame.site}</a> <span class="muted">event catalogue</span></header>
-<main>
-${frame.body}
-</main>
-${script}
-</body>
-</html>
-`.text
+      <head>
+        <meta charset="utf-8" />
+        <meta http-equiv="Content-Security-Policy" content="${POLICY}" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${frame.title} · ${frame.site}</title>
+        <style>
+          ${trustedMarkup(STYLE)}
+        </style>
+      </head>
+      <body>
+        <header class="site"><a href="index.html">${frame.site}</a> <span class="muted">event catalogue</span></header>
+        <main>${frame.body}</main>
+        ${script}
+      </body>
+    </html> `.text
   }`;
 }

@@ -46,7 +46,10 @@ describe('evc docs', () => {
   it('refuses contracts with lint errors (exit 1), that do not load or are missing (exit 2)', async () => {
     const { dir, io } = workspace();
     const routing = path.join(dir, 'contracts/routing/asyncapi.yaml');
-    writeFileSync(routing, readFileSync(routing, 'utf8').replace("'../schemas/common.yaml#/TruckId'", "'../schemas/common.yaml#/Nope'"));
+    writeFileSync(
+      routing,
+      readFileSync(routing, 'utf8').replace("'../schemas/common.yaml#/TruckId'", "'../schemas/common.yaml#/Nope'"),
+    );
     expect(await runDocs({ contracts: 'contracts', out: 'site' }, io)).toBe(2);
     expect(io.err.join('')).toMatch(/routing\/asyncapi\.yaml:\d+:\d+: error/);
     expect(existsSync(path.join(dir, 'site'))).toBe(false);

@@ -60,6 +60,16 @@ describe('example payloads', () => {
     // Without useDefaults: an invalid default filled into an absent optional property would fail
     // the value for a reason that is the schema's, not the example's.
     const ajv = addFormats(new Ajv({ strict: false, unicodeRegExp: true }));
+    // JSON values for enum and const; object keys stay plain words (ajv's deep-equal calls a
+    // `valueOf` it finds on the data, so a key named valueOf would fail inside ajv, not here).
+    const literal = fc.oneof(
+      fc.string({ maxLength: 6 }),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(fc.integer(), { maxLength: 3 }),
+      fc.dictionary(fc.stringMatching(/^[a-z]{1,5}$/), fc.integer(), { maxKeys: 3, noNullPrototype: true }),
+    );
     const leaf = fc.oneof(
       fc.record(
         {
@@ -84,24 +94,24 @@ describe('example payloads', () => {
         },
         { requiredKeys: ['type'] },
       ),
-      fc.record({ enum: fc.uniqueArray(fc.jsonValue(), { minLength: 1, maxLength: 3, selector: (v) => JSON.stringify(v) }) }),
-      fc.record({ const: fc.jsonValue() }),
+      fc.record({
+        enum: fc.uniqueArray(literal, { minLength: 1, maxLength: 3, selector: (v) => JSON.stringify(v) }),
+      }),
+      fc.record({ const: literal }),
       fc.record({ type: fc.constant('boolean') }),
     );
     const schema = fc.letrec<{ node: object }>((tie) => ({
       node: fc.oneof(
         { depthSize: 'small', withCrossShrink: true },
         leaf,
-        fc
-          .dictionary(fc.string({ minLength: 1, maxLength: 6 }), tie('node'), { maxKeys: 4 })
-          .chain((properties) =>
-            fc.record({
-              type: fc.constant('object'),
-              properties: fc.constant(properties),
-              required: fc.subarray(Object.keys(properties)),
-              additionalProperties: fc.boolean(),
-            }),
-          ),
+        fc.dictionary(fc.string({ minLength: 1, maxLength: 6 }), tie('node'), { maxKeys: 4 }).chain((properties) =>
+          fc.record({
+            type: fc.constant('object'),
+            properties: fc.constant(properties),
+            required: fc.subarray(Object.keys(properties)),
+            additionalProperties: fc.boolean(),
+          }),
+        ),
         fc.record(
           { type: fc.constant('array'), items: tie('node'), minItems: fc.nat(3), uniqueItems: fc.constant(false) },
           { requiredKeys: ['type', 'items'] },

@@ -39,9 +39,8 @@ describe('evc docs site', () => {
   it('shows each receiver with its dead-letter topic and retry settings', async () => {
     const { site } = await siteOfDirectory('contracts');
     const route = site.messages.find((m) => m.link.name === 'RouteCalculated')!;
-    expect(
-      route.receivers.map((r) => [r.service.name, r.deadLetterTopic, r.retryDeclared, r.retry]),
-    ).toMatchInlineSnapshot(`
+    expect(route.receivers.map((r) => [r.service.name, r.deadLetterTopic, r.retryDeclared, r.retry]))
+      .toMatchInlineSnapshot(`
       [
         [
           "invoicing",
@@ -66,7 +65,9 @@ describe('evc docs site', () => {
       doc.deleteIn([...RC, 'payload', 'properties', 'notes']);
       doc.setIn([...RC, 'payload', 'properties', 'eta'], doc.createNode({ type: 'string', format: 'date-time' }));
     });
-    const v3 = editYaml(v2, 'routing.yaml', (doc) => doc.setIn([...RC, 'payload', 'properties', 'distanceKm', 'minimum'], 1));
+    const v3 = editYaml(v2, 'routing.yaml', (doc) =>
+      doc.setIn([...RC, 'payload', 'properties', 'distanceKm', 'minimum'], 1),
+    );
     const lock1 = planRelease(await snapshotOf(v1), undefined, 'BACKWARD', 'strict').lockfile;
     const lock2 = planRelease(await snapshotOf(v2), lock1, 'BACKWARD', 'strict').lockfile;
     const { site } = await siteOfFiles(v3, lock2);
@@ -75,7 +76,12 @@ describe('evc docs site', () => {
     expect(history.versions[0]!.changes).toEqual([]);
 
     const said = formatText(
-      checkCompatibility({ baselines: [await snapshotOf(v1)], current: await snapshotOf(v2), level: 'BACKWARD', mode: 'strict' }),
+      checkCompatibility({
+        baselines: [await snapshotOf(v1)],
+        current: await snapshotOf(v2),
+        level: 'BACKWARD',
+        mode: 'strict',
+      }),
       { against: 'v1', mode: 'strict' },
     );
     const v2Changes = history.versions[1]!.changes;
@@ -94,9 +100,12 @@ describe('evc docs site', () => {
   it('lays out a node per service and topic, each linking to its page', async () => {
     const { site } = await siteOfDirectory('contracts');
     const placed = layoutGraph(site.graph);
-    expect(placed.nodes.filter((n) => n.kind === 'service').map((n) => n.label).sort()).toEqual(
-      site.services.map((s) => s.link.name).sort(),
-    );
+    expect(
+      placed.nodes
+        .filter((n) => n.kind === 'service')
+        .map((n) => n.label)
+        .sort(),
+    ).toEqual(site.services.map((s) => s.link.name).sort());
     expect(placed.nodes.filter((n) => n.kind === 'topic')).toHaveLength(site.topics.length);
     for (const node of placed.nodes) expect(node.href).toMatch(/^(service|topic)-[a-z0-9-]+\.html$/);
     for (const edge of placed.edges) expect(edge.points.length).toBeGreaterThanOrEqual(2);
