@@ -24,8 +24,13 @@ export interface PageFrame {
   readonly search?: boolean;
 }
 
+// Built here, not in the template below, so that no formatting of the template can change the bytes
+// the policy's hashes are computed over.
+const STYLE_ELEMENT = trustedMarkup(`<style>${STYLE}</style>`);
+const SCRIPT_ELEMENT = trustedMarkup(`<script>${SEARCH_SCRIPT}</script>`);
+
 export function page(frame: PageFrame): string {
-  const script = frame.search ? trustedMarkup(`<script>${SEARCH_SCRIPT}</script>`) : undefined;
+  const script = frame.search ? SCRIPT_ELEMENT : undefined;
   return `<!doctype html>\n<!-- ${GENERATED_MARKER}: evc docs; do not edit -->\n${
     html`<html lang="en">
       <head>
@@ -33,9 +38,7 @@ export function page(frame: PageFrame): string {
         <meta http-equiv="Content-Security-Policy" content="${POLICY}" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${frame.title} · ${frame.site}</title>
-        <style>
-          ${trustedMarkup(STYLE)}
-        </style>
+        ${STYLE_ELEMENT}
       </head>
       <body>
         <header class="site"><a href="index.html">${frame.site}</a> <span class="muted">event catalogue</span></header>

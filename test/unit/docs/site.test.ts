@@ -2,6 +2,7 @@
 // topic and retries; release history in `evc check`'s words; the same bytes for the same contracts;
 // and hostile contract text that never becomes markup.
 import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { planRelease } from '../../../generator/compat/history/release.js';
 import { checkCompatibility } from '../../../generator/compat/check.js';
 import { formatText } from '../../../generator/compat/report/text.js';
@@ -116,6 +117,22 @@ describe('evc docs site', () => {
           expect(
             Math.abs(a.x - b.x) >= (a.width + b.width) / 2 || Math.abs(a.y - b.y) >= (a.height + b.height) / 2,
           ).toBe(true);
+  });
+
+  it('allows exactly its own inline style and script by hash, and nothing else', async () => {
+    const files = renderSite((await siteOfDirectory('contracts')).site);
+    const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+    for (const [file, content] of files) {
+      const policy = (/http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(content)?.[1] ?? '').replaceAll(
+        '&#39;',
+        "'",
+      );
+      expect(policy, file).toContain("default-src 'none'");
+      const style = /<style>([\s\S]*?)<\/style>/.exec(content)?.[1];
+      expect(policy, file).toContain(`style-src ${hash(style ?? '')}`);
+      const script = /<script>([\s\S]*?)<\/script>/.exec(content)?.[1];
+      if (script !== undefined) expect(policy, file).toContain(`script-src ${hash(script)}`);
+    }
   });
 
   it('never turns hostile contract text into markup', async () => {
