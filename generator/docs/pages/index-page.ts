@@ -1,10 +1,11 @@
 // The index: the graph, then every message, topic and service in tables that the search box
 // filters as the reader types (by message, topic, service and property names).
-import { html, joined } from '../html.js';
+import { html } from '../html.js';
 import { markdownInline } from '../markdown.js';
 import { graphSvg, layoutGraph } from '../graph.js';
 import type { SiteModel } from '../site-model.js';
 import { page } from './page-frame.js';
+import { pageLinks } from './page-links.js';
 
 export function indexPage(site: SiteModel): string {
   const body = html`<h1>${site.title}</h1>
@@ -37,9 +38,9 @@ export function indexPage(site: SiteModel): string {
           (m) =>
             html`<tr data-search="${m.searchText}">
               <td><a class="message" href="${m.link.href}">${m.link.name}</a></td>
-              <td>${joined(m.topics.map((t) => html`<a href="${t.href}">${t.name}</a>`))}</td>
-              <td>${joined(m.senders.map((s) => html`<a href="${s.href}">${s.name}</a>`))}</td>
-              <td>${joined(m.receivers.map((r) => html`<a href="${r.service.href}">${r.service.name}</a>`))}</td>
+              <td>${pageLinks(m.topics)}</td>
+              <td>${pageLinks(m.senders)}</td>
+              <td>${pageLinks(m.receivers.map((r) => r.service))}</td>
               <td>${markdownInline(m.message.summary)}</td>
             </tr> `,
         )}
@@ -60,9 +61,9 @@ export function indexPage(site: SiteModel): string {
           (t) =>
             html`<tr data-search="${t.searchText}">
               <td><a class="topic" href="${t.link.href}">${t.link.name}</a></td>
-              <td>${joined(t.messages.map((m) => html`<a href="${m.href}">${m.name}</a>`))}</td>
-              <td>${joined(t.senders.map((s) => html`<a href="${s.href}">${s.name}</a>`))}</td>
-              <td>${joined(t.receivers.map((s) => html`<a href="${s.href}">${s.name}</a>`))}</td>
+              <td>${pageLinks(t.messages)}</td>
+              <td>${pageLinks(t.senders)}</td>
+              <td>${pageLinks(t.receivers)}</td>
             </tr> `,
         )}
       </tbody>
@@ -83,8 +84,8 @@ export function indexPage(site: SiteModel): string {
             html`<tr data-search="${s.searchText}">
               <td><a class="service" href="${s.link.href}">${s.link.name}</a></td>
               <td>${s.service.owner ?? ''}</td>
-              <td>${joined(s.sends.map((r) => html`<a href="${r.topic.href}">${r.topic.name}</a>`))}</td>
-              <td>${joined(s.receives.map((r) => html`<a href="${r.topic.href}">${r.topic.name}</a>`))}</td>
+              <td>${pageLinks(s.sends.map((r) => r.topic))}</td>
+              <td>${pageLinks(s.receives.map((r) => r.topic))}</td>
             </tr> `,
         )}
       </tbody>

@@ -7,6 +7,7 @@ import { markdownBlock, markdownInline } from '../markdown.js';
 import type { HistoryChange } from '../release-history.js';
 import type { MessageView, SiteModel } from '../site-model.js';
 import { page } from './page-frame.js';
+import { pageLink, pageLinks } from './page-links.js';
 import { schemaView } from './schema-view.js';
 
 const STATUS: Record<MessageView['entry']['status'], string> = {
@@ -25,7 +26,7 @@ export function messagePage(view: MessageView, site: SiteModel): string {
     <div class="description">${markdownBlock(message.description)}</div>
     <dl class="facts">
       <dt>Topic</dt>
-      <dd>${joined(view.topics.map((t) => html`<a href="${t.href}">${t.name}</a>`))}</dd>
+      <dd>${pageLinks(view.topics)}</dd>
       <dt>Sent by</dt>
       <dd>
         ${
@@ -34,8 +35,7 @@ export function messagePage(view: MessageView, site: SiteModel): string {
             : joined(
                 view.senders.map(
                   (s) =>
-                    html`<a href="${s.href}">${s.name}</a
-                      >${s.team === undefined ? '' : html` <span class="muted">(${s.team})</span>`}`,
+                    html`${pageLink(s)}${s.team === undefined ? '' : html` <span class="muted">(${s.team})</span>`}`,
                 ),
               )
         }

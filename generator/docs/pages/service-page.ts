@@ -1,9 +1,10 @@
 // A service's page: who owns it, what it sends and receives (by topic, with links), where its dead
 // letters go.
-import { html, joined } from '../html.js';
+import { html } from '../html.js';
 import { markdownBlock } from '../markdown.js';
 import type { ServiceView, SiteModel } from '../site-model.js';
 import { page } from './page-frame.js';
+import { pageLinks } from './page-links.js';
 
 export function servicePage(view: ServiceView, site: SiteModel): string {
   const { service } = view;
@@ -34,7 +35,7 @@ export function servicePage(view: ServiceView, site: SiteModel): string {
                 (row) =>
                   html`<tr>
                     <td><a href="${row.topic.href}">${row.topic.name}</a></td>
-                    <td>${joined(row.messages.map((m) => html`<a href="${m.href}">${m.name}</a>`))}</td>
+                    <td>${pageLinks(row.messages)}</td>
                   </tr> `,
               )}
             </tbody>
@@ -57,7 +58,7 @@ export function servicePage(view: ServiceView, site: SiteModel): string {
                 (row) =>
                   html`<tr>
                     <td><a href="${row.topic.href}">${row.topic.name}</a></td>
-                    <td>${joined(row.messages.map((m) => html`<a href="${m.href}">${m.name}</a>`))}</td>
+                    <td>${pageLinks(row.messages)}</td>
                     <td><code>${row.deadLetterTopic}</code></td>
                   </tr> `,
               )}

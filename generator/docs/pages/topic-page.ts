@@ -1,16 +1,15 @@
 // A topic's page: the messages on it, who sends and who receives, and its Kafka binding — what an
 // on-call engineer checks before touching the topic.
-import { html, joined } from '../html.js';
+import { html } from '../html.js';
 import { markdownBlock } from '../markdown.js';
 import type { SiteModel, TopicView } from '../site-model.js';
 import { page } from './page-frame.js';
+import { pageLinks } from './page-links.js';
 
 export function topicPage(view: TopicView, site: SiteModel): string {
   const { topic } = view;
   const links = (list: readonly { name: string; href: string }[], none: string) =>
-    list.length === 0
-      ? html`<span class="muted">${none}</span>`
-      : joined(list.map((l) => html`<a href="${l.href}">${l.name}</a>`));
+    list.length === 0 ? html`<span class="muted">${none}</span>` : pageLinks(list);
   const body = html`<h1>${topic.address}</h1>
     <div class="description">${markdownBlock(topic.description)}</div>
     <dl class="facts">
