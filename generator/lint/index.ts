@@ -12,6 +12,8 @@ import { payloadAcceptsAnything } from './rules/payload-accepts-anything.js';
 import { patternSafety } from './rules/pattern-safety.js';
 import { enumSize } from './rules/enum-size.js';
 import { receiveSettings } from './rules/receive-settings.js';
+import { messageIdUnique } from './rules/message-id-unique.js';
+import { operationMessageInChannel } from './rules/operation-message-in-channel.js';
 
 export type { LintRule } from './rule.js';
 
@@ -26,6 +28,8 @@ export const lintRules: readonly LintRule[] = [
   patternSafety,
   enumSize,
   receiveSettings,
+  messageIdUnique,
+  operationMessageInChannel,
 ];
 
 /** Loader diagnostics plus every registry rule's findings, sorted by file and position. */

@@ -12,6 +12,7 @@ import type {
 } from '../model/registry.js';
 import { schemaOrigin, setNodeLocation } from '../model/registry.js';
 import { memberLocation, nodeInfo } from './parse-file.js';
+import { writtenNode } from './resolve-refs.js';
 
 type Obj = Record<string, unknown>;
 
@@ -36,6 +37,11 @@ export class MessageTable {
   private readonly byDefinition = new Map<object, MessageModel>();
 
   constructor(private readonly fallbackLocation: (file: string) => SourceLocation) {}
+
+  /** The model already built for a message object, if any. */
+  find(raw: Obj): MessageModel | undefined {
+    return this.byDefinition.get(raw);
+  }
 
   get(
     raw: Obj,
@@ -194,6 +200,15 @@ export function buildDocument(
         }),
       );
       for (const model of models) addMessage(entry, model);
+      const written = writtenNode(op);
+      const writtenMessages = isObj(written) && Array.isArray(written.messages) ? written.messages : [];
+      const channelRef = isObj(written) && isObj(written.channel) ? str(written.channel.$ref) : undefined;
+      const channelMessages = isObj(op.channel.messages)
+        ? Object.values(op.channel.messages)
+            .filter(isObj)
+            .map((raw) => messages.find(raw))
+            .filter((m): m is MessageModel => m !== undefined)
+        : [];
       operations.push({
         id,
         service: serviceName,
@@ -203,6 +218,20 @@ export function buildDocument(
         messages: models,
         location: nodeInfo(op)?.location ?? location,
         extensions: extensionsOf(op),
+        channelMessages,
+        ...(Array.isArray(op.messages)
+          ? {
+              messageRefs: op.messages.filter(isObj).map((_, index) => {
+                const item: unknown = writtenMessages[index];
+                const ref = isObj(item) ? str(item.$ref) : undefined;
+                return {
+                  ...optional('ref', ref),
+                  location: memberLocation(op.messages, String(index)) ?? nodeInfo(op)?.location ?? location,
+                };
+              }),
+            }
+          : {}),
+        ...optional('channelRef', channelRef),
       });
     }
   } else {

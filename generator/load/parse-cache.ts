@@ -14,7 +14,7 @@ import {
 import { evcCacheDir } from './cache-dir.js';
 
 /** Bump when the cached format or the parser's output changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 const memory = new Map<string, ParsedFile | FileParseError>();
 
 export function parseCached(text: string, displayFile: string): ParsedFile | FileParseError {

@@ -15,6 +15,13 @@ export const loaderRules: readonly LintRule[] = [
     description: 'A contract file must stay under the size limit (5 MiB by default) so tools stay fast and safe.',
   },
   {
+    id: 'nesting-too-deep',
+    severity: 'error',
+    detectedBy: 'loader',
+    description:
+      'Objects and arrays nest at most 256 levels deep, in a file and in a message schema after $refs are followed.',
+  },
+  {
     id: 'asyncapi-version',
     severity: 'error',
     detectedBy: 'loader',

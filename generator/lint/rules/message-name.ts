@@ -1,6 +1,7 @@
 // Generated type and method names come from message names; a message with nothing to name it by
 // gets a name derived from its position, which changes when the document is reorganised.
 import type { LintRule } from '../rule.js';
+import { isUnresolvedRef } from '../../model/registry.js';
 import { finding } from '../rule.js';
 
 export const messageName: LintRule = {
@@ -10,7 +11,7 @@ export const messageName: LintRule = {
   description: 'A message needs a stable name: `name`, `messageId`, a component key or a `title`.',
   check(registry) {
     return registry.messages
-      .filter((m) => m.nameSource === 'derived')
+      .filter((m) => m.nameSource === 'derived' && !isUnresolvedRef(m.raw))
       .map((m) =>
         finding(
           this,
