@@ -123,3 +123,16 @@ export {
   type KafkaEnvironment,
   type SaslMechanismName,
 } from './kafka/connection-config.js';
+
+// Schema registry (Confluent REST API) and the Confluent wire format
+export { SchemaRegistryClient, type RegisteredSchema, type SchemaSubmission } from './schema-registry/client.js';
+export {
+  describeRegistryConnection,
+  registryConnectionFromEnv,
+  RegistryConnectionConfigError,
+  type RegistryAuth,
+  type RegistryConnection,
+} from './schema-registry/connection.js';
+export { SchemaRegistryError, type RegistryErrorKind } from './schema-registry/errors.js';
+export { schemaIdSource, type SchemaIdSource } from './schema-registry/schema-ids.js';
+export { frameValue, unframeValue } from './schema-registry/wire-format.js';

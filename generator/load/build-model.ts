@@ -13,6 +13,7 @@ import type {
 import { schemaOrigin, setNodeLocation } from '../model/registry.js';
 import { memberLocation, nodeInfo } from './parse-file.js';
 import { writtenNode } from './resolve-refs.js';
+import { isJsonSchemaFormat } from '../model/schema-format.js';
 
 type Obj = Record<string, unknown>;
 
@@ -55,7 +56,11 @@ export class MessageTable {
     const extensions: Obj = {};
     for (const [key, value] of Object.entries(raw))
       if (key.startsWith('x-') && !key.startsWith('x-parser-')) extensions[key] = value;
-    const payload = payloadSchema(raw.payload);
+    // 2.x names the payload's format on the message itself; an Avro or Protobuf payload is no JSON Schema.
+    const payload =
+      typeof raw.schemaFormat === 'string' && !isJsonSchemaFormat(raw.schemaFormat)
+        ? undefined
+        : payloadSchema(raw.payload);
     const model: MessageModel = {
       name,
       nameSource: source,
@@ -87,7 +92,7 @@ function asSchema(value: unknown): JsonSchema | undefined {
 /** 3.x allows a Multi Format Schema Object `{ schemaFormat, schema }` as payload. */
 function payloadSchema(value: unknown): JsonSchema | undefined {
   if (isObj(value) && typeof value.schemaFormat === 'string' && 'schema' in value) {
-    return /json|asyncapi/i.test(value.schemaFormat) ? asSchema(value.schema) : undefined;
+    return isJsonSchemaFormat(value.schemaFormat) ? asSchema(value.schema) : undefined;
   }
   return asSchema(value);
 }

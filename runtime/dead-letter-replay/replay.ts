@@ -9,6 +9,7 @@ import type { ConsumedRecord, MessageDescriptor, ProducerTransport, WireRecord }
 import type { ValidationFailure } from '../errors.js';
 import { EventValidationError } from '../errors.js';
 import { prepareEvent } from '../consumer/event-preparation.js';
+import { unframeValue } from '../schema-registry/wire-format.js';
 import { DEFAULT_DECODE_LIMITS } from '../consumer/json-decoder.js';
 import { RouteTable } from '../consumer/route-table.js';
 import { kafkaClientOf, type KafkaConnectionOptions } from '../kafka/connection.js';
@@ -262,7 +263,9 @@ function revalidate(
     offset: entry.deadLetter?.originalOffset ?? message.offset,
     timestamp: entry.deadLetter?.originalTimestamp ?? message.timestamp,
     key: entry.key,
-    value: entry.value,
+    // A Confluent-framed value is judged by the JSON inside; its schema id is checked again by the
+    // consumer when the replayed record (bytes unchanged) arrives.
+    value: unframedValue(entry.value),
     headers: entry.originalHeaders,
   };
   const prepared = prepareEvent(record, table, { decode: DEFAULT_DECODE_LIMITS, discriminator: 'type' });
@@ -271,4 +274,9 @@ function revalidate(
     reason: prepared.error.message,
     ...(prepared.error instanceof EventValidationError ? { validationErrors: prepared.error.failures } : {}),
   };
+}
+
+function unframedValue(value: Buffer | null): Buffer | null {
+  const frame = unframeValue(value);
+  return frame.framed && 'payload' in frame ? frame.payload : value;
 }

@@ -16,6 +16,7 @@ import { COMPATIBILITY_LEVELS, parseLevel, parseMode } from '../../compat/levels
 import { CHECK_FORMATS, formatCheckResult, type CheckFormat } from '../../compat/report/index.js';
 import { reportInputError, withContractsOptions } from '../contracts-options.js';
 import { EXIT, type CliIO } from '../io.js';
+import { runCheckAgainstRegistry } from './check-registry.js';
 
 export interface CheckOptions {
   /** Git ref (branch, tag, HEAD~1, commit) or directory to compare with; the lockfile history when absent. */
@@ -28,6 +29,8 @@ export interface CheckOptions {
   /** Overrides the configured mode: strict or lenient. */
   readonly mode?: string;
   readonly format?: string;
+  /** Schema registry URL to compare with (its latest versions; all of them for transitive levels). */
+  readonly againstRegistry?: string;
 }
 
 export async function runCheck(options: CheckOptions, io: CliIO): Promise<number> {
@@ -41,6 +44,20 @@ export async function runCheck(options: CheckOptions, io: CliIO): Promise<number
   if (options.mode !== undefined && !modeOverride)
     return usage(io, `--mode must be strict or lenient (got ${options.mode})`);
   const contracts = options.contracts ?? 'contracts';
+  if (options.againstRegistry !== undefined) {
+    if (options.against !== undefined) return usage(io, '--against and --against-registry exclude each other');
+    return runCheckAgainstRegistry(
+      {
+        url: options.againstRegistry,
+        contracts,
+        ...(options.maxFileSize === undefined ? {} : { maxFileSize: options.maxFileSize }),
+        format,
+        ...(levelOverride ? { level: levelOverride } : {}),
+        ...(modeOverride ? { mode: modeOverride } : {}),
+      },
+      io,
+    );
+  }
   // EVC_TIMING=1 prints where the time goes (to stderr), for benchmarks and slow CI runs.
   const timing = process.env['EVC_TIMING'] ? phaseTimer(io) : undefined;
   try {
@@ -103,6 +120,10 @@ export function registerCheckCommand(
     .option(
       '-a, --against <ref|dir>',
       'git ref (branch, tag, HEAD~1, commit) or contracts directory to compare with (default: the lockfile history)',
+    )
+    .option(
+      '--against-registry <url>',
+      'compare with the subjects of a Confluent-compatible schema registry (Apicurio: …/apis/ccompat/v7)',
     )
     .addOption(
       new Option('-l, --level <level>', 'compatibility level (default: evc.config.yaml, else BACKWARD)').choices(

@@ -7,6 +7,12 @@ import { hasErrors } from '../../lint/index.js';
 import { contractsSource, InputError, openContracts, type ContractsOptions } from '../../pipeline/open-contracts.js';
 import { formatDiagnostics } from '../../report/diagnostics.js';
 import { generateCode, DEFAULT_RUNTIME_IMPORT } from '../../emit/index.js';
+import { CONFIG_FILE } from '../../compat/config.js';
+import {
+  readSchemaRegistrySettings,
+  SchemaRegistrySettingsError,
+  type SchemaRegistrySettings,
+} from '../../schema-registry/settings.js';
 import { writeTree, writtenFiles } from '../../emit/output-tree.js';
 import type { Diagnostic, Registry } from '../../model/registry.js';
 import { EXIT, type CliIO } from '../io.js';
@@ -25,6 +31,8 @@ export interface WatchOptions extends ContractsOptions {
 /** Writes what the registry turns into below `out`; returns the files written (and removed, marked so). */
 export type WatchOutput = (
   registry: Registry,
+  /** evc.config.yaml `schemaRegistry:` settings, as `evc generate` applies them. */
+  schemaRegistry: SchemaRegistrySettings,
 ) => Promise<{ readonly written: readonly string[]; readonly diagnostics: readonly Diagnostic[] }>;
 
 export interface WatchCycle {
@@ -42,14 +50,30 @@ export function createWatchCycle(options: WatchOptions, io: CliIO): () => Promis
   const output = options.output ?? generatedCode(options, io);
   return async () => {
     const started = performance.now();
-    const { registry, diagnostics } = await openContracts({ ...options, cwd: io.cwd }, { stopOnErrors: false });
+    const opened = await openContracts({ ...options, cwd: io.cwd }, { stopOnErrors: false });
+    const { registry } = opened;
+    // The same schemaRegistry settings `evc generate` applies (wire format), or why they cannot be read.
+    const settings = await readSchemaRegistrySettings(opened.source).catch((error: unknown) => {
+      if (!(error instanceof SchemaRegistrySettingsError)) throw error;
+      const file = opened.source.displayPath(CONFIG_FILE);
+      return {
+        file,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        rule: 'schema-registry-settings',
+        message: error.message,
+      } as const;
+    });
+    const diagnostics = 'rule' in settings ? [...opened.diagnostics, settings] : opened.diagnostics;
     const current = new Map(diagnostics.map((d) => [key(d), d]));
     const added = diagnostics.filter((d) => !previous.has(key(d)));
     const fixed = [...previous.values()].filter((d) => !current.has(key(d)));
     previous = current;
     let written: readonly string[] = [];
     if (!hasErrors(diagnostics) && registry.services.length > 0) {
-      const result = await output(registry);
+      // `settings` is read, not a diagnostic, here: an unreadable one is an error above.
+      const result = await output(registry, settings as SchemaRegistrySettings);
       written = result.written;
       added.push(...result.diagnostics);
     }
@@ -58,8 +82,11 @@ export function createWatchCycle(options: WatchOptions, io: CliIO): () => Promis
 }
 
 function generatedCode(options: WatchOptions, io: CliIO): WatchOutput {
-  return async (registry) => {
-    const generated = generateCode(registry, { runtimeImport: options.runtimeImport ?? DEFAULT_RUNTIME_IMPORT });
+  return async (registry, schemaRegistry) => {
+    const generated = generateCode(registry, {
+      runtimeImport: options.runtimeImport ?? DEFAULT_RUNTIME_IMPORT,
+      schemaRegistry,
+    });
     if (hasErrors(generated.diagnostics)) return { written: [], diagnostics: generated.diagnostics };
     const diff = await writeTree(path.resolve(io.cwd, options.out), generated.files);
     return { written: writtenFiles(diff), diagnostics: [] };

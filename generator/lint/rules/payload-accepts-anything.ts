@@ -2,6 +2,7 @@
 // generated type is `unknown`, so consumers get no help and compatibility checks see no change.
 import type { JsonSchema, MessageModel } from '../../model/registry.js';
 import { isUnresolvedRef } from '../../model/registry.js';
+import { isJsonSchemaFormat } from '../../model/schema-format.js';
 import type { LintRule } from '../rule.js';
 import { finding } from '../rule.js';
 
@@ -50,8 +51,9 @@ export const payloadAcceptsAnything: LintRule = {
 function payloadElsewhere(message: MessageModel): boolean {
   const written = message.raw.payload;
   if (isUnresolvedRef(message.raw) || isUnresolvedRef(written)) return true;
+  if (typeof message.raw.schemaFormat === 'string' && !isJsonSchemaFormat(message.raw.schemaFormat)) return true;
   if (typeof written !== 'object' || written === null) return false;
   const format = (written as { schemaFormat?: unknown }).schemaFormat;
   const schema = (written as { schema?: unknown }).schema;
-  return typeof format === 'string' && (!/json|asyncapi/i.test(format) || isUnresolvedRef(schema));
+  return typeof format === 'string' && (!isJsonSchemaFormat(format) || isUnresolvedRef(schema));
 }

@@ -301,6 +301,17 @@ const tables: [LintRule, RuleCase[]][] = [
         expected: [],
       },
       {
+        name: 'JSON Schema written as YAML (application/schema+yaml) is judged like any JSON Schema',
+        files: {
+          'a.yaml': messageWith(
+            '      payload:\n        schemaFormat: application/schema+yaml;version=draft-07\n        schema: {description: anything}\n',
+          ),
+        },
+        expected: [
+          'a.yaml:17 warning payload-accepts-anything: M: the payload schema has no constraints, so any value is accepted',
+        ],
+      },
+      {
         name: 'Avro payload: not a JSON Schema this rule can judge',
         files: {
           'a.yaml': messageWith(

@@ -82,6 +82,15 @@ describe('valid real-world shaped documents lint clean and generate compiling co
   });
 });
 
+describe('payload schema formats', () => {
+  it('types a JSON Schema written as YAML (schemaFormat application/schema+yaml), as gitter-streaming does', async () => {
+    const { registry } = await lint(path.join(corpusDocuments, 'v3/gitter-streaming-asyncapi.yml'));
+    const types = generateCode(registry).files.get('types.ts')!;
+    expect(types).toContain('export type Heartbeat = "\\r\\n";');
+    expect(types).toMatch(/export type ChatMessage = \{/);
+  });
+});
+
 describe('invalid real-world shaped documents get exactly their located error', () => {
   it.each([
     ['spec-rules/duplicate-message-id.yaml', ['duplicate-message-id.yaml:18 message-id-unique']],
