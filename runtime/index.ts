@@ -92,6 +92,7 @@ export {
 } from './kafka/topics.js';
 export {
   replayDeadLetters,
+  ReplayIntoSourceError,
   type ReplayOptions,
   type ReplayOutcome,
   type ReplayRecordReport,
@@ -105,6 +106,12 @@ export {
   type DeadLetterPredicate,
 } from './dead-letter-replay/dead-letter-filter.js';
 export { parseSince } from './dead-letter-replay/time-window.js';
+export {
+  DEAD_LETTER_TOPIC_ENDINGS,
+  deadLetterTopicVerdict,
+  type DeadLetterTopicContext,
+  type DeadLetterTopicVerdict,
+} from './dead-letter-replay/dead-letter-topic.js';
 export { TopicNotFoundError, type PartitionBounds } from './dead-letter-replay/topic-scan.js';
 export {
   contractRegExp,

@@ -5,7 +5,7 @@
 // fix, and `evc dlq replay`. Exits 0 only if every event was processed exactly once.
 // `npm run demo -- --registry` also pushes the contracts to a schema registry (EVC_REGISTRY_URL, else
 // a local Apicurio) and ends with a RouteCalculated in the Confluent wire format, shown as bytes.
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, Partitioners, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import {
@@ -40,6 +40,7 @@ import { runGenerate } from '../../generator/cli/commands/generate.js';
 import { planTopics } from '../../generator/catalog/topic-plan.js';
 import { directorySource, loadRegistry } from '../../generator/load/index.js';
 import { startBroker, type RunningBroker } from '../../scripts/kafka/broker.js';
+import { runningBundledBroker } from '../../generator/cli/bundled-broker.js';
 import { customerPortalService, HandledEvents, invoicingService, statusChange, trackingService } from './services.js';
 import { staleValidator } from './stale-contract.js';
 import { routeCalculated } from '../../test/support/logiflow-events.js';
@@ -73,11 +74,15 @@ async function main(): Promise<number> {
 
   let broker: RunningBroker | undefined;
   // KAFKA_BROKERS (with TLS/SASL from KAFKA_SSL*/KAFKA_SASL* or EVC_KAFKA_CONFIG) means a cluster of yours.
-  let connection: KafkaConnectionOptions | undefined = process.env.KAFKA_BROKERS ? kafkaConnectionFromEnv() : undefined;
+  // Else the broker of `npm run kafka:start` when one runs; else one of its own for the demo's length.
+  const bundled = process.env.KAFKA_BROKERS ? undefined : runningBundledBroker(process.cwd());
+  let connection: KafkaConnectionOptions | undefined = process.env.KAFKA_BROKERS
+    ? kafkaConnectionFromEnv()
+    : bundled && { brokers: bundled.brokers };
   step(
     2,
     connection
-      ? `Kafka: using ${describeConnection(connection)}`
+      ? `Kafka: using ${describeConnection(connection)}${bundled ? ' (started by npm run kafka:start)' : ''}`
       : 'Kafka: starting a local single-node broker (KRaft)',
   );
   if (connection === undefined) {
@@ -256,7 +261,7 @@ async function run(
   expect((await groupLag(admin, `invoicing.${run}`, onRun('routing.events'))) === 0, 'backlog drained: lag 0');
 
   step(6, 'Bad events: a malformed record and one the portal cannot validate');
-  const raw = kafka.producer();
+  const raw = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner }); // no kafkajs warning
   await raw.connect();
   const shipmentId = randomUUID();
   await raw.send({

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { ContractReadError, type ContractSource, type ReferenceReach } from './source.js';
 
 const CONTRACT_FILE = /\.(ya?ml|json)$/i;
-const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+/** Folders never read for contracts (nor watched by `evc watch`). */
+export const SKIPPED_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git']);
 /** The registry's own files: settings and release history, not contracts (the lockfile grows with every release). */
 const REGISTRY_FILES = new Set(['evc.config.yaml', 'evc.lock.yaml']);
 

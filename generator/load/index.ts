@@ -11,7 +11,7 @@ import type {
 } from '../model/registry.js';
 import { FileParseError, MAX_NESTING_DEPTH, nodeInfo, memberLocation } from './parse-file.js';
 import { nestingDepth } from './nesting-limit.js';
-import { parseCached } from './parse-cache.js';
+import { contentHashOf, parseCached } from './parse-cache.js';
 import { RefResolver, referencedFiles } from './resolve-refs.js';
 import { SUPPORTED_VERSIONS, validateAgainstSpec } from './validate-spec.js';
 import { buildDocument, MessageTable } from './build-model.js';
@@ -118,7 +118,7 @@ export async function loadRegistry(source: ContractSource, options: LoadOptions 
       continue;
     }
     if (!options.skipSpecValidation) {
-      for (const issue of await validateAgainstSpec(doc, version)) {
+      for (const issue of await validateAgainstSpec(doc, version, undefined, contentHashOf(doc))) {
         const at = locate(doc, issue.pointer) ?? { file: display(file), line: 1, column: 1 };
         diagnostics.push({
           ...at,

@@ -73,7 +73,16 @@ export interface ReplayResult {
 /** Records are re-published in chunks: one produce request, then one commit per partition. */
 const CHUNK = 500;
 
+/** `to` names the dead-letter topic being read: every replayed record would come straight back. */
+export class ReplayIntoSourceError extends Error {
+  override readonly name = 'ReplayIntoSourceError';
+}
+
 export async function replayDeadLetters(options: ReplayOptions): Promise<ReplayResult> {
+  if (options.to === options.topic)
+    throw new ReplayIntoSourceError(
+      `--to ${options.to} is the topic being replayed: records would be read and written back forever; pass the topic the records should go to`,
+    );
   const logger = options.logger ?? silentLogger;
   const kafka = kafkaClientOf(options, logger, 'evc-dlq-replay');
   const dryRun = options.dryRun ?? false;
@@ -170,6 +179,12 @@ export async function replayDeadLetters(options: ReplayOptions): Promise<ReplayR
           if (destination === undefined) {
             report(entry, 'no-destination', undefined, {
               reason: 'no original topic in the dead-letter headers; pass --to',
+            });
+            continue;
+          }
+          if (destination === options.topic) {
+            report(entry, 'loop-refused', destination, {
+              reason: 'its original topic is this dead-letter topic itself; pass --to with the topic it belongs on',
             });
             continue;
           }

@@ -26,7 +26,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, Partitioners, logLevel } from 'kafkajs';
 
 /** Kafka version resolved by scripts/kafka/pom.xml; part of the jar cache marker. */
 export const KAFKA_VERSION = '3.9.2';
@@ -358,7 +358,7 @@ class LocalBroker implements RunningBroker {
     } finally {
       await admin.disconnect();
     }
-    const producer = kafka.producer({ idempotent: true });
+    const producer = kafka.producer({ idempotent: true, createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     await producer.disconnect();
   }

@@ -1,8 +1,8 @@
 // `evc watch`: for people editing contracts. Re-lints and regenerates on every save and prints
 // only what changed since the last run: new or fixed diagnostics and the files it rewrote.
 import type { Command } from 'commander';
-import { watch as watchFiles } from 'node:fs';
 import path from 'node:path';
+import { watchContractTree } from '../../load/contract-tree-watch.js';
 import { hasErrors } from '../../lint/index.js';
 import { contractsSource, InputError, openContracts, type ContractsOptions } from '../../pipeline/open-contracts.js';
 import { formatDiagnostics } from '../../report/diagnostics.js';
@@ -113,11 +113,10 @@ export async function runWatch(options: WatchOptions, io: CliIO): Promise<number
   report(await cycle());
   io.stderr(`[evc watch] watching ${source.label} (Ctrl-C to stop)\n`);
 
-  const watchRoot = source.root;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
-  const watcher = watchFiles(watchRoot, { recursive: true }, (_event, file) => {
-    if (file && !/\.(ya?ml|json)$/i.test(file)) return;
+  const watcher = watchContractTree(source.root, ({ file, folder }) => {
+    if (!folder && !/\.(ya?ml|json)$/i.test(file)) return; // editors' temporary and backup files
     clearTimeout(timer);
     // Editors write a file in several steps; wait until they are done.
     timer = setTimeout(() => {
