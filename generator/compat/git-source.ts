@@ -4,7 +4,7 @@
 
 import { execFile, spawn } from 'node:child_process';
 import path from 'node:path';
-import { ContractReadError, type ContractSource } from '../load/source.js';
+import { ContractFileMissing, ContractReadError, type ContractSource } from '../load/source.js';
 
 const CONTRACT_FILE = /\.(ya?ml|json)$/i;
 
@@ -93,7 +93,7 @@ export async function gitSource(options: GitSourceOptions): Promise<GitSource> {
         return text;
       }
       if (!known.has(normalized))
-        throw new ContractReadError(
+        throw new ContractFileMissing(
           relativePath,
           `${source.displayPath(relativePath)} does not exist at ${options.ref}`,
         );

@@ -6,6 +6,7 @@ import type { Diagnostic, Registry } from '../model/registry.js';
 import type { ConfluentWireFormat } from '../../runtime/contract.js';
 import { SchemaRegistrySettingsError, wireFormatOf, type SchemaRegistrySettings } from '../schema-registry/settings.js';
 import { planSubjects, SubjectPlanError } from '../schema-registry/subject-plan.js';
+import { wireFormat } from './generator-rules.js';
 
 export function wireFormatKey(topic: string, message: string): string {
   return `${topic}\u0000${message}`;
@@ -22,7 +23,7 @@ export function wireFormatsOf(
       return wireFormatOf(message, settings) === 'confluent';
     } catch (error) {
       if (!(error instanceof SchemaRegistrySettingsError)) throw error;
-      diagnostics.push({ ...message.definition, severity: 'error', rule: 'wire-format', message: error.message });
+      diagnostics.push({ ...message.definition, severity: 'error', rule: wireFormat.id, message: error.message });
       return false;
     }
   });
@@ -34,7 +35,7 @@ export function wireFormatsOf(
   } catch (error) {
     if (!(error instanceof SubjectPlanError)) throw error;
     const at = framed[0]!.definition;
-    diagnostics.push({ ...at, severity: 'error', rule: 'wire-format', message: error.message });
+    diagnostics.push({ ...at, severity: 'error', rule: wireFormat.id, message: error.message });
     return { formats, diagnostics };
   }
   for (const message of framed)

@@ -1,7 +1,7 @@
 // ContractSource over the file system: a contracts directory, or a single document in one.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { ContractReadError, type ContractSource, type ReferenceReach } from './source.js';
+import { ContractFileMissing, ContractReadError, type ContractSource, type ReferenceReach } from './source.js';
 
 const CONTRACT_FILE = /\.(ya?ml|json)$/i;
 /** Folders never read for contracts (nor watched by `evc watch`). */
@@ -49,11 +49,11 @@ export async function directorySource(
         return await readFile(path.join(root, relativePath), 'utf8');
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT')
+          throw new ContractFileMissing(relativePath, `${source.displayPath(relativePath)} does not exist`);
         throw new ContractReadError(
           relativePath,
-          code === 'ENOENT'
-            ? `${source.displayPath(relativePath)} does not exist`
-            : `cannot read ${source.displayPath(relativePath)}: ${code ?? String(error)}`,
+          `cannot read ${source.displayPath(relativePath)}: ${code ?? String(error)}`,
         );
       }
     },

@@ -36,3 +36,11 @@ export class ContractReadError extends Error {
     this.name = 'ContractReadError';
   }
 }
+
+/** The file does not exist in the source: callers decide by type (e.g. no lockfile yet), never by message text. */
+export class ContractFileMissing extends ContractReadError {
+  constructor(path: string, message: string) {
+    super(path, message);
+    this.name = 'ContractFileMissing';
+  }
+}

@@ -17,6 +17,7 @@ import { writeTree, writtenFiles } from '../../emit/output-tree.js';
 import type { Diagnostic, Registry } from '../../model/registry.js';
 import { EXIT, type CliIO } from '../io.js';
 import { reportInputError, withContractsOptions } from '../contracts-options.js';
+import { configFindings } from '../../compat/config-findings.js';
 
 export interface WatchOptions extends ContractsOptions {
   readonly out: string;
@@ -61,7 +62,7 @@ export function createWatchCycle(options: WatchOptions, io: CliIO): () => Promis
         line: 1,
         column: 1,
         severity: 'error',
-        rule: 'schema-registry-settings',
+        rule: configFindings.schemaRegistry.id,
         message: error.message,
       } as const;
     });

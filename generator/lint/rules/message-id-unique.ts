@@ -9,6 +9,7 @@ import { finding } from '../rule.js';
 export const messageIdUnique: LintRule = {
   id: 'message-id-unique',
   severity: 'error',
+  category: 'MESSAGE_SET',
   detectedBy: 'registry',
   description: 'AsyncAPI 2.x: each messageId is used by one message of its document.',
   check(registry) {

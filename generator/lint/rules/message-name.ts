@@ -6,6 +6,7 @@ import { finding } from '../rule.js';
 
 export const messageName: LintRule = {
   id: 'message-name',
+  category: 'NAMING',
   severity: 'warning',
   detectedBy: 'registry',
   description: 'A message needs a stable name: `name`, `messageId`, a component key or a `title`.',

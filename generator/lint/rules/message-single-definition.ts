@@ -12,6 +12,7 @@ const EXPLICIT = new Set(['name', 'messageId']);
 
 export const messageSingleDefinition: LintRule = {
   id: 'message-single-definition',
+  category: 'MESSAGE_SET',
   severity: 'error',
   detectedBy: 'registry',
   description:

@@ -6,6 +6,7 @@ import { finding } from '../rule.js';
 
 export const messageUnsent: LintRule = {
   id: 'message-unsent',
+  category: 'MESSAGE_SET',
   severity: 'warning',
   detectedBy: 'registry',
   description: 'A message some service receives should be sent by some document of the registry.',

@@ -10,6 +10,7 @@ import { finding } from '../rule.js';
 export const operationMessageInChannel: LintRule = {
   id: 'operation-message-in-channel',
   severity: 'error',
+  category: 'MESSAGE_SET',
   detectedBy: 'registry',
   description: "AsyncAPI 3: an operation's messages are $refs to messages of the channel it refers to.",
   check(registry) {

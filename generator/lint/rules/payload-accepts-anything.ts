@@ -27,6 +27,7 @@ export function acceptsAnything(schema: JsonSchema | undefined): boolean {
 
 export const payloadAcceptsAnything: LintRule = {
   id: 'payload-accepts-anything',
+  category: 'PAYLOAD',
   severity: 'warning',
   detectedBy: 'registry',
   description: 'A message payload schema should constrain its data (a type, properties, …).',
