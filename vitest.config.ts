@@ -3,9 +3,9 @@ import { fileURLToPath } from 'node:url';
 
 const runtimeEntry = fileURLToPath(new URL('./runtime/index.ts', import.meta.url));
 
-// Four projects: `unit` (pure logic, in-memory transport, no broker), `package` (the packed tarball), `integration`
-// (a real Kafka broker started once by the global setup, or KAFKA_BROKERS when set) and `registry` (the same plus
-// a real Apicurio Registry, or EVC_TEST_REGISTRY_URL when set).
+// Five projects: `unit` (pure logic, in-memory transport, no broker), `package` (the packed tarball), `browser` (the
+// docs site in a real Chromium), `integration` (a real Kafka broker started once by the global setup, or
+// KAFKA_BROKERS when set) and `registry` (the same plus a real Apicurio Registry, or EVC_TEST_REGISTRY_URL when set).
 export default defineConfig({
   resolve: { alias: { 'eventcontracts/runtime': runtimeEntry } },
   test: {
@@ -26,6 +26,16 @@ export default defineConfig({
           include: ['test/package/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 600_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The documentation site in headless Chromium (Debian's package; .ci/run installs it).
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {

@@ -21,7 +21,7 @@ interface ProcessRun {
   readonly code: number;
 }
 
-function coldProcess(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): ProcessRun {
+export function coldProcess(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): ProcessRun {
   const started = performance.now();
   const result = spawnSync(process.execPath, [path.join(repo, 'bench/measure-cli.mjs'), ...args], {
     cwd,
@@ -34,7 +34,7 @@ function coldProcess(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): 
   return { ms, maxRssMiB: report.maxRssKiB / 1024, code: report.code };
 }
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+export const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function strictParserMs(dir: string): Promise<{ documents: number; ms: number }> {
   const documents: string[] = [];

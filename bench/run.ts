@@ -1,6 +1,6 @@
 // `npm run bench`: every figure the issues ask for, measured in one run on this machine —
 // lint/generate (example and 50-document registries, cold and warm, peak memory, beside
-// @asyncapi/parser), evc check on 400 messages, and runtime throughput against raw kafkajs on a
+// @asyncapi/parser), evc check on 400 messages, evc docs on the same 400 messages, and runtime throughput against raw kafkajs on a
 // real broker (started here unless KAFKA_BROKERS is set). Prints figures; asserts nothing.
 import os from 'node:os';
 import { execFileSync } from 'node:child_process';
@@ -9,6 +9,7 @@ import { benchLintGenerate } from './lint-generate.js';
 import { benchCompat } from './compat.js';
 import { benchRuntimeThroughput } from './runtime-throughput.js';
 import { benchPeers } from './peers.js';
+import { benchDocs } from './docs.js';
 import { startBroker } from '../scripts/kafka/broker.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
@@ -44,6 +45,7 @@ if (wants('check'))
     'evc check (50 documents / 400 messages; 5 edits in 5 documents: 2 breaking payload changes, a key change, 2 compatible)',
     await benchCompat(),
   );
+if (wants('docs')) print('evc docs (50 documents / 400 messages)', await benchDocs());
 if (wants('peers'))
   print(
     'peers: evc vs the AsyncAPI CLI (asyncapi generate models, asyncapi diff), cold processes, same run',

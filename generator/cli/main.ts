@@ -12,6 +12,7 @@ import { registerCheckCommand } from './commands/check.js';
 import { registerReleaseCommand } from './commands/release.js';
 import { registerRegistryCommand } from './commands/registry.js';
 import { registerTopicsCommand } from './commands/topics.js';
+import { registerDocsCommand } from './commands/docs.js';
 import { registerInitCommand } from './commands/init.js';
 import { InputError, openContracts } from '../pipeline/open-contracts.js';
 import { liveDescriptors } from '../emit/live-descriptors.js';
@@ -41,6 +42,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
   registerReleaseCommand(program, io, done);
   registerRegistryCommand(program, io, done);
   registerTopicsCommand(program, io, done);
+  registerDocsCommand(program, io, done);
   // `evc dlq` pulls in kafkajs (~200 ms to load): only when the command line may need it.
   const first = argv[0];
   const mayNeedDlq = first === undefined || first === 'dlq' || first === 'help' || first.startsWith('-');

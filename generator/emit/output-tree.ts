@@ -11,13 +11,20 @@ export interface TreeDifference {
   readonly stale: string[];
 }
 
-async function generatedFilesIn(dir: string, relative = ''): Promise<string[]> {
+/** Which files of the output directory a writer owns: generated code by default; `evc docs` owns `.html`. */
+export interface TreeKind {
+  readonly files: RegExp;
+}
+
+const CODE: TreeKind = { files: /\.(ts|js)$/ };
+
+async function generatedFilesIn(dir: string, kind: TreeKind, relative = ''): Promise<string[]> {
   const entries = await readdir(path.join(dir, relative), { withFileTypes: true }).catch(() => []);
   const out: string[] = [];
   for (const entry of entries) {
     const child = relative ? `${relative}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...(await generatedFilesIn(dir, child)));
-    else if (/\.(ts|js)$/.test(entry.name)) {
+    if (entry.isDirectory()) out.push(...(await generatedFilesIn(dir, kind, child)));
+    else if (kind.files.test(entry.name)) {
       const head = (await readFile(path.join(dir, child), 'utf8').catch(() => '')).slice(0, 200);
       if (head.includes(GENERATED_MARKER)) out.push(child);
     }
@@ -25,7 +32,11 @@ async function generatedFilesIn(dir: string, relative = ''): Promise<string[]> {
   return out;
 }
 
-export async function compareTree(outDir: string, files: ReadonlyMap<string, string>): Promise<TreeDifference> {
+export async function compareTree(
+  outDir: string,
+  files: ReadonlyMap<string, string>,
+  kind: TreeKind = CODE,
+): Promise<TreeDifference> {
   const changed: string[] = [];
   const missing: string[] = [];
   for (const [file, content] of files) {
@@ -33,12 +44,16 @@ export async function compareTree(outDir: string, files: ReadonlyMap<string, str
     if (current === undefined) missing.push(file);
     else if (current !== content) changed.push(file);
   }
-  const stale = (await generatedFilesIn(outDir)).filter((f) => !files.has(f)).sort();
+  const stale = (await generatedFilesIn(outDir, kind)).filter((f) => !files.has(f)).sort();
   return { changed, missing, stale };
 }
 
-export async function writeTree(outDir: string, files: ReadonlyMap<string, string>): Promise<TreeDifference> {
-  const difference = await compareTree(outDir, files);
+export async function writeTree(
+  outDir: string,
+  files: ReadonlyMap<string, string>,
+  kind: TreeKind = CODE,
+): Promise<TreeDifference> {
+  const difference = await compareTree(outDir, files, kind);
   for (const file of [...difference.changed, ...difference.missing]) {
     const target = path.join(outDir, file);
     await mkdir(path.dirname(target), { recursive: true });
@@ -46,4 +61,9 @@ export async function writeTree(outDir: string, files: ReadonlyMap<string, strin
   }
   for (const file of difference.stale) await rm(path.join(outDir, file), { force: true });
   return difference;
+}
+
+/** What a write did, file by file, for people watching: new and changed files, then removed ones (marked so). */
+export function writtenFiles(difference: TreeDifference): string[] {
+  return [...difference.missing, ...difference.changed, ...difference.stale.map((f) => `${f} (removed)`)];
 }

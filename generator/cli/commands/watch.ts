@@ -8,9 +8,13 @@ import { contractsSource, InputError, openContracts, type ContractsOptions } fro
 import { formatDiagnostics } from '../../report/diagnostics.js';
 import { generateCode, DEFAULT_RUNTIME_IMPORT } from '../../emit/index.js';
 import { CONFIG_FILE } from '../../compat/config.js';
-import { readSchemaRegistrySettings, SchemaRegistrySettingsError } from '../../schema-registry/settings.js';
-import { writeTree } from '../../emit/output-tree.js';
-import type { Diagnostic } from '../../model/registry.js';
+import {
+  readSchemaRegistrySettings,
+  SchemaRegistrySettingsError,
+  type SchemaRegistrySettings,
+} from '../../schema-registry/settings.js';
+import { writeTree, writtenFiles } from '../../emit/output-tree.js';
+import type { Diagnostic, Registry } from '../../model/registry.js';
 import { EXIT, type CliIO } from '../io.js';
 import { reportInputError, withContractsOptions } from '../contracts-options.js';
 import { configFindings } from '../../compat/config-findings.js';
@@ -21,7 +25,16 @@ export interface WatchOptions extends ContractsOptions {
   /** Stops watching when aborted (tests, Ctrl-C). */
   readonly signal?: AbortSignal;
   readonly debounceMs?: number;
+  /** What each cycle makes of a lint-clean registry: the generated code by default (`evc docs --watch`: the site). */
+  readonly output?: WatchOutput;
 }
+
+/** Writes what the registry turns into below `out`; returns the files written (and removed, marked so). */
+export type WatchOutput = (
+  registry: Registry,
+  /** evc.config.yaml `schemaRegistry:` settings, as `evc generate` applies them. */
+  schemaRegistry: SchemaRegistrySettings,
+) => Promise<{ readonly written: readonly string[]; readonly diagnostics: readonly Diagnostic[] }>;
 
 export interface WatchCycle {
   readonly added: readonly Diagnostic[];
@@ -35,6 +48,7 @@ const key = (d: Diagnostic): string => `${d.file}:${d.line}:${d.column}:${d.rule
 /** One lint + generate pass, reporting the difference with the previous pass. */
 export function createWatchCycle(options: WatchOptions, io: CliIO): () => Promise<WatchCycle> {
   let previous = new Map<string, Diagnostic>();
+  const output = options.output ?? generatedCode(options, io);
   return async () => {
     const started = performance.now();
     const opened = await openContracts({ ...options, cwd: io.cwd }, { stopOnErrors: false });
@@ -57,18 +71,26 @@ export function createWatchCycle(options: WatchOptions, io: CliIO): () => Promis
     const added = diagnostics.filter((d) => !previous.has(key(d)));
     const fixed = [...previous.values()].filter((d) => !current.has(key(d)));
     previous = current;
-    let written: string[] = [];
+    let written: readonly string[] = [];
     if (!hasErrors(diagnostics) && registry.services.length > 0) {
-      const generated = generateCode(registry, {
-        runtimeImport: options.runtimeImport ?? DEFAULT_RUNTIME_IMPORT,
-        ...('rule' in settings ? {} : { schemaRegistry: settings }),
-      });
-      if (!hasErrors(generated.diagnostics)) {
-        const diff = await writeTree(path.resolve(io.cwd, options.out), generated.files);
-        written = [...diff.missing, ...diff.changed, ...diff.stale.map((f) => `${f} (removed)`)];
-      } else added.push(...generated.diagnostics);
+      // `settings` is read, not a diagnostic, here: an unreadable one is an error above.
+      const result = await output(registry, settings as SchemaRegistrySettings);
+      written = result.written;
+      added.push(...result.diagnostics);
     }
     return { added, fixed, written, milliseconds: performance.now() - started };
+  };
+}
+
+function generatedCode(options: WatchOptions, io: CliIO): WatchOutput {
+  return async (registry, schemaRegistry) => {
+    const generated = generateCode(registry, {
+      runtimeImport: options.runtimeImport ?? DEFAULT_RUNTIME_IMPORT,
+      schemaRegistry,
+    });
+    if (hasErrors(generated.diagnostics)) return { written: [], diagnostics: generated.diagnostics };
+    const diff = await writeTree(path.resolve(io.cwd, options.out), generated.files);
+    return { written: writtenFiles(diff), diagnostics: [] };
   };
 }
 

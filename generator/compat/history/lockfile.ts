@@ -139,6 +139,18 @@ export function contentHash(message: MessageSnapshot): string {
   return `sha256:${createHash('sha256').update(text).digest('hex')}`;
 }
 
+/** One released version of a message, as the compatibility rules compare it. */
+export function snapshotOfLockedVersion(name: string, v: LockedVersion): MessageSnapshot {
+  return {
+    name,
+    version: v.version,
+    ...(v.contentType !== undefined ? { contentType: v.contentType } : {}),
+    ...(v.payload !== undefined ? { payload: resolveLocalRefs(v.payload) } : {}),
+    ...(v.key !== undefined ? { key: resolveLocalRefs(v.key) } : {}),
+    ...(v.headers !== undefined ? { headers: resolveLocalRefs(v.headers) } : {}),
+  };
+}
+
 /**
  * The history as snapshots to check against, oldest first. The last one is the latest release of
  * every message (with its topics and services); earlier ones hold older versions of the messages
@@ -147,14 +159,7 @@ export function contentHash(message: MessageSnapshot): string {
 export function snapshotsOfLockfile(lock: Lockfile, label: string): RegistrySnapshot[] {
   const entries = Object.entries(lock.messages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const maxVersions = Math.max(0, ...entries.map(([, m]) => m.versions.length));
-  const toMessage = (name: string, v: LockedVersion): MessageSnapshot => ({
-    name,
-    version: v.version,
-    ...(v.contentType !== undefined ? { contentType: v.contentType } : {}),
-    ...(v.payload !== undefined ? { payload: resolveLocalRefs(v.payload) } : {}),
-    ...(v.key !== undefined ? { key: resolveLocalRefs(v.key) } : {}),
-    ...(v.headers !== undefined ? { headers: resolveLocalRefs(v.headers) } : {}),
-  });
+  const toMessage = snapshotOfLockedVersion;
   const topics = new Map<string, { address: string; messages: Set<string> }>();
   const flows: Flow[] = [];
   for (const [name, m] of entries) {

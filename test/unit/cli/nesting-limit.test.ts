@@ -72,6 +72,7 @@ async function everyCommand(dir: string): Promise<Record<string, Run>> {
     check: await evc(['check'], dir),
     registry: await evc(['registry'], dir),
     topics: await evc(['topics'], dir),
+    docs: await evc(['docs', '--out', 'site'], dir),
     'watch (one cycle)': {
       code: hasErrors(cycle.added) ? 1 : 0,
       out: formatDiagnostics(cycle.added, 'text'),
