@@ -7,6 +7,8 @@
 import type { JsonSchema, SchemaObject } from '../../model/registry.js';
 import { deepEqual, isEmptySchema, isSchemaObject } from './graph.js';
 import { isIgnoredKeyword } from './keywords.js';
+import { ownNames } from '../../model/schema-vocabulary.js';
+import { setOwnProperty } from '../../../runtime/own-properties.js';
 import { declaredTypes, typeNames } from './types.js';
 
 const FALSE_SCHEMA: SchemaObject = Object.freeze({ not: {} });
@@ -80,7 +82,7 @@ export function conjoin(a: JsonSchema, b: JsonSchema): JsonSchema {
 
 function withoutKeyword(node: SchemaObject, keyword: string): SchemaObject {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node)) if (key !== keyword) out[key] = value;
+  for (const [key, value] of Object.entries(node)) if (key !== keyword) setOwnProperty(out, key, value);
   return out;
 }
 
@@ -115,11 +117,11 @@ function merge(a: SchemaObject, b: SchemaObject): SchemaObject {
       continue;
     }
     if (contentApart && (CONTENT_KEYWORDS as readonly string[]).includes(key)) {
-      rest[key] = value;
+      setOwnProperty(rest, key, value);
       continue;
     }
-    if (!(key in out)) {
-      out[key] = value;
+    if (!Object.prototype.hasOwnProperty.call(out, key)) {
+      setOwnProperty(out, key, value);
       continue;
     }
     const mine = out[key];
@@ -137,12 +139,13 @@ function merge(a: SchemaObject, b: SchemaObject): SchemaObject {
     } else if (key === 'uniqueItems') {
       out[key] = mine === true || value === true;
     } else if ((key === 'properties' || key === 'patternProperties') && isSchemaObject(mine) && isSchemaObject(value)) {
-      const props: Record<string, unknown> = { ...mine };
+      // Names are data: a prototype-free map, so `constructor` or `__proto__` are plain names.
+      const props = ownNames(mine);
       for (const [name, schema] of Object.entries(value)) {
         const existing = props[name];
         props[name] = existing === undefined ? schema : conjoin(existing as JsonSchema, schema as JsonSchema);
       }
-      out[key] = props;
+      out[key] = { ...props };
     } else if (
       (SUBSCHEMA_KEYWORDS.has(key) || (key === 'items' && !Array.isArray(mine) && !Array.isArray(value))) &&
       isSubschema(mine) &&
@@ -150,7 +153,7 @@ function merge(a: SchemaObject, b: SchemaObject): SchemaObject {
     ) {
       out[key] = conjoin(mine, value);
     } else {
-      rest[key] = value;
+      setOwnProperty(rest, key, value);
     }
   }
   if (Object.keys(rest).length > 0) residual.push(rest);
