@@ -8,6 +8,9 @@ import fc from 'fast-check';
 import { Ajv } from 'ajv';
 import { messageValidatorAjv, type ValidateFunction } from '../../generator/ajv.js';
 import { checkCompatibility } from '../../generator/compat/check.js';
+import { SchemaChecker } from '../../generator/compat/schema-check.js';
+import { resolveLocalRefs } from '../../generator/compat/schema/graph.js';
+import type { JsonSchema } from '../../generator/model/registry.js';
 import { planRelease } from '../../generator/compat/history/release.js';
 import { parseLockfile, serializeLockfile, snapshotsOfLockfile } from '../../generator/compat/history/lockfile.js';
 import { loadSide } from '../../generator/compat/inputs.js';
@@ -551,7 +554,18 @@ export function contractsOf(world: SchemaWorld): Record<string, string> {
 
 export const CHECKED_LEVELS = ['BACKWARD', 'FORWARD', 'FULL'] as const satisfies readonly CompatibilityLevel[];
 
-export type Route = 'contracts' | 'lockfile';
+/**
+ * How the schemas reach the checker: `contracts` (AsyncAPI documents through the loader, as `evc
+ * check --against` reads both sides), `lockfile` (the old side released into `evc.lock.yaml` and
+ * read back, as `evc check` without `--against`), `schemas` (plain JSON with local `$ref`s straight
+ * into the schema comparison entry point the contract rules call, fastest).
+ */
+export type Route = 'contracts' | 'lockfile' | 'schemas';
+
+function resolvedPayload(world: SchemaWorld): JsonSchema {
+  const document = resolveLocalRefs({ components: { schemas: world.defs }, payload: world.schema });
+  return (document as Record<string, JsonSchema>)['payload'] as JsonSchema;
+}
 
 /** `evc check` verdicts (compatible or not) per level, old side from contracts or from a release. */
 export async function checkerVerdicts(
@@ -559,6 +573,19 @@ export async function checkerVerdicts(
   next: SchemaWorld,
   route: Route,
 ): Promise<Record<(typeof CHECKED_LEVELS)[number], { compatible: boolean; ids: string[] }>> {
+  const out = {} as Record<(typeof CHECKED_LEVELS)[number], { compatible: boolean; ids: string[] }>;
+  const schemas = new SchemaChecker();
+  if (route === 'schemas') {
+    const [o, n] = [resolvedPayload(old), resolvedPayload(next)];
+    for (const level of CHECKED_LEVELS) {
+      const result = schemas.check(o, n, { level, mode: 'strict' });
+      out[level] = {
+        compatible: result.compatible,
+        ids: result.findings.map((f) => `${f.direction}:${f.id}${f.breaking ? '!' : ''}@/${f.path.join('/')}`),
+      };
+    }
+    return out;
+  }
   const oldSide = await loadSide(memorySource(contractsOf(old), 'old'), 'baseline');
   const newSide = await loadSide(memorySource(contractsOf(next), 'new'), 'proposed');
   let baselines: RegistrySnapshot[] = [oldSide.snapshot];
@@ -566,9 +593,8 @@ export async function checkerVerdicts(
     const released = planRelease(oldSide.snapshot, undefined, 'NONE', 'strict').lockfile;
     baselines = snapshotsOfLockfile(parseLockfile(serializeLockfile(released), 'evc.lock.yaml'), 'evc.lock.yaml');
   }
-  const out = {} as Record<(typeof CHECKED_LEVELS)[number], { compatible: boolean; ids: string[] }>;
   for (const level of CHECKED_LEVELS) {
-    const result = checkCompatibility({ baselines, current: newSide.snapshot, level, mode: 'strict' });
+    const result = checkCompatibility({ baselines, current: newSide.snapshot, level, mode: 'strict', schemas });
     out[level] = {
       compatible: result.compatible,
       ids: result.changes.map((c) => `${c.direction ?? ''}:${c.rule}${c.breaking ? '!' : ''}@${c.path}`),
@@ -591,7 +617,7 @@ export const pairArbitrary: fc.Arbitrary<PairCase> = fc.record({
   old: worldArbitrary,
   mutations: mutationsArbitrary,
   seed: fc.nat(),
-  route: fc.constantFrom<Route>('contracts', 'lockfile'),
+  route: fc.constantFrom<Route>('schemas', 'contracts', 'lockfile', 'schemas'),
 });
 
 export interface Judgement {

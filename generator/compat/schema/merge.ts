@@ -57,7 +57,9 @@ export function unionOf(
     const base = withoutKeyword(node, keyword);
     const baseIsEmpty = isEmptySchema(base);
     branches = raw.map((branch) => {
-      if (baseIsEmpty || typeof branch === 'boolean') return branch;
+      if (baseIsEmpty || branch === false) return branch;
+      // `true ∧ base` is the base: the keywords beside the union still apply to that branch.
+      if (branch === true) return base;
       return isSchemaObject(branch) ? merge(base, flatten(branch)) : branch;
     });
     perNode.set(keyword, branches);
