@@ -18,7 +18,7 @@ export interface EmittedValidators {
 
 const ROLES = ['payload', 'key', 'headers'] as const;
 /** Bump when the emitted validator files or the ajv options in generator/ajv.ts change, so cached ones are recompiled. */
-const VALIDATOR_FORMAT = 5;
+const VALIDATOR_FORMAT = 7;
 const AJV_VERSION = (createRequire(import.meta.url)('ajv/package.json') as { version: string }).version;
 
 const EXPORT_NAMES = { payload: 'validatePayload', key: 'validateKey', headers: 'validateHeaders' } as const;

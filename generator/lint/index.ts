@@ -12,6 +12,7 @@ import { payloadAcceptsAnything } from './rules/payload-accepts-anything.js';
 import { patternSafety } from './rules/pattern-safety.js';
 import { enumSize } from './rules/enum-size.js';
 import { receiveSettings } from './rules/receive-settings.js';
+import { unvalidatablePropertyName } from './rules/unvalidatable-property-name.js';
 
 export type { LintRule } from './rule.js';
 
@@ -26,6 +27,7 @@ export const lintRules: readonly LintRule[] = [
   patternSafety,
   enumSize,
   receiveSettings,
+  unvalidatablePropertyName,
 ];
 
 /** Loader diagnostics plus every registry rule's findings, sorted by file and position. */
