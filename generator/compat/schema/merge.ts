@@ -10,6 +10,7 @@ import { isIgnoredKeyword } from './keywords.js';
 import { ownNames } from '../../model/schema-vocabulary.js';
 import { setOwnProperty } from '../../../runtime/own-properties.js';
 import { declaredTypes, typeNames } from './types.js';
+import { closeUnevaluated } from './unevaluated.js';
 
 const FALSE_SCHEMA: SchemaObject = Object.freeze({ not: {} });
 const LOWER_BOUNDS = new Set(['minimum', 'exclusiveMinimum', 'minLength', 'minItems', 'minProperties', 'minContains']);
@@ -22,8 +23,21 @@ const inFlattening = new WeakSet<object>();
 const conjunctions = new WeakMap<object, Map<unknown, JsonSchema>>();
 const branchCache = new WeakMap<object, Map<string, JsonSchema[]>>();
 
-/** The node with its `allOf` branches merged in (the node itself when it has none). */
+/**
+ * The node with its `allOf` branches merged in (the node itself when it has none), and
+ * `unevaluatedProperties`/`unevaluatedItems` read as the closed content model they make, where exact.
+ */
 export function flatten(node: SchemaObject): SchemaObject {
+  const cached = flattened.get(node);
+  if (cached) return cached;
+  if (node['unevaluatedProperties'] === undefined && node['unevaluatedItems'] === undefined) return mergeAllOf(node);
+  const closed = closeUnevaluated(node, mergeAllOf);
+  const result = closed === node ? mergeAllOf(node) : mergeAllOf(closed);
+  flattened.set(node, result);
+  return result;
+}
+
+function mergeAllOf(node: SchemaObject): SchemaObject {
   const cached = flattened.get(node);
   if (cached) return cached;
   const allOf = node['allOf'];
