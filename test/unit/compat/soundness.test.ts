@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { Oracle, describeCounterexample, judge, pairArbitrary } from '../../support/schema-pairs.js';
 
 describe('evc check is sound', () => {
-  it('a level called compatible never rejects what it promises to accept (300 related pairs)', async () => {
+  it('a level called compatible never rejects what it promises to accept (200 related pairs)', async () => {
     const oracle = new Oracle();
     let skipped = 0;
     await fc.assert(
@@ -19,9 +19,9 @@ describe('evc check is sound', () => {
         if (judgement.skipped) skipped++;
         if (judgement.unsound.length > 0) throw new Error(describeCounterexample(pair, judgement));
       }),
-      { seed: 20261206, numRuns: 300, endOnFailure: false },
+      { seed: 20261206, numRuns: 200, endOnFailure: false },
     );
     // Pairs the loader refuses prove nothing: they must stay rare.
-    expect(skipped).toBeLessThan(30);
+    expect(skipped).toBeLessThan(10);
   });
 });
