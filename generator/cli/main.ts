@@ -12,8 +12,7 @@ import { registerCheckCommand } from './commands/check.js';
 import { registerReleaseCommand } from './commands/release.js';
 import { registerRegistryCommand } from './commands/registry.js';
 import { registerTopicsCommand } from './commands/topics.js';
-import { loadRegistry, directorySource } from '../load/index.js';
-import { lintRegistry, hasErrors } from '../lint/index.js';
+import { InputError, openContracts } from '../pipeline/open-contracts.js';
 import { liveDescriptors } from '../emit/live-descriptors.js';
 
 export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
@@ -45,10 +44,12 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
   const { registerDlqCommand } = mayNeedDlq ? await import('./commands/dlq.js') : { registerDlqCommand: undefined };
   registerDlqCommand?.(program, io, done, {
     async loadValidators(contracts) {
-      const registry = await loadRegistry(await directorySource(contracts, io.cwd));
-      const errors = lintRegistry(registry).filter((d) => d.severity === 'error');
-      if (hasErrors(errors)) throw new UsageError(`${contracts} has errors; run evc lint --contracts ${contracts}`);
-      return liveDescriptors(registry);
+      try {
+        return liveDescriptors((await openContracts({ ...contracts, cwd: io.cwd })).registry);
+      } catch (error) {
+        if (error instanceof InputError) throw new UsageError(error.message);
+        throw error;
+      }
     },
   });
   registerRulesCommand(program, io, done);

@@ -4,23 +4,15 @@
 
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Diagnostic, Registry } from '../model/registry.js';
-import { loadRegistry, directorySource } from '../load/index.js';
+import type { Registry } from '../model/registry.js';
 import { ContractReadError, type ContractSource } from '../load/source.js';
+import { contractsSource, InputError, openSource, type OpenSourceOptions } from '../pipeline/open-contracts.js';
 import { ConfigError, readCompatibilityConfig, type CompatibilityConfig } from './config.js';
 import { GitSourceError, gitSource } from './git-source.js';
 import { LOCKFILE, LockfileError, parseLockfile, snapshotsOfLockfile, type Lockfile } from './history/lockfile.js';
 import { snapshotOfRegistry, type RegistrySnapshot } from './snapshot.js';
 
-export class InputError extends Error {
-  constructor(
-    message: string,
-    readonly diagnostics: readonly Diagnostic[] = [],
-  ) {
-    super(message);
-    this.name = 'InputError';
-  }
-}
+export { InputError };
 
 export interface LoadedSide {
   readonly source: ContractSource;
@@ -28,17 +20,12 @@ export interface LoadedSide {
   readonly snapshot: RegistrySnapshot;
 }
 
-/** Loads and validates one side; invalid documents are an InputError with their diagnostics. */
-export async function loadSide(source: ContractSource, role: string): Promise<LoadedSide> {
-  const registry = await loadRegistry(withoutHistory(source));
-  const errors = registry.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0)
-    throw new InputError(
-      `the ${role} contracts (${source.label}) are invalid: ${errors.length} error${errors.length === 1 ? '' : 's'}`,
-      errors,
-    );
-  if (registry.services.length === 0)
-    throw new InputError(`no AsyncAPI document found in the ${role} contracts (${source.label})`);
+/** How a side is opened: the pipeline's options (`maxFileSize`, whether lint rules run). */
+export type SideOptions = Pick<OpenSourceOptions, 'maxFileSize' | 'lint'>;
+
+/** Opens one side through the shared pipeline; invalid documents are an InputError with their diagnostics. */
+export async function loadSide(source: ContractSource, role: string, how: SideOptions = {}): Promise<LoadedSide> {
+  const { registry } = await openSource(withoutHistory(source), { ...how, role });
   try {
     return { source, registry, snapshot: snapshotOfRegistry(registry, source.label) };
   } catch (error) {
@@ -48,12 +35,7 @@ export async function loadSide(source: ContractSource, role: string): Promise<Lo
 }
 
 export async function openDirectory(dir: string, cwd: string): Promise<ContractSource> {
-  try {
-    return await directorySource(dir, cwd);
-  } catch (error) {
-    if (error instanceof ContractReadError) throw new InputError(error.message);
-    throw error;
-  }
+  return contractsSource(dir, cwd);
 }
 
 export async function readConfig(source: ContractSource): Promise<CompatibilityConfig> {
@@ -154,6 +136,7 @@ export async function resolveBaseline(options: {
   cwd: string;
   /** The proposed contracts; when loaded through `recordingSource`, unchanged files are parsed once. */
   current: ContractSource & { readonly texts?: ReadonlyMap<string, string> };
+  maxFileSize?: number;
 }): Promise<Baseline> {
   const { against } = options;
   if (against === undefined) {
@@ -181,6 +164,8 @@ export async function resolveBaseline(options: {
   const side = await loadSide(
     texts ? sharingSource(source, { texts, displayPath: (p) => options.current.displayPath(p) }) : source,
     'baseline',
+    // The baseline was accepted when it was written: a lint rule added since must not block the check.
+    { lint: false, ...(options.maxFileSize === undefined ? {} : { maxFileSize: options.maxFileSize }) },
   );
   const lock = await readLockfile(source).catch(() => undefined);
   const history = lock ? snapshotsOfLockfile(lock, source.displayPath(LOCKFILE)) : [];

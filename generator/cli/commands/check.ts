@@ -14,7 +14,7 @@ import {
 } from '../../compat/inputs.js';
 import { COMPATIBILITY_LEVELS, parseLevel, parseMode } from '../../compat/levels.js';
 import { CHECK_FORMATS, formatCheckResult, type CheckFormat } from '../../compat/report/index.js';
-import { formatDiagnostics } from '../../report/diagnostics.js';
+import { reportInputError, withContractsOptions } from '../contracts-options.js';
 import { EXIT, type CliIO } from '../io.js';
 
 export interface CheckOptions {
@@ -22,6 +22,7 @@ export interface CheckOptions {
   readonly against?: string;
   /** Contracts directory (default `contracts`). */
   readonly contracts?: string;
+  readonly maxFileSize?: number;
   /** Overrides the configured default level (messages with `x-evc-compatibility` keep theirs). */
   readonly level?: string;
   /** Overrides the configured mode: strict or lenient. */
@@ -45,13 +46,15 @@ export async function runCheck(options: CheckOptions, io: CliIO): Promise<number
   try {
     const currentSource = recordingSource(await openDirectory(contracts, io.cwd));
     const config = await readConfig(currentSource);
-    const current = await loadSide(currentSource, 'proposed');
+    const sideOptions = options.maxFileSize === undefined ? {} : { maxFileSize: options.maxFileSize };
+    const current = await loadSide(currentSource, 'proposed', sideOptions);
     timing?.('load proposed contracts');
     const baseline = await resolveBaseline({
       ...(options.against !== undefined ? { against: options.against } : {}),
       contracts,
       cwd: io.cwd,
       current: currentSource,
+      ...sideOptions,
     });
     timing?.(`load baseline (${baseline.label})`);
     const level = levelOverride ?? config.compatibility;
@@ -67,10 +70,7 @@ export async function runCheck(options: CheckOptions, io: CliIO): Promise<number
     timing?.('report');
     return result.compatible ? EXIT.ok : EXIT.findings;
   } catch (error) {
-    if (error instanceof InputError) {
-      if (error.diagnostics.length > 0) io.stderr(formatDiagnostics(error.diagnostics, 'text'));
-      return usage(io, error.message);
-    }
+    if (error instanceof InputError) return reportInputError(io, 'check', error);
     throw error;
   }
 }
@@ -95,14 +95,15 @@ export function registerCheckCommand(
   io: CliIO,
   done: (code: number) => void = (code) => void (process.exitCode = code),
 ): void {
-  program
-    .command('check')
-    .description('check that the contracts are compatible with a git ref, a directory, or the released history')
+  withContractsOptions(
+    program
+      .command('check')
+      .description('check that the contracts are compatible with a git ref, a directory, or the released history'),
+  )
     .option(
       '-a, --against <ref|dir>',
       'git ref (branch, tag, HEAD~1, commit) or contracts directory to compare with (default: the lockfile history)',
     )
-    .option('-c, --contracts <dir>', 'contracts directory', 'contracts')
     .addOption(
       new Option('-l, --level <level>', 'compatibility level (default: evc.config.yaml, else BACKWARD)').choices(
         COMPATIBILITY_LEVELS,

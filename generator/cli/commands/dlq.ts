@@ -2,6 +2,8 @@
 // (parse flags → call → print → exit code). Exit codes: 0 done; 1 replay left records behind
 // (still invalid, loop refused, no destination) or did not reach the end; 2 usage error or an
 // unreachable broker / missing topic.
+import type { ContractsOptions } from '../../pipeline/open-contracts.js';
+import { maxFileSizeOption } from '../contracts-options.js';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import {
@@ -29,7 +31,7 @@ export interface DlqCommandOptions {
    * Builds descriptors (name → message with precompiled validators) from a contracts directory, so
    * `replay --contracts DIR` re-validates records before re-publishing them. Wired by the CLI entry.
    */
-  readonly loadValidators?: (contractsDir: string) => Promise<Map<string, MessageDescriptor>>;
+  readonly loadValidators?: (contracts: ContractsOptions) => Promise<Map<string, MessageDescriptor>>;
   /** Environment for `KAFKA_BROKERS`, TLS/SASL (`KAFKA_SSL*`, `KAFKA_SASL*`) and `EVC_KAFKA_CONFIG`; default process.env. */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
@@ -49,6 +51,7 @@ export interface DlqReplayFlags {
   readonly dryRun?: boolean;
   readonly limit?: number;
   readonly contracts?: string;
+  readonly maxFileSize?: number;
   readonly maxReplays?: number;
   readonly format: (typeof FORMATS)[number];
 }
@@ -80,6 +83,7 @@ export function registerDlqCommand(
     .option('--dry-run', 'show what would be replayed; send and commit nothing')
     .option('--limit <n>', 'replay at most n records', positiveInteger)
     .option('-c, --contracts <dir>', 're-validate against these contracts first; still-invalid records stay')
+    .addOption(maxFileSizeOption())
     .option('--max-replays <n>', 'refuse records replayed this often already (default 3)', positiveInteger)
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .action(async (topic: string, flags: DlqReplayFlags) => done(await runDlqReplay(topic, flags, io, options)));
@@ -145,7 +149,10 @@ export async function runDlqReplay(
       return EXIT.usage;
     }
     try {
-      validators = await options.loadValidators(flags.contracts);
+      validators = await options.loadValidators({
+        contracts: flags.contracts,
+        ...(flags.maxFileSize === undefined ? {} : { maxFileSize: flags.maxFileSize }),
+      });
     } catch (error) {
       io.stderr(`evc dlq replay: cannot load validators from ${flags.contracts}: ${failureText(error)}\n`);
       return EXIT.usage;

@@ -2,17 +2,15 @@
 // and exits 1 listing stale files (for builds and CI).
 import type { Command } from 'commander';
 import path from 'node:path';
-import { loadRegistry, directorySource } from '../../load/index.js';
-import { lintRegistry, hasErrors } from '../../lint/index.js';
+import { hasErrors } from '../../lint/index.js';
 import { formatDiagnostics } from '../../report/diagnostics.js';
 import { generateCode, DEFAULT_RUNTIME_IMPORT } from '../../emit/index.js';
 import { compareTree, writeTree } from '../../emit/output-tree.js';
-import { ContractReadError } from '../../load/source.js';
+import { InputError, openContracts, type ContractsOptions } from '../../pipeline/open-contracts.js';
+import { reportInputError, withContractsOptions } from '../contracts-options.js';
 import { EXIT, type CliIO } from '../io.js';
-import { contractsOption } from './lint.js';
 
-export interface GenerateCommandOptions {
-  readonly contracts: string;
+export interface GenerateCommandOptions extends ContractsOptions {
   readonly out: string;
   readonly check?: boolean;
   readonly runtimeImport?: string;
@@ -20,31 +18,16 @@ export interface GenerateCommandOptions {
 }
 
 export async function runGenerate(options: GenerateCommandOptions, io: CliIO): Promise<number> {
-  let source;
+  let registry;
   try {
-    source = await directorySource(options.contracts, io.cwd);
+    ({ registry } = await openContracts({ ...options, cwd: io.cwd }));
   } catch (error) {
-    if (error instanceof ContractReadError) {
-      io.stderr(`evc generate: ${error.message}\n`);
-      return EXIT.usage;
-    }
-    throw error;
-  }
-  const registry = await loadRegistry(source);
-  const diagnostics = lintRegistry(registry);
-  if (hasErrors(diagnostics)) {
-    io.stderr(
-      formatDiagnostics(
-        diagnostics.filter((d) => d.severity === 'error'),
-        'text',
-      ),
-    );
+    if (!(error instanceof InputError)) throw error;
+    if (error.reason !== 'invalid') return reportInputError(io, 'generate', error);
+    // Invalid contracts are findings for a build (exit 1), like stale files.
+    io.stderr(formatDiagnostics(error.diagnostics, 'text'));
     io.stderr(`evc generate: the contracts have errors; fix them (evc lint) before generating\n`);
     return EXIT.findings;
-  }
-  if (registry.services.length === 0) {
-    io.stderr(`evc generate: no AsyncAPI document found in ${source.label}\n`);
-    return EXIT.usage;
   }
   const generated = generateCode(registry, { runtimeImport: options.runtimeImport ?? DEFAULT_RUNTIME_IMPORT });
   if (hasErrors(generated.diagnostics)) {
@@ -83,10 +66,11 @@ export async function runGenerate(options: GenerateCommandOptions, io: CliIO): P
 }
 
 export function registerGenerateCommand(program: Command, io: CliIO, done: (code: number) => void): void {
-  program
-    .command('generate')
-    .description('emit typed TypeScript producers, consumers, validators and types from the contracts')
-    .addOption(contractsOption())
+  withContractsOptions(
+    program
+      .command('generate')
+      .description('emit typed TypeScript producers, consumers, validators and types from the contracts'),
+  )
     .option('-o, --out <dir>', 'output directory', 'generated')
     .option('--check', 'exit 1 and list the files that differ instead of writing')
     .option(

@@ -1,31 +1,25 @@
 // `evc lint`: load the contracts, run every rule, print diagnostics; exit 1 on errors.
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { loadRegistry, directorySource } from '../../load/index.js';
-import { lintRegistry, hasErrors } from '../../lint/index.js';
+import { hasErrors } from '../../lint/index.js';
 import { DIAGNOSTIC_FORMATS, formatDiagnostics, summary, type DiagnosticFormat } from '../../report/diagnostics.js';
+import { InputError, openContracts, type ContractsOptions } from '../../pipeline/open-contracts.js';
+import { reportInputError, withContractsOptions } from '../contracts-options.js';
 import { EXIT, type CliIO } from '../io.js';
-import { ContractReadError } from '../../load/source.js';
 
-export interface LintOptions {
-  readonly contracts: string;
+export interface LintOptions extends ContractsOptions {
   readonly format: DiagnosticFormat;
-  readonly maxFileSize?: number;
 }
 
 export async function runLint(options: LintOptions, io: CliIO): Promise<number> {
-  let source;
+  let opened;
   try {
-    source = await directorySource(options.contracts, io.cwd);
+    opened = await openContracts({ ...options, cwd: io.cwd }, { stopOnErrors: false });
   } catch (error) {
-    if (error instanceof ContractReadError) {
-      io.stderr(`evc lint: ${error.message}\n`);
-      return EXIT.usage;
-    }
+    if (error instanceof InputError) return reportInputError(io, 'lint', error);
     throw error;
   }
-  const registry = await loadRegistry(source, options.maxFileSize ? { maxFileBytes: options.maxFileSize } : {});
-  const diagnostics = lintRegistry(registry);
+  const { source, registry, diagnostics } = opened;
   io.stdout(formatDiagnostics(diagnostics, options.format));
   if (options.format === 'text') {
     io.stderr(
@@ -39,16 +33,10 @@ export async function runLint(options: LintOptions, io: CliIO): Promise<number> 
   return hasErrors(diagnostics) ? EXIT.findings : EXIT.ok;
 }
 
-export function contractsOption(): Option {
-  return new Option('-c, --contracts <path>', 'contracts directory or a single AsyncAPI document').default('contracts');
-}
-
 export function registerLintCommand(program: Command, io: CliIO, done: (code: number) => void): void {
-  program
-    .command('lint')
-    .description('check contracts: AsyncAPI validity, references and registry rules')
-    .addOption(contractsOption())
+  withContractsOptions(
+    program.command('lint').description('check contracts: AsyncAPI validity, references and registry rules'),
+  )
     .addOption(new Option('-f, --format <format>', 'output format').choices(DIAGNOSTIC_FORMATS).default('text'))
-    .option('--max-file-size <bytes>', 'largest contract file accepted', (v) => Number.parseInt(v, 10))
     .action(async (opts: LintOptions) => done(await runLint(opts, io)));
 }

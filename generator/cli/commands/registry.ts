@@ -7,11 +7,12 @@ import { buildCatalog } from '../../catalog/catalog.js';
 import { CATALOG_FORMATS, formatCatalog, type CatalogFormat } from '../../catalog/format.js';
 import { LOCKFILE } from '../../compat/history/lockfile.js';
 import { InputError, loadSide, openDirectory, readLockfile } from '../../compat/inputs.js';
-import { formatDiagnostics } from '../../report/diagnostics.js';
+import { reportInputError, withContractsOptions } from '../contracts-options.js';
 import { EXIT, type CliIO } from '../io.js';
 
 export interface RegistryOptions {
   readonly contracts?: string;
+  readonly maxFileSize?: number;
   readonly format?: string;
 }
 
@@ -22,7 +23,11 @@ export async function runRegistry(messages: readonly string[], options: Registry
   const contracts = options.contracts ?? 'contracts';
   try {
     const source = await openDirectory(contracts, io.cwd);
-    const current = await loadSide(source, 'current');
+    const current = await loadSide(
+      source,
+      'current',
+      options.maxFileSize === undefined ? {} : { maxFileSize: options.maxFileSize },
+    );
     const catalog = buildCatalog(current.registry, current.snapshot, await readLockfile(source));
     const unknown = messages.filter((name) => !catalog.entries.some((entry) => entry.message === name));
     if (unknown.length > 0)
@@ -37,10 +42,7 @@ export async function runRegistry(messages: readonly string[], options: Registry
     io.stdout(formatCatalog(shown, format, { contracts: source.label, lockfile: source.displayPath(LOCKFILE) }));
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof InputError) {
-      if (error.diagnostics.length > 0) io.stderr(formatDiagnostics(error.diagnostics, 'text'));
-      return usage(io, error.message);
-    }
+    if (error instanceof InputError) return reportInputError(io, 'registry', error);
     throw error;
   }
 }
@@ -55,11 +57,12 @@ export function registerRegistryCommand(
   io: CliIO,
   done: (code: number) => void = (code) => void (process.exitCode = code),
 ): void {
-  program
-    .command('registry')
-    .argument('[messages...]', 'only these messages')
-    .description('list every message: topic, owner, receivers and their dead-letter topics, release status')
-    .option('-c, --contracts <dir>', 'contracts directory', 'contracts')
+  withContractsOptions(
+    program
+      .command('registry')
+      .argument('[messages...]', 'only these messages')
+      .description('list every message: topic, owner, receivers and their dead-letter topics, release status'),
+  )
     .addOption(new Option('-f, --format <format>', 'output format').choices(CATALOG_FORMATS).default('text'))
     .action(async (messages: string[], opts: RegistryOptions) => done(await runRegistry(messages, opts, io)));
 }

@@ -10,11 +10,12 @@ import { planRelease } from '../../compat/history/release.js';
 import { InputError, loadSide, openDirectory, readConfig, readLockfile } from '../../compat/inputs.js';
 import { COMPATIBILITY_LEVELS, parseLevel } from '../../compat/levels.js';
 import { formatCheckResult } from '../../compat/report/index.js';
-import { formatDiagnostics } from '../../report/diagnostics.js';
+import { reportInputError, withContractsOptions } from '../contracts-options.js';
 import { EXIT, type CliIO } from '../io.js';
 
 export interface ReleaseOptions {
   readonly contracts?: string;
+  readonly maxFileSize?: number;
   readonly level?: string;
   /** Check and report what would be recorded without writing the lockfile. */
   readonly dryRun?: boolean;
@@ -30,7 +31,11 @@ export async function runRelease(options: ReleaseOptions, io: CliIO): Promise<nu
   try {
     const source = await openDirectory(contracts, io.cwd);
     const config = await readConfig(source);
-    const current = await loadSide(source, 'proposed');
+    const current = await loadSide(
+      source,
+      'proposed',
+      options.maxFileSize === undefined ? {} : { maxFileSize: options.maxFileSize },
+    );
     const previous = await readLockfile(source);
     const level = levelOverride ?? config.compatibility;
     const plan = planRelease(current.snapshot, previous, level, config.mode);
@@ -55,11 +60,7 @@ export async function runRelease(options: ReleaseOptions, io: CliIO): Promise<nu
     io.stdout(`evc release: ${options.dryRun ? 'would record' : 'recorded'} ${summary} in ${lockPath}\n`);
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof InputError) {
-      if (error.diagnostics.length > 0) io.stderr(formatDiagnostics(error.diagnostics, 'text'));
-      io.stderr(`evc release: ${error.message}\n`);
-      return EXIT.usage;
-    }
+    if (error instanceof InputError) return reportInputError(io, 'release', error);
     throw error;
   }
 }
@@ -69,10 +70,13 @@ export function registerReleaseCommand(
   io: CliIO,
   done: (code: number) => void = (code) => void (process.exitCode = code),
 ): void {
-  program
-    .command('release')
-    .description('record the current version of every message in contracts/evc.lock.yaml after a compatibility check')
-    .option('-c, --contracts <dir>', 'contracts directory', 'contracts')
+  withContractsOptions(
+    program
+      .command('release')
+      .description(
+        'record the current version of every message in contracts/evc.lock.yaml after a compatibility check',
+      ),
+  )
     .addOption(
       new Option('-l, --level <level>', 'compatibility level (default: evc.config.yaml)').choices(COMPATIBILITY_LEVELS),
     )

@@ -6,8 +6,8 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { planTopics, type PlannedTopic, type TopicPlan } from '../../catalog/topic-plan.js';
-import { InputError, loadSide, openDirectory } from '../../compat/inputs.js';
-import { formatDiagnostics } from '../../report/diagnostics.js';
+import { InputError, openContracts } from '../../pipeline/open-contracts.js';
+import { reportInputError, withContractsOptions } from '../contracts-options.js';
 import { printable } from '../../report/printable.js';
 import { EXIT, type CliIO } from '../io.js';
 import { BROKERS_FLAG_HELP, connectionOf } from '../kafka-connection.js';
@@ -16,6 +16,7 @@ const FORMATS = ['text', 'json'] as const;
 
 export interface TopicsFlags {
   readonly contracts?: string;
+  readonly maxFileSize?: number;
   readonly create?: boolean;
   readonly brokers?: string;
   readonly format?: (typeof FORMATS)[number];
@@ -29,13 +30,11 @@ export async function runTopics(
   const format = flags.format ?? 'text';
   let plan: TopicPlan;
   try {
-    const side = await loadSide(await openDirectory(flags.contracts ?? 'contracts', io.cwd), 'current');
-    plan = planTopics(side.registry);
+    const { registry } = await openContracts({ ...flags, cwd: io.cwd }, { role: 'current' });
+    plan = planTopics(registry);
   } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    if (error.diagnostics.length > 0) io.stderr(formatDiagnostics(error.diagnostics, 'text'));
-    io.stderr(`evc topics: ${error.message}\n`);
-    return EXIT.usage;
+    if (error instanceof InputError) return reportInputError(io, 'topics', error);
+    throw error;
   }
   for (const problem of plan.problems) {
     io.stderr(
@@ -108,10 +107,13 @@ export function registerTopicsCommand(
   io: CliIO,
   done: (code: number) => void = (code) => void (process.exitCode = code),
 ): void {
-  program
-    .command('topics')
-    .description('list the Kafka topics the contracts need (events and dead letters); --create makes the missing ones')
-    .option('-c, --contracts <dir>', 'contracts directory', 'contracts')
+  withContractsOptions(
+    program
+      .command('topics')
+      .description(
+        'list the Kafka topics the contracts need (events and dead letters); --create makes the missing ones',
+      ),
+  )
     .option('--create', 'create missing topics on the cluster (existing ones are compared, never changed)')
     .option('--brokers <list>', BROKERS_FLAG_HELP)
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))

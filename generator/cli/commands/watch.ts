@@ -3,17 +3,16 @@
 import type { Command } from 'commander';
 import { watch as watchFiles } from 'node:fs';
 import path from 'node:path';
-import { loadRegistry, directorySource } from '../../load/index.js';
-import { lintRegistry, hasErrors } from '../../lint/index.js';
+import { hasErrors } from '../../lint/index.js';
+import { contractsSource, InputError, openContracts, type ContractsOptions } from '../../pipeline/open-contracts.js';
 import { formatDiagnostics } from '../../report/diagnostics.js';
 import { generateCode, DEFAULT_RUNTIME_IMPORT } from '../../emit/index.js';
 import { writeTree } from '../../emit/output-tree.js';
 import type { Diagnostic } from '../../model/registry.js';
 import { EXIT, type CliIO } from '../io.js';
-import { contractsOption } from './lint.js';
+import { reportInputError, withContractsOptions } from '../contracts-options.js';
 
-export interface WatchOptions {
-  readonly contracts: string;
+export interface WatchOptions extends ContractsOptions {
   readonly out: string;
   readonly runtimeImport?: string;
   /** Stops watching when aborted (tests, Ctrl-C). */
@@ -35,8 +34,7 @@ export function createWatchCycle(options: WatchOptions, io: CliIO): () => Promis
   let previous = new Map<string, Diagnostic>();
   return async () => {
     const started = performance.now();
-    const registry = await loadRegistry(await directorySource(options.contracts, io.cwd));
-    const diagnostics = lintRegistry(registry);
+    const { registry, diagnostics } = await openContracts({ ...options, cwd: io.cwd }, { stopOnErrors: false });
     const current = new Map(diagnostics.map((d) => [key(d), d]));
     const added = diagnostics.filter((d) => !previous.has(key(d)));
     const fixed = [...previous.values()].filter((d) => !current.has(key(d)));
@@ -63,11 +61,17 @@ export async function runWatch(options: WatchOptions, io: CliIO): Promise<number
       `[evc watch] ${result.added.length} new, ${result.fixed.length} fixed, ${result.written.length} file(s) written in ${result.milliseconds.toFixed(0)} ms\n`,
     );
   };
-  const source = await directorySource(options.contracts, io.cwd);
+  let source;
+  try {
+    source = await contractsSource(options.contracts ?? 'contracts', io.cwd);
+  } catch (error) {
+    if (error instanceof InputError) return reportInputError(io, 'watch', error);
+    throw error;
+  }
   report(await cycle());
   io.stderr(`[evc watch] watching ${source.label} (Ctrl-C to stop)\n`);
 
-  const watchRoot = (source as { root?: string }).root ?? path.resolve(io.cwd, options.contracts);
+  const watchRoot = source.root;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   const watcher = watchFiles(watchRoot, { recursive: true }, (_event, file) => {
@@ -95,10 +99,11 @@ export async function runWatch(options: WatchOptions, io: CliIO): Promise<number
 }
 
 export function registerWatchCommand(program: Command, io: CliIO, done: (code: number) => void): void {
-  program
-    .command('watch')
-    .description('re-lint and regenerate on every change to the contracts, printing only what changed')
-    .addOption(contractsOption())
+  withContractsOptions(
+    program
+      .command('watch')
+      .description('re-lint and regenerate on every change to the contracts, printing only what changed'),
+  )
     .option('-o, --out <dir>', 'output directory', 'generated')
     .option(
       '--runtime-import <specifier>',

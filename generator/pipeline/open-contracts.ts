@@ -1,0 +1,108 @@
+// The one way every command opens contracts: read the source → load (parse, validate, resolve
+// `$ref`s) → lint → stop on errors. A limit, a cache or a new diagnostic added here applies to
+// lint, generate, watch, check (both sides), release, registry, topics, dlq and every later command.
+import type { Diagnostic, Registry } from '../model/registry.js';
+import { loadRegistry, directorySource, type LoadOptions } from '../load/index.js';
+import { ContractReadError, type ContractSource } from '../load/source.js';
+import { lintRegistry, hasErrors } from '../lint/index.js';
+
+/** The contract-reading settings every command accepts (flags `--contracts`, `--max-file-size`). */
+export interface ContractsOptions {
+  /** Contracts directory or one AsyncAPI document (default `contracts`). */
+  readonly contracts?: string;
+  /** Largest contract file accepted, in bytes (default: the loader's 5 MiB). */
+  readonly maxFileSize?: number;
+}
+
+export const DEFAULT_CONTRACTS = 'contracts';
+
+/**
+ * The contracts could not be opened for the command: unreadable, invalid (with the diagnostics
+ * that say why) or empty. Commands print it and exit 2 ("could not check" / unreadable input).
+ */
+export class InputError extends Error {
+  constructor(
+    message: string,
+    readonly diagnostics: readonly Diagnostic[] = [],
+    /** Why: `invalid` contracts are findings to `evc generate` (exit 1); the rest is unreadable input. */
+    readonly reason: 'unreadable' | 'invalid' | 'empty' = 'unreadable',
+  ) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+export interface OpenedContracts {
+  readonly source: ContractSource;
+  readonly registry: Registry;
+  /** Loader diagnostics plus lint findings (or loader diagnostics only, with `lint: false`), sorted. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface OpenSourceOptions extends Pick<ContractsOptions, 'maxFileSize'> {
+  /** What these contracts are, in error messages: `proposed`, `baseline`, `current`. */
+  readonly role?: string;
+  /**
+   * Run the lint rules (default). A baseline read from history only needs to load: it was accepted
+   * when it was written, and a lint rule added since must not make the check impossible.
+   */
+  readonly lint?: boolean;
+  /** Throw an InputError on error diagnostics or when no document was found (default). */
+  readonly stopOnErrors?: boolean;
+}
+
+/** Opens `--contracts` (a directory or one document) relative to `cwd`. */
+export async function openContracts(
+  options: ContractsOptions & { readonly cwd: string },
+  how: OpenSourceOptions = {},
+): Promise<OpenedContracts> {
+  return openSource(await contractsSource(options.contracts ?? DEFAULT_CONTRACTS, options.cwd), {
+    ...how,
+    ...(options.maxFileSize === undefined ? {} : { maxFileSize: options.maxFileSize }),
+  });
+}
+
+/** Opens contracts from any source (a directory, a git ref, the baseline side of a check). */
+export async function openSource(source: ContractSource, how: OpenSourceOptions = {}): Promise<OpenedContracts> {
+  const loadOptions: LoadOptions = how.maxFileSize === undefined ? {} : { maxFileBytes: how.maxFileSize };
+  const registry = await loadRegistry(source, loadOptions);
+  const diagnostics = how.lint === false ? registry.diagnostics : lintRegistry(registry);
+  if (how.stopOnErrors !== false) {
+    const role = how.role === undefined ? '' : `${how.role} `;
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    if (hasErrors(errors))
+      throw new InputError(
+        `the ${role}contracts (${source.label}) have ${errors.length} error${errors.length === 1 ? '' : 's'}; ` +
+          `fix them (evc lint --contracts ${source.label})`,
+        errors,
+        'invalid',
+      );
+    if (registry.services.length === 0)
+      throw new InputError(`no AsyncAPI document found in the ${role}contracts (${source.label})`, [], 'empty');
+  }
+  return { source, registry, diagnostics };
+}
+
+/** The file-system source for `--contracts`; a missing path is an InputError that says what to pass. */
+export async function contractsSource(
+  contracts: string,
+  cwd: string,
+): Promise<Awaited<ReturnType<typeof directorySource>>> {
+  try {
+    return await directorySource(contracts, cwd);
+  } catch (error) {
+    if (error instanceof ContractReadError) throw new InputError(error.message);
+    throw error;
+  }
+}
+
+/** Parses `--max-file-size`: a positive whole number of bytes, optionally with a KiB/MiB suffix. */
+export function parseFileSize(text: string): number {
+  const match = /^\s*(\d+)\s*(b|k|kb|kib|m|mb|mib)?\s*$/i.exec(text);
+  const amount = match ? Number(match[1]) : Number.NaN;
+  const unit = (match?.[2] ?? 'b').toLowerCase();
+  const bytes = amount * (unit.startsWith('k') ? 1024 : unit.startsWith('m') ? 1024 * 1024 : 1);
+  if (!Number.isSafeInteger(bytes) || bytes <= 0)
+    throw new InputError(`--max-file-size must be a positive number of bytes, e.g. 5242880 or 5MiB (got ${text})`);
+  return bytes;
+}
