@@ -585,7 +585,9 @@ export async function checkerVerdicts(
     }
     return out;
   }
-  const oldSide = await loadSide(memorySource(contractsOf(old), 'old'), 'baseline');
+  // As `evc check` opens them: the baseline loads without lint, the proposed side is linted (an
+  // error there means "could not check", exit 2, not a verdict: such pairs are skipped).
+  const oldSide = await loadSide(memorySource(contractsOf(old), 'old'), 'baseline', { lint: false });
   const newSide = await loadSide(memorySource(contractsOf(next), 'new'), 'proposed');
   let baselines: RegistrySnapshot[] = [oldSide.snapshot];
   if (route === 'lockfile') {

@@ -64,6 +64,7 @@ export const rule: SchemaRule = {
   check(pair, ctx) {
     const wu = unionOf(pair.writer);
     const ru = unionOf(pair.reader);
+    if (!wu && !ru) return []; // nothing to match (comparing the pair with itself would prove nothing)
     const found: SchemaDifference[] = [];
     const writerAlternatives: readonly JsonSchema[] = wu ? wu.branches : [pair.writerNode];
     const title = (branch: JsonSchema | undefined): string =>

@@ -58,3 +58,30 @@ describe('unevaluatedProperties / unevaluatedItems', () => {
     ).toContain('ITEM_REMOVED_FROM_CLOSED_CONTENT_MODEL');
   });
 });
+
+describe('recursion that never moves into the instance', () => {
+  it('is "cannot judge" (UNGUARDED_RECURSION, breaking), not assumed compatible', () => {
+    const old = { $defs: { D0: { anyOf: [{ const: 'a' }] } }, $ref: '#/$defs/D0' };
+    const next = { $defs: { D0: { anyOf: [{ $ref: '#/$defs/D0' }] } }, $ref: '#/$defs/D0' };
+    const r = verdict(old, next, 'BACKWARD');
+    expect(r.compatible).toBe(false);
+    // reported where the recursion is met, as the reason no union branch is known to accept old data
+    const all = (ds: readonly { id: string; causes?: readonly unknown[] }[]): string[] =>
+      ds.flatMap((d) => [d.id, ...all((d.causes ?? []) as { id: string }[])]);
+    expect(all(r.findings)).toContain('UNGUARDED_RECURSION');
+  });
+
+  it('recursion through a property is still compared as a fixpoint (a tree stays compatible with itself)', () => {
+    const tree = (leaf: unknown) => ({
+      $defs: {
+        Node: {
+          type: 'object',
+          properties: { value: leaf, children: { type: 'array', items: { $ref: '#/$defs/Node' } } },
+        },
+      },
+      $ref: '#/$defs/Node',
+    });
+    expect(verdict(tree({ type: 'integer' }), tree({ type: 'number' }), 'BACKWARD').compatible).toBe(true);
+    expect(verdict(tree({ type: 'number' }), tree({ type: 'integer' }), 'BACKWARD').compatible).toBe(false);
+  });
+});
