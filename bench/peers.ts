@@ -1,6 +1,7 @@
 // Peer comparison, measured in one run: the 50-document / 400-message synthetic registry through
 //   - `evc lint && evc generate` (the compiled CLI, `node bin/evc.js`, two cold processes) and
-//     `asyncapi generate models typescript <doc> -o <dir>` (the AsyncAPI CLI, a dev dependency),
+//     `asyncapi generate models typescript <doc> -o <dir>` (the AsyncAPI CLI, pinned, installed on first
+//     use into .cache/peers/ by bench/peer-install.ts),
 //     which takes one document per process: run on all 50, total and per document;
 //   - `evc check --against <dir>` and `asyncapi diff <old> <new>` on one changed document (a
 //     property made required, a property's type changed integer → string): on a self-contained
@@ -16,13 +17,13 @@
 
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { parseDocument } from 'yaml';
 import { anyTypes, generatedCodeCompilerOptions } from '../test/support/compile.js';
+import { ASYNCAPI_CLI, installedPeer } from './peer-install.js';
 import { messageName, serviceName, writeSyntheticRegistry } from './synthetic-registry.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -99,15 +100,11 @@ interface Peer {
   readonly version: string;
 }
 
-/** The installed AsyncAPI CLI, or why it cannot be used. */
+/** The AsyncAPI CLI (installed on first use into .cache/peers/), or why it cannot be used. */
 function findPeer(work: string): Peer | string {
-  const require = createRequire(path.join(ROOT, 'package.json'));
-  let manifest: string;
-  try {
-    manifest = require.resolve('@asyncapi/cli/package.json');
-  } catch {
-    return 'unavailable: @asyncapi/cli is not installed (npm install --save-dev @asyncapi/cli@6)';
-  }
+  const installed = installedPeer(ASYNCAPI_CLI);
+  if ('unavailable' in installed) return `unavailable: ${installed.unavailable}`;
+  const manifest = path.join(installed.dir, 'package.json');
   const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { bin?: string | Record<string, string> };
   const bin = typeof pkg.bin === 'string' ? pkg.bin : pkg.bin?.['asyncapi'];
   if (!bin) return `unavailable: ${manifest} names no asyncapi bin`;

@@ -20,7 +20,7 @@
 // `tsx bench/runtime-throughput.ts [count] [rounds]` runs it alone and prints a side-by-side table.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Ajv } from 'ajv';
-import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
+import { Kafka, Partitioners, logLevel, type Consumer, type Producer } from 'kafkajs';
 import { routePlannedDescriptor, type RoutePlannedFields } from './route-planned.js';
 import {
   InMemoryBroker,
@@ -140,7 +140,12 @@ export async function benchRuntimeThroughput(
 
   const events = Array.from({ length: count }, (_, n) => event(n));
   const messageBytes = JSON.stringify(events[0]).length;
-  const rawProducer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  const rawProducer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   await rawProducer.connect();
   const transport = createKafkaProducerTransport({ kafka, logger: silentLogger });
   await transport.connect();

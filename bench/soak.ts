@@ -27,7 +27,7 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { routePlannedDescriptor, type BenchHeaders, type RoutePlannedFields, type Stop } from './route-planned.js';
-import { Kafka, logLevel, type Message } from 'kafkajs';
+import { Kafka, Partitioners, logLevel, type Message } from 'kafkajs';
 import {
   createConsoleLogger,
   createEventReceiver,
@@ -367,7 +367,12 @@ async function soak(connection: KafkaConnectionOptions, options: { deleteTopics:
     const bypassing = createKafkaEventSender({ ...connection, source: 'soak-unchecked', logger });
     const checked = descriptor(topic);
     const unchecked: MessageDescriptor<RoutePlanned, string, Headers> = { ...checked, validatePayload: () => true };
-    const raw = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    const raw = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
     await Promise.all([sender.connect(), bypassing.connect(), raw.connect()]);
     const produceStarted = now();
     const progress = setInterval(() => {

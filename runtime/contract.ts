@@ -35,8 +35,21 @@ export interface MessageDescriptor<Payload = unknown, Key = unknown, Headers = u
   readonly validatePayload: CompiledValidator;
   readonly validateKey?: CompiledValidator;
   readonly validateHeaders?: CompiledValidator;
+  /**
+   * Present when the message travels in the Confluent wire format (`wireFormat: confluent`): the
+   * value subject and the schema text `evc registry push` registered there, whose id frames records.
+   */
+  readonly wireFormat?: ConfluentWireFormat;
   /** Phantom fields so descriptors carry their types to producer/consumer signatures. */
   readonly __types?: { payload: Payload; key: Key; headers: Headers };
+}
+
+/** How a message is framed in the Confluent wire format. */
+export interface ConfluentWireFormat {
+  readonly format: 'confluent';
+  readonly subject: string;
+  /** The registered schema text, looked up (never registered) for its id. */
+  readonly schema: string;
 }
 
 /** What a producer sends for one message. `key` is required by the generated method when the contract declares one. */

@@ -26,7 +26,15 @@ export abstract class EventRuntimeError extends Error {
 }
 
 /** Why a value could not be turned into JSON; kept as data so tests and dashboards can group by it. */
-export type DecodeFailureReason = 'empty' | 'too-large' | 'not-utf8' | 'invalid-json' | 'too-deep' | 'unsafe-integer';
+export type DecodeFailureReason =
+  | 'empty'
+  | 'too-large'
+  | 'not-utf8'
+  | 'invalid-json'
+  | 'too-deep'
+  | 'unsafe-integer'
+  /** A Confluent-framed value whose schema id is unknown, belongs to another subject, or cannot be checked. */
+  | 'schema-id';
 
 /** The bytes of a value, key or header are not what the contract's encoding promises. Never retriable. */
 export class EventDecodeError extends EventRuntimeError {

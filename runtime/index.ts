@@ -92,6 +92,7 @@ export {
 } from './kafka/topics.js';
 export {
   replayDeadLetters,
+  ReplayIntoSourceError,
   type ReplayOptions,
   type ReplayOutcome,
   type ReplayRecordReport,
@@ -105,6 +106,12 @@ export {
   type DeadLetterPredicate,
 } from './dead-letter-replay/dead-letter-filter.js';
 export { parseSince } from './dead-letter-replay/time-window.js';
+export {
+  DEAD_LETTER_TOPIC_ENDINGS,
+  deadLetterTopicVerdict,
+  type DeadLetterTopicContext,
+  type DeadLetterTopicVerdict,
+} from './dead-letter-replay/dead-letter-topic.js';
 export { TopicNotFoundError, type PartitionBounds } from './dead-letter-replay/topic-scan.js';
 export {
   contractRegExp,
@@ -123,3 +130,16 @@ export {
   type KafkaEnvironment,
   type SaslMechanismName,
 } from './kafka/connection-config.js';
+
+// Schema registry (Confluent REST API) and the Confluent wire format
+export { SchemaRegistryClient, type RegisteredSchema, type SchemaSubmission } from './schema-registry/client.js';
+export {
+  describeRegistryConnection,
+  registryConnectionFromEnv,
+  RegistryConnectionConfigError,
+  type RegistryAuth,
+  type RegistryConnection,
+} from './schema-registry/connection.js';
+export { SchemaRegistryError, type RegistryErrorKind } from './schema-registry/errors.js';
+export { schemaIdSource, type SchemaIdSource } from './schema-registry/schema-ids.js';
+export { frameValue, unframeValue } from './schema-registry/wire-format.js';

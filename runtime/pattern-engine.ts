@@ -25,7 +25,23 @@ export type PatternEngineKind = 'native' | 'linear' | 'refused';
 // A group followed by a quantifier: `(a|aa)+` backtracks exponentially although its star height is 1.
 const QUANTIFIED_GROUP = /\)(?:[*+?]|\{\d*,?\d*\})/;
 
+/**
+ * The verdict depends on the pattern text only, and the same patterns come back over and over
+ * (every validator module of a registry, the AsyncAPI schema's own `patternProperties` on each
+ * document): deciding once per text saves most of safe-regex2's parsing at start-up.
+ */
+const kinds = new Map<string, PatternEngineKind>();
+
 export function patternEngineKind(pattern: string): PatternEngineKind {
+  let kind = kinds.get(pattern);
+  if (kind === undefined) {
+    kind = decideEngine(pattern);
+    if (kinds.size < 10_000) kinds.set(pattern, kind); // bounded: patterns from records are not contract text
+  }
+  return kind;
+}
+
+function decideEngine(pattern: string): PatternEngineKind {
   if (isSafe(pattern) && !QUANTIFIED_GROUP.test(pattern)) return 'native';
   try {
     RE2JS.compile(pattern);

@@ -3,7 +3,9 @@
 // while its producer keeps publishing (the backlog waits in Kafka and drains on restart), then a
 // malformed and a schema-invalid event landing in the dead-letter topic, `evc dlq inspect`, the
 // fix, and `evc dlq replay`. Exits 0 only if every event was processed exactly once.
-import { Kafka, logLevel } from 'kafkajs';
+// `npm run demo -- --registry` also pushes the contracts to a schema registry (EVC_REGISTRY_URL, else
+// a local Apicurio) and ends with a RouteCalculated in the Confluent wire format, shown as bytes.
+import { Kafka, Partitioners, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import {
@@ -18,7 +20,13 @@ import {
   type KafkaConnectionOptions,
   type ManagedEventReceiver,
   type MessageDescriptor,
+  schemaIdSource,
+  type SchemaIdSource,
+  type ConfluentWireFormat,
 } from 'eventcontracts/runtime';
+import { runRegistryPush } from '../../generator/cli/commands/registry-push.js';
+import { openContractSubjects } from '../../generator/schema-registry/contract-subjects.js';
+import { startRegistry, type RunningRegistry } from '../../scripts/registry/registry.js';
 import {
   RoutingProducer,
   ShipmentStatusChangedMessage,
@@ -32,6 +40,7 @@ import { runGenerate } from '../../generator/cli/commands/generate.js';
 import { planTopics } from '../../generator/catalog/topic-plan.js';
 import { directorySource, loadRegistry } from '../../generator/load/index.js';
 import { startBroker, type RunningBroker } from '../../scripts/kafka/broker.js';
+import { runningBundledBroker } from '../../generator/cli/bundled-broker.js';
 import { customerPortalService, HandledEvents, invoicingService, statusChange, trackingService } from './services.js';
 import { staleValidator } from './stale-contract.js';
 import { routeCalculated } from '../../test/support/logiflow-events.js';
@@ -65,11 +74,15 @@ async function main(): Promise<number> {
 
   let broker: RunningBroker | undefined;
   // KAFKA_BROKERS (with TLS/SASL from KAFKA_SSL*/KAFKA_SASL* or EVC_KAFKA_CONFIG) means a cluster of yours.
-  let connection: KafkaConnectionOptions | undefined = process.env.KAFKA_BROKERS ? kafkaConnectionFromEnv() : undefined;
+  // Else the broker of `npm run kafka:start` when one runs; else one of its own for the demo's length.
+  const bundled = process.env.KAFKA_BROKERS ? undefined : runningBundledBroker(process.cwd());
+  let connection: KafkaConnectionOptions | undefined = process.env.KAFKA_BROKERS
+    ? kafkaConnectionFromEnv()
+    : bundled && { brokers: bundled.brokers };
   step(
     2,
     connection
-      ? `Kafka: using ${describeConnection(connection)}`
+      ? `Kafka: using ${describeConnection(connection)}${bundled ? ' (started by npm run kafka:start)' : ''}`
       : 'Kafka: starting a local single-node broker (KRaft)',
   );
   if (connection === undefined) {
@@ -78,15 +91,57 @@ async function main(): Promise<number> {
     say(`broker ${broker.brokers.join(',')} ready in ${(broker.timings.totalMs / 1000).toFixed(1)} s`);
   }
   const receivers: ManagedEventReceiver[] = [];
+  let registry: RunningRegistry | undefined;
   try {
-    return await run(connection, receivers);
+    let framing: Framing | undefined;
+    if (process.argv.includes('--registry')) {
+      const given = process.env['EVC_REGISTRY_URL'];
+      say(given ? `schema registry: using ${given}` : 'schema registry: starting a local Apicurio Registry');
+      if (!given) {
+        registry = await startRegistry();
+        say(`registry ${registry.ccompatUrl} ready in ${(registry.timings.totalMs / 1000).toFixed(1)} s`);
+      }
+      const url = given ?? registry!.ccompatUrl;
+      const pushed = await runRegistryPush(
+        { registryUrl: url },
+        {
+          ...quiet,
+          stdout: (t) =>
+            t
+              .trimEnd()
+              .split('\n')
+              .forEach((line) => say(line)),
+        },
+      );
+      if (pushed !== 0) return 1;
+      // Every message goes out framed with the id of its topic's value subject (what push registered).
+      const formats = new Map<string, ConfluentWireFormat>();
+      for (const planned of (await openContractSubjects({ contracts: 'contracts', cwd: repo })).plan)
+        if (planned.part === 'value')
+          formats.set(planned.topic, { format: 'confluent', subject: planned.subject, schema: planned.text });
+      framing = { url, ids: schemaIdSource({ url }), formats };
+    }
+    return await run(connection, receivers, framing);
   } finally {
     await Promise.allSettled(receivers.map((r) => r.stop()));
     await broker?.stop();
+    await registry?.stop();
   }
 }
 
-async function run(connection: KafkaConnectionOptions, receivers: ManagedEventReceiver[]): Promise<number> {
+/** With --registry: where schema ids come from, for the framed step and for every receiver. */
+interface Framing {
+  readonly url: string;
+  readonly ids: SchemaIdSource;
+  /** Contract topic → its value subject and registered schema. */
+  readonly formats: ReadonlyMap<string, ConfluentWireFormat>;
+}
+
+async function run(
+  connection: KafkaConnectionOptions,
+  receivers: ManagedEventReceiver[],
+  framing: Framing | undefined,
+): Promise<number> {
   const kafka = new Kafka({
     ...connection.kafkaConfig,
     brokers: [...connection.brokers!],
@@ -117,11 +172,16 @@ async function run(connection: KafkaConnectionOptions, receivers: ManagedEventRe
   );
 
   // The generated descriptors fix each message's topic; the demo points them at this run's topics.
-  const onRunTopic = <P, K, H>(d: MessageDescriptor<P, K, H>): MessageDescriptor<P, K, H> => ({
-    ...d,
-    topic: onRun(d.topic),
+  const onRunTopic = <P, K, H>(d: MessageDescriptor<P, K, H>): MessageDescriptor<P, K, H> => {
+    const wireFormat = framing?.formats.get(d.topic);
+    return { ...d, topic: onRun(d.topic), ...(wireFormat ? { wireFormat } : {}) };
+  };
+  const sender = createKafkaEventSender({
+    ...connection,
+    source: 'logiflow-demo',
+    logger: silentLogger,
+    ...(framing ? { schemaIds: framing.ids } : {}),
   });
-  const sender = createKafkaEventSender({ ...connection, source: 'logiflow-demo', logger: silentLogger });
   const routedSender = {
     send: <P, K, H>(d: MessageDescriptor<P, K, H>, e: Parameters<typeof sender.send<P, K, H>>[1]) =>
       sender.send(onRunTopic(d), e),
@@ -133,6 +193,7 @@ async function run(connection: KafkaConnectionOptions, receivers: ManagedEventRe
       ...connection,
       groupId: `${groupId}.${run}`,
       logger: silentLogger,
+      ...(framing ? { schemaIds: framing.ids } : {}),
       retry: { maxAttempts: 3, initialDelayMs: 50, maxDelayMs: 200 },
     });
     const wrapped: ManagedEventReceiver = {
@@ -200,7 +261,7 @@ async function run(connection: KafkaConnectionOptions, receivers: ManagedEventRe
   expect((await groupLag(admin, `invoicing.${run}`, onRun('routing.events'))) === 0, 'backlog drained: lag 0');
 
   step(6, 'Bad events: a malformed record and one the portal cannot validate');
-  const raw = kafka.producer();
+  const raw = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner }); // no kafkajs warning
   await raw.connect();
   const shipmentId = randomUUID();
   await raw.send({
@@ -306,6 +367,7 @@ async function run(connection: KafkaConnectionOptions, receivers: ManagedEventRe
       `${receiver.groupId} (one run of the consumer): consumed ${m.consumed}, handled ${m.handled}, invalid ${m.invalid}, retried ${m.retried}, dead-lettered ${m.deadLettered}`,
     );
   }
+  if (framing) await framedStep(framing, kafka, onRun('routing.events'));
   await raw.disconnect();
   await sender.disconnect();
   await admin.disconnect();
@@ -315,6 +377,30 @@ async function run(connection: KafkaConnectionOptions, receivers: ManagedEventRe
       : `\nDemo FAILED: ${failures.join('; ')}`,
   );
   return failures.length === 0 ? 0 : 1;
+}
+
+/**
+ * With --registry every event went out in the Confluent wire format: 0x00, the id of the schema the
+ * push registered under the topic's value subject, then the JSON — as Java, Python and Go
+ * serializers write it — and every receiver checked that id before handling the event.
+ */
+async function framedStep(framing: Framing, kafka: Kafka, topic: string): Promise<void> {
+  step(11, `Schema registry: what a RouteCalculated looks like on ${topic}`);
+  const consumer = kafka.consumer({ groupId: `demo-wire-${randomUUID()}` });
+  let bytes: Buffer | undefined;
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  await consumer.run({ eachMessage: async ({ message }) => void (bytes ??= message.value ?? undefined) });
+  await waitFor('a record of the topic', () => bytes !== undefined);
+  await consumer.disconnect();
+  const value = bytes!;
+  const id = value.readUInt32BE(1);
+  const subject = framing.formats.get('routing.events')?.subject ?? '?';
+  say(
+    `${value.subarray(0, 5).toString('hex').replace(/(..)/g, '$1 ').trim()} | ${value.subarray(5, 64).toString('utf8')}…`,
+  );
+  say(`magic byte 00, schema id ${id} (${subject} in ${framing.url}), then the JSON payload`);
+  expect(value[0] === 0 && id > 0, 'records are framed as Confluent serializers (Java, Python, Go) expect');
 }
 
 async function groupLag(admin: ReturnType<Kafka['admin']>, groupId: string, topic: string): Promise<number> {

@@ -43,12 +43,9 @@ function text(catalog: Catalog, context: { readonly contracts: string; readonly 
     lines.push('', `${printable(entry.message)}  ${statusText(entry)}`);
     const row = (label: string, value: string) => lines.push(`  ${label.padEnd(12)}${value}`);
     if (entry.summary !== undefined) row('summary', printable(entry.summary));
-    if (entry.topics.length > 0) row('topic', entry.topics.map(printable).join(', '));
+    if (entry.topics.length > 0) row('topic', printableList(entry.topics));
     if (entry.owners.length > 0)
-      row(
-        'owner',
-        `${entry.owners.map(printable).join(', ')}${entry.teams.length > 0 ? ` (${entry.teams.map(printable).join(', ')})` : ''}`,
-      );
+      row('owner', `${printableList(entry.owners)}${entry.teams.length > 0 ? ` (${printableList(entry.teams)})` : ''}`);
     for (const [index, receiver] of entry.receivers.entries()) {
       row(
         index === 0 ? 'receivers' : '',
@@ -60,6 +57,11 @@ function text(catalog: Catalog, context: { readonly contracts: string; readonly 
     if (entry.versions.length > 1) row('versions', entry.versions.map((version) => `v${version}`).join(', '));
   }
   return `${lines.join('\n')}\n`;
+}
+
+// Not `values.map(printable)`: map would hand each element's index to printable as its maximum length.
+function printableList(values: readonly string[]): string {
+  return values.map((value) => printable(value)).join(', ');
 }
 
 function markdown(catalog: Catalog, context: { readonly contracts: string; readonly lockfile: string }): string {

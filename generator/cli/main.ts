@@ -12,8 +12,10 @@ import { registerCheckCommand } from './commands/check.js';
 import { registerReleaseCommand } from './commands/release.js';
 import { registerRegistryCommand } from './commands/registry.js';
 import { registerTopicsCommand } from './commands/topics.js';
+import { registerInitCommand } from './commands/init.js';
 import { InputError, openContracts } from '../pipeline/open-contracts.js';
 import { liveDescriptors } from '../emit/live-descriptors.js';
+import { deadLetterTopicsOf } from '../model/receive-settings.js';
 
 export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
   // `evc rules | head` closes the pipe early: that is the reader's choice, not an error.
@@ -31,6 +33,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run evc --help for usage)');
+  registerInitCommand(program, io, done);
   registerLintCommand(program, io, done);
   registerGenerateCommand(program, io, done);
   registerWatchCommand(program, io, done);
@@ -43,9 +46,10 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
   const mayNeedDlq = first === undefined || first === 'dlq' || first === 'help' || first.startsWith('-');
   const { registerDlqCommand } = mayNeedDlq ? await import('./commands/dlq.js') : { registerDlqCommand: undefined };
   registerDlqCommand?.(program, io, done, {
-    async loadValidators(contracts) {
+    async loadContracts(contracts) {
       try {
-        return liveDescriptors((await openContracts({ ...contracts, cwd: io.cwd })).registry);
+        const { registry } = await openContracts({ ...contracts, cwd: io.cwd });
+        return { validators: liveDescriptors(registry), deadLetterTopics: deadLetterTopicsOf(registry) };
       } catch (error) {
         if (error instanceof InputError) throw new UsageError(error.message);
         throw error;

@@ -4,6 +4,28 @@ import type { CompatibilityLevel, Direction } from './levels.js';
 
 export type ChangePart = 'payload' | 'headers' | 'key' | 'contract';
 
+/**
+ * A service a breaking change hurts. Under BACKWARD the receivers of the message (consumers must
+ * read what was written before), under FORWARD its senders (they must not write the new form while
+ * old readers remain), under FULL both. `file` is where the service declares that operation.
+ */
+export interface Impact {
+  readonly service: string;
+  readonly role: 'receiver' | 'sender';
+  readonly file: string;
+}
+
+/** A breaking change accepted on purpose by a `check.accept` entry of evc.config.yaml. */
+export interface Acceptance {
+  readonly reason: string;
+  /** Last day (YYYY-MM-DD) the entry applies. */
+  readonly until?: string;
+  /** Where the entry is, in evc.config.yaml. */
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
 export interface Change {
   /** Stable change id, e.g. REQUIRED_ATTRIBUTE_ADDED, TOPIC_REMOVED. */
   readonly rule: string;
@@ -30,10 +52,19 @@ export interface Change {
   readonly level: CompatibilityLevel;
   /** Which reading direction broke: backward (new reads old) or forward (old reads new). */
   readonly direction?: Direction;
-  /** Services hurt by the change (receivers, or senders for topic moves). */
+  /** Services the rule names in its message (receivers, or senders for topic moves). */
   readonly impacted: readonly string[];
+  /** Breaking changes: the services hurt at the change's level, with their role and file. */
+  readonly impact: readonly Impact[];
+  /** Set when evc.config.yaml accepts this breaking change: it is printed but does not fail the check. */
+  readonly accepted?: Acceptance;
   /** The version compared with, when not the latest (transitive levels). */
   readonly against?: string;
+}
+
+/** A breaking change that fails the check (breaking and not accepted). */
+export function failsCheck(change: Change): boolean {
+  return change.breaking && !change.accepted;
 }
 
 /** The single-line message of a change: what; why; instead. */

@@ -4,7 +4,7 @@
 
 import { execFile, spawn } from 'node:child_process';
 import path from 'node:path';
-import { ContractReadError, type ContractSource } from '../load/source.js';
+import { ContractFileMissing, ContractReadError, type ContractSource } from '../load/source.js';
 
 const CONTRACT_FILE = /\.(ya?ml|json)$/i;
 
@@ -77,13 +77,23 @@ export async function gitSource(options: GitSourceOptions): Promise<GitSource> {
     label,
     commit,
     directory,
+    // `$ref`s may reach the rest of the repository as it was at that commit, as they do in the working tree.
+    reach: { sourceInProject: directory, root: `${options.ref}:/`, why: 'the git repository' },
     async list() {
       return contractFiles;
     },
     async read(relativePath) {
       const normalized = path.posix.normalize(relativePath);
+      if (normalized.startsWith('../')) {
+        // Outside the contracts directory (the loader checked it stays inside the repository).
+        const inRepository = path.posix.normalize(path.posix.join(directory, normalized));
+        const text = (await readBlobs(root, commit, '', [inRepository])).get(inRepository);
+        if (text === undefined)
+          throw new ContractReadError(relativePath, `${options.ref}:${inRepository} does not exist at ${options.ref}`);
+        return text;
+      }
       if (!known.has(normalized))
-        throw new ContractReadError(
+        throw new ContractFileMissing(
           relativePath,
           `${source.displayPath(relativePath)} does not exist at ${options.ref}`,
         );
@@ -95,7 +105,7 @@ export async function gitSource(options: GitSourceOptions): Promise<GitSource> {
       return text;
     },
     displayPath(relativePath) {
-      return `${options.ref}:${prefix}${relativePath}`;
+      return `${options.ref}:${path.posix.normalize(prefix + relativePath)}`;
     },
   };
   return source;

@@ -5,9 +5,10 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Registry } from '../model/registry.js';
-import { ContractReadError, type ContractSource } from '../load/source.js';
+import { ContractFileMissing, ContractReadError, type ContractSource } from '../load/source.js';
 import { contractsSource, InputError, openSource, type OpenSourceOptions } from '../pipeline/open-contracts.js';
 import { ConfigError, readCompatibilityConfig, type CompatibilityConfig } from './config.js';
+import { historyFindings } from './config-findings.js';
 import { GitSourceError, gitSource } from './git-source.js';
 import { LOCKFILE, LockfileError, parseLockfile, snapshotsOfLockfile, type Lockfile } from './history/lockfile.js';
 import { snapshotOfRegistry, type RegistrySnapshot } from './snapshot.js';
@@ -29,7 +30,7 @@ export async function loadSide(source: ContractSource, role: string, how: SideOp
   try {
     return { source, registry, snapshot: snapshotOfRegistry(registry, source.label) };
   } catch (error) {
-    if (error instanceof ConfigError) throw new InputError(`${source.label}: ${error.message}`);
+    if (error instanceof ConfigError) throw new InputError(`${source.label}: ${error.message}`, error.diagnostics);
     throw error;
   }
 }
@@ -42,7 +43,8 @@ export async function readConfig(source: ContractSource): Promise<CompatibilityC
   try {
     return await readCompatibilityConfig(source);
   } catch (error) {
-    if (error instanceof ConfigError) throw new InputError(error.message);
+    if (error instanceof ConfigError) throw new InputError(error.message, error.diagnostics);
+    if (error instanceof ContractReadError) throw new InputError(error.message);
     throw error;
   }
 }
@@ -54,15 +56,26 @@ export async function readLockfile(source: ContractSource): Promise<Lockfile | u
   try {
     text = await source.read(LOCKFILE);
   } catch (error) {
-    if (error instanceof ContractReadError && /does not exist|ENOENT|not found|no such/i.test(error.message))
-      return undefined;
+    if (error instanceof ContractFileMissing) return undefined;
     if (error instanceof ContractReadError) throw new InputError(error.message);
     throw error;
   }
   try {
     return parseLockfile(text, source.displayPath(LOCKFILE));
   } catch (error) {
-    if (error instanceof LockfileError || error instanceof ContractReadError) throw new InputError(error.message);
+    if (error instanceof LockfileError)
+      throw new InputError(error.message, [
+        {
+          file: source.displayPath(LOCKFILE),
+          line: 1,
+          column: 1,
+          severity: historyFindings.invalid.severity,
+          rule: historyFindings.invalid.id,
+          message: error.message,
+          hint: 'restore it from version control; evc release is the only writer of evc.lock.yaml',
+        },
+      ]);
+    if (error instanceof ContractReadError) throw new InputError(error.message);
     throw error;
   }
 }

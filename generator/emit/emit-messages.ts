@@ -4,6 +4,8 @@ import type { JsonSchema } from '../model/registry.js';
 import type { GenerationPlan } from './plan.js';
 import { camelCase } from './naming.js';
 import { Code, docComment, fileHeader, ident, join, literal, ts } from './printer.js';
+import type { ConfluentWireFormat } from '../../runtime/contract.js';
+import { wireFormatKey } from './wire-formats.js';
 
 export function keyEncoding(key: JsonSchema | undefined): 'none' | 'string' | 'json' {
   if (key === undefined) return 'none';
@@ -14,7 +16,12 @@ export function keyEncoding(key: JsonSchema | undefined): 'none' | 'string' | 'j
   return 'string';
 }
 
-export function emitMessages(plan: GenerationPlan, runtimeImport: string, from: string): string {
+export function emitMessages(
+  plan: GenerationPlan,
+  runtimeImport: string,
+  from: string,
+  wireFormats: ReadonlyMap<string, ConfluentWireFormat> = new Map(),
+): string {
   const typeImports = new Set<string>();
   const imports: Code[] = [];
   const bodies: Code[] = [];
@@ -52,6 +59,12 @@ export function emitMessages(plan: GenerationPlan, runtimeImport: string, from: 
         ? ts`  validateHeaders: ${ident(headerAlias(validatorModule.get(plan.validatorFiles.get(message)!)!))}.validateHeaders,\n`
         : ts``,
     ];
+    const wire = wireFormats.get(wireFormatKey(descriptor.topic, message.name));
+    if (wire !== undefined)
+      optionalValidators.push(
+        ts`  wireFormat: { format: ${literal(wire.format)}, subject: ${literal(wire.subject)}, schema: ${literal(wire.schema)} },
+`,
+      );
     bodies.push(
       ts`${doc}export const ${ident(descriptor.constName)}: MessageDescriptor<${typeArgs}> = {\n  name: ${literal(message.name)},\n  topic: ${literal(descriptor.topic)},\n  service: ${literal(owner?.name ?? '')},\n  contractVersion: ${literal(owner?.version ?? '0.0.0')},\n  contentType: ${literal(message.contentType ?? 'application/json')},\n  keyEncoding: ${literal(keyEncoding(message.key))},\n  validatePayload: ${validators}.validatePayload,\n${optionalValidators}};\n`,
     );

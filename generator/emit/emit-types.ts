@@ -47,7 +47,15 @@ export function typeExpression(schema: unknown, names: TypeNames, indent: string
 
   if (parts.length === 0 && combinators.length === 0) return ts`unknown`;
   const all = [...parts, ...combinators];
-  return all.length === 1 ? all[0]! : join(all.map(wrap), ' & ');
+  return all.length === 1
+    ? all[0]!
+    : shaped(
+        'intersection',
+        join(
+          all.map((c) => wrap(c, 'intersection')),
+          ' & ',
+        ),
+      );
 }
 
 function primitive(
@@ -88,10 +96,13 @@ function arrayType(schema: Record<string, unknown>, names: TypeNames, indent: st
     const tail =
       rest === false || rest === undefined
         ? []
-        : [ts`...${wrap(typeExpression(rest, names, indent, undefined, depth + 1))}[]`];
-    return ts`readonly [${join([...members, ...tail], ', ')}]`;
+        : [ts`...${wrap(typeExpression(rest, names, indent, undefined, depth + 1), 'element')}[]`];
+    return shaped('operator', ts`readonly [${join([...members, ...tail], ', ')}]`);
   }
-  return ts`readonly ${wrap(typeExpression(schema.items, names, indent, undefined, depth + 1))}[]`;
+  return shaped(
+    'operator',
+    ts`readonly ${wrap(typeExpression(schema.items, names, indent, undefined, depth + 1), 'element')}[]`,
+  );
 }
 
 function objectType(schema: Record<string, unknown>, names: TypeNames, indent: string, depth: number): Code {
@@ -147,11 +158,28 @@ function literalType(value: unknown): Code {
 function union(members: readonly Code[]): Code {
   const unique = [...new Map(members.map((m) => [m.text, m])).values()];
   if (unique.some((m) => m.text === 'unknown')) return ts`unknown`;
-  return unique.length === 0 ? ts`never` : join(unique, ' | ');
+  if (unique.length === 1) return unique[0]!;
+  return unique.length === 0 ? ts`never` : shaped('union', join(unique, ' | '));
 }
 
-function wrap(code: Code): Code {
-  return / [|&] /.test(code.text) && !/^\{[\s\S]*\}$/.test(code.text) ? ts`(${code})` : code;
+/**
+ * How a type expression binds, so it is parenthesised exactly where TypeScript's grammar needs it:
+ * `readonly (readonly string[])[]`, `(A | B)[]`, `(A | B) & C`. Unmarked code is a primary type
+ * (a name, a literal, an object or tuple literal in braces/brackets).
+ */
+type Shape = 'union' | 'intersection' | 'operator';
+const shapes = new WeakMap<Code, Shape>();
+
+function shaped(shape: Shape, code: Code): Code {
+  shapes.set(code, shape);
+  return code;
+}
+
+/** `code` as an array element type (`X[]`) or an operand of `&`. */
+function wrap(code: Code, position: 'element' | 'intersection'): Code {
+  const shape = shapes.get(code);
+  const needs = position === 'element' ? shape !== undefined : shape === 'union';
+  return needs ? ts`(${code})` : code;
 }
 
 function schemaDoc(schema: JsonSchema, fallback: string[], name: string): string[] {

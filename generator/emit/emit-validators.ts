@@ -8,6 +8,7 @@ import type { Diagnostic, JsonSchema, MessageModel } from '../model/registry.js'
 import { bundleSchema } from '../model/bundle.js';
 import { messageValidatorAjv, standaloneCode } from '../ajv.js';
 import type { GenerationPlan } from './plan.js';
+import { schemaCompile } from './generator-rules.js';
 import { fileHeader, literal, ts } from './printer.js';
 
 export interface EmittedValidators {
@@ -89,7 +90,7 @@ function compileModule(
         line: message.definition.line,
         column: message.definition.column,
         severity: 'error',
-        rule: 'schema-compile',
+        rule: schemaCompile.id,
         message: `${message.name}: the ${role} schema cannot be compiled into a validator: ${(error as Error).message}`,
         hint: 'fix the schema (e.g. an invalid or unsafe regular expression in `pattern`)',
       });

@@ -7,10 +7,14 @@ import { emitValidators } from './emit-validators.js';
 import { emitMessages } from './emit-messages.js';
 import { emitService } from './emit-service.js';
 import { emitIndex } from './emit-index.js';
+import { wireFormatsOf } from './wire-formats.js';
+import { DEFAULT_SCHEMA_REGISTRY_SETTINGS, type SchemaRegistrySettings } from '../schema-registry/settings.js';
 
 export interface GenerateOptions {
   /** Module specifier generated code imports the runtime from. */
   readonly runtimeImport?: string;
+  /** evc.config.yaml `schemaRegistry:` (subject strategy, wire format); default topic strategy, plain JSON. */
+  readonly schemaRegistry?: SchemaRegistrySettings;
 }
 
 export interface GeneratedCode {
@@ -30,15 +34,16 @@ export function generateCode(registry: Registry, options: GenerateOptions = {}):
       ' ',
     );
   const validators = emitValidators(plan, runtimeImport);
+  const wire = wireFormatsOf(registry, options.schemaRegistry ?? DEFAULT_SCHEMA_REGISTRY_SETTINGS);
   const files = new Map<string, string>([
     ['types.ts', emitTypes(registry, plan.types, from)],
-    ['messages.ts', emitMessages(plan, runtimeImport, from)],
+    ['messages.ts', emitMessages(plan, runtimeImport, from, wire.formats)],
     ['index.ts', emitIndex(plan, from)],
     ...validators.files,
     ...plan.services.map((s) => [`services/${s.fileName}.ts`, emitService(plan, s, runtimeImport)] as [string, string]),
   ]);
   return {
     files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
-    diagnostics: validators.diagnostics,
+    diagnostics: [...validators.diagnostics, ...wire.diagnostics],
   };
 }

@@ -13,6 +13,8 @@ import { patternSafety } from './rules/pattern-safety.js';
 import { enumSize } from './rules/enum-size.js';
 import { receiveSettings } from './rules/receive-settings.js';
 import { unvalidatablePropertyName } from './rules/unvalidatable-property-name.js';
+import { messageIdUnique } from './rules/message-id-unique.js';
+import { operationMessageInChannel } from './rules/operation-message-in-channel.js';
 
 export type { LintRule } from './rule.js';
 
@@ -28,6 +30,8 @@ export const lintRules: readonly LintRule[] = [
   enumSize,
   receiveSettings,
   unvalidatablePropertyName,
+  messageIdUnique,
+  operationMessageInChannel,
 ];
 
 /** Loader diagnostics plus every registry rule's findings, sorted by file and position. */

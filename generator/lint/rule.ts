@@ -1,13 +1,17 @@
-// What a lint rule is: an id, a one-line doc, a severity and a pure check over the registry model.
-// Rules detected while loading (syntax, schema validity, references) are listed with `detectedBy:
-// 'loader'` so `evc rules` and the docs cover them too.
+// What a lint rule is: an id, a category, a one-line doc, a severity and a pure check over the
+// registry model. Rules detected while loading (syntax, schema validity, references) or generating
+// (a schema ajv cannot compile) are listed with `detectedBy: 'loader' | 'generator'` so `evc rules`,
+// the rule registry and the docs cover them too.
 import type { Diagnostic, Registry, Severity, SourceLocation } from '../model/registry.js';
+import type { RuleCategory } from '../rules/rule-entry.js';
 
 export interface LintRule {
   readonly id: string;
   readonly severity: Severity;
+  /** The group `evc.config.yaml` can switch off together (see generator/rules/rule-entry.ts). */
+  readonly category: RuleCategory;
   readonly description: string;
-  readonly detectedBy: 'loader' | 'registry';
+  readonly detectedBy: 'loader' | 'generator' | 'registry';
   readonly check?: (registry: Registry) => Diagnostic[];
 }
 

@@ -12,6 +12,8 @@ import type {
 } from '../model/registry.js';
 import { schemaOrigin, setNodeLocation } from '../model/registry.js';
 import { memberLocation, nodeInfo } from './parse-file.js';
+import { writtenNode } from './resolve-refs.js';
+import { isJsonSchemaFormat } from '../model/schema-format.js';
 
 type Obj = Record<string, unknown>;
 
@@ -37,6 +39,11 @@ export class MessageTable {
 
   constructor(private readonly fallbackLocation: (file: string) => SourceLocation) {}
 
+  /** The model already built for a message object, if any. */
+  find(raw: Obj): MessageModel | undefined {
+    return this.byDefinition.get(raw);
+  }
+
   get(
     raw: Obj,
     context: { file: string; defaultContentType?: string; fallbackName: string; channelKey?: string },
@@ -49,7 +56,11 @@ export class MessageTable {
     const extensions: Obj = {};
     for (const [key, value] of Object.entries(raw))
       if (key.startsWith('x-') && !key.startsWith('x-parser-')) extensions[key] = value;
-    const payload = payloadSchema(raw.payload);
+    // 2.x names the payload's format on the message itself; an Avro or Protobuf payload is no JSON Schema.
+    const payload =
+      typeof raw.schemaFormat === 'string' && !isJsonSchemaFormat(raw.schemaFormat)
+        ? undefined
+        : payloadSchema(raw.payload);
     const model: MessageModel = {
       name,
       nameSource: source,
@@ -81,7 +92,7 @@ function asSchema(value: unknown): JsonSchema | undefined {
 /** 3.x allows a Multi Format Schema Object `{ schemaFormat, schema }` as payload. */
 function payloadSchema(value: unknown): JsonSchema | undefined {
   if (isObj(value) && typeof value.schemaFormat === 'string' && 'schema' in value) {
-    return /json|asyncapi/i.test(value.schemaFormat) ? asSchema(value.schema) : undefined;
+    return isJsonSchemaFormat(value.schemaFormat) ? asSchema(value.schema) : undefined;
   }
   return asSchema(value);
 }
@@ -194,6 +205,15 @@ export function buildDocument(
         }),
       );
       for (const model of models) addMessage(entry, model);
+      const written = writtenNode(op);
+      const writtenMessages = isObj(written) && Array.isArray(written.messages) ? written.messages : [];
+      const channelRef = isObj(written) && isObj(written.channel) ? str(written.channel.$ref) : undefined;
+      const channelMessages = isObj(op.channel.messages)
+        ? Object.values(op.channel.messages)
+            .filter(isObj)
+            .map((raw) => messages.find(raw))
+            .filter((m): m is MessageModel => m !== undefined)
+        : [];
       operations.push({
         id,
         service: serviceName,
@@ -203,6 +223,20 @@ export function buildDocument(
         messages: models,
         location: nodeInfo(op)?.location ?? location,
         extensions: extensionsOf(op),
+        channelMessages,
+        ...(Array.isArray(op.messages)
+          ? {
+              messageRefs: op.messages.filter(isObj).map((_, index) => {
+                const item: unknown = writtenMessages[index];
+                const ref = isObj(item) ? str(item.$ref) : undefined;
+                return {
+                  ...optional('ref', ref),
+                  location: memberLocation(op.messages, String(index)) ?? nodeInfo(op)?.location ?? location,
+                };
+              }),
+            }
+          : {}),
+        ...optional('channelRef', channelRef),
       });
     }
   } else {

@@ -1,10 +1,11 @@
 // ContractSource over the file system: a contracts directory, or a single document in one.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { ContractReadError, type ContractSource } from './source.js';
+import { ContractFileMissing, ContractReadError, type ContractSource, type ReferenceReach } from './source.js';
 
 const CONTRACT_FILE = /\.(ya?ml|json)$/i;
-const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+/** Folders never read for contracts (nor watched by `evc watch`). */
+export const SKIPPED_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git']);
 /** The registry's own files: settings and release history, not contracts (the lockfile grows with every release). */
 const REGISTRY_FILES = new Set(['evc.config.yaml', 'evc.lock.yaml']);
 
@@ -15,8 +16,15 @@ export interface DirectorySource extends ContractSource {
   readonly only?: string;
 }
 
+/** Folders that mark a project root: `$ref`s may reach anywhere under the nearest one. */
+export const PROJECT_ROOT_MARKERS = ['evc.config.yaml', 'package.json', '.git'] as const;
+
 /** `target` is a contracts directory or one document; throws ContractReadError when it does not exist. */
-export async function directorySource(target: string, cwd = process.cwd()): Promise<DirectorySource> {
+export async function directorySource(
+  target: string,
+  cwd = process.cwd(),
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<DirectorySource> {
   const absolute = path.resolve(cwd, target);
   const info = await stat(absolute).catch(() => undefined);
   if (!info)
@@ -27,9 +35,11 @@ export async function directorySource(target: string, cwd = process.cwd()): Prom
   const root = info.isDirectory() ? absolute : await registryRootOf(absolute, cwd);
   const only = info.isDirectory() ? undefined : toPosix(path.relative(root, absolute));
   const label = toPosix(path.relative(cwd, root)) || '.';
+  const reach = await referenceReach(root, cwd, env);
   const source: DirectorySource = {
     label,
     root,
+    reach,
     ...(only === undefined ? {} : { only }),
     async list() {
       return only !== undefined ? [only] : (await walk(root, '')).sort();
@@ -39,11 +49,11 @@ export async function directorySource(target: string, cwd = process.cwd()): Prom
         return await readFile(path.join(root, relativePath), 'utf8');
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT')
+          throw new ContractFileMissing(relativePath, `${source.displayPath(relativePath)} does not exist`);
         throw new ContractReadError(
           relativePath,
-          code === 'ENOENT'
-            ? `${source.displayPath(relativePath)} does not exist`
-            : `cannot read ${source.displayPath(relativePath)}: ${code ?? String(error)}`,
+          `cannot read ${source.displayPath(relativePath)}: ${code ?? String(error)}`,
         );
       }
     },
@@ -61,16 +71,53 @@ export async function directorySource(target: string, cwd = process.cwd()): Prom
 
 /**
  * A single document still belongs to a registry: its `$ref`s may reach sibling services. Its root
- * is the nearest ancestor holding `evc.config.yaml`, else the working directory when the file is
- * inside it, else the file's own directory.
+ * is the nearest ancestor holding `evc.config.yaml`, else the nearest project root (package.json or
+ * .git), else the working directory when the file is inside it, else the file's own directory.
  */
 async function registryRootOf(file: string, cwd: string): Promise<string> {
-  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
-    if (await stat(path.join(dir, 'evc.config.yaml')).catch(() => undefined)) return dir;
-    if (dir === path.dirname(dir)) break;
+  for (const markers of [['evc.config.yaml'], PROJECT_ROOT_MARKERS]) {
+    for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+      for (const marker of markers) if (await stat(path.join(dir, marker)).catch(() => undefined)) return dir;
+      if (dir === path.dirname(dir)) break;
+    }
   }
   const fromCwd = path.relative(cwd, file);
   return fromCwd.startsWith('..') || path.isAbsolute(fromCwd) ? path.dirname(file) : cwd;
+}
+
+/**
+ * The project root bounds `$ref`s: EVC_PROJECT_ROOT when it holds the contracts, else the nearest
+ * folder at or above the contracts root holding evc.config.yaml, package.json or .git. A document
+ * outside any project (downloaded examples, a collection of specs) may reach anywhere under its
+ * top-level folder (`/home`, `/tmp`, …): that still keeps `../../etc/passwd`-style references out.
+ */
+async function referenceReach(
+  root: string,
+  cwd: string,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<ReferenceReach> {
+  const inside = (dir: string): boolean => {
+    const relative = path.relative(dir, root);
+    return !relative.startsWith('..') && !path.isAbsolute(relative);
+  };
+  const reachOf = (dir: string, why: string): ReferenceReach => ({
+    sourceInProject: toPosix(path.relative(dir, root)),
+    root: dir,
+    why,
+  });
+  const configured = env.EVC_PROJECT_ROOT;
+  if (configured) {
+    const dir = path.resolve(cwd, configured);
+    if (inside(dir)) return reachOf(dir, 'set by EVC_PROJECT_ROOT');
+  }
+  for (let dir = root; ; dir = path.dirname(dir)) {
+    for (const marker of PROJECT_ROOT_MARKERS)
+      if (await stat(path.join(dir, marker)).catch(() => undefined))
+        return reachOf(dir, `the nearest folder at or above the contracts holding ${marker}`);
+    if (dir === path.dirname(dir)) break;
+  }
+  const top = root.split(path.sep).slice(0, 2).join(path.sep) || path.sep;
+  return reachOf(top, 'no folder above the contracts holds evc.config.yaml, package.json or .git');
 }
 
 async function walk(root: string, relative: string): Promise<string[]> {

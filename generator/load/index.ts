@@ -9,8 +9,9 @@ import type {
   SourceLocation,
   TopicModel,
 } from '../model/registry.js';
-import { FileParseError, nodeInfo, memberLocation } from './parse-file.js';
-import { parseCached } from './parse-cache.js';
+import { FileParseError, MAX_NESTING_DEPTH, nodeInfo, memberLocation } from './parse-file.js';
+import { nestingDepth } from './nesting-limit.js';
+import { contentHashOf, parseCached } from './parse-cache.js';
 import { RefResolver, referencedFiles } from './resolve-refs.js';
 import { SUPPORTED_VERSIONS, validateAgainstSpec } from './validate-spec.js';
 import { buildDocument, MessageTable } from './build-model.js';
@@ -73,7 +74,7 @@ export async function loadRegistry(source: ContractSource, options: LoadOptions 
   for (let pending = [...values.entries()]; pending.length > 0;) {
     const next: [string, unknown][] = [];
     for (const [file, value] of pending) {
-      for (const target of referencedFiles(value, file)) {
+      for (const target of referencedFiles(value, file, source.reach)) {
         if (values.has(target) || missing.has(target)) continue;
         await readFile(target);
         if (values.has(target)) next.push([target, values.get(target)]);
@@ -87,7 +88,7 @@ export async function loadRegistry(source: ContractSource, options: LoadOptions 
     .filter(([file, value]) => isDocument(value) && (only === undefined || file === only))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
-  const resolver = new RefResolver(values, display, missing);
+  const resolver = new RefResolver(values, display, missing, source.reach);
   const messages = new MessageTable((file) => ({ file: display(file), line: 1, column: 1 }));
   const services: ServiceModel[] = [];
   const topics = new Map<
@@ -117,7 +118,7 @@ export async function loadRegistry(source: ContractSource, options: LoadOptions 
       continue;
     }
     if (!options.skipSpecValidation) {
-      for (const issue of await validateAgainstSpec(doc, version)) {
+      for (const issue of await validateAgainstSpec(doc, version, undefined, contentHashOf(doc))) {
         const at = locate(doc, issue.pointer) ?? { file: display(file), line: 1, column: 1 };
         diagnostics.push({
           ...at,
@@ -158,6 +159,37 @@ export async function loadRegistry(source: ContractSource, options: LoadOptions 
   const allMessages = new Set<MessageModel>();
   for (const service of services) for (const op of service.operations) for (const m of op.messages) allMessages.add(m);
   for (const topic of topics.values()) for (const m of topic.messages.values()) allMessages.add(m);
+  const tooDeep = new Set<MessageModel>();
+  for (const message of allMessages) {
+    const role = (['payload', 'key', 'headers'] as const).find((r) => nestingDepth(message[r]) > MAX_NESTING_DEPTH);
+    if (role === undefined) continue;
+    tooDeep.add(message);
+    diagnostics.push({
+      ...message.definition,
+      severity: 'error',
+      rule: 'nesting-too-deep',
+      message: `${message.name}: the ${role} schema nests objects and arrays more than ${MAX_NESTING_DEPTH} levels deep once its $refs are followed`,
+      hint: 'flatten the schema, or break a chain of references that only wrap one another',
+    });
+  }
+  if (tooDeep.size > 0) {
+    // Later stages recurse over schemas: a message over the limit is reported, never handed on.
+    for (const message of tooDeep) allMessages.delete(message);
+    for (const topic of topics.values())
+      for (const [name, message] of topic.messages) if (tooDeep.has(message)) topic.messages.delete(name);
+    services.splice(
+      0,
+      services.length,
+      ...services.map((service) => ({
+        ...service,
+        operations: service.operations.map((op) => ({
+          ...op,
+          messages: op.messages.filter((m) => !tooDeep.has(m)),
+          ...(op.channelMessages ? { channelMessages: op.channelMessages.filter((m) => !tooDeep.has(m)) } : {}),
+        })),
+      })),
+    );
+  }
 
   return {
     root: source.label,

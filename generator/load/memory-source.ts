@@ -1,5 +1,5 @@
 // ContractSource over in-memory files: for tests, benchmarks and editors that hold unsaved text.
-import { ContractReadError, type ContractSource } from './source.js';
+import { ContractFileMissing, type ContractSource } from './source.js';
 
 export function memorySource(files: Readonly<Record<string, string>>, label = 'memory'): ContractSource {
   return {
@@ -12,7 +12,7 @@ export function memorySource(files: Readonly<Record<string, string>>, label = 'm
     async read(relativePath) {
       const text = files[relativePath];
       if (text === undefined || !Object.prototype.hasOwnProperty.call(files, relativePath))
-        throw new ContractReadError(relativePath, `${relativePath} does not exist`);
+        throw new ContractFileMissing(relativePath, `${relativePath} does not exist`);
       return text;
     },
     displayPath(relativePath) {

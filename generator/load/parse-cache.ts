@@ -14,8 +14,14 @@ import {
 import { evcCacheDir } from './cache-dir.js';
 
 /** Bump when the cached format or the parser's output changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 const memory = new Map<string, ParsedFile | FileParseError>();
+/** The content hash each parsed document root came from, for verdicts cached by content (validate-spec.ts). */
+const hashes = new WeakMap<object, string>();
+
+export function contentHashOf(value: unknown): string | undefined {
+  return typeof value === 'object' && value !== null ? hashes.get(value) : undefined;
+}
 
 export function parseCached(text: string, displayFile: string): ParsedFile | FileParseError {
   const hash = createHash('sha256').update(`v${FORMAT}\0${displayFile}\0`).update(text).digest('hex');
@@ -36,6 +42,8 @@ export function parseCached(text: string, displayFile: string): ParsedFile | Fil
   }
   if (memory.size > 2000) memory.clear();
   memory.set(hash, parsed);
+  if (!(parsed instanceof FileParseError) && typeof parsed.value === 'object' && parsed.value !== null)
+    hashes.set(parsed.value, hash);
   return parsed;
 }
 

@@ -44,14 +44,40 @@ export class FileParseError extends Error {
   }
 }
 
+/**
+ * How deeply objects and arrays may nest, in one file and in a message's schemas after `$ref`s are
+ * followed (see nesting-limit.ts). Real contracts stay far below it (a schema level costs two:
+ * `properties` and the property); every stage that walks contracts recursively is safe under it.
+ */
+export const MAX_NESTING_DEPTH = 256;
+
 /** Parses YAML 1.2 (a superset of JSON). Throws FileParseError with located diagnostics. */
 export function parseContractFile(text: string, file: string): ParsedFile {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const at = (offset: number): SourceLocation => {
     const pos = lineCounter.linePos(offset);
     return { file, line: pos.line, column: pos.col };
   };
+  const tooDeep = (where: SourceLocation): FileParseError =>
+    new FileParseError([
+      {
+        ...where,
+        severity: 'error',
+        rule: 'nesting-too-deep',
+        message: `${file} nests objects and arrays more than ${MAX_NESTING_DEPTH} levels deep here`,
+        hint: 'flatten the schema: move deep parts into named schemas (components/schemas) and $ref them',
+      },
+    ]);
+  // The YAML parser recurses per nesting level: measure first, so a hostile document gets a
+  // located error instead of a stack overflow reported as a syntax error.
+  const deep = firstTooDeep(text, MAX_NESTING_DEPTH);
+  if (deep !== undefined) {
+    lineCounter.addNewLine(0);
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+    throw tooDeep(at(deep));
+  }
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  if (doc.errors.some((error) => /call stack/i.test(error.message))) throw tooDeep(at(doc.errors[0]?.pos[0] ?? 0));
   if (doc.errors.length > 0) {
     throw new FileParseError(
       doc.errors.slice(0, 5).map((error) => ({
@@ -66,11 +92,18 @@ export function parseContractFile(text: string, file: string): ParsedFile {
 
   // An object or array is located at the key that introduces it (`RouteCalculated:`), which is
   // where people look, rather than at its first child.
-  const build = (node: YamlNode | null | undefined, pointer: string, keyLocation?: SourceLocation): unknown => {
+  const build = (
+    node: YamlNode | null | undefined,
+    pointer: string,
+    keyLocation?: SourceLocation,
+    depth = 0,
+  ): unknown => {
     if (node === null || node === undefined) return null;
-    if (isAlias(node)) return build(node.resolve(doc) as YamlNode | undefined, pointer, keyLocation);
+    if (isAlias(node)) return build(node.resolve(doc) as YamlNode | undefined, pointer, keyLocation, depth);
     if (isScalar(node)) return node.value;
     const location = keyLocation ?? at(node.range?.[0] ?? 0);
+    // Aliases can nest what the text does not (`a: &x [*x]` is refused by yaml, chains are not).
+    if (depth >= MAX_NESTING_DEPTH) throw tooDeep(location);
     const members = new Map<string, SourceLocation>();
     if (isMap(node)) {
       const result: Record<string, unknown> = {};
@@ -80,7 +113,11 @@ export function parseContractFile(text: string, file: string): ParsedFile {
         const key = String(isScalar(keyNode) ? keyNode.value : keyNode);
         const keyAt = keyNode?.range ? at(keyNode.range[0]) : location;
         members.set(key, keyAt);
-        setOwnProperty(result, key, build(pair.value as YamlNode | null, `${pointer}/${escapePointer(key)}`, keyAt));
+        setOwnProperty(
+          result,
+          key,
+          build(pair.value as YamlNode | null, `${pointer}/${escapePointer(key)}`, keyAt, depth + 1),
+        );
       }
       return result;
     }
@@ -90,13 +127,57 @@ export function parseContractFile(text: string, file: string): ParsedFile {
       node.items.forEach((item, index) => {
         const itemNode = item as YamlNode | null;
         members.set(String(index), itemNode?.range ? at(itemNode.range[0]) : location);
-        result.push(build(itemNode, `${pointer}/${index}`));
+        result.push(build(itemNode, `${pointer}/${index}`, undefined, depth + 1));
       });
       return result;
     }
     return null;
   };
   return { file, value: build(doc.contents as YamlNode | null, '') };
+}
+
+/**
+ * The offset of the first object or array nested deeper than `limit`, or undefined. A cheap scan
+ * that counts flow brackets outside quoted strings and block indentation steps; it errs on the side of
+ * letting the real parser (and the exact check while building) decide.
+ */
+export function firstTooDeep(text: string, limit: number): number | undefined {
+  let flow = 0;
+  const indents: number[] = [];
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') {
+      lineStart = true;
+      indent = 0;
+      continue;
+    }
+    if (lineStart) {
+      if (c === ' ' || c === '-') {
+        indent++;
+        continue;
+      }
+      lineStart = false;
+      if (c !== '#' && c !== '\r' && flow === 0) {
+        while (indents.length > 0 && indents[indents.length - 1]! >= indent) indents.pop();
+        indents.push(indent);
+      }
+    }
+    if (c === '"' || c === "'") {
+      // Skip the quoted scalar (YAML doubles '' inside single quotes; JSON escapes with \).
+      for (i++; i < text.length && text[i] !== c; i++) if (c === '"' && text[i] === '\\') i++;
+      continue;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+      continue;
+    }
+    if (c === '{' || c === '[') flow++;
+    else if ((c === '}' || c === ']') && flow > 0) flow--;
+    if (flow + indents.length > limit + 1) return i;
+  }
+  return undefined;
 }
 
 export function escapePointer(segment: string): string {

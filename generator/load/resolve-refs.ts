@@ -4,8 +4,9 @@
 import path from 'node:path';
 import type { Diagnostic } from '../model/registry.js';
 import { setNodeLocation, setSchemaOrigin } from '../model/registry.js';
-import { copyNodeInfo, memberLocation, nodeInfo, unescapePointer } from './parse-file.js';
+import { MAX_NESTING_DEPTH, copyNodeInfo, memberLocation, nodeInfo, unescapePointer } from './parse-file.js';
 import { setOwnProperty } from '../../runtime/own-properties.js';
+import type { ReferenceReach } from './source.js';
 
 export interface RefTarget {
   /** Root-relative POSIX path of the file holding the target. */
@@ -16,8 +17,12 @@ export interface RefTarget {
 
 export type RefProblem = { kind: 'remote' | 'outside-root' | 'malformed'; reason: string };
 
-/** Works out which file and pointer a `$ref` written in `fromFile` names. */
-export function parseRef(ref: string, fromFile: string): RefTarget | RefProblem {
+/**
+ * Works out which file and pointer a `$ref` written in `fromFile` names. Files are keyed by their
+ * path relative to the source root; with a `reach`, that path may climb (`../schemas/x.json`) as
+ * long as it stays under the project root.
+ */
+export function parseRef(ref: string, fromFile: string, reach?: ReferenceReach): RefTarget | RefProblem {
   if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
     return {
       kind: 'remote',
@@ -34,13 +39,19 @@ export function parseRef(ref: string, fromFile: string): RefTarget | RefProblem 
     };
   }
   if (filePart === '') return { file: fromFile, pointer: decodePointer(pointer) };
-  const file = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), decodeURI(filePart)));
-  if (file.startsWith('../') || file === '..' || path.posix.isAbsolute(file)) {
+  const joined = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), decodeURI(filePart)));
+  const inProject = path.posix.normalize(path.posix.join(reach?.sourceInProject ?? '', joined));
+  const climbs = (p: string): boolean => p === '..' || p.startsWith('../');
+  if (path.posix.isAbsolute(filePart) || climbs(reach ? inProject : joined)) {
     return {
       kind: 'outside-root',
-      reason: `reference "${ref}" points outside the contracts directory: move the target inside it`,
+      reason: reach
+        ? `reference "${ref}" leads outside the project root ${reach.root} (${reach.why}): move the target under it, or widen the root`
+        : `reference "${ref}" leads outside the contracts directory: move the target inside it`,
     };
   }
+  // One key per file however it is reached (`../a/../a/x.yaml` and `../a/x.yaml` are one file).
+  const file = reach ? path.posix.relative(reach.sourceInProject || '.', inProject) || '.' : joined;
   return { file, pointer: decodePointer(pointer) };
 }
 
@@ -62,20 +73,34 @@ export function isRefObject(value: unknown): value is { $ref: string } {
 }
 
 /** Every file a set of parsed values refers to (for loading them before resolution). */
-export function referencedFiles(value: unknown, fromFile: string): Set<string> {
+export function referencedFiles(value: unknown, fromFile: string, reach?: ReferenceReach): Set<string> {
   const files = new Set<string>();
   const seen = new Set<object>();
   const visit = (node: unknown): void => {
     if (typeof node !== 'object' || node === null || seen.has(node)) return;
     seen.add(node);
     if (isRefObject(node)) {
-      const target = parseRef(node.$ref, fromFile);
+      const target = parseRef(node.$ref, fromFile, reach);
       if ('file' in target && target.file !== fromFile) files.add(target.file);
     }
     for (const child of Object.values(node)) visit(child);
   };
   visit(value);
   return files;
+}
+
+export const WIDEN_ROOT_HINT =
+  'the project root is the nearest folder above the contracts holding evc.config.yaml, package.json or .git; ' +
+  'to widen it, set EVC_PROJECT_ROOT to a folder that holds both files';
+
+/** Past this depth the resolver stops copying (4× the nesting limit, so the loader's check still sees it). */
+const RESOLVE_DEPTH_LIMIT = 4 * MAX_NESTING_DEPTH;
+
+const written = new WeakMap<object, object>();
+
+/** The object as it was written in its file (its `$ref`s unresolved), for rules about how something was referenced. */
+export function writtenNode(resolved: unknown): unknown {
+  return typeof resolved === 'object' && resolved !== null ? written.get(resolved) : undefined;
 }
 
 /** Resolves references across the files it is given; one instance per registry load. */
@@ -88,6 +113,7 @@ export class RefResolver {
     private readonly files: ReadonlyMap<string, unknown>,
     private readonly display: (file: string) => string,
     private readonly missingFiles: ReadonlyMap<string, string> = new Map(),
+    private readonly reach?: ReferenceReach,
   ) {}
 
   /** The resolved copy of `node`, which was written in `file`. */
@@ -95,29 +121,35 @@ export class RefResolver {
     return this.resolveNode(node, file, []);
   }
 
-  private resolveNode(node: unknown, file: string, chain: string[]): unknown {
+  private resolveNode(node: unknown, file: string, chain: string[], depth = 0): unknown {
     if (typeof node !== 'object' || node === null) return node;
     const done = this.copies.get(node);
     if (done !== undefined) return done;
-    if (isRefObject(node)) return this.follow(node, file, chain);
+    if (depth > RESOLVE_DEPTH_LIMIT) {
+      // Only a chain of references through many files gets here (each file is within the limit):
+      // stop copying; the loader's nesting check reports the message this belongs to.
+      return node;
+    }
+    if (isRefObject(node)) return this.follow(node, file, chain, depth);
 
     const copy: Record<string, unknown> | unknown[] = Array.isArray(node) ? [] : {};
     this.copies.set(node, copy);
+    written.set(copy, node);
     copyNodeInfo(node, copy);
     const info = nodeInfo(node);
     if (info) setNodeLocation(copy, info.location, info.members);
     if (Array.isArray(node)) {
-      for (const item of node) (copy as unknown[]).push(this.resolveNode(item, file, []));
+      for (const item of node) (copy as unknown[]).push(this.resolveNode(item, file, [], depth + 1));
     } else {
       for (const [key, value] of Object.entries(node))
-        setOwnProperty(copy as Record<string, unknown>, key, this.resolveNode(value, file, []));
+        setOwnProperty(copy as Record<string, unknown>, key, this.resolveNode(value, file, [], depth + 1));
     }
     return copy;
   }
 
-  private follow(refNode: { $ref: string }, file: string, chain: string[]): unknown {
+  private follow(refNode: { $ref: string }, file: string, chain: string[], depth = 0): unknown {
     const ref = refNode.$ref;
-    const target = parseRef(ref, file);
+    const target = parseRef(ref, file, this.reach);
     if (!('file' in target))
       return this.fail(
         refNode,
@@ -127,44 +159,81 @@ export class RefResolver {
             ? 'ref-outside-root'
             : 'ref-unresolved',
         target.reason,
+        target.kind === 'outside-root' && this.reach ? WIDEN_ROOT_HINT : undefined,
       );
-    const key = `${target.file}#${target.pointer}`;
-    if (chain.includes(key)) {
-      return this.fail(
-        refNode,
-        'ref-cycle',
-        `reference cycle: ${[...chain, key].map((k) => this.display(k.split('#')[0] ?? '') + '#' + (k.split('#')[1] ?? '')).join(' → ')}`,
-        'make one of the references point at a real schema instead of another reference',
-      );
-    }
-    const document = this.files.get(target.file);
-    if (document === undefined) {
-      const why = this.missingFiles.get(target.file) ?? `${this.display(target.file)} does not exist`;
-      return this.fail(
-        refNode,
-        'ref-unresolved',
-        `cannot resolve "${ref}": ${why}`,
-        'fix the path (relative to this file) or add the missing file',
-      );
-    }
-    const found = lookupPointer(document, target.pointer);
-    if (found === undefined) {
-      return this.fail(
-        refNode,
-        'ref-unresolved',
-        `cannot resolve "${ref}": ${this.display(target.file)} has nothing at "#${target.pointer}"`,
-        'fix the JSON pointer after "#" (keys are case-sensitive)',
-      );
-    }
-    const resolved = isRefObject(found)
-      ? this.follow(found, target.file, [...chain, key])
-      : this.resolveNode(found, target.file, []);
+    const found = this.locate(target, ref, chain);
+    if ('rule' in found) return this.fail(refNode, found.rule, found.message, found.hint);
+    const resolved = isRefObject(found.node)
+      ? this.follow(found.node, found.file, [...found.chain], depth)
+      : this.resolveNode(found.node, found.file, [], depth);
     this.copies.set(refNode, resolved);
     if (typeof resolved === 'object' && resolved !== null) {
       const location = memberLocation(refNode, '$ref') ?? { file: this.display(file), line: 1, column: 1 };
       setSchemaOrigin(resolved, { refName: refName(target), ref, location: nodeInfo(resolved)?.location ?? location });
     }
     return resolved;
+  }
+
+  /**
+   * The raw node a reference names and the file it is written in. A reference met partway along
+   * the pointer (`#/components/messages/A/payload` where `A` is itself a `$ref`, perhaps to another
+   * file) is followed first and the rest of the pointer applies to its target, as JSON Reference
+   * resolution requires; every reference followed joins the chain, so cycles end in a diagnostic.
+   */
+  private locate(
+    target: RefTarget,
+    ref: string,
+    chain: readonly string[],
+  ): { node: unknown; file: string; chain: string[] } | { rule: string; message: string; hint?: string } {
+    const key = `${target.file}#${target.pointer}`;
+    if (chain.includes(key)) return this.cycle([...chain, key]);
+    const stack = [...chain, key];
+    let file = target.file;
+    let current = this.files.get(file);
+    if (current === undefined) {
+      const why = this.missingFiles.get(file) ?? `${this.display(file)} does not exist`;
+      return {
+        rule: 'ref-unresolved',
+        message: `cannot resolve "${ref}": ${why}`,
+        hint: 'fix the path (relative to this file) or add the missing file',
+      };
+    }
+    const segments = target.pointer === '' || target.pointer === '/' ? [] : target.pointer.slice(1).split('/');
+    for (const raw of segments) {
+      // A reference partway along: continue from its target (a chain of them grows the stack, so it ends).
+      for (const hops = [...stack]; isRefObject(current);) {
+        const next = parseRef(current.$ref, file, this.reach);
+        if (!('file' in next)) return { rule: 'ref-unresolved', message: `cannot resolve "${ref}": ${next.reason}` };
+        const inner = this.locate(next, current.$ref, hops);
+        if ('node' in inner) {
+          hops.push(`${next.file}#${next.pointer}`);
+          current = inner.node;
+          file = inner.file;
+        } else if (inner.rule === 'ref-cycle') return inner;
+        else return { ...inner, message: inner.message.replace(/^cannot resolve "[^"]*"/, `cannot resolve "${ref}"`) };
+      }
+      const segment = unescapePointer(raw);
+      if (typeof current !== 'object' || current === null || !Object.prototype.hasOwnProperty.call(current, segment))
+        return {
+          rule: 'ref-unresolved',
+          message: `cannot resolve "${ref}": ${this.display(target.file)} has nothing at "#${target.pointer}"`,
+          hint: 'fix the JSON pointer after "#" (keys are case-sensitive)',
+        };
+      current = (current as Record<string, unknown>)[segment];
+    }
+    return { node: current, file, chain: stack };
+  }
+
+  private cycle(keys: readonly string[]): { rule: string; message: string; hint: string } {
+    const shown = keys.map((k) => {
+      const hash = k.indexOf('#');
+      return `${this.display(k.slice(0, hash))}#${k.slice(hash + 1)}`;
+    });
+    return {
+      rule: 'ref-cycle',
+      message: `reference cycle: ${shown.join(' → ')}`,
+      hint: 'make one of the references point at a real schema instead of another reference',
+    };
   }
 
   private fail(refNode: { $ref: string }, rule: string, message: string, hint?: string): unknown {
@@ -185,18 +254,6 @@ export class RefResolver {
     this.copies.set(refNode, refNode);
     return refNode;
   }
-}
-
-export function lookupPointer(document: unknown, pointer: string): unknown {
-  if (pointer === '' || pointer === '/') return document;
-  let current: unknown = document;
-  for (const raw of pointer.slice(1).split('/')) {
-    const segment = unescapePointer(raw);
-    if (typeof current !== 'object' || current === null || !Object.prototype.hasOwnProperty.call(current, segment))
-      return undefined;
-    current = (current as Record<string, unknown>)[segment];
-  }
-  return current;
 }
 
 /** The name a reference gives its target: the last pointer segment, or the file's base name. */

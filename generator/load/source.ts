@@ -10,6 +10,21 @@ export interface ContractSource {
   read(relativePath: string): Promise<string>;
   /** How a relative path is shown to users (clickable from the current directory when possible). */
   displayPath(relativePath: string): string;
+  /** How far `$ref`s may reach beyond the source root; without it they stay inside the source root. */
+  readonly reach?: ReferenceReach;
+}
+
+/**
+ * The project root bounds where `$ref`s may lead: anywhere under it (`../schemas/x.json` from a
+ * service folder is normal), never above it and never to the network.
+ */
+export interface ReferenceReach {
+  /** The source root's path inside the project root (POSIX; '' when they are the same folder). */
+  readonly sourceInProject: string;
+  /** The project root as shown in refusals. */
+  readonly root: string;
+  /** Why that folder is the root, and how to widen it, for refusals. */
+  readonly why: string;
 }
 
 export class ContractReadError extends Error {
@@ -19,5 +34,13 @@ export class ContractReadError extends Error {
   ) {
     super(message);
     this.name = 'ContractReadError';
+  }
+}
+
+/** The file does not exist in the source: callers decide by type (e.g. no lockfile yet), never by message text. */
+export class ContractFileMissing extends ContractReadError {
+  constructor(path: string, message: string) {
+    super(path, message);
+    this.name = 'ContractFileMissing';
   }
 }

@@ -3,6 +3,7 @@
 // Compiling the 3.x schema costs ~400 ms, so the compiled validator is cached on disk as ajv
 // standalone code, keyed by the specs package version.
 import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import type { ErrorObject } from 'ajv';
@@ -114,11 +115,39 @@ export function specValidator(version: string): Promise<ValidateFunction> {
   return validator;
 }
 
-/** The issues that best explain why `document` is invalid, deepest first, at most `limit`. */
-export async function validateAgainstSpec(document: unknown, version: string, limit = 5): Promise<SpecIssue[]> {
+/**
+ * The issues that best explain why `document` is invalid, deepest first, at most `limit`. With the
+ * `contentHash` of the file it was parsed from, a document this validator accepted before is
+ * accepted again without loading the validator (a few hundred ms of a cold start): the verdict is
+ * a function of the text and the validator, both in the marker's name. Invalid documents are
+ * always validated again, for their messages.
+ */
+export async function validateAgainstSpec(
+  document: unknown,
+  version: string,
+  limit = 5,
+  contentHash?: string,
+): Promise<SpecIssue[]> {
+  const marker =
+    contentHash === undefined
+      ? undefined
+      : path.join(evcCacheDir(), 'spec-valid', `${version}-specs-${specsVersion()}-v${TRANSFORM_VERSION}`, contentHash);
+  if (marker !== undefined && existsSync(marker)) return [];
   const validate = await specValidator(version);
-  if (validate(document)) return [];
+  if (validate(document)) {
+    if (marker !== undefined) rememberValid(marker);
+    return [];
+  }
   return explain(validate.errors ?? [], limit);
+}
+
+function rememberValid(marker: string): void {
+  try {
+    mkdirSync(path.dirname(marker), { recursive: true });
+    writeFileSync(marker, '');
+  } catch {
+    // caching is an optimisation only
+  }
 }
 
 // The AsyncAPI schemas are full of `oneOf: [Reference, Thing]`, so one mistake yields a cloud of

@@ -6,7 +6,7 @@
 import type { ContractRetryPolicy } from '../../runtime/contract.js';
 import { resolveRetryPolicy } from '../../runtime/consumer/retry-policy.js';
 import { deadLetterTopicFor } from '../../runtime/dead-letter-format/dead-letter-record.js';
-import { memberLocationOf, type OperationModel, type SourceLocation } from './registry.js';
+import { memberLocationOf, type OperationModel, type Registry, type SourceLocation } from './registry.js';
 
 export const DEAD_LETTER_EXTENSION = 'x-dead-letter';
 export const RETRY_EXTENSION = 'x-retry';
@@ -75,6 +75,15 @@ export function receiveSettingsOf(operation: OperationModel): ReceiveSettingsRes
 /** Where a receive operation's dead letters go: its valid x-dead-letter, else the runtime's default (`<topic>-dlt`). */
 export function deadLetterTopicOf(operation: OperationModel): string {
   return receiveSettingsOf(operation).settings.deadLetterTopic ?? deadLetterTopicFor(operation.topic, undefined);
+}
+
+/** Every topic a receiver of the registry sends its dead letters to. */
+export function deadLetterTopicsOf(registry: Registry): Set<string> {
+  return new Set(
+    registry.services.flatMap((service) =>
+      service.operations.filter((operation) => operation.action === 'receive').map(deadLetterTopicOf),
+    ),
+  );
 }
 
 function readDeadLetterTopic(

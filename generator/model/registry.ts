@@ -79,6 +79,12 @@ export interface OperationModel {
   readonly messages: readonly MessageModel[];
   readonly location: SourceLocation;
   readonly extensions: Readonly<Record<string, unknown>>;
+  /** AsyncAPI 3: the messages the operation's channel declares (an operation may only use those). */
+  readonly channelMessages?: readonly MessageModel[];
+  /** AsyncAPI 3: how each of `messages` was written (its `$ref`, if any) and where, in the same order. */
+  readonly messageRefs?: readonly { readonly ref?: string; readonly location: SourceLocation }[];
+  /** AsyncAPI 3: the `$ref` the operation's `channel` was written with. */
+  readonly channelRef?: string;
 }
 
 export interface TopicModel {
@@ -130,6 +136,19 @@ export interface Diagnostic {
   readonly message: string;
   /** What to do about it, when the message alone does not say. */
   readonly hint?: string;
+}
+
+/**
+ * A `$ref` the loader could not resolve stays in the model as written, and the loader has already
+ * reported it: rules skip such nodes instead of adding knock-on findings that point elsewhere.
+ */
+export function isUnresolvedRef(node: unknown): boolean {
+  return (
+    typeof node === 'object' &&
+    node !== null &&
+    !Array.isArray(node) &&
+    typeof (node as { $ref?: unknown }).$ref === 'string'
+  );
 }
 
 const locations = new WeakMap<object, SourceLocation>();

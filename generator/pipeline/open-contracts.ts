@@ -5,6 +5,8 @@ import type { Diagnostic, Registry } from '../model/registry.js';
 import { loadRegistry, directorySource, type LoadOptions } from '../load/index.js';
 import { ContractReadError, type ContractSource } from '../load/source.js';
 import { lintRegistry, hasErrors } from '../lint/index.js';
+import { readRuleSwitches } from '../compat/config.js';
+import { isSwitchedOff } from '../rules/registry.js';
 
 /** The contract-reading settings every command accepts (flags `--contracts`, `--max-file-size`). */
 export interface ContractsOptions {
@@ -66,7 +68,7 @@ export async function openContracts(
 export async function openSource(source: ContractSource, how: OpenSourceOptions = {}): Promise<OpenedContracts> {
   const loadOptions: LoadOptions = how.maxFileSize === undefined ? {} : { maxFileBytes: how.maxFileSize };
   const registry = await loadRegistry(source, loadOptions);
-  const diagnostics = how.lint === false ? registry.diagnostics : lintRegistry(registry);
+  const diagnostics = how.lint === false ? registry.diagnostics : await lintWithSwitches(source, registry);
   if (how.stopOnErrors !== false) {
     const role = how.role === undefined ? '' : `${how.role} `;
     const errors = diagnostics.filter((d) => d.severity === 'error');
@@ -81,6 +83,15 @@ export async function openSource(source: ContractSource, how: OpenSourceOptions 
       throw new InputError(`no AsyncAPI document found in the ${role}contracts (${source.label})`, [], 'empty');
   }
   return { source, registry, diagnostics };
+}
+
+/**
+ * Lint findings minus what evc.config.yaml's `rules.off` switches off (ids, families, categories);
+ * the config's own problems are findings too, located in evc.config.yaml.
+ */
+async function lintWithSwitches(source: ContractSource, registry: Registry): Promise<Diagnostic[]> {
+  const switches = await readRuleSwitches(source);
+  return [...lintRegistry(registry).filter((d) => !isSwitchedOff(d.rule, switches.off)), ...switches.diagnostics];
 }
 
 /** The file-system source for `--contracts`; a missing path is an InputError that says what to pass. */

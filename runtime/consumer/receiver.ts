@@ -11,6 +11,8 @@ import { ReceiverMetrics, type ReceiverMetricsSnapshot } from './receiver-metric
 import { createRecordProcessor } from './record-processor.js';
 import { abortableSleep, resolveRetryPolicy, type RetrySettings, type Sleep } from './retry-policy.js';
 import { RouteTable } from './route-table.js';
+import { frameCheck } from '../schema-registry/frame-check.js';
+import type { SchemaIdSource } from '../schema-registry/schema-ids.js';
 
 export interface ReceiverOptions {
   /** Consumer group; also recorded in dead-letter headers. */
@@ -31,6 +33,12 @@ export interface ReceiverOptions {
   readonly random?: () => number;
   /** Wait between handler attempts; injectable so tests do not wait. Must reject when the signal aborts. */
   readonly sleep?: Sleep;
+  /**
+   * Schema ids of the registry (`schemaIdSource(connection)`): Confluent-framed values are then
+   * accepted when their id belongs to the expected subject, else dead-lettered with the reason.
+   * Without it a framed value fails to decode as JSON (and is dead-lettered as such).
+   */
+  readonly schemaIds?: SchemaIdSource;
 }
 
 /** An EventReceiver with its counters. */
@@ -94,6 +102,7 @@ export function createReceiver(
         random: options.random ?? Math.random,
         sleep: options.sleep ?? abortableSleep,
         signal: shutdown.signal,
+        ...(options.schemaIds !== undefined ? { frames: frameCheck(options.schemaIds, routes) } : {}),
       });
       const topics = table.subscribedTopics();
       try {

@@ -14,6 +14,7 @@ import {
   type DeadLetterTopicOption,
 } from '../dead-letter-format/dead-letter-record.js';
 import { prepareEvent, type PreparationOptions } from './event-preparation.js';
+import type { FrameCheck } from '../schema-registry/frame-check.js';
 import { EVC_REPLAY_FOR_GROUP } from '../standard-headers.js';
 import type { ReceiverObserver } from './receiver-events.js';
 import {
@@ -47,6 +48,8 @@ export interface RecordProcessorOptions {
   readonly sleep: Sleep;
   /** Aborted when the receiver stops: retry waits end at once and the record stays uncommitted. */
   readonly signal: AbortSignal;
+  /** Checks and strips Confluent wire-format frames (when the receiver has a schema registry). */
+  readonly frames?: FrameCheck;
 }
 
 /** A dead letter whose write failed, kept so a redelivery writes it without running the handler again. */
@@ -133,7 +136,17 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
       return;
     }
 
-    const prepared = prepareEvent(record, routes, preparation);
+    // Dead letters keep the record as it came (frame included); only decoding sees the JSON inside.
+    let input = record;
+    if (options.frames !== undefined) {
+      const checked = await options.frames(record);
+      if (checked instanceof EventRuntimeError) {
+        observer.emit({ type: 'invalid', record, stage: 'decode', messageType: undefined, error: checked });
+        return deadLetter(record, id, undefined, checked, undefined, 1);
+      }
+      input = checked;
+    }
+    const prepared = prepareEvent(input, routes, preparation);
     if (!prepared.ok) {
       const stage = prepared.error.stage === 'decode' ? 'decode' : 'validate';
       observer.emit({ type: 'invalid', record, stage, messageType: prepared.messageType, error: prepared.error });

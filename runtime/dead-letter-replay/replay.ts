@@ -9,6 +9,7 @@ import type { ConsumedRecord, MessageDescriptor, ProducerTransport, WireRecord }
 import type { ValidationFailure } from '../errors.js';
 import { EventValidationError } from '../errors.js';
 import { prepareEvent } from '../consumer/event-preparation.js';
+import { unframeValue } from '../schema-registry/wire-format.js';
 import { DEFAULT_DECODE_LIMITS } from '../consumer/json-decoder.js';
 import { RouteTable } from '../consumer/route-table.js';
 import { kafkaClientOf, type KafkaConnectionOptions } from '../kafka/connection.js';
@@ -72,7 +73,16 @@ export interface ReplayResult {
 /** Records are re-published in chunks: one produce request, then one commit per partition. */
 const CHUNK = 500;
 
+/** `to` names the dead-letter topic being read: every replayed record would come straight back. */
+export class ReplayIntoSourceError extends Error {
+  override readonly name = 'ReplayIntoSourceError';
+}
+
 export async function replayDeadLetters(options: ReplayOptions): Promise<ReplayResult> {
+  if (options.to === options.topic)
+    throw new ReplayIntoSourceError(
+      `--to ${options.to} is the topic being replayed: records would be read and written back forever; pass the topic the records should go to`,
+    );
   const logger = options.logger ?? silentLogger;
   const kafka = kafkaClientOf(options, logger, 'evc-dlq-replay');
   const dryRun = options.dryRun ?? false;
@@ -172,6 +182,12 @@ export async function replayDeadLetters(options: ReplayOptions): Promise<ReplayR
             });
             continue;
           }
+          if (destination === options.topic) {
+            report(entry, 'loop-refused', destination, {
+              reason: 'its original topic is this dead-letter topic itself; pass --to with the topic it belongs on',
+            });
+            continue;
+          }
           if (entry.replayCount >= maxReplays) {
             report(entry, 'loop-refused', destination, {
               reason: `already replayed ${entry.replayCount} time(s) (limit ${maxReplays}); fix the consumer or the record first`,
@@ -262,7 +278,9 @@ function revalidate(
     offset: entry.deadLetter?.originalOffset ?? message.offset,
     timestamp: entry.deadLetter?.originalTimestamp ?? message.timestamp,
     key: entry.key,
-    value: entry.value,
+    // A Confluent-framed value is judged by the JSON inside; its schema id is checked again by the
+    // consumer when the replayed record (bytes unchanged) arrives.
+    value: unframedValue(entry.value),
     headers: entry.originalHeaders,
   };
   const prepared = prepareEvent(record, table, { decode: DEFAULT_DECODE_LIMITS, discriminator: 'type' });
@@ -271,4 +289,9 @@ function revalidate(
     reason: prepared.error.message,
     ...(prepared.error instanceof EventValidationError ? { validationErrors: prepared.error.failures } : {}),
   };
+}
+
+function unframedValue(value: Buffer | null): Buffer | null {
+  const frame = unframeValue(value);
+  return frame.framed && 'payload' in frame ? frame.payload : value;
 }

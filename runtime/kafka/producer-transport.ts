@@ -1,6 +1,6 @@
 // ProducerTransport on kafkajs: idempotent by default (no duplicates from internal retries),
 // acks from all in-sync replicas, and one `producer.send` per call so a batch is one request.
-import { CompressionTypes, type Kafka, type Message, type Producer, type ProducerConfig } from 'kafkajs';
+import { CompressionTypes, Partitioners, type Kafka, type Message, type Producer, type ProducerConfig } from 'kafkajs';
 import type { EventSender, ProducerTransport, WireRecord } from '../contract.js';
 import { createConsoleLogger, type Logger } from '../logger.js';
 import { createEventSender, type EventSenderOptions } from '../producer/event-sender.js';
@@ -23,6 +23,13 @@ export interface KafkaProducerTransport extends ProducerTransport {
   readonly producer: Producer;
 }
 
+/**
+ * kafkajs' default since 2.0 (murmur2 over the key bytes, as Java's producer does): a key lands on
+ * the same partition whether a Java or a TypeScript service sends it. Naming it explicitly also
+ * keeps kafkajs from printing its "switched default partitioner" warning on every start.
+ */
+export const KEY_PARTITIONER = Partitioners.DefaultPartitioner;
+
 export function createKafkaProducerTransport(options: KafkaProducerTransportOptions): KafkaProducerTransport {
   installKafkajsPatch(); // the runtime's records skip kafkajs 2.2.4's slow header encoding (header-encoding-patch.ts)
   const logger = options.logger ?? createConsoleLogger();
@@ -30,6 +37,7 @@ export function createKafkaProducerTransport(options: KafkaProducerTransportOpti
   const idempotent = options.idempotent ?? true;
   const producer = kafka.producer({
     allowAutoTopicCreation: false,
+    createPartitioner: KEY_PARTITIONER,
     ...options.producerConfig,
     idempotent,
     ...(idempotent ? { maxInFlightRequests: 1 } : {}),

@@ -7,6 +7,8 @@ import { assertValidEvent } from '../validation.js';
 import { buildHeaders, constantHeadersOf, type ConstantHeaders } from './event-headers.js';
 import { encodeKey } from './key-encoding.js';
 import { RUNTIME_WIRE_RECORD, type MarkedWireRecord } from './wire-record.js';
+import type { SchemaIdSource } from '../schema-registry/schema-ids.js';
+import { frameValue } from '../schema-registry/wire-format.js';
 
 export interface EventSenderOptions {
   /** `ce_source` of every event; defaults to the descriptor's service name. */
@@ -15,6 +17,11 @@ export interface EventSenderOptions {
   readonly clock?: () => Date;
   /** Source of `ce_id`; a random UUID by default. */
   readonly idGenerator?: () => string;
+  /**
+   * Where schema ids come from, for messages whose descriptor asks for the Confluent wire format
+   * (`schemaIdSource(connection)`): each (subject, schema) is looked up once, then cached.
+   */
+  readonly schemaIds?: SchemaIdSource;
 }
 
 export function createEventSender(transport: ProducerTransport, options: EventSenderOptions = {}): EventSender {
@@ -37,12 +44,27 @@ export function createEventSender(transport: ProducerTransport, options: EventSe
     event: OutgoingEvent<unknown, unknown, unknown>,
     constant: ConstantHeaders,
     time: string,
+    schemaId: number | undefined,
   ): MarkedWireRecord => ({
     key: encodeKey(descriptor.keyEncoding, event.key),
-    value: Buffer.from(JSON.stringify(event.payload), 'utf8'),
+    value:
+      schemaId === undefined
+        ? Buffer.from(JSON.stringify(event.payload), 'utf8')
+        : frameValue(schemaId, Buffer.from(JSON.stringify(event.payload), 'utf8')),
     headers: buildHeaders(constant, event.headers, nextId(), time),
     [RUNTIME_WIRE_RECORD]: true,
   });
+
+  /** The schema id of a framed message (undefined: plain JSON). */
+  const schemaIdOf = (descriptor: MessageDescriptor): Promise<number> | undefined => {
+    const wire = descriptor.wireFormat;
+    if (wire === undefined) return undefined;
+    if (options.schemaIds === undefined)
+      throw new TypeError(
+        `${descriptor.name} travels in the Confluent wire format: give the sender a schema registry (schemaIds: schemaIdSource(connection))`,
+      );
+    return options.schemaIds.idOf(wire.subject, wire.schema);
+  };
 
   // Not async: one promise per send instead of one per layer.
   const sendRecords = (topic: string, records: readonly WireRecord[]): Promise<void> =>
@@ -55,7 +77,12 @@ export function createEventSender(transport: ProducerTransport, options: EventSe
       const generic = descriptor as MessageDescriptor;
       try {
         assertValidEvent(generic, event);
-        return sendRecords(descriptor.topic, [encode(generic, event, constantsOf(generic), now())]);
+        const schemaId = schemaIdOf(generic);
+        if (schemaId === undefined)
+          return sendRecords(descriptor.topic, [encode(generic, event, constantsOf(generic), now(), undefined)]);
+        return schemaId.then((id) =>
+          sendRecords(descriptor.topic, [encode(generic, event, constantsOf(generic), now(), id)]),
+        );
       } catch (error) {
         return Promise.reject(error);
       }
@@ -74,10 +101,11 @@ export function createEventSender(transport: ProducerTransport, options: EventSe
       });
       if (events.length === 0) return;
       const constant = constantsOf(generic);
+      const schemaId = await schemaIdOf(generic);
       const time = now();
       await sendRecords(
         descriptor.topic,
-        events.map((event) => encode(generic, event, constant, time)),
+        events.map((event) => encode(generic, event, constant, time, schemaId)),
       );
     },
   };

@@ -26,7 +26,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, Partitioners, logLevel } from 'kafkajs';
 
 /** Kafka version resolved by scripts/kafka/pom.xml; part of the jar cache marker. */
 export const KAFKA_VERSION = '3.9.2';
@@ -358,7 +358,7 @@ class LocalBroker implements RunningBroker {
     } finally {
       await admin.disconnect();
     }
-    const producer = kafka.producer({ idempotent: true });
+    const producer = kafka.producer({ idempotent: true, createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     await producer.disconnect();
   }
@@ -527,7 +527,7 @@ class LocalBroker implements RunningBroker {
 // but java ($$: exec keeps the pid) is not, it stops java (TERM, then KILL after ~10 s) and removes
 // the data dir and pid file. It exits by itself when java exits, and it dies with the group on stop.
 // `alive` treats zombies as dead: this machine's init reaps orphans only after a while.
-const WRAPPER = `
+export const WRAPPER = `
 owner=$1; data=$2; record=$3; shift 3
 if [ "$owner" != 0 ]; then
   java=$$
@@ -597,7 +597,7 @@ function javaBinary(): string {
   return process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
 }
 
-function freePort(avoid: readonly number[] = []): Promise<number> {
+export function freePort(avoid: readonly number[] = []): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
@@ -616,11 +616,11 @@ function freePort(avoid: readonly number[] = []): Promise<number> {
 // ---------------------------------------------------------------------------------------------
 // Stop, and no orphans
 
-function sleep(ms: number): Promise<void> {
+export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
+export function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
   try {
     process.kill(-pgid, signal);
     return true;
@@ -647,7 +647,7 @@ const isZombie = (state: string): boolean => state === 'Z' || state === 'X';
  * Whether any process of the group is still running. Zombies do not count: kill(-pgid, 0) still
  * reaches them, and this machine's init reaps orphaned ones only after a second or more.
  */
-function groupAlive(pgid: number): boolean {
+export function groupAlive(pgid: number): boolean {
   if (!signalGroup(pgid, 0)) return false;
   let entries: string[];
   try {
@@ -662,7 +662,7 @@ function groupAlive(pgid: number): boolean {
   });
 }
 
-function processAlive(pid: number): boolean {
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
   } catch (error) {
@@ -673,7 +673,7 @@ function processAlive(pid: number): boolean {
 }
 
 /** SIGTERM (or SIGKILL) to the group, SIGKILL after `graceMs`, resolve when the group is gone. */
-async function stopProcessGroup(
+export async function stopProcessGroup(
   pgid: number,
   graceMs: number,
   signal: 'SIGTERM' | 'SIGKILL',
@@ -771,7 +771,12 @@ export function cleanStaleBrokers(kafkaHome: string = DEFAULT_KAFKA_HOME): numbe
   return cleaned;
 }
 
-const owned = new Set<LocalBroker>();
+/** What an owner's exit and signal handlers must kill at once: brokers, and the registry of scripts/registry. */
+export interface OwnedProcess {
+  killNow(): void;
+}
+
+const owned = new Set<OwnedProcess>();
 let handlersInstalled = false;
 
 function killOwned(): void {
@@ -789,7 +794,7 @@ function onSignal(signal: NodeJS.Signals): void {
   }
 }
 
-function registerForExit(broker: LocalBroker): void {
+export function registerForExit(broker: OwnedProcess): void {
   owned.add(broker);
   if (handlersInstalled) return;
   handlersInstalled = true;
@@ -799,7 +804,7 @@ function registerForExit(broker: LocalBroker): void {
   process.on('SIGHUP', onSignal);
 }
 
-function unregisterForExit(broker: LocalBroker): void {
+export function unregisterForExit(broker: OwnedProcess): void {
   owned.delete(broker);
   if (owned.size > 0 || !handlersInstalled) return;
   handlersInstalled = false;

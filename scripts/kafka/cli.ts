@@ -23,7 +23,10 @@ interface CliState extends BrokerRecord {
   readonly clusterId: string;
 }
 
-const STATE_FILE = join(DEFAULT_KAFKA_HOME, 'run', 'state.json');
+/** EVC_KAFKA_HOME moves jars, logs and state elsewhere (tests that must not touch a developer's broker). */
+const KAFKA_HOME = process.env.EVC_KAFKA_HOME || DEFAULT_KAFKA_HOME;
+/** Read by `evc dlq`, `evc topics --create` and the demo (generator/cli/bundled-broker.ts) to find the broker. */
+const STATE_FILE = join(KAFKA_HOME, 'run', 'state.json');
 
 function readState(): CliState | undefined {
   if (!existsSync(STATE_FILE)) return undefined;
@@ -53,14 +56,15 @@ async function start(args: readonly string[]): Promise<number> {
     printBrokers(existing);
     return 0;
   }
-  if (existing) await stopRecordedBroker(existing);
+  if (existing) await stopRecordedBroker(existing, { kafkaHome: KAFKA_HOME });
   rmSync(STATE_FILE, { force: true });
 
-  if (!kafkaJarsCached()) {
+  if (!kafkaJarsCached(KAFKA_HOME)) {
     process.stderr.write(`Downloading the Kafka ${KAFKA_VERSION} jars with Maven into .kafka/libs (first run only)…\n`);
   }
   process.stderr.write(`Starting Kafka ${KAFKA_VERSION} (KRaft, single node)…\n`);
   const broker = await startBroker({
+    kafkaHome: KAFKA_HOME,
     keepAfterExit: true,
     ...(values.port === undefined ? {} : { port: Number(values.port) }),
     ...(values['controller-port'] === undefined ? {} : { controllerPort: Number(values['controller-port']) }),
@@ -82,7 +86,9 @@ async function start(args: readonly string[]): Promise<number> {
   process.stderr.write(
     `Kafka broker ready on ${broker.brokers.join(',')} (pid ${broker.pid}) in ${(totalMs / 1000).toFixed(1)} s ` +
       `(jars ${(jarsMs / 1000).toFixed(1)} s, format ${(formatMs / 1000).toFixed(1)} s, start ${(readyMs / 1000).toFixed(1)} s)\n` +
-      `log: ${broker.logFile}\n`,
+      `log: ${broker.logFile}\n` +
+      'evc dlq, evc topics --create and npm run demo use it while it runs (unless --brokers or KAFKA_BROKERS say otherwise); ' +
+      'stop it with npm run kafka:stop\n',
   );
   printBrokers(state);
   return 0;
@@ -95,7 +101,7 @@ async function stop(): Promise<number> {
     return 0;
   }
   const wasRunning = running(state);
-  await stopRecordedBroker(state);
+  await stopRecordedBroker(state, { kafkaHome: KAFKA_HOME });
   rmSync(STATE_FILE, { force: true });
   process.stderr.write(
     wasRunning ? `Kafka broker (pid ${state.pid}) stopped.\n` : 'Kafka broker was not running; state removed.\n',

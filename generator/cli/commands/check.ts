@@ -3,7 +3,9 @@
 
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { checkCompatibility } from '../../compat/check.js';
+import { CONFIG_FILE } from '../../compat/config.js';
+import { historyFindings } from '../../compat/config-findings.js';
+import { runCompatibilityGate, todayUtc } from '../../compat/gate.js';
 import {
   InputError,
   loadSide,
@@ -14,8 +16,11 @@ import {
 } from '../../compat/inputs.js';
 import { COMPATIBILITY_LEVELS, parseLevel, parseMode } from '../../compat/levels.js';
 import { CHECK_FORMATS, formatCheckResult, type CheckFormat } from '../../compat/report/index.js';
+import type { Diagnostic } from '../../model/registry.js';
+import { formatDiagnostics } from '../../report/diagnostics.js';
 import { reportInputError, withContractsOptions } from '../contracts-options.js';
 import { EXIT, type CliIO } from '../io.js';
+import { runCheckAgainstRegistry } from './check-registry.js';
 
 export interface CheckOptions {
   /** Git ref (branch, tag, HEAD~1, commit) or directory to compare with; the lockfile history when absent. */
@@ -28,6 +33,8 @@ export interface CheckOptions {
   /** Overrides the configured mode: strict or lenient. */
   readonly mode?: string;
   readonly format?: string;
+  /** Schema registry URL to compare with (its latest versions; all of them for transitive levels). */
+  readonly againstRegistry?: string;
 }
 
 export async function runCheck(options: CheckOptions, io: CliIO): Promise<number> {
@@ -41,6 +48,20 @@ export async function runCheck(options: CheckOptions, io: CliIO): Promise<number
   if (options.mode !== undefined && !modeOverride)
     return usage(io, `--mode must be strict or lenient (got ${options.mode})`);
   const contracts = options.contracts ?? 'contracts';
+  if (options.againstRegistry !== undefined) {
+    if (options.against !== undefined) return usage(io, '--against and --against-registry exclude each other');
+    return runCheckAgainstRegistry(
+      {
+        url: options.againstRegistry,
+        contracts,
+        ...(options.maxFileSize === undefined ? {} : { maxFileSize: options.maxFileSize }),
+        format,
+        ...(levelOverride ? { level: levelOverride } : {}),
+        ...(modeOverride ? { mode: modeOverride } : {}),
+      },
+      io,
+    );
+  }
   // EVC_TIMING=1 prints where the time goes (to stderr), for benchmarks and slow CI runs.
   const timing = process.env['EVC_TIMING'] ? phaseTimer(io) : undefined;
   try {
@@ -59,20 +80,37 @@ export async function runCheck(options: CheckOptions, io: CliIO): Promise<number
     timing?.(`load baseline (${baseline.label})`);
     const level = levelOverride ?? config.compatibility;
     const mode = modeOverride ?? config.mode;
-    if (baseline.snapshots.length === 0) {
-      io.stderr(
-        `evc check: nothing released yet (no ${baseline.label}): run 'evc release' to record the first version, or pass --against <git-ref|dir>\n`,
-      );
-    }
-    const result = checkCompatibility({ baselines: baseline.snapshots, current: current.snapshot, level, mode });
+    if (baseline.snapshots.length === 0) io.stderr(formatDiagnostics([nothingReleased(baseline.label)], 'text'));
+    const outcome = runCompatibilityGate({
+      config,
+      baselines: baseline.snapshots,
+      current: current.snapshot,
+      level,
+      mode,
+      today: todayUtc(),
+    });
     timing?.('compare');
-    io.stdout(formatCheckResult(result, format, { against: baseline.label, mode }));
+    if (outcome.diagnostics.length > 0) io.stderr(formatDiagnostics(outcome.diagnostics, 'text'));
+    if (!outcome.result) return usage(io, `${CONFIG_FILE} has errors`);
+    io.stdout(formatCheckResult(outcome.result, format, { against: baseline.label, mode }));
     timing?.('report');
-    return result.compatible ? EXIT.ok : EXIT.findings;
+    return outcome.result.compatible ? EXIT.ok : EXIT.findings;
   } catch (error) {
     if (error instanceof InputError) return reportInputError(io, 'check', error);
     throw error;
   }
+}
+
+function nothingReleased(lockfile: string): Diagnostic {
+  return {
+    file: lockfile,
+    line: 1,
+    column: 1,
+    severity: historyFindings.missing.severity,
+    rule: historyFindings.missing.id,
+    message: 'nothing released yet: there is no history to check against',
+    hint: "run 'evc release' to record the first version, or pass --against <git-ref|dir>",
+  };
 }
 
 function phaseTimer(io: CliIO): (phase: string) => void {
@@ -103,6 +141,10 @@ export function registerCheckCommand(
     .option(
       '-a, --against <ref|dir>',
       'git ref (branch, tag, HEAD~1, commit) or contracts directory to compare with (default: the lockfile history)',
+    )
+    .option(
+      '--against-registry <url>',
+      'compare with the subjects of a Confluent-compatible schema registry (Apicurio: …/apis/ccompat/v7)',
     )
     .addOption(
       new Option('-l, --level <level>', 'compatibility level (default: evc.config.yaml, else BACKWARD)').choices(

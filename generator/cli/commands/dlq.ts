@@ -9,7 +9,9 @@ import { Option } from 'commander';
 import {
   DeadLetterFilterError,
   KafkaConnectionConfigError,
+  ReplayIntoSourceError,
   TopicNotFoundError,
+  deadLetterTopicVerdict,
   inspectDeadLetters,
   parseDeadLetterFilter,
   parseSince,
@@ -20,24 +22,34 @@ import {
   type ReplayResult,
 } from '../../../runtime/index.js';
 import { EXIT, processIO, type CliIO } from '../io.js';
-import { BROKERS_FLAG_HELP, connectionOf } from '../kafka-connection.js';
+import { BROKERS_FLAG_HELP, connectionOf, unreachableBrokerHint, type CliConnection } from '../kafka-connection.js';
 import { printable } from '../../report/printable.js';
 
 const STAGES = ['decode', 'validate', 'handle'] as const;
+const ASSUME_DLT_HELP =
+  'the topic is a dead-letter topic although its name does not say so (e.g. a Kafka Connect dead-letter queue)';
 const FORMATS = ['text', 'json'] as const;
 
+/** What `evc dlq` takes from a contracts directory. */
+export interface DlqContracts {
+  /** Name → message with precompiled validators: `replay` re-validates records before re-publishing them. */
+  readonly validators: Map<string, MessageDescriptor>;
+  /** Every receiver's dead-letter topic: such a topic is a dead-letter topic whatever its name. */
+  readonly deadLetterTopics: ReadonlySet<string>;
+}
+
 export interface DlqCommandOptions {
-  /**
-   * Builds descriptors (name → message with precompiled validators) from a contracts directory, so
-   * `replay --contracts DIR` re-validates records before re-publishing them. Wired by the CLI entry.
-   */
-  readonly loadValidators?: (contracts: ContractsOptions) => Promise<Map<string, MessageDescriptor>>;
+  /** Reads `--contracts` through the shared open-the-contracts step. Wired by the CLI entry. */
+  readonly loadContracts?: (contracts: ContractsOptions) => Promise<DlqContracts>;
   /** Environment for `KAFKA_BROKERS`, TLS/SASL (`KAFKA_SSL*`, `KAFKA_SASL*`) and `EVC_KAFKA_CONFIG`; default process.env. */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface DlqInspectFlags {
   readonly brokers?: string;
+  readonly contracts?: string;
+  readonly maxFileSize?: number;
+  readonly assumeDlt?: boolean;
   readonly format: (typeof FORMATS)[number];
   readonly limit?: number;
   readonly since?: string;
@@ -51,6 +63,8 @@ export interface DlqReplayFlags {
   readonly dryRun?: boolean;
   readonly limit?: number;
   readonly contracts?: string;
+  readonly unvalidated?: boolean;
+  readonly assumeDlt?: boolean;
   readonly maxFileSize?: number;
   readonly maxReplays?: number;
   readonly format: (typeof FORMATS)[number];
@@ -68,6 +82,9 @@ export function registerDlqCommand(
     .description('show what waits in a dead-letter topic, why, and since when (commits nothing)')
     .argument('<dlt-topic>', 'dead-letter topic, e.g. routing.events-dlt')
     .option('--brokers <list>', BROKERS_FLAG_HELP)
+    .option('-c, --contracts <dir>', 'also recognise the dead-letter topics these contracts declare')
+    .addOption(maxFileSizeOption())
+    .option('--assume-dlt', ASSUME_DLT_HELP)
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .option('--limit <n>', 'show at most n records (default 100)', positiveInteger)
     .option('--since <time>', 'only records dead-lettered since an ISO time or a duration ago (15m, 2h, 3d)')
@@ -83,6 +100,8 @@ export function registerDlqCommand(
     .option('--dry-run', 'show what would be replayed; send and commit nothing')
     .option('--limit <n>', 'replay at most n records', positiveInteger)
     .option('-c, --contracts <dir>', 're-validate against these contracts first; still-invalid records stay')
+    .option('--unvalidated', 'replay without re-validating (no contracts for these records); use with care')
+    .option('--assume-dlt', ASSUME_DLT_HELP)
     .addOption(maxFileSizeOption())
     .option('--max-replays <n>', 'refuse records replayed this often already (default 3)', positiveInteger)
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
@@ -109,17 +128,23 @@ export async function runDlqInspect(
       return EXIT.usage;
     }
   }
+  const contracts = await contractsOf(flags, 'inspect', io, options);
+  if (contracts === 'failed') return EXIT.usage;
+  if (!isDeadLetterTopic(topic, flags, contracts, 'inspect', io)) return EXIT.usage;
   let result: InspectResult;
+  let cli: CliConnection | undefined;
   try {
+    cli = connectionOf(flags.brokers, options.env ?? process.env, io.cwd);
+    if (cli.note !== undefined) io.stderr(`evc dlq inspect: ${cli.note}\n`);
     result = await inspectDeadLetters({
-      ...connectionOf(flags.brokers, options.env ?? process.env, io.cwd),
+      ...cli.connection,
       topic,
       ...(flags.limit === undefined ? {} : { limit: flags.limit }),
       ...(flags.since === undefined ? {} : { since: flags.since }),
       ...(flags.stage === undefined ? {} : { stage: flags.stage }),
     });
   } catch (error) {
-    io.stderr(`evc dlq inspect: ${failureText(error)}\n`);
+    io.stderr(`evc dlq inspect: ${failureText(error)}${unreachableBrokerHint(cli, error)}\n`);
     return EXIT.usage;
   }
   io.stdout(flags.format === 'json' ? `${JSON.stringify(inspectJson(result), null, 2)}\n` : inspectText(result));
@@ -140,28 +165,30 @@ export async function runDlqReplay(
       return EXIT.usage;
     }
   }
-  let validators: Map<string, MessageDescriptor> | undefined;
-  if (flags.contracts !== undefined) {
-    if (options.loadValidators === undefined) {
-      io.stderr(
-        'evc dlq replay: --contracts needs the generator to build validators, which this build of the CLI does not provide\n',
-      );
-      return EXIT.usage;
-    }
-    try {
-      validators = await options.loadValidators({
-        contracts: flags.contracts,
-        ...(flags.maxFileSize === undefined ? {} : { maxFileSize: flags.maxFileSize }),
-      });
-    } catch (error) {
-      io.stderr(`evc dlq replay: cannot load validators from ${flags.contracts}: ${failureText(error)}\n`);
-      return EXIT.usage;
-    }
+  if (flags.contracts === undefined && flags.unvalidated !== true) {
+    io.stderr(
+      'evc dlq replay: pass --contracts <dir> so records are re-validated before they go back ' +
+        '(records still invalid stay in the dead-letter topic), or --unvalidated to replay them unchecked\n',
+    );
+    return EXIT.usage;
   }
+  if (flags.to === topic) {
+    io.stderr(
+      `evc dlq replay: --to ${printable(topic)} is the topic being replayed: every record would come straight back; pass the topic the records belong on\n`,
+    );
+    return EXIT.usage;
+  }
+  const contracts = await contractsOf(flags, 'replay', io, options);
+  if (contracts === 'failed') return EXIT.usage;
+  if (!isDeadLetterTopic(topic, flags, contracts, 'replay', io)) return EXIT.usage;
+  const validators = contracts?.validators;
   let result: ReplayResult;
+  let cli: CliConnection | undefined;
   try {
+    cli = connectionOf(flags.brokers, options.env ?? process.env, io.cwd);
+    if (cli.note !== undefined) io.stderr(`evc dlq replay: ${cli.note}\n`);
     result = await replayDeadLetters({
-      ...connectionOf(flags.brokers, options.env ?? process.env, io.cwd),
+      ...cli.connection,
       topic,
       dryRun: flags.dryRun ?? false,
       ...(flags.to === undefined ? {} : { to: flags.to }),
@@ -171,7 +198,7 @@ export async function runDlqReplay(
       ...(validators === undefined ? {} : { validators }),
     });
   } catch (error) {
-    io.stderr(`evc dlq replay: ${failureText(error)}\n`);
+    io.stderr(`evc dlq replay: ${failureText(error)}${unreachableBrokerHint(cli, error)}\n`);
     return EXIT.usage;
   }
   io.stdout(flags.format === 'json' ? `${JSON.stringify(result, jsonReplacer, 2)}\n` : replayText(result));
@@ -179,9 +206,56 @@ export async function runDlqReplay(
   return leftBehind > 0 || !result.complete ? EXIT.findings : EXIT.ok;
 }
 
+/** Reads `--contracts` when given; 'failed' after saying why on stderr. */
+async function contractsOf(
+  flags: { readonly contracts?: string; readonly maxFileSize?: number },
+  command: 'inspect' | 'replay',
+  io: CliIO,
+  options: DlqCommandOptions,
+): Promise<DlqContracts | undefined | 'failed'> {
+  const dir = flags.contracts;
+  if (dir === undefined) return undefined;
+  if (options.loadContracts === undefined) {
+    io.stderr(`evc dlq ${command}: --contracts needs the generator, which this build of the CLI does not provide\n`);
+    return 'failed';
+  }
+  try {
+    return await options.loadContracts({
+      contracts: dir,
+      ...(flags.maxFileSize === undefined ? {} : { maxFileSize: flags.maxFileSize }),
+    });
+  } catch (error) {
+    io.stderr(`evc dlq ${command}: cannot read the contracts in ${dir}: ${failureText(error)}\n`);
+    return 'failed';
+  }
+}
+
+function isDeadLetterTopic(
+  topic: string,
+  flags: { readonly assumeDlt?: boolean; readonly contracts?: string },
+  contracts: DlqContracts | undefined,
+  command: 'inspect' | 'replay',
+  io: CliIO,
+): boolean {
+  const verdict = deadLetterTopicVerdict(topic, {
+    ...(contracts === undefined ? {} : { declared: contracts.deadLetterTopics }),
+    assumed: flags.assumeDlt === true,
+  });
+  if (verdict.deadLetterTopic) return true;
+  const hints = [
+    ...(flags.contracts === undefined ? ['--contracts <dir> if the contracts declare it (x-dead-letter)'] : []),
+    '--assume-dlt if it is one all the same (e.g. a Kafka Connect dead-letter queue)',
+  ];
+  io.stderr(
+    `evc dlq ${command}: ${printable(verdict.reason)}; pass the dead-letter topic, or ${hints.join(', or ')}\n`,
+  );
+  return false;
+}
+
 function failureText(error: unknown): string {
   if (
     error instanceof TopicNotFoundError ||
+    error instanceof ReplayIntoSourceError ||
     error instanceof DeadLetterFilterError ||
     error instanceof KafkaConnectionConfigError
   )

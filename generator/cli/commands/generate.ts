@@ -9,6 +9,7 @@ import { compareTree, writeTree } from '../../emit/output-tree.js';
 import { InputError, openContracts, type ContractsOptions } from '../../pipeline/open-contracts.js';
 import { reportInputError, withContractsOptions } from '../contracts-options.js';
 import { EXIT, type CliIO } from '../io.js';
+import { readSchemaRegistrySettings, SchemaRegistrySettingsError } from '../../schema-registry/settings.js';
 
 export interface GenerateCommandOptions extends ContractsOptions {
   readonly out: string;
@@ -19,8 +20,9 @@ export interface GenerateCommandOptions extends ContractsOptions {
 
 export async function runGenerate(options: GenerateCommandOptions, io: CliIO): Promise<number> {
   let registry;
+  let source;
   try {
-    ({ registry } = await openContracts({ ...options, cwd: io.cwd }));
+    ({ registry, source } = await openContracts({ ...options, cwd: io.cwd }));
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     if (error.reason !== 'invalid') return reportInputError(io, 'generate', error);
@@ -29,7 +31,18 @@ export async function runGenerate(options: GenerateCommandOptions, io: CliIO): P
     io.stderr(`evc generate: the contracts have errors; fix them (evc lint) before generating\n`);
     return EXIT.findings;
   }
-  const generated = generateCode(registry, { runtimeImport: options.runtimeImport ?? DEFAULT_RUNTIME_IMPORT });
+  let schemaRegistry;
+  try {
+    schemaRegistry = await readSchemaRegistrySettings(source);
+  } catch (error) {
+    if (!(error instanceof SchemaRegistrySettingsError)) throw error;
+    io.stderr(`evc generate: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  const generated = generateCode(registry, {
+    runtimeImport: options.runtimeImport ?? DEFAULT_RUNTIME_IMPORT,
+    schemaRegistry,
+  });
   if (hasErrors(generated.diagnostics)) {
     io.stderr(formatDiagnostics(generated.diagnostics, 'text'));
     return EXIT.findings;

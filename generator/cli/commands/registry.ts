@@ -9,6 +9,7 @@ import { LOCKFILE } from '../../compat/history/lockfile.js';
 import { InputError, loadSide, openDirectory, readLockfile } from '../../compat/inputs.js';
 import { reportInputError, withContractsOptions } from '../contracts-options.js';
 import { EXIT, type CliIO } from '../io.js';
+import { registerRegistryPushCommand } from './registry-push.js';
 
 export interface RegistryOptions {
   readonly contracts?: string;
@@ -57,12 +58,18 @@ export function registerRegistryCommand(
   io: CliIO,
   done: (code: number) => void = (code) => void (process.exitCode = code),
 ): void {
+  // A group whose default is the listing: `evc registry RouteCalculated` still lists that message,
+  // while `evc registry push` is the push (a message named `push` is listed with `evc registry list push`).
+  const registry = program
+    .command('registry')
+    .description('the contracts as a catalog (default: list), and the schema registry (push)');
   withContractsOptions(
-    program
-      .command('registry')
+    registry
+      .command('list', { isDefault: true })
       .argument('[messages...]', 'only these messages')
       .description('list every message: topic, owner, receivers and their dead-letter topics, release status'),
   )
     .addOption(new Option('-f, --format <format>', 'output format').choices(CATALOG_FORMATS).default('text'))
     .action(async (messages: string[], opts: RegistryOptions) => done(await runRegistry(messages, opts, io)));
+  registerRegistryPushCommand(registry, io, done);
 }

@@ -10,7 +10,7 @@ import { InputError, openContracts } from '../../pipeline/open-contracts.js';
 import { reportInputError, withContractsOptions } from '../contracts-options.js';
 import { printable } from '../../report/printable.js';
 import { EXIT, type CliIO } from '../io.js';
-import { BROKERS_FLAG_HELP, connectionOf } from '../kafka-connection.js';
+import { BROKERS_FLAG_HELP, connectionOf, unreachableBrokerHint, type CliConnection } from '../kafka-connection.js';
 
 const FORMATS = ['text', 'json'] as const;
 
@@ -52,9 +52,12 @@ export async function runTopics(
   // kafkajs is loaded only when a broker is needed (~200 ms).
   const { ensureTopics } = await import('../../../runtime/kafka/topics.js');
   let result: Awaited<ReturnType<typeof ensureTopics>>;
+  let cli: CliConnection | undefined;
   try {
+    cli = connectionOf(flags.brokers, env, io.cwd);
+    if (cli.note !== undefined) io.stderr(`evc topics: ${cli.note}\n`);
     result = await ensureTopics({
-      ...connectionOf(flags.brokers, env, io.cwd),
+      ...cli.connection,
       topics: plan.topics.map((t) => ({
         topic: t.topic,
         ...(t.partitions === undefined ? {} : { partitions: t.partitions }),
@@ -64,7 +67,7 @@ export async function runTopics(
     });
   } catch (error) {
     io.stderr(
-      `evc topics: could not create topics: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}\n`,
+      `evc topics: could not create topics: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}${unreachableBrokerHint(cli, error)}\n`,
     );
     return EXIT.usage;
   }

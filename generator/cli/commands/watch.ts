@@ -1,16 +1,19 @@
 // `evc watch`: for people editing contracts. Re-lints and regenerates on every save and prints
 // only what changed since the last run: new or fixed diagnostics and the files it rewrote.
 import type { Command } from 'commander';
-import { watch as watchFiles } from 'node:fs';
 import path from 'node:path';
+import { watchContractTree } from '../../load/contract-tree-watch.js';
 import { hasErrors } from '../../lint/index.js';
 import { contractsSource, InputError, openContracts, type ContractsOptions } from '../../pipeline/open-contracts.js';
 import { formatDiagnostics } from '../../report/diagnostics.js';
 import { generateCode, DEFAULT_RUNTIME_IMPORT } from '../../emit/index.js';
+import { CONFIG_FILE } from '../../compat/config.js';
+import { readSchemaRegistrySettings, SchemaRegistrySettingsError } from '../../schema-registry/settings.js';
 import { writeTree } from '../../emit/output-tree.js';
 import type { Diagnostic } from '../../model/registry.js';
 import { EXIT, type CliIO } from '../io.js';
 import { reportInputError, withContractsOptions } from '../contracts-options.js';
+import { configFindings } from '../../compat/config-findings.js';
 
 export interface WatchOptions extends ContractsOptions {
   readonly out: string;
@@ -34,14 +37,32 @@ export function createWatchCycle(options: WatchOptions, io: CliIO): () => Promis
   let previous = new Map<string, Diagnostic>();
   return async () => {
     const started = performance.now();
-    const { registry, diagnostics } = await openContracts({ ...options, cwd: io.cwd }, { stopOnErrors: false });
+    const opened = await openContracts({ ...options, cwd: io.cwd }, { stopOnErrors: false });
+    const { registry } = opened;
+    // The same schemaRegistry settings `evc generate` applies (wire format), or why they cannot be read.
+    const settings = await readSchemaRegistrySettings(opened.source).catch((error: unknown) => {
+      if (!(error instanceof SchemaRegistrySettingsError)) throw error;
+      const file = opened.source.displayPath(CONFIG_FILE);
+      return {
+        file,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        rule: configFindings.schemaRegistry.id,
+        message: error.message,
+      } as const;
+    });
+    const diagnostics = 'rule' in settings ? [...opened.diagnostics, settings] : opened.diagnostics;
     const current = new Map(diagnostics.map((d) => [key(d), d]));
     const added = diagnostics.filter((d) => !previous.has(key(d)));
     const fixed = [...previous.values()].filter((d) => !current.has(key(d)));
     previous = current;
     let written: string[] = [];
     if (!hasErrors(diagnostics) && registry.services.length > 0) {
-      const generated = generateCode(registry, { runtimeImport: options.runtimeImport ?? DEFAULT_RUNTIME_IMPORT });
+      const generated = generateCode(registry, {
+        runtimeImport: options.runtimeImport ?? DEFAULT_RUNTIME_IMPORT,
+        ...('rule' in settings ? {} : { schemaRegistry: settings }),
+      });
       if (!hasErrors(generated.diagnostics)) {
         const diff = await writeTree(path.resolve(io.cwd, options.out), generated.files);
         written = [...diff.missing, ...diff.changed, ...diff.stale.map((f) => `${f} (removed)`)];
@@ -71,11 +92,10 @@ export async function runWatch(options: WatchOptions, io: CliIO): Promise<number
   report(await cycle());
   io.stderr(`[evc watch] watching ${source.label} (Ctrl-C to stop)\n`);
 
-  const watchRoot = source.root;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
-  const watcher = watchFiles(watchRoot, { recursive: true }, (_event, file) => {
-    if (file && !/\.(ya?ml|json)$/i.test(file)) return;
+  const watcher = watchContractTree(source.root, ({ file, folder }) => {
+    if (!folder && !/\.(ya?ml|json)$/i.test(file)) return; // editors' temporary and backup files
     clearTimeout(timer);
     // Editors write a file in several steps; wait until they are done.
     timer = setTimeout(() => {

@@ -10,7 +10,9 @@ export const description = "A message's content type changed: consumers decode t
 
 export const rule: ContractRule = {
   id,
+  category: 'PAYLOAD',
   description,
+  reports: { [id]: { category: 'PAYLOAD', description, breaks: 'always' } },
   check(ctx) {
     if (!ctx.latest) return [];
     const found: Change[] = [];

@@ -6,4 +6,4 @@ import { schemaPartRule } from './schema-changes.js';
 export const id = 'HEADER_SCHEMA';
 export const description = 'Header schemas are checked with the same rules as payloads.';
 
-export const rule = schemaPartRule(id, description, 'headers');
+export const rule = schemaPartRule(id, 'HEADERS', description, 'headers');

@@ -17,7 +17,21 @@ export const description =
 
 export const rule: ContractRule = {
   id,
+  category: 'KEY',
   description,
+  reports: {
+    [id]: { category: 'KEY', description, breaks: 'always' },
+    KEY_SCHEMA_ADDED: {
+      category: 'KEY',
+      description: 'A Kafka key schema was added to a message that had none: keys of new records change.',
+      breaks: 'always',
+    },
+    KEY_SCHEMA_REMOVED: {
+      category: 'KEY',
+      description: "A message's Kafka key schema was removed: keys of new records change or disappear.",
+      breaks: 'always',
+    },
+  },
   check(ctx) {
     if (!ctx.latest) return [];
     const found: Change[] = [];

@@ -14,7 +14,9 @@ export const description =
 
 export const rule: ContractRule = {
   id,
+  category: 'MESSAGE_SET',
   description,
+  reports: { [id]: { category: 'MESSAGE_SET', description, breaks: 'forward' } },
   check(ctx) {
     if (!ctx.latest) return [];
     const found: Change[] = [];

@@ -14,7 +14,16 @@ export const description =
 
 export const rule: ContractRule = {
   id,
+  category: 'MESSAGE_SET',
   description,
+  reports: {
+    [id]: { category: 'MESSAGE_SET', description, breaks: 'backward' },
+    MESSAGE_RENAMED: {
+      category: 'MESSAGE_SET',
+      description: 'A message renamed on its topic (same payload, key and headers): consumers know it by name.',
+      breaks: 'always',
+    },
+  },
   check(ctx) {
     if (!ctx.latest) return [];
     const found: Change[] = [];

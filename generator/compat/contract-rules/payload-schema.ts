@@ -7,4 +7,4 @@ export const id = 'PAYLOAD_SCHEMA';
 export const description =
   "Payload schemas are checked with the JSON Schema rules at the message's compatibility level.";
 
-export const rule = schemaPartRule(id, description, 'payload');
+export const rule = schemaPartRule(id, 'PAYLOAD', description, 'payload');

@@ -6,6 +6,7 @@ import type { CompatibilityLevel, CompatibilityMode } from '../levels.js';
 import type { SchemaChecker } from '../schema-check.js';
 import type { SourceLocation } from '../../model/registry.js';
 import type { RegistrySnapshot } from '../snapshot.js';
+import type { RuleCategory, RuleDeclaration } from '../../rules/rule-entry.js';
 
 export interface ContractRuleContext {
   readonly baseline: RegistrySnapshot;
@@ -40,6 +41,12 @@ export interface ChangeInit {
 
 export interface ContractRule {
   readonly id: string;
+  /** The group `evc.config.yaml` can switch off together with other rules. */
+  readonly category: RuleCategory;
   readonly description: string;
+  /** Every change id the rule reports (the rule registry lists each; `ctx.change` refuses others). */
+  readonly reports: Readonly<Record<string, RuleDeclaration>>;
+  /** Rules that run the JSON Schema rules (payload, headers) report every schema change id too. */
+  readonly reportsSchemaChanges?: boolean;
   check(ctx: ContractRuleContext): readonly Change[];
 }

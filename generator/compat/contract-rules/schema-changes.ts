@@ -10,6 +10,7 @@ import type { SchemaFinding } from '../schema-check.js';
 import type { ChangeType, SchemaDifference } from '../schema/rule.js';
 import { servicesDoing, topicsOf, type MessageSnapshot } from '../snapshot.js';
 import type { ContractRule, ContractRuleContext } from './rule.js';
+import type { RuleCategory } from '../../rules/rule-entry.js';
 
 const changeTypes = new Map<string, { type: ChangeType; description: string }>();
 for (const rule of schemaRules)
@@ -159,10 +160,18 @@ function describeCause(cause: SchemaDifference, direction: SchemaFinding['direct
 }
 
 /** A contract rule that checks one message part of every message both versions declare. */
-export function schemaPartRule(id: string, description: string, part: 'payload' | 'headers'): ContractRule {
+export function schemaPartRule(
+  id: string,
+  category: RuleCategory,
+  description: string,
+  part: 'payload' | 'headers',
+): ContractRule {
   return {
     id,
+    category,
     description,
+    reports: {},
+    reportsSchemaChanges: true,
     check(ctx) {
       const found: Change[] = [];
       for (const [name, oldMessage] of ctx.baseline.messages) {

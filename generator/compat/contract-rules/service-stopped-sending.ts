@@ -10,7 +10,9 @@ export const description = 'A service stopped sending a message that other servi
 
 export const rule: ContractRule = {
   id,
+  category: 'MESSAGE_SET',
   description,
+  reports: { [id]: { category: 'MESSAGE_SET', description, breaks: 'always' } },
   check(ctx) {
     if (!ctx.latest) return [];
     const found: Change[] = [];

@@ -12,7 +12,16 @@ export const description =
 
 export const rule: ContractRule = {
   id,
+  category: 'TOPIC',
   description,
+  reports: {
+    [id]: { category: 'TOPIC', description, breaks: 'always' },
+    TOPIC_RENAMED: {
+      category: 'TOPIC',
+      description: 'A topic renamed (the same messages on a new address): producers and consumers must move in step.',
+      breaks: 'always',
+    },
+  },
   check(ctx) {
     if (!ctx.latest || ctx.defaultLevel === 'NONE') return [];
     const found: Change[] = [];

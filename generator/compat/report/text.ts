@@ -1,9 +1,10 @@
 // For people: one line per change, grouped by topic and message, breaking ones first; each says
-// what changed, why it breaks whom, and what to do instead.
+// what changed, why it breaks whom, and what to do instead; below a breaking change, the services
+// it hurts, and for an accepted one, the reason it was accepted.
 
-import { changeMessage, type Change } from '../change.js';
+import { changeMessage, failsCheck, type Change } from '../change.js';
 import type { CheckResult } from '../check.js';
-import { countSummary, type ReportContext } from './summary.js';
+import { countSummary, describeAcceptance, describeImpact, type ReportContext } from './summary.js';
 
 export function formatText(result: CheckResult, context: ReportContext): string {
   const lines: string[] = [
@@ -33,12 +34,23 @@ export function formatText(result: CheckResult, context: ReportContext): string 
       const indent = message ? '    ' : '  ';
       for (const c of [...list].sort((a, b) => Number(b.breaking) - Number(a.breaking))) {
         const where = `${c.file}:${c.line}:${c.column}`;
-        const tag = c.breaking ? 'BREAKING' : 'ok      ';
+        const tag = c.accepted ? 'ACCEPTED' : c.breaking ? 'BREAKING' : 'ok      ';
         const path = c.path ? ` ${c.path}` : '';
         lines.push(`${indent}${tag} ${where} ${c.rule}${path}: ${changeMessage(c).replace(/\s*\n\s*/g, ' ')}`);
+        if (c.impact.length > 0) lines.push(`${indent}         impact: ${describeImpact(c.impact, true)}`);
+        if (c.accepted) lines.push(`${indent}         ${describeAcceptance(c)}`);
       }
     }
   }
-  lines.push('', result.compatible ? 'compatible' : `not compatible at level ${result.level}`);
+  const accepted = result.changes.filter((c) => c.accepted).length;
+  const failing = result.changes.filter(failsCheck).length;
+  lines.push(
+    '',
+    failing > 0
+      ? `not compatible at level ${result.level}`
+      : accepted > 0
+        ? `compatible (${accepted} breaking change${accepted === 1 ? '' : 's'} accepted in evc.config.yaml)`
+        : 'compatible',
+  );
   return `${lines.join('\n')}\n`;
 }

@@ -10,6 +10,7 @@ export const MAX_ENUM_VALUES = 500;
 
 export const enumSize: LintRule = {
   id: 'enum-size',
+  category: 'PAYLOAD',
   severity: 'warning',
   detectedBy: 'registry',
   description: `An enum should list at most ${MAX_ENUM_VALUES} values.`,

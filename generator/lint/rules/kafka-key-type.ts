@@ -23,6 +23,7 @@ export function keyTypeProblem(key: JsonSchema): string | undefined {
 
 export const kafkaKeyType: LintRule = {
   id: 'kafka-key-type',
+  category: 'KEY',
   severity: 'error',
   detectedBy: 'registry',
   description: 'A Kafka message key (bindings.kafka.key) must be a scalar or an object.',

@@ -1,10 +1,12 @@
 // In a registry of several services, receiving a message nobody sends is usually a typo or a
 // producer that was removed; a single document may legitimately describe only its own side.
 import type { LintRule } from '../rule.js';
+import { isUnresolvedRef } from '../../model/registry.js';
 import { finding } from '../rule.js';
 
 export const messageUnsent: LintRule = {
   id: 'message-unsent',
+  category: 'MESSAGE_SET',
   severity: 'warning',
   detectedBy: 'registry',
   description: 'A message some service receives should be sent by some document of the registry.',
@@ -18,7 +20,8 @@ export const messageUnsent: LintRule = {
       for (const op of service.operations) {
         if (op.action !== 'receive') continue;
         for (const message of op.messages) {
-          if (!sent.has(message))
+          // An unresolved $ref is reported by the loader; "nobody sends it" would point the wrong way.
+          if (!sent.has(message) && !isUnresolvedRef(message.raw))
             out.push(
               finding(
                 this,

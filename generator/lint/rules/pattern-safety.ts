@@ -24,6 +24,7 @@ export function patternVerdict(pattern: string): PatternVerdict {
 
 export const patternSafety: LintRule = {
   id: 'pattern-safety',
+  category: 'PAYLOAD',
   severity: 'warning',
   detectedBy: 'registry',
   description:

@@ -1,6 +1,8 @@
 // A payload schema without constraints validates nothing: producers can send anything and the
 // generated type is `unknown`, so consumers get no help and compatibility checks see no change.
-import type { JsonSchema } from '../../model/registry.js';
+import type { JsonSchema, MessageModel } from '../../model/registry.js';
+import { isUnresolvedRef } from '../../model/registry.js';
+import { isJsonSchemaFormat } from '../../model/schema-format.js';
 import type { LintRule } from '../rule.js';
 import { finding } from '../rule.js';
 
@@ -25,12 +27,13 @@ export function acceptsAnything(schema: JsonSchema | undefined): boolean {
 
 export const payloadAcceptsAnything: LintRule = {
   id: 'payload-accepts-anything',
+  category: 'PAYLOAD',
   severity: 'warning',
   detectedBy: 'registry',
   description: 'A message payload schema should constrain its data (a type, properties, …).',
   check(registry) {
     return registry.messages
-      .filter((m) => acceptsAnything(m.payload))
+      .filter((m) => acceptsAnything(m.payload) && !payloadElsewhere(m))
       .map((m) =>
         finding(
           this,
@@ -41,3 +44,17 @@ export const payloadAcceptsAnything: LintRule = {
       );
   },
 };
+
+/**
+ * Payloads this rule cannot judge: an unresolved `$ref` (the loader reported it; a second finding
+ * would send the reader the wrong way) or a schema in another format (Avro, Protobuf, …).
+ */
+function payloadElsewhere(message: MessageModel): boolean {
+  const written = message.raw.payload;
+  if (isUnresolvedRef(message.raw) || isUnresolvedRef(written)) return true;
+  if (typeof message.raw.schemaFormat === 'string' && !isJsonSchemaFormat(message.raw.schemaFormat)) return true;
+  if (typeof written !== 'object' || written === null) return false;
+  const format = (written as { schemaFormat?: unknown }).schemaFormat;
+  const schema = (written as { schema?: unknown }).schema;
+  return typeof format === 'string' && (!isJsonSchemaFormat(format) || isUnresolvedRef(schema));
+}

@@ -8,6 +8,7 @@ import { finding } from '../rule.js';
 
 export const receiveSettings: LintRule = {
   id: 'receive-settings',
+  category: 'DELIVERY',
   severity: 'error',
   detectedBy: 'registry',
   description:

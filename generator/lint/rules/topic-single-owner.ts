@@ -5,6 +5,7 @@ import { finding } from '../rule.js';
 
 export const topicSingleOwner: LintRule = {
   id: 'topic-single-owner',
+  category: 'TOPIC',
   severity: 'error',
   detectedBy: 'registry',
   description: 'A topic has exactly one owning service: only one service may send to it.',

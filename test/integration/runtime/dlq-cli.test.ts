@@ -4,7 +4,16 @@ import { Command } from 'commander';
 import { registerDlqCommand, type DlqCommandOptions } from '../../../generator/cli/commands/dlq.js';
 import { route } from '../../../runtime/index.js';
 import { createTopics, kafkaBrokers, uniqueTopic } from '../kafka.js';
-import { CORRELATION_ID, rawProducer, routeCalculated, testReceiver, validRoute, waitUntil } from './harness.js';
+import {
+  CORRELATION_ID,
+  rawProducer,
+  recordCount,
+  routeCalculated,
+  testKafka,
+  testReceiver,
+  validRoute,
+  waitUntil,
+} from './harness.js';
 
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -70,24 +79,61 @@ describe('evc dlq', () => {
       expect.objectContaining({ value: 'oops', deadLetter: expect.objectContaining({ stage: 'decode' }) }),
     ]);
 
-    const dry = await evc(['dlq', 'replay', dlt, '--brokers', brokers, '--dry-run', '--filter', 'stage=validate']);
+    const dry = await evc([
+      ...['dlq', 'replay', dlt, '--brokers', brokers, '--unvalidated', '--dry-run', '--filter', 'stage=validate'],
+    ]);
     expect(dry.stdout).toContain('1 would be replayed (dry run)');
     expect(dry.stdout).toContain('1 filtered out');
     expect(dry.code).toBe(0);
 
-    const validators = async () => new Map([[descriptor.name, descriptor]]);
+    const loadContracts = async () => ({
+      validators: new Map([[descriptor.name, descriptor]]),
+      deadLetterTopics: new Set<string>(),
+    });
     const checked = await evc(['dlq', 'replay', dlt, '--brokers', brokers, '--contracts', 'contracts'], {
-      loadValidators: validators,
+      loadContracts,
     });
     expect(checked.code).toBe(1);
     expect(checked.stdout).toContain('0 replayed, 2 still invalid');
 
     expect((await evc(['dlq', 'replay', dlt, '--brokers', brokers, '--contracts', 'contracts'])).code).toBe(2);
-    expect((await evc(['dlq', 'replay', dlt, '--brokers', brokers, '--filter', 'colour=red'])).stderr).toContain(
+    expect((await evc(['dlq', 'replay', dlt, '--unvalidated', '--filter', 'colour=red'])).stderr).toContain(
       'unknown filter field "colour"',
     );
     expect((await evc(['dlq', 'inspect', dlt, '--brokers', brokers, '--since', 'last week'])).code).toBe(2);
-    const missing = await evc(['dlq', 'inspect', `${dlt}-missing`, '--brokers', brokers]);
-    expect([missing.code, missing.stderr]).toEqual([2, `evc dlq inspect: topic ${dlt}-missing does not exist\n`]);
+    const missing = await evc(['dlq', 'inspect', `${topic}-missing-dlt`, '--brokers', brokers]);
+    expect([missing.code, missing.stderr]).toEqual([2, `evc dlq inspect: topic ${topic}-missing-dlt does not exist\n`]);
+  });
+
+  it('refuses a topic that is not a dead-letter topic and never replays a record into the topic it reads', async () => {
+    const topic = uniqueTopic('cli-loop');
+    const dlt = `${topic}-dlt`;
+    await createTopics([topic, dlt], 1);
+    const raw = await rawProducer();
+    cleanup.push(() => raw.disconnect());
+    await raw.send({ topic, messages: [{ key: 'TRK-0001', value: '{}' }] });
+    // A dead letter whose headers name the dead-letter topic itself as its origin.
+    await raw.send({
+      topic: dlt,
+      messages: [{ key: 'TRK-0002', value: '{}', headers: { evc_dlt_original_topic: dlt } }],
+    });
+    const brokers = kafkaBrokers().join(',');
+    const kafka = testKafka();
+
+    const ordinary = await evc(['dlq', 'inspect', topic, '--brokers', brokers]);
+    expect(ordinary.code).toBe(2);
+    expect(ordinary.stderr).toContain('does not look like a dead-letter topic');
+    const vouched = await evc(['dlq', 'inspect', topic, '--brokers', brokers, '--assume-dlt']);
+    expect([vouched.code, vouched.stdout.split('\n')[0]]).toEqual([
+      0,
+      `${topic}: 1 dead letter(s) matched of 1 read (partitions 0:0..1)`,
+    ]);
+
+    const replay = await evc(['dlq', 'replay', dlt, '--brokers', brokers, '--unvalidated']);
+    expect(replay.code).toBe(1);
+    expect(replay.stdout).toContain('0 replayed');
+    expect(replay.stdout).toContain(`loop-refused → ${dlt}`);
+    expect(await recordCount(kafka, dlt)).toBe(1);
+    expect(await recordCount(kafka, topic)).toBe(1);
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildCatalog, type Catalog } from '../../../generator/catalog/catalog.js';
+import { buildCatalog, type Catalog, type CatalogEntry } from '../../../generator/catalog/catalog.js';
 import { formatCatalog } from '../../../generator/catalog/format.js';
 import { planRelease } from '../../../generator/compat/history/release.js';
 import type { Lockfile } from '../../../generator/compat/history/lockfile.js';
@@ -108,6 +108,22 @@ describe('registry catalog', () => {
     expect(row).toContain('pipes \\| and newlines');
     expect(row.split(/(?<!\\)\|/)).toHaveLength(8); // six cells between the outer pipes: nothing split
   });
+
+  it('prints every element of a list in full, whatever its position', () => {
+    const entry: CatalogEntry = {
+      message: 'Shared',
+      status: 'unreleased',
+      versions: [],
+      topics: ['first.topic', 'second.topic', 'third.topic'],
+      owners: ['alpha', 'beta'],
+      teams: ['team-a', 'team-b'],
+      receivers: [],
+    };
+    const catalog: Catalog = { entries: [entry], topics: 3, services: 2, hasHistory: false };
+    const text = formatCatalog(catalog, 'text', { contracts: 'contracts', lockfile: 'contracts/evc.lock.yaml' });
+    expect(text).toContain('  topic       first.topic, second.topic, third.topic\n');
+    expect(text).toContain('  owner       alpha, beta (team-a, team-b)\n');
+  });
 });
 
 describe('evc registry', () => {
@@ -127,6 +143,14 @@ describe('evc registry', () => {
     );
     expect(out).toContain('RouteCalculated  v1 (released)');
     expect(out).toContain('  receivers   invoicing, dead letters to routing.events-dlt');
+  });
+
+  it('prints the names of topics, owners and teams in full (issue 16: they showed as "…")', async () => {
+    const { code, out } = await evc(['registry', 'RouteCalculated']);
+    expect(code).toBe(0);
+    expect(out).not.toContain('…');
+    expect(out).toContain('  topic       routing.events\n');
+    expect(out).toContain('  owner       routing (team-routing)\n');
   });
 
   it('prints JSON for scripts and filters by message name', async () => {

@@ -13,6 +13,11 @@ import { patternSafety } from '../../../generator/lint/rules/pattern-safety.js';
 import { enumSize } from '../../../generator/lint/rules/enum-size.js';
 import { receiveSettings } from '../../../generator/lint/rules/receive-settings.js';
 import { unvalidatablePropertyName } from '../../../generator/lint/rules/unvalidatable-property-name.js';
+import { messageIdUnique } from '../../../generator/lint/rules/message-id-unique.js';
+import { operationMessageInChannel } from '../../../generator/lint/rules/operation-message-in-channel.js';
+
+/** A minimal AsyncAPI 2.6 document. */
+const v2 = (body: string): string => `asyncapi: 2.6.0\ninfo:\n  title: a\n  version: '1.0.0'\n${body}`;
 
 const sender = (
   title: string,
@@ -97,8 +102,51 @@ const tables: [LintRule, RuleCase[]][] = [
           ),
         },
         expected: [
-          'b.yaml:9 error message-single-definition: message "OrderPlaced" is defined again here; its first definition is at a.yaml:17',
+          'b.yaml:9 error message-single-definition: message "OrderPlaced" is defined again here, differently from its definition at a.yaml:17: both carry `name: OrderPlaced`, and AsyncAPI identifies a message by its name, so they are one message with two definitions',
         ],
+      },
+      {
+        // AsyncAPI 3: identity is the name, else the key within its own map; a channel's inline
+        // message and a component message of the same key are two messages.
+        name: 'inline channel message and a component message share a key (valid AsyncAPI 3)',
+        files: {
+          'a.yaml': service(
+            'a',
+            `channels:\n  signups:\n    address: user.signups\n    messages:\n      UserSignedUp:\n        payload: {type: object, properties: {id: {type: string}}}\n  audit:\n    address: user.audit\n    messages:\n      UserSignedUp:\n        $ref: '#/components/messages/UserSignedUp'\noperations:\n  s1:\n    action: send\n    channel: {$ref: '#/channels/signups'}\n  s2:\n    action: send\n    channel: {$ref: '#/channels/audit'}\ncomponents:\n  messages:\n    UserSignedUp:\n      payload: {type: object, properties: {at: {type: string}}}\n`,
+          ),
+        },
+        expected: [],
+      },
+      {
+        name: 'same key, different definitions, one topic: consumers would mistake one for the other',
+        files: {
+          'a.yaml': service(
+            'a',
+            `channels:\n  c1:\n    address: users\n    messages:\n      UserSignedUp:\n        payload: {type: object, properties: {id: {type: string}}}\n  c2:\n    address: users\n    messages:\n      UserSignedUp:\n        payload: {type: object, properties: {at: {type: string}}}\noperations:\n  s1:\n    action: send\n    channel: {$ref: '#/channels/c1'}\n  s2:\n    action: send\n    channel: {$ref: '#/channels/c2'}\n`,
+          ),
+        },
+        expected: [
+          'a.yaml:14 error message-single-definition: message "UserSignedUp" is defined again here, differently from its definition at a.yaml:9: both are called "UserSignedUp" on topic "users", and consumers of a topic tell messages apart by name (the ce_type header), so they would be taken for one message',
+        ],
+      },
+      {
+        name: 'the same named message written out twice, identically',
+        files: {
+          'a.yaml': service(
+            'a',
+            `channels:\n  c1:\n    address: a\n    messages:\n      m: {name: Ping, payload: {type: string}}\n  c2:\n    address: b\n    messages:\n      m: {name: Ping, payload: {type: string}}\noperations:\n  s1:\n    action: send\n    channel: {$ref: '#/channels/c1'}\n  s2:\n    action: send\n    channel: {$ref: '#/channels/c2'}\n`,
+          ),
+        },
+        expected: [],
+      },
+      {
+        name: "a consumer's unresolved $ref is not a second definition",
+        files: {
+          'a.yaml': sender('a', 'orders', 'OrderPlaced'),
+          'b.yaml': receiver('b', 'orders', 'a.yaml#/components/messages/OrderPlacedTypo'),
+        },
+        loaderErrors: ['ref-unresolved'],
+        expected: [],
       },
       {
         name: 'two different names',
@@ -110,6 +158,15 @@ const tables: [LintRule, RuleCase[]][] = [
   [
     messageUnsent,
     [
+      {
+        name: "a receiver's unresolved $ref: only the loader's error",
+        files: {
+          'a.yaml': sender('a', 'orders', 'OrderPlaced'),
+          'b.yaml': receiver('b', 'orders', 'a.yaml#/components/messages/OrderPlacedTypo'),
+        },
+        loaderErrors: ['ref-unresolved'],
+        expected: [],
+      },
       {
         name: 'received message is sent by its owner',
         files: {
@@ -239,6 +296,32 @@ const tables: [LintRule, RuleCase[]][] = [
     payloadAcceptsAnything,
     [
       {
+        name: 'payload is an unresolved $ref: only the loader reports it',
+        files: { 'a.yaml': messageWith("      payload: {$ref: './missing.json'}\n") },
+        loaderErrors: ['ref-unresolved'],
+        expected: [],
+      },
+      {
+        name: 'JSON Schema written as YAML (application/schema+yaml) is judged like any JSON Schema',
+        files: {
+          'a.yaml': messageWith(
+            '      payload:\n        schemaFormat: application/schema+yaml;version=draft-07\n        schema: {description: anything}\n',
+          ),
+        },
+        expected: [
+          'a.yaml:17 warning payload-accepts-anything: M: the payload schema has no constraints, so any value is accepted',
+        ],
+      },
+      {
+        name: 'Avro payload: not a JSON Schema this rule can judge',
+        files: {
+          'a.yaml': messageWith(
+            '      payload:\n        schemaFormat: application/vnd.apache.avro;version=1.9.0\n        schema: {type: record, name: R, fields: []}\n',
+          ),
+        },
+        expected: [],
+      },
+      {
         name: 'typed payload',
         files: { 'a.yaml': messageWith('      payload: {type: object, properties: {id: {type: string}}}\n') },
         expected: [],
@@ -346,11 +429,104 @@ const tables: [LintRule, RuleCase[]][] = [
       },
     ],
   ],
+  [
+    messageIdUnique,
+    [
+      {
+        name: 'one message reused by $ref in two channels',
+        files: {
+          'a.yaml': v2(
+            `channels:\n  a:\n    subscribe:\n      message: {$ref: '#/components/messages/M'}\n  b:\n    subscribe:\n      message: {$ref: '#/components/messages/M'}\ncomponents:\n  messages:\n    M: {messageId: m, payload: {type: string}}\n`,
+          ),
+        },
+        expected: [],
+      },
+      {
+        name: 'two messages, one messageId',
+        files: {
+          'a.yaml': v2(
+            `channels:\n  a:\n    subscribe:\n      message: {messageId: m, payload: {type: string}}\n  b:\n    publish:\n      message: {messageId: m, payload: {type: number}}\n`,
+          ),
+        },
+        expected: [
+          'a.yaml:11 error message-id-unique: messageId "m" is already used by the message at a.yaml:8; AsyncAPI 2.x requires messageId to be unique across the document',
+        ],
+      },
+      {
+        name: 'a trait sets the clashing messageId',
+        files: {
+          'a.yaml': v2(
+            `channels:\n  a:\n    subscribe:\n      message: {messageId: m, payload: {type: string}}\n  b:\n    subscribe:\n      message:\n        oneOf:\n          - {messageId: n, payload: {type: string}}\n          - {traits: [{messageId: m}], payload: {type: number}}\n`,
+          ),
+        },
+        expected: [
+          'a.yaml:14 error message-id-unique: messageId "m" is already used by the message at a.yaml:8; AsyncAPI 2.x requires messageId to be unique across the document',
+        ],
+      },
+      {
+        name: 'the same messageId in two documents is a registry question, not this rule',
+        files: {
+          'a.yaml': v2(`channels:\n  a:\n    subscribe:\n      message: {messageId: m, payload: {type: string}}\n`),
+          'b.yaml': v2(`channels:\n  b:\n    subscribe:\n      message: {messageId: m, payload: {type: string}}\n`),
+        },
+        expected: [],
+      },
+    ],
+  ],
+  [
+    operationMessageInChannel,
+    [
+      {
+        name: "operation messages are $refs to its channel's messages",
+        files: {
+          'a.yaml': service(
+            'a',
+            `channels:\n  c:\n    address: t\n    messages:\n      m: {name: M, payload: {type: string}}\noperations:\n  s:\n    action: send\n    channel: {$ref: '#/channels/c'}\n    messages: [{$ref: '#/channels/c/messages/m'}]\n`,
+          ),
+        },
+        expected: [],
+      },
+      {
+        name: 'operation uses a message of another channel',
+        files: {
+          'a.yaml': service(
+            'a',
+            `channels:\n  c:\n    address: t\n    messages:\n      m: {name: M, payload: {type: string}}\n  d:\n    address: u\n    messages:\n      n: {name: N, payload: {type: string}}\noperations:\n  s:\n    action: send\n    channel: {$ref: '#/channels/c'}\n    messages:\n      - $ref: '#/channels/c/messages/m'\n      - $ref: '#/channels/d/messages/n'\n`,
+          ),
+        },
+        expected: [
+          'a.yaml:20 error operation-message-in-channel: operation "s" uses message "N" ("#/channels/d/messages/n"), which is not a message of its channel "#/channels/c"',
+        ],
+      },
+      {
+        name: 'operation refers to a component message directly instead of through its channel',
+        files: {
+          'a.yaml': service(
+            'a',
+            `channels:\n  c:\n    address: t\n    messages:\n      m: {$ref: '#/components/messages/M'}\noperations:\n  s:\n    action: send\n    channel: {$ref: '#/channels/c'}\n    messages: [{$ref: '#/components/messages/M'}]\ncomponents:\n  messages:\n    M: {payload: {type: string}}\n`,
+          ),
+        },
+        expected: [
+          'a.yaml:14 error operation-message-in-channel: operation "s" refers to message "M" as "#/components/messages/M", not through its channel "#/channels/c"',
+        ],
+      },
+      {
+        name: 'operation without messages uses all of its channel',
+        files: {
+          'a.yaml': service(
+            'a',
+            `channels:\n  c:\n    address: t\n    messages:\n      m: {name: M, payload: {type: string}}\noperations:\n  s:\n    action: send\n    channel: {$ref: '#/channels/c'}\n`,
+          ),
+        },
+        expected: [],
+      },
+    ],
+  ],
 ];
 
 describe.each(tables.map(([rule, cases]) => [rule.id, rule, cases] as const))('lint rule %s', (_id, rule, cases) => {
-  it.each(cases)('$name', async ({ files, expected }) => {
-    expect(summarise(await runRule(rule, files))).toEqual(expected);
+  it.each(cases)('$name', async ({ files, expected, loaderErrors }) => {
+    expect(summarise(await runRule(rule, files, loaderErrors))).toEqual(expected);
   });
 });
 
