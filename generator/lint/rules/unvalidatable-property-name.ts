@@ -13,6 +13,7 @@ const NAME_LISTS = ['properties', 'patternProperties', 'dependentSchemas', 'depe
 
 export const unvalidatablePropertyName: LintRule = {
   id: 'unvalidatable-property-name',
+  category: 'PAYLOAD',
   severity: 'error',
   detectedBy: 'registry',
   description: 'A schema must not declare a property named `__proto__`: no generated validator can check it.',
