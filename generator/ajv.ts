@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import { Ajv, type Options, type ValidateFunction } from 'ajv';
 import type { _ as CodeTemplate } from 'ajv';
-import { contractRegExp } from '../contract-conventions/index.js';
+import { contractRegExp, jsonEqual } from '../contract-conventions/index.js';
 
 const require = createRequire(import.meta.url);
 
@@ -15,6 +15,41 @@ export const standaloneCode = (
   }
 ).default;
 export const addFormats = (require('ajv-formats') as { default: (ajv: Ajv, options?: unknown) => Ajv }).default;
+
+type Vocabulary = Parameters<Ajv['addVocabulary']>[0];
+const nextVocabulary = require('ajv/dist/vocabularies/next').default as Vocabulary;
+const unevaluatedVocabulary = require('ajv/dist/vocabularies/unevaluated').default as Vocabulary;
+
+/**
+ * ajv's draft-07 class plus the 2019-09 keywords a contract may use to constrain data:
+ * `unevaluatedProperties`/`unevaluatedItems`, `dependentRequired`/`dependentSchemas` and
+ * `minContains`/`maxContains` (draft-07 ajv silently ignores them). A model closed with
+ * `unevaluatedProperties: false` gets a validator that closes it, so `evc check` may rely on it.
+ * Not ajv's Ajv2019 class: its `$recursiveRef` support adds evaluation bookkeeping to every
+ * validator function, which no contract needs.
+ */
+class MessageAjv extends Ajv {
+  constructor(options: Options) {
+    super({ ...options, next: true, unevaluated: true });
+  }
+
+  override _addVocabularies(): void {
+    super._addVocabularies();
+    this.addVocabulary(nextVocabulary);
+    this.addVocabulary(unevaluatedVocabulary);
+  }
+}
+
+// ajv compares `enum`/`const`/`uniqueItems` values with fast-deep-equal, which calls an instance's
+// own `valueOf`/`toString` and compares `constructor` properties: `{"toString": 1}` makes it throw.
+// Its runtime module is the one place both compiled and standalone validators take `equal` from.
+const ajvEqual = require('ajv/dist/runtime/equal') as {
+  default: ((a: unknown, b: unknown) => boolean) & { code?: string };
+};
+if (ajvEqual.default !== jsonEqual) {
+  const code = ajvEqual.default.code;
+  ajvEqual.default = Object.assign(jsonEqual, { code });
+}
 
 /** ajv's code template tag, for options that take generated code (e.g. `code.formats`). */
 export const _ = (require('ajv') as { _: typeof CodeTemplate })._;
@@ -29,8 +64,11 @@ export function messageValidatorAjv(options: {
   warn?: (text: string) => void;
 }): Ajv {
   return addFormats(
-    new Ajv({
+    new MessageAjv({
       allErrors: true,
+      // Declared names are data: a payload without an optional `toString` is not checked against
+      // Object.prototype.toString, and a missing required `constructor` is reported as missing.
+      ownProperties: true,
       strict: false,
       // The loader already validated every schema against the AsyncAPI schema (which includes the
       // JSON Schema meta-schema); re-checking here would compile the meta-schema once per message (~10 ms each).

@@ -3,12 +3,14 @@
 // `eventcontracts/runtime` instead of reaching into ajv's internals themselves.
 import { createRequire } from 'node:module';
 import { isRfc3339Date, isRfc3339DateTime, isRfc3339Time } from './rfc3339-formats.js';
+import { jsonEqual } from '../contract-conventions/index.js';
 
 const require = createRequire(import.meta.url);
 
 /** ajv/dist/runtime/* by file name, as referenced from standalone code. */
 export const ajvRuntime: Readonly<Record<string, unknown>> = Object.freeze({
-  equal: (require('ajv/dist/runtime/equal') as { default: unknown }).default,
+  // Not ajv's fast-deep-equal: it calls a payload's own `toString`/`valueOf` (see contract-conventions/json-equal.ts).
+  equal: jsonEqual,
   ucs2length: (require('ajv/dist/runtime/ucs2length') as { default: unknown }).default,
   uri: (require('ajv/dist/runtime/uri') as { default: unknown }).default,
   validation_error: (require('ajv/dist/runtime/validation_error') as { default: unknown }).default,

@@ -4,15 +4,23 @@ import { contractRegExp } from "eventcontracts/runtime";
 
 export const validateHeaders = validate0;
 const schema0 = {"type":"object","required":["correlationId"],"properties":{"correlationId":{"type":"string","format":"uuid"},"traceparent":{"type":"string","pattern":"^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$"}}};
+const func0 = Object.prototype.hasOwnProperty;
+const func3 = contractRegExp;
 const formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
-const func0 = contractRegExp;
-const pattern0 = func0("^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$", "u");
+const pattern0 = func3("^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$", "u");
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+const evaluated0 = validate0.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.correlationId === undefined){
+if((data.correlationId === undefined) || (!(func0.call(data, "correlationId")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "correlationId"},message:"must have required property '"+"correlationId"+"'"};
 if(vErrors === null){
 vErrors = [err0];
@@ -22,7 +30,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.correlationId !== undefined){
+if(data.correlationId !== undefined && func0.call(data, "correlationId")){
 let data0 = data.correlationId;
 if(typeof data0 !== "string"){
 let dataType0 = typeof data0;
@@ -65,7 +73,7 @@ errors++;
 }
 }
 }
-if(data.traceparent !== undefined){
+if(data.traceparent !== undefined && func0.call(data, "traceparent")){
 let data1 = data.traceparent;
 if(typeof data1 !== "string"){
 let dataType1 = typeof data1;
@@ -122,4 +130,5 @@ errors++;
 validate0.errors = vErrors;
 return errors === 0;
 }
+validate0.evaluated = {"props":{"correlationId":true,"traceparent":true},"dynamicProps":false,"dynamicItems":false};
 

@@ -7,21 +7,28 @@ const schema0 = {"type":"object","additionalProperties":false,"required":["type"
 const schema1 = {"type":"object","additionalProperties":false,"required":["eventId","occurredAt"],"properties":{"eventId":{"type":"string","format":"uuid"},"occurredAt":{"type":"string","format":"date-time"},"producerVersion":{"type":"string","minLength":1,"maxLength":32}}};
 const schema3 = {"type":"object","additionalProperties":false,"required":["amount","currency"],"properties":{"amount":{"type":"number","minimum":0},"currency":{"type":"string","enum":["EUR","USD","GBP"]}}};
 const func0 = Object.prototype.hasOwnProperty;
-const func1 = ajvRuntime["ucs2length"];
-const func3 = contractRegExp;
+const func18 = ajvRuntime["ucs2length"];
+const func24 = contractRegExp;
 const formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 const formats2 = validatorFormats["date-time"];
 const formats12 = validatorFormats.date;
-const pattern0 = func3("^INV-[0-9]{4}-[0-9]{6}$", "u");
-const pattern1 = func3("^[0-9]{4}$", "u");
-const pattern2 = func3("^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", "u");
+const pattern0 = func24("^INV-[0-9]{4}-[0-9]{6}$", "u");
+const pattern1 = func24("^[0-9]{4}$", "u");
+const pattern2 = func24("^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$", "u");
 const schema2 = {"type":"object","additionalProperties":false,"required":["description","quantity","unitPrice"],"properties":{"description":{"type":"string","minLength":1,"maxLength":200},"quantity":{"type":"integer","minimum":1},"unitPrice":{"$ref":"#/$defs/money"}}};
 
 function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+const evaluated0 = validate1.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.description === undefined){
+if((data.description === undefined) || (!(func0.call(data, "description")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'"};
 if(vErrors === null){
 vErrors = [err0];
@@ -31,7 +38,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.quantity === undefined){
+if((data.quantity === undefined) || (!(func0.call(data, "quantity")))){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "quantity"},message:"must have required property '"+"quantity"+"'"};
 if(vErrors === null){
 vErrors = [err1];
@@ -41,7 +48,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.unitPrice === undefined){
+if((data.unitPrice === undefined) || (!(func0.call(data, "unitPrice")))){
 const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "unitPrice"},message:"must have required property '"+"unitPrice"+"'"};
 if(vErrors === null){
 vErrors = [err2];
@@ -51,7 +58,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(((key0 === "description") || (key0 === "quantity")) || (key0 === "unitPrice"))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -63,10 +70,10 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.description !== undefined){
+if(data.description !== undefined && func0.call(data, "description")){
 let data0 = data.description;
 if(typeof data0 === "string"){
-if(func1(data0) > 200){
+if(func18(data0) > 200){
 const err4 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -76,7 +83,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(func1(data0) < 1){
+if(func18(data0) < 1){
 const err5 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err5];
@@ -98,7 +105,7 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.quantity !== undefined){
+if(data.quantity !== undefined && func0.call(data, "quantity")){
 let data1 = data.quantity;
 if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
 const err7 = {instancePath:instancePath+"/quantity",schemaPath:"#/properties/quantity/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
@@ -123,10 +130,10 @@ errors++;
 }
 }
 }
-if(data.unitPrice !== undefined){
+if(data.unitPrice !== undefined && func0.call(data, "unitPrice")){
 let data2 = data.unitPrice;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-if(data2.amount === undefined){
+if((data2.amount === undefined) || (!(func0.call(data2, "amount")))){
 const err9 = {instancePath:instancePath+"/unitPrice",schemaPath:"#/$defs/money/required",keyword:"required",params:{missingProperty: "amount"},message:"must have required property '"+"amount"+"'"};
 if(vErrors === null){
 vErrors = [err9];
@@ -136,7 +143,7 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data2.currency === undefined){
+if((data2.currency === undefined) || (!(func0.call(data2, "currency")))){
 const err10 = {instancePath:instancePath+"/unitPrice",schemaPath:"#/$defs/money/required",keyword:"required",params:{missingProperty: "currency"},message:"must have required property '"+"currency"+"'"};
 if(vErrors === null){
 vErrors = [err10];
@@ -146,7 +153,7 @@ vErrors.push(err10);
 }
 errors++;
 }
-for(const key1 in data2){
+for(const key1 of Object.keys(data2)){
 if(!((key1 === "amount") || (key1 === "currency"))){
 const err11 = {instancePath:instancePath+"/unitPrice",schemaPath:"#/$defs/money/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -158,7 +165,7 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data2.amount !== undefined){
+if(data2.amount !== undefined && func0.call(data2, "amount")){
 let data3 = data2.amount;
 if(typeof data3 == "number"){
 if(data3 < 0 || isNaN(data3)){
@@ -183,7 +190,7 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data2.currency !== undefined){
+if(data2.currency !== undefined && func0.call(data2, "currency")){
 let data4 = data2.currency;
 if(typeof data4 !== "string"){
 const err14 = {instancePath:instancePath+"/unitPrice/currency",schemaPath:"#/$defs/money/properties/currency/type",keyword:"type",params:{type: "string"},message:"must be string"};
@@ -232,13 +239,21 @@ errors++;
 validate1.errors = vErrors;
 return errors === 0;
 }
+validate1.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+const evaluated0 = validate0.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
+if((data.type === undefined) || (!(func0.call(data, "type")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err0];
@@ -248,7 +263,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.metadata === undefined){
+if((data.metadata === undefined) || (!(func0.call(data, "metadata")))){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "metadata"},message:"must have required property '"+"metadata"+"'"};
 if(vErrors === null){
 vErrors = [err1];
@@ -258,7 +273,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.invoiceId === undefined){
+if((data.invoiceId === undefined) || (!(func0.call(data, "invoiceId")))){
 const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "invoiceId"},message:"must have required property '"+"invoiceId"+"'"};
 if(vErrors === null){
 vErrors = [err2];
@@ -268,7 +283,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.routeId === undefined){
+if((data.routeId === undefined) || (!(func0.call(data, "routeId")))){
 const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "routeId"},message:"must have required property '"+"routeId"+"'"};
 if(vErrors === null){
 vErrors = [err3];
@@ -278,7 +293,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.customerId === undefined){
+if((data.customerId === undefined) || (!(func0.call(data, "customerId")))){
 const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "customerId"},message:"must have required property '"+"customerId"+"'"};
 if(vErrors === null){
 vErrors = [err4];
@@ -288,7 +303,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.issuedAt === undefined){
+if((data.issuedAt === undefined) || (!(func0.call(data, "issuedAt")))){
 const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "issuedAt"},message:"must have required property '"+"issuedAt"+"'"};
 if(vErrors === null){
 vErrors = [err5];
@@ -298,7 +313,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data.dueDate === undefined){
+if((data.dueDate === undefined) || (!(func0.call(data, "dueDate")))){
 const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "dueDate"},message:"must have required property '"+"dueDate"+"'"};
 if(vErrors === null){
 vErrors = [err6];
@@ -308,7 +323,7 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data.lineItems === undefined){
+if((data.lineItems === undefined) || (!(func0.call(data, "lineItems")))){
 const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "lineItems"},message:"must have required property '"+"lineItems"+"'"};
 if(vErrors === null){
 vErrors = [err7];
@@ -318,7 +333,7 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data.total === undefined){
+if((data.total === undefined) || (!(func0.call(data, "total")))){
 const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'"};
 if(vErrors === null){
 vErrors = [err8];
@@ -328,7 +343,7 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data.payment === undefined){
+if((data.payment === undefined) || (!(func0.call(data, "payment")))){
 const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "payment"},message:"must have required property '"+"payment"+"'"};
 if(vErrors === null){
 vErrors = [err9];
@@ -338,7 +353,7 @@ vErrors.push(err9);
 }
 errors++;
 }
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(func0.call(schema0.properties, key0))){
 const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -350,7 +365,7 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.type !== undefined){
+if(data.type !== undefined && func0.call(data, "type")){
 if("InvoiceGenerated" !== data.type){
 const err11 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "InvoiceGenerated"},message:"must be equal to constant"};
 if(vErrors === null){
@@ -362,10 +377,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.metadata !== undefined){
+if(data.metadata !== undefined && func0.call(data, "metadata")){
 let data1 = data.metadata;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.eventId === undefined){
+if((data1.eventId === undefined) || (!(func0.call(data1, "eventId")))){
 const err12 = {instancePath:instancePath+"/metadata",schemaPath:"#/$defs/EventMetadata/required",keyword:"required",params:{missingProperty: "eventId"},message:"must have required property '"+"eventId"+"'"};
 if(vErrors === null){
 vErrors = [err12];
@@ -375,7 +390,7 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data1.occurredAt === undefined){
+if((data1.occurredAt === undefined) || (!(func0.call(data1, "occurredAt")))){
 const err13 = {instancePath:instancePath+"/metadata",schemaPath:"#/$defs/EventMetadata/required",keyword:"required",params:{missingProperty: "occurredAt"},message:"must have required property '"+"occurredAt"+"'"};
 if(vErrors === null){
 vErrors = [err13];
@@ -385,7 +400,7 @@ vErrors.push(err13);
 }
 errors++;
 }
-for(const key1 in data1){
+for(const key1 of Object.keys(data1)){
 if(!(((key1 === "eventId") || (key1 === "occurredAt")) || (key1 === "producerVersion"))){
 const err14 = {instancePath:instancePath+"/metadata",schemaPath:"#/$defs/EventMetadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -397,7 +412,7 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data1.eventId !== undefined){
+if(data1.eventId !== undefined && func0.call(data1, "eventId")){
 let data2 = data1.eventId;
 if(typeof data2 === "string"){
 if(!(formats0.test(data2))){
@@ -422,7 +437,7 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data1.occurredAt !== undefined){
+if(data1.occurredAt !== undefined && func0.call(data1, "occurredAt")){
 let data3 = data1.occurredAt;
 if(typeof data3 === "string"){
 if(!(formats2.validate(data3))){
@@ -447,10 +462,10 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data1.producerVersion !== undefined){
+if(data1.producerVersion !== undefined && func0.call(data1, "producerVersion")){
 let data4 = data1.producerVersion;
 if(typeof data4 === "string"){
-if(func1(data4) > 32){
+if(func18(data4) > 32){
 const err19 = {instancePath:instancePath+"/metadata/producerVersion",schemaPath:"#/$defs/EventMetadata/properties/producerVersion/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters"};
 if(vErrors === null){
 vErrors = [err19];
@@ -460,7 +475,7 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(func1(data4) < 1){
+if(func18(data4) < 1){
 const err20 = {instancePath:instancePath+"/metadata/producerVersion",schemaPath:"#/$defs/EventMetadata/properties/producerVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err20];
@@ -494,7 +509,7 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.invoiceId !== undefined){
+if(data.invoiceId !== undefined && func0.call(data, "invoiceId")){
 let data5 = data.invoiceId;
 if(typeof data5 === "string"){
 if(!(formats0.test(data5))){
@@ -519,7 +534,7 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.routeId !== undefined){
+if(data.routeId !== undefined && func0.call(data, "routeId")){
 let data6 = data.routeId;
 if(typeof data6 === "string"){
 if(!(formats0.test(data6))){
@@ -544,7 +559,7 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.customerId !== undefined){
+if(data.customerId !== undefined && func0.call(data, "customerId")){
 let data7 = data.customerId;
 if(typeof data7 === "string"){
 if(!(formats0.test(data7))){
@@ -569,7 +584,7 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data.invoiceNumber !== undefined){
+if(data.invoiceNumber !== undefined && func0.call(data, "invoiceNumber")){
 let data8 = data.invoiceNumber;
 if(typeof data8 === "string"){
 if(!pattern0.test(data8)){
@@ -594,7 +609,7 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.issuedAt !== undefined){
+if(data.issuedAt !== undefined && func0.call(data, "issuedAt")){
 let data9 = data.issuedAt;
 if(typeof data9 === "string"){
 if(!(formats2.validate(data9))){
@@ -619,7 +634,7 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data.dueDate !== undefined){
+if(data.dueDate !== undefined && func0.call(data, "dueDate")){
 let data10 = data.dueDate;
 if(typeof data10 === "string"){
 if(!(formats12.validate(data10))){
@@ -644,7 +659,7 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data.lineItems !== undefined){
+if(data.lineItems !== undefined && func0.call(data, "lineItems")){
 let data11 = data.lineItems;
 if(Array.isArray(data11)){
 if(data11.length > 100){
@@ -686,10 +701,10 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data.total !== undefined){
+if(data.total !== undefined && func0.call(data, "total")){
 let data13 = data.total;
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-if(data13.amount === undefined){
+if((data13.amount === undefined) || (!(func0.call(data13, "amount")))){
 const err38 = {instancePath:instancePath+"/total",schemaPath:"#/$defs/money/required",keyword:"required",params:{missingProperty: "amount"},message:"must have required property '"+"amount"+"'"};
 if(vErrors === null){
 vErrors = [err38];
@@ -699,7 +714,7 @@ vErrors.push(err38);
 }
 errors++;
 }
-if(data13.currency === undefined){
+if((data13.currency === undefined) || (!(func0.call(data13, "currency")))){
 const err39 = {instancePath:instancePath+"/total",schemaPath:"#/$defs/money/required",keyword:"required",params:{missingProperty: "currency"},message:"must have required property '"+"currency"+"'"};
 if(vErrors === null){
 vErrors = [err39];
@@ -709,7 +724,7 @@ vErrors.push(err39);
 }
 errors++;
 }
-for(const key2 in data13){
+for(const key2 of Object.keys(data13)){
 if(!((key2 === "amount") || (key2 === "currency"))){
 const err40 = {instancePath:instancePath+"/total",schemaPath:"#/$defs/money/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -721,7 +736,7 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data13.amount !== undefined){
+if(data13.amount !== undefined && func0.call(data13, "amount")){
 let data14 = data13.amount;
 if(typeof data14 == "number"){
 if(data14 < 0 || isNaN(data14)){
@@ -746,7 +761,7 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data13.currency !== undefined){
+if(data13.currency !== undefined && func0.call(data13, "currency")){
 let data15 = data13.currency;
 if(typeof data15 !== "string"){
 const err43 = {instancePath:instancePath+"/total/currency",schemaPath:"#/$defs/money/properties/currency/type",keyword:"type",params:{type: "string"},message:"must be string"};
@@ -781,14 +796,14 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data.payment !== undefined){
+if(data.payment !== undefined && func0.call(data, "payment")){
 let data16 = data.payment;
 const _errs37 = errors;
 let valid7 = false;
 let passing0 = null;
 const _errs38 = errors;
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-if(data16.method === undefined){
+if((data16.method === undefined) || (!(func0.call(data16, "method")))){
 const err46 = {instancePath:instancePath+"/payment",schemaPath:"#/properties/payment/oneOf/0/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'"};
 if(vErrors === null){
 vErrors = [err46];
@@ -798,7 +813,7 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(data16.cardBrand === undefined){
+if((data16.cardBrand === undefined) || (!(func0.call(data16, "cardBrand")))){
 const err47 = {instancePath:instancePath+"/payment",schemaPath:"#/properties/payment/oneOf/0/required",keyword:"required",params:{missingProperty: "cardBrand"},message:"must have required property '"+"cardBrand"+"'"};
 if(vErrors === null){
 vErrors = [err47];
@@ -808,7 +823,7 @@ vErrors.push(err47);
 }
 errors++;
 }
-if(data16.last4 === undefined){
+if((data16.last4 === undefined) || (!(func0.call(data16, "last4")))){
 const err48 = {instancePath:instancePath+"/payment",schemaPath:"#/properties/payment/oneOf/0/required",keyword:"required",params:{missingProperty: "last4"},message:"must have required property '"+"last4"+"'"};
 if(vErrors === null){
 vErrors = [err48];
@@ -818,7 +833,7 @@ vErrors.push(err48);
 }
 errors++;
 }
-for(const key3 in data16){
+for(const key3 of Object.keys(data16)){
 if(!(((key3 === "method") || (key3 === "cardBrand")) || (key3 === "last4"))){
 const err49 = {instancePath:instancePath+"/payment",schemaPath:"#/properties/payment/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -830,7 +845,7 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data16.method !== undefined){
+if(data16.method !== undefined && func0.call(data16, "method")){
 if("card" !== data16.method){
 const err50 = {instancePath:instancePath+"/payment/method",schemaPath:"#/properties/payment/oneOf/0/properties/method/const",keyword:"const",params:{allowedValue: "card"},message:"must be equal to constant"};
 if(vErrors === null){
@@ -842,7 +857,7 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data16.cardBrand !== undefined){
+if(data16.cardBrand !== undefined && func0.call(data16, "cardBrand")){
 let data18 = data16.cardBrand;
 if(typeof data18 !== "string"){
 const err51 = {instancePath:instancePath+"/payment/cardBrand",schemaPath:"#/properties/payment/oneOf/0/properties/cardBrand/type",keyword:"type",params:{type: "string"},message:"must be string"};
@@ -865,7 +880,7 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data16.last4 !== undefined){
+if(data16.last4 !== undefined && func0.call(data16, "last4")){
 let data19 = data16.last4;
 if(typeof data19 === "string"){
 if(!pattern1.test(data19)){
@@ -905,10 +920,11 @@ var _valid0 = _errs38 === errors;
 if(_valid0){
 valid7 = true;
 passing0 = 0;
+var props0 = true;
 }
 const _errs46 = errors;
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-if(data16.method === undefined){
+if((data16.method === undefined) || (!(func0.call(data16, "method")))){
 const err56 = {instancePath:instancePath+"/payment",schemaPath:"#/properties/payment/oneOf/1/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'"};
 if(vErrors === null){
 vErrors = [err56];
@@ -918,7 +934,7 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(data16.iban === undefined){
+if((data16.iban === undefined) || (!(func0.call(data16, "iban")))){
 const err57 = {instancePath:instancePath+"/payment",schemaPath:"#/properties/payment/oneOf/1/required",keyword:"required",params:{missingProperty: "iban"},message:"must have required property '"+"iban"+"'"};
 if(vErrors === null){
 vErrors = [err57];
@@ -928,7 +944,7 @@ vErrors.push(err57);
 }
 errors++;
 }
-if(data16.reference === undefined){
+if((data16.reference === undefined) || (!(func0.call(data16, "reference")))){
 const err58 = {instancePath:instancePath+"/payment",schemaPath:"#/properties/payment/oneOf/1/required",keyword:"required",params:{missingProperty: "reference"},message:"must have required property '"+"reference"+"'"};
 if(vErrors === null){
 vErrors = [err58];
@@ -938,7 +954,7 @@ vErrors.push(err58);
 }
 errors++;
 }
-for(const key4 in data16){
+for(const key4 of Object.keys(data16)){
 if(!(((key4 === "method") || (key4 === "iban")) || (key4 === "reference"))){
 const err59 = {instancePath:instancePath+"/payment",schemaPath:"#/properties/payment/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -950,7 +966,7 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data16.method !== undefined){
+if(data16.method !== undefined && func0.call(data16, "method")){
 if("bank_transfer" !== data16.method){
 const err60 = {instancePath:instancePath+"/payment/method",schemaPath:"#/properties/payment/oneOf/1/properties/method/const",keyword:"const",params:{allowedValue: "bank_transfer"},message:"must be equal to constant"};
 if(vErrors === null){
@@ -962,7 +978,7 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data16.iban !== undefined){
+if(data16.iban !== undefined && func0.call(data16, "iban")){
 let data21 = data16.iban;
 if(typeof data21 === "string"){
 if(!pattern2.test(data21)){
@@ -987,10 +1003,10 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data16.reference !== undefined){
+if(data16.reference !== undefined && func0.call(data16, "reference")){
 let data22 = data16.reference;
 if(typeof data22 === "string"){
-if(func1(data22) > 140){
+if(func18(data22) > 140){
 const err63 = {instancePath:instancePath+"/payment/reference",schemaPath:"#/properties/payment/oneOf/1/properties/reference/maxLength",keyword:"maxLength",params:{limit: 140},message:"must NOT have more than 140 characters"};
 if(vErrors === null){
 vErrors = [err63];
@@ -1000,7 +1016,7 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(func1(data22) < 1){
+if(func18(data22) < 1){
 const err64 = {instancePath:instancePath+"/payment/reference",schemaPath:"#/properties/payment/oneOf/1/properties/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err64];
@@ -1042,6 +1058,9 @@ else {
 if(_valid0){
 valid7 = true;
 passing0 = 1;
+if(props0 !== true){
+props0 = true;
+}
 }
 }
 if(!valid7){
@@ -1080,6 +1099,7 @@ errors++;
 validate0.errors = vErrors;
 return errors === 0;
 }
+validate0.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateKey = validate3;
 const schema5 = {"type":"string","format":"uuid"};
@@ -1087,6 +1107,13 @@ const schema5 = {"type":"string","format":"uuid"};
 function validate3(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+const evaluated0 = validate3.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
 if(typeof data === "string"){
 if(!(formats0.test(data))){
 const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
@@ -1112,4 +1139,5 @@ errors++;
 validate3.errors = vErrors;
 return errors === 0;
 }
+validate3.evaluated = {"dynamicProps":false,"dynamicItems":false};
 

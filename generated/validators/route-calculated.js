@@ -8,26 +8,33 @@ const schema1 = {"type":"object","additionalProperties":false,"required":["event
 const schema2 = {"type":"string","pattern":"^TRK-[0-9]{4,}$"};
 const schema10 = {"type":"object","additionalProperties":false,"required":["amount","currency"],"properties":{"amount":{"type":"number","minimum":0},"currency":{"type":"string","enum":["EUR","USD","GBP"]}}};
 const func0 = Object.prototype.hasOwnProperty;
-const func1 = ajvRuntime["ucs2length"];
-const func3 = contractRegExp;
+const func16 = ajvRuntime["ucs2length"];
+const func20 = contractRegExp;
 const formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 const formats2 = validatorFormats["date-time"];
-const pattern0 = func3("^TRK-[0-9]{4,}$", "u");
+const pattern0 = func20("^TRK-[0-9]{4,}$", "u");
 const schema3 = {"oneOf":[{"type":"object","additionalProperties":false,"required":["kind","sequence","location","shipmentIds","window"],"properties":{"kind":{"const":"pickup"},"sequence":{"type":"integer","minimum":0},"location":{"$ref":"#/$defs/GeoPoint"},"address":{"$ref":"#/$defs/Address"},"shipmentIds":{"type":"array","minItems":1,"maxItems":40,"uniqueItems":true,"items":{"type":"string","format":"uuid"}},"window":{"$ref":"#/$defs/TimeWindow"}}},{"type":"object","additionalProperties":false,"required":["kind","sequence","location","shipmentIds"],"properties":{"kind":{"const":"dropoff"},"sequence":{"type":"integer","minimum":0},"location":{"$ref":"#/$defs/GeoPoint"},"address":{"$ref":"#/$defs/Address"},"shipmentIds":{"type":"array","minItems":1,"maxItems":40,"uniqueItems":true,"items":{"type":"string","format":"uuid"}},"requiresSignature":{"type":"boolean","default":false},"window":{"$ref":"#/$defs/TimeWindow"}}}]};
 const schema4 = {"type":"object","additionalProperties":false,"required":["latitude","longitude"],"properties":{"latitude":{"type":"number","minimum":-90,"maximum":90},"longitude":{"type":"number","minimum":-180,"maximum":180}}};
 const schema5 = {"type":"object","additionalProperties":false,"required":["street","city","postalCode","countryCode"],"properties":{"street":{"type":"string","minLength":1,"maxLength":200},"city":{"type":"string","minLength":1,"maxLength":100},"postalCode":{"type":"string","minLength":2,"maxLength":12},"countryCode":{"type":"string","pattern":"^[A-Z]{2}$"}}};
 const schema6 = {"type":"object","additionalProperties":false,"required":["from","to"],"properties":{"from":{"type":"string","format":"date-time"},"to":{"type":"string","format":"date-time"}}};
-const pattern1 = func3("^[A-Z]{2}$", "u");
+const pattern1 = func20("^[A-Z]{2}$", "u");
 
 function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+const evaluated0 = validate1.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
 const _errs0 = errors;
 let valid0 = false;
 let passing0 = null;
 const _errs1 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind === undefined){
+if((data.kind === undefined) || (!(func0.call(data, "kind")))){
 const err0 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err0];
@@ -37,7 +44,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.sequence === undefined){
+if((data.sequence === undefined) || (!(func0.call(data, "sequence")))){
 const err1 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "sequence"},message:"must have required property '"+"sequence"+"'"};
 if(vErrors === null){
 vErrors = [err1];
@@ -47,7 +54,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.location === undefined){
+if((data.location === undefined) || (!(func0.call(data, "location")))){
 const err2 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "location"},message:"must have required property '"+"location"+"'"};
 if(vErrors === null){
 vErrors = [err2];
@@ -57,7 +64,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.shipmentIds === undefined){
+if((data.shipmentIds === undefined) || (!(func0.call(data, "shipmentIds")))){
 const err3 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "shipmentIds"},message:"must have required property '"+"shipmentIds"+"'"};
 if(vErrors === null){
 vErrors = [err3];
@@ -67,7 +74,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.window === undefined){
+if((data.window === undefined) || (!(func0.call(data, "window")))){
 const err4 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "window"},message:"must have required property '"+"window"+"'"};
 if(vErrors === null){
 vErrors = [err4];
@@ -77,7 +84,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!((((((key0 === "kind") || (key0 === "sequence")) || (key0 === "location")) || (key0 === "address")) || (key0 === "shipmentIds")) || (key0 === "window"))){
 const err5 = {instancePath,schemaPath:"#/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -89,7 +96,7 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.kind !== undefined){
+if(data.kind !== undefined && func0.call(data, "kind")){
 if("pickup" !== data.kind){
 const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "pickup"},message:"must be equal to constant"};
 if(vErrors === null){
@@ -101,7 +108,7 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.sequence !== undefined){
+if(data.sequence !== undefined && func0.call(data, "sequence")){
 let data1 = data.sequence;
 if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
 const err7 = {instancePath:instancePath+"/sequence",schemaPath:"#/oneOf/0/properties/sequence/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
@@ -126,10 +133,10 @@ errors++;
 }
 }
 }
-if(data.location !== undefined){
+if(data.location !== undefined && func0.call(data, "location")){
 let data2 = data.location;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-if(data2.latitude === undefined){
+if((data2.latitude === undefined) || (!(func0.call(data2, "latitude")))){
 const err9 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/GeoPoint/required",keyword:"required",params:{missingProperty: "latitude"},message:"must have required property '"+"latitude"+"'"};
 if(vErrors === null){
 vErrors = [err9];
@@ -139,7 +146,7 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data2.longitude === undefined){
+if((data2.longitude === undefined) || (!(func0.call(data2, "longitude")))){
 const err10 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/GeoPoint/required",keyword:"required",params:{missingProperty: "longitude"},message:"must have required property '"+"longitude"+"'"};
 if(vErrors === null){
 vErrors = [err10];
@@ -149,7 +156,7 @@ vErrors.push(err10);
 }
 errors++;
 }
-for(const key1 in data2){
+for(const key1 of Object.keys(data2)){
 if(!((key1 === "latitude") || (key1 === "longitude"))){
 const err11 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/GeoPoint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -161,7 +168,7 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data2.latitude !== undefined){
+if(data2.latitude !== undefined && func0.call(data2, "latitude")){
 let data3 = data2.latitude;
 if(typeof data3 == "number"){
 if(data3 > 90 || isNaN(data3)){
@@ -196,7 +203,7 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data2.longitude !== undefined){
+if(data2.longitude !== undefined && func0.call(data2, "longitude")){
 let data4 = data2.longitude;
 if(typeof data4 == "number"){
 if(data4 > 180 || isNaN(data4)){
@@ -243,10 +250,10 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.address !== undefined){
+if(data.address !== undefined && func0.call(data, "address")){
 let data5 = data.address;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.street === undefined){
+if((data5.street === undefined) || (!(func0.call(data5, "street")))){
 const err19 = {instancePath:instancePath+"/address",schemaPath:"#/$defs/Address/required",keyword:"required",params:{missingProperty: "street"},message:"must have required property '"+"street"+"'"};
 if(vErrors === null){
 vErrors = [err19];
@@ -256,7 +263,7 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(data5.city === undefined){
+if((data5.city === undefined) || (!(func0.call(data5, "city")))){
 const err20 = {instancePath:instancePath+"/address",schemaPath:"#/$defs/Address/required",keyword:"required",params:{missingProperty: "city"},message:"must have required property '"+"city"+"'"};
 if(vErrors === null){
 vErrors = [err20];
@@ -266,7 +273,7 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(data5.postalCode === undefined){
+if((data5.postalCode === undefined) || (!(func0.call(data5, "postalCode")))){
 const err21 = {instancePath:instancePath+"/address",schemaPath:"#/$defs/Address/required",keyword:"required",params:{missingProperty: "postalCode"},message:"must have required property '"+"postalCode"+"'"};
 if(vErrors === null){
 vErrors = [err21];
@@ -276,7 +283,7 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data5.countryCode === undefined){
+if((data5.countryCode === undefined) || (!(func0.call(data5, "countryCode")))){
 const err22 = {instancePath:instancePath+"/address",schemaPath:"#/$defs/Address/required",keyword:"required",params:{missingProperty: "countryCode"},message:"must have required property '"+"countryCode"+"'"};
 if(vErrors === null){
 vErrors = [err22];
@@ -286,7 +293,7 @@ vErrors.push(err22);
 }
 errors++;
 }
-for(const key2 in data5){
+for(const key2 of Object.keys(data5)){
 if(!((((key2 === "street") || (key2 === "city")) || (key2 === "postalCode")) || (key2 === "countryCode"))){
 const err23 = {instancePath:instancePath+"/address",schemaPath:"#/$defs/Address/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -298,10 +305,10 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data5.street !== undefined){
+if(data5.street !== undefined && func0.call(data5, "street")){
 let data6 = data5.street;
 if(typeof data6 === "string"){
-if(func1(data6) > 200){
+if(func16(data6) > 200){
 const err24 = {instancePath:instancePath+"/address/street",schemaPath:"#/$defs/Address/properties/street/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err24];
@@ -311,7 +318,7 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(func1(data6) < 1){
+if(func16(data6) < 1){
 const err25 = {instancePath:instancePath+"/address/street",schemaPath:"#/$defs/Address/properties/street/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err25];
@@ -333,10 +340,10 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data5.city !== undefined){
+if(data5.city !== undefined && func0.call(data5, "city")){
 let data7 = data5.city;
 if(typeof data7 === "string"){
-if(func1(data7) > 100){
+if(func16(data7) > 100){
 const err27 = {instancePath:instancePath+"/address/city",schemaPath:"#/$defs/Address/properties/city/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err27];
@@ -346,7 +353,7 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(func1(data7) < 1){
+if(func16(data7) < 1){
 const err28 = {instancePath:instancePath+"/address/city",schemaPath:"#/$defs/Address/properties/city/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err28];
@@ -368,10 +375,10 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data5.postalCode !== undefined){
+if(data5.postalCode !== undefined && func0.call(data5, "postalCode")){
 let data8 = data5.postalCode;
 if(typeof data8 === "string"){
-if(func1(data8) > 12){
+if(func16(data8) > 12){
 const err30 = {instancePath:instancePath+"/address/postalCode",schemaPath:"#/$defs/Address/properties/postalCode/maxLength",keyword:"maxLength",params:{limit: 12},message:"must NOT have more than 12 characters"};
 if(vErrors === null){
 vErrors = [err30];
@@ -381,7 +388,7 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(func1(data8) < 2){
+if(func16(data8) < 2){
 const err31 = {instancePath:instancePath+"/address/postalCode",schemaPath:"#/$defs/Address/properties/postalCode/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};
 if(vErrors === null){
 vErrors = [err31];
@@ -403,7 +410,7 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data5.countryCode !== undefined){
+if(data5.countryCode !== undefined && func0.call(data5, "countryCode")){
 let data9 = data5.countryCode;
 if(typeof data9 === "string"){
 if(!pattern1.test(data9)){
@@ -440,7 +447,7 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data.shipmentIds !== undefined){
+if(data.shipmentIds !== undefined && func0.call(data, "shipmentIds")){
 let data10 = data.shipmentIds;
 if(Array.isArray(data10)){
 if(data10.length > 40){
@@ -525,10 +532,10 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data.window !== undefined){
+if(data.window !== undefined && func0.call(data, "window")){
 let data12 = data.window;
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-if(data12.from === undefined){
+if((data12.from === undefined) || (!(func0.call(data12, "from")))){
 const err42 = {instancePath:instancePath+"/window",schemaPath:"#/$defs/TimeWindow/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
 if(vErrors === null){
 vErrors = [err42];
@@ -538,7 +545,7 @@ vErrors.push(err42);
 }
 errors++;
 }
-if(data12.to === undefined){
+if((data12.to === undefined) || (!(func0.call(data12, "to")))){
 const err43 = {instancePath:instancePath+"/window",schemaPath:"#/$defs/TimeWindow/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
 if(vErrors === null){
 vErrors = [err43];
@@ -548,7 +555,7 @@ vErrors.push(err43);
 }
 errors++;
 }
-for(const key3 in data12){
+for(const key3 of Object.keys(data12)){
 if(!((key3 === "from") || (key3 === "to"))){
 const err44 = {instancePath:instancePath+"/window",schemaPath:"#/$defs/TimeWindow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -560,7 +567,7 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data12.from !== undefined){
+if(data12.from !== undefined && func0.call(data12, "from")){
 let data13 = data12.from;
 if(typeof data13 === "string"){
 if(!(formats2.validate(data13))){
@@ -585,7 +592,7 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data12.to !== undefined){
+if(data12.to !== undefined && func0.call(data12, "to")){
 let data14 = data12.to;
 if(typeof data14 === "string"){
 if(!(formats2.validate(data14))){
@@ -637,10 +644,11 @@ var _valid0 = _errs1 === errors;
 if(_valid0){
 valid0 = true;
 passing0 = 0;
+var props0 = true;
 }
 const _errs39 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind === undefined){
+if((data.kind === undefined) || (!(func0.call(data, "kind")))){
 const err51 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err51];
@@ -650,7 +658,7 @@ vErrors.push(err51);
 }
 errors++;
 }
-if(data.sequence === undefined){
+if((data.sequence === undefined) || (!(func0.call(data, "sequence")))){
 const err52 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "sequence"},message:"must have required property '"+"sequence"+"'"};
 if(vErrors === null){
 vErrors = [err52];
@@ -660,7 +668,7 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(data.location === undefined){
+if((data.location === undefined) || (!(func0.call(data, "location")))){
 const err53 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "location"},message:"must have required property '"+"location"+"'"};
 if(vErrors === null){
 vErrors = [err53];
@@ -670,7 +678,7 @@ vErrors.push(err53);
 }
 errors++;
 }
-if(data.shipmentIds === undefined){
+if((data.shipmentIds === undefined) || (!(func0.call(data, "shipmentIds")))){
 const err54 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "shipmentIds"},message:"must have required property '"+"shipmentIds"+"'"};
 if(vErrors === null){
 vErrors = [err54];
@@ -680,7 +688,7 @@ vErrors.push(err54);
 }
 errors++;
 }
-for(const key4 in data){
+for(const key4 of Object.keys(data)){
 if(!(((((((key4 === "kind") || (key4 === "sequence")) || (key4 === "location")) || (key4 === "address")) || (key4 === "shipmentIds")) || (key4 === "requiresSignature")) || (key4 === "window"))){
 const err55 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -692,7 +700,7 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data.kind !== undefined){
+if(data.kind !== undefined && func0.call(data, "kind")){
 if("dropoff" !== data.kind){
 const err56 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "dropoff"},message:"must be equal to constant"};
 if(vErrors === null){
@@ -704,7 +712,7 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data.sequence !== undefined){
+if(data.sequence !== undefined && func0.call(data, "sequence")){
 let data16 = data.sequence;
 if(!((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16)))){
 const err57 = {instancePath:instancePath+"/sequence",schemaPath:"#/oneOf/1/properties/sequence/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
@@ -729,10 +737,10 @@ errors++;
 }
 }
 }
-if(data.location !== undefined){
+if(data.location !== undefined && func0.call(data, "location")){
 let data17 = data.location;
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-if(data17.latitude === undefined){
+if((data17.latitude === undefined) || (!(func0.call(data17, "latitude")))){
 const err59 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/GeoPoint/required",keyword:"required",params:{missingProperty: "latitude"},message:"must have required property '"+"latitude"+"'"};
 if(vErrors === null){
 vErrors = [err59];
@@ -742,7 +750,7 @@ vErrors.push(err59);
 }
 errors++;
 }
-if(data17.longitude === undefined){
+if((data17.longitude === undefined) || (!(func0.call(data17, "longitude")))){
 const err60 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/GeoPoint/required",keyword:"required",params:{missingProperty: "longitude"},message:"must have required property '"+"longitude"+"'"};
 if(vErrors === null){
 vErrors = [err60];
@@ -752,7 +760,7 @@ vErrors.push(err60);
 }
 errors++;
 }
-for(const key5 in data17){
+for(const key5 of Object.keys(data17)){
 if(!((key5 === "latitude") || (key5 === "longitude"))){
 const err61 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/GeoPoint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -764,7 +772,7 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data17.latitude !== undefined){
+if(data17.latitude !== undefined && func0.call(data17, "latitude")){
 let data18 = data17.latitude;
 if(typeof data18 == "number"){
 if(data18 > 90 || isNaN(data18)){
@@ -799,7 +807,7 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data17.longitude !== undefined){
+if(data17.longitude !== undefined && func0.call(data17, "longitude")){
 let data19 = data17.longitude;
 if(typeof data19 == "number"){
 if(data19 > 180 || isNaN(data19)){
@@ -846,10 +854,10 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data.address !== undefined){
+if(data.address !== undefined && func0.call(data, "address")){
 let data20 = data.address;
 if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-if(data20.street === undefined){
+if((data20.street === undefined) || (!(func0.call(data20, "street")))){
 const err69 = {instancePath:instancePath+"/address",schemaPath:"#/$defs/Address/required",keyword:"required",params:{missingProperty: "street"},message:"must have required property '"+"street"+"'"};
 if(vErrors === null){
 vErrors = [err69];
@@ -859,7 +867,7 @@ vErrors.push(err69);
 }
 errors++;
 }
-if(data20.city === undefined){
+if((data20.city === undefined) || (!(func0.call(data20, "city")))){
 const err70 = {instancePath:instancePath+"/address",schemaPath:"#/$defs/Address/required",keyword:"required",params:{missingProperty: "city"},message:"must have required property '"+"city"+"'"};
 if(vErrors === null){
 vErrors = [err70];
@@ -869,7 +877,7 @@ vErrors.push(err70);
 }
 errors++;
 }
-if(data20.postalCode === undefined){
+if((data20.postalCode === undefined) || (!(func0.call(data20, "postalCode")))){
 const err71 = {instancePath:instancePath+"/address",schemaPath:"#/$defs/Address/required",keyword:"required",params:{missingProperty: "postalCode"},message:"must have required property '"+"postalCode"+"'"};
 if(vErrors === null){
 vErrors = [err71];
@@ -879,7 +887,7 @@ vErrors.push(err71);
 }
 errors++;
 }
-if(data20.countryCode === undefined){
+if((data20.countryCode === undefined) || (!(func0.call(data20, "countryCode")))){
 const err72 = {instancePath:instancePath+"/address",schemaPath:"#/$defs/Address/required",keyword:"required",params:{missingProperty: "countryCode"},message:"must have required property '"+"countryCode"+"'"};
 if(vErrors === null){
 vErrors = [err72];
@@ -889,7 +897,7 @@ vErrors.push(err72);
 }
 errors++;
 }
-for(const key6 in data20){
+for(const key6 of Object.keys(data20)){
 if(!((((key6 === "street") || (key6 === "city")) || (key6 === "postalCode")) || (key6 === "countryCode"))){
 const err73 = {instancePath:instancePath+"/address",schemaPath:"#/$defs/Address/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -901,10 +909,10 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data20.street !== undefined){
+if(data20.street !== undefined && func0.call(data20, "street")){
 let data21 = data20.street;
 if(typeof data21 === "string"){
-if(func1(data21) > 200){
+if(func16(data21) > 200){
 const err74 = {instancePath:instancePath+"/address/street",schemaPath:"#/$defs/Address/properties/street/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err74];
@@ -914,7 +922,7 @@ vErrors.push(err74);
 }
 errors++;
 }
-if(func1(data21) < 1){
+if(func16(data21) < 1){
 const err75 = {instancePath:instancePath+"/address/street",schemaPath:"#/$defs/Address/properties/street/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err75];
@@ -936,10 +944,10 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data20.city !== undefined){
+if(data20.city !== undefined && func0.call(data20, "city")){
 let data22 = data20.city;
 if(typeof data22 === "string"){
-if(func1(data22) > 100){
+if(func16(data22) > 100){
 const err77 = {instancePath:instancePath+"/address/city",schemaPath:"#/$defs/Address/properties/city/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err77];
@@ -949,7 +957,7 @@ vErrors.push(err77);
 }
 errors++;
 }
-if(func1(data22) < 1){
+if(func16(data22) < 1){
 const err78 = {instancePath:instancePath+"/address/city",schemaPath:"#/$defs/Address/properties/city/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err78];
@@ -971,10 +979,10 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data20.postalCode !== undefined){
+if(data20.postalCode !== undefined && func0.call(data20, "postalCode")){
 let data23 = data20.postalCode;
 if(typeof data23 === "string"){
-if(func1(data23) > 12){
+if(func16(data23) > 12){
 const err80 = {instancePath:instancePath+"/address/postalCode",schemaPath:"#/$defs/Address/properties/postalCode/maxLength",keyword:"maxLength",params:{limit: 12},message:"must NOT have more than 12 characters"};
 if(vErrors === null){
 vErrors = [err80];
@@ -984,7 +992,7 @@ vErrors.push(err80);
 }
 errors++;
 }
-if(func1(data23) < 2){
+if(func16(data23) < 2){
 const err81 = {instancePath:instancePath+"/address/postalCode",schemaPath:"#/$defs/Address/properties/postalCode/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};
 if(vErrors === null){
 vErrors = [err81];
@@ -1006,7 +1014,7 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data20.countryCode !== undefined){
+if(data20.countryCode !== undefined && func0.call(data20, "countryCode")){
 let data24 = data20.countryCode;
 if(typeof data24 === "string"){
 if(!pattern1.test(data24)){
@@ -1043,7 +1051,7 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data.shipmentIds !== undefined){
+if(data.shipmentIds !== undefined && func0.call(data, "shipmentIds")){
 let data25 = data.shipmentIds;
 if(Array.isArray(data25)){
 if(data25.length > 40){
@@ -1128,7 +1136,7 @@ vErrors.push(err91);
 errors++;
 }
 }
-if(data.requiresSignature !== undefined){
+if(data.requiresSignature !== undefined && func0.call(data, "requiresSignature")){
 if(typeof data.requiresSignature !== "boolean"){
 const err92 = {instancePath:instancePath+"/requiresSignature",schemaPath:"#/oneOf/1/properties/requiresSignature/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
@@ -1140,10 +1148,10 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data.window !== undefined){
+if(data.window !== undefined && func0.call(data, "window")){
 let data28 = data.window;
 if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-if(data28.from === undefined){
+if((data28.from === undefined) || (!(func0.call(data28, "from")))){
 const err93 = {instancePath:instancePath+"/window",schemaPath:"#/$defs/TimeWindow/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
 if(vErrors === null){
 vErrors = [err93];
@@ -1153,7 +1161,7 @@ vErrors.push(err93);
 }
 errors++;
 }
-if(data28.to === undefined){
+if((data28.to === undefined) || (!(func0.call(data28, "to")))){
 const err94 = {instancePath:instancePath+"/window",schemaPath:"#/$defs/TimeWindow/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
 if(vErrors === null){
 vErrors = [err94];
@@ -1163,7 +1171,7 @@ vErrors.push(err94);
 }
 errors++;
 }
-for(const key7 in data28){
+for(const key7 of Object.keys(data28)){
 if(!((key7 === "from") || (key7 === "to"))){
 const err95 = {instancePath:instancePath+"/window",schemaPath:"#/$defs/TimeWindow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -1175,7 +1183,7 @@ vErrors.push(err95);
 errors++;
 }
 }
-if(data28.from !== undefined){
+if(data28.from !== undefined && func0.call(data28, "from")){
 let data29 = data28.from;
 if(typeof data29 === "string"){
 if(!(formats2.validate(data29))){
@@ -1200,7 +1208,7 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data28.to !== undefined){
+if(data28.to !== undefined && func0.call(data28, "to")){
 let data30 = data28.to;
 if(typeof data30 === "string"){
 if(!(formats2.validate(data30))){
@@ -1257,6 +1265,9 @@ else {
 if(_valid0){
 valid0 = true;
 passing0 = 1;
+if(props0 !== true){
+props0 = true;
+}
 }
 }
 if(!valid0){
@@ -1281,15 +1292,24 @@ vErrors = null;
 }
 }
 validate1.errors = vErrors;
+evaluated0.props = props0;
 return errors === 0;
 }
+validate1.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+const evaluated0 = validate0.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
+if((data.type === undefined) || (!(func0.call(data, "type")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err0];
@@ -1299,7 +1319,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.metadata === undefined){
+if((data.metadata === undefined) || (!(func0.call(data, "metadata")))){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "metadata"},message:"must have required property '"+"metadata"+"'"};
 if(vErrors === null){
 vErrors = [err1];
@@ -1309,7 +1329,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.routeId === undefined){
+if((data.routeId === undefined) || (!(func0.call(data, "routeId")))){
 const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "routeId"},message:"must have required property '"+"routeId"+"'"};
 if(vErrors === null){
 vErrors = [err2];
@@ -1319,7 +1339,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.truckId === undefined){
+if((data.truckId === undefined) || (!(func0.call(data, "truckId")))){
 const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "truckId"},message:"must have required property '"+"truckId"+"'"};
 if(vErrors === null){
 vErrors = [err3];
@@ -1329,7 +1349,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.vehicleType === undefined){
+if((data.vehicleType === undefined) || (!(func0.call(data, "vehicleType")))){
 const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vehicleType"},message:"must have required property '"+"vehicleType"+"'"};
 if(vErrors === null){
 vErrors = [err4];
@@ -1339,7 +1359,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.stops === undefined){
+if((data.stops === undefined) || (!(func0.call(data, "stops")))){
 const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "stops"},message:"must have required property '"+"stops"+"'"};
 if(vErrors === null){
 vErrors = [err5];
@@ -1349,7 +1369,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data.distanceKm === undefined){
+if((data.distanceKm === undefined) || (!(func0.call(data, "distanceKm")))){
 const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "distanceKm"},message:"must have required property '"+"distanceKm"+"'"};
 if(vErrors === null){
 vErrors = [err6];
@@ -1359,7 +1379,7 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data.calculatedAt === undefined){
+if((data.calculatedAt === undefined) || (!(func0.call(data, "calculatedAt")))){
 const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "calculatedAt"},message:"must have required property '"+"calculatedAt"+"'"};
 if(vErrors === null){
 vErrors = [err7];
@@ -1369,7 +1389,7 @@ vErrors.push(err7);
 }
 errors++;
 }
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(func0.call(schema0.properties, key0))){
 const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -1381,7 +1401,7 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.type !== undefined){
+if(data.type !== undefined && func0.call(data, "type")){
 if("RouteCalculated" !== data.type){
 const err9 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "RouteCalculated"},message:"must be equal to constant"};
 if(vErrors === null){
@@ -1393,10 +1413,10 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.metadata !== undefined){
+if(data.metadata !== undefined && func0.call(data, "metadata")){
 let data1 = data.metadata;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.eventId === undefined){
+if((data1.eventId === undefined) || (!(func0.call(data1, "eventId")))){
 const err10 = {instancePath:instancePath+"/metadata",schemaPath:"#/$defs/EventMetadata/required",keyword:"required",params:{missingProperty: "eventId"},message:"must have required property '"+"eventId"+"'"};
 if(vErrors === null){
 vErrors = [err10];
@@ -1406,7 +1426,7 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data1.occurredAt === undefined){
+if((data1.occurredAt === undefined) || (!(func0.call(data1, "occurredAt")))){
 const err11 = {instancePath:instancePath+"/metadata",schemaPath:"#/$defs/EventMetadata/required",keyword:"required",params:{missingProperty: "occurredAt"},message:"must have required property '"+"occurredAt"+"'"};
 if(vErrors === null){
 vErrors = [err11];
@@ -1416,7 +1436,7 @@ vErrors.push(err11);
 }
 errors++;
 }
-for(const key1 in data1){
+for(const key1 of Object.keys(data1)){
 if(!(((key1 === "eventId") || (key1 === "occurredAt")) || (key1 === "producerVersion"))){
 const err12 = {instancePath:instancePath+"/metadata",schemaPath:"#/$defs/EventMetadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -1428,7 +1448,7 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data1.eventId !== undefined){
+if(data1.eventId !== undefined && func0.call(data1, "eventId")){
 let data2 = data1.eventId;
 if(typeof data2 === "string"){
 if(!(formats0.test(data2))){
@@ -1453,7 +1473,7 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data1.occurredAt !== undefined){
+if(data1.occurredAt !== undefined && func0.call(data1, "occurredAt")){
 let data3 = data1.occurredAt;
 if(typeof data3 === "string"){
 if(!(formats2.validate(data3))){
@@ -1478,10 +1498,10 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data1.producerVersion !== undefined){
+if(data1.producerVersion !== undefined && func0.call(data1, "producerVersion")){
 let data4 = data1.producerVersion;
 if(typeof data4 === "string"){
-if(func1(data4) > 32){
+if(func16(data4) > 32){
 const err17 = {instancePath:instancePath+"/metadata/producerVersion",schemaPath:"#/$defs/EventMetadata/properties/producerVersion/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters"};
 if(vErrors === null){
 vErrors = [err17];
@@ -1491,7 +1511,7 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(func1(data4) < 1){
+if(func16(data4) < 1){
 const err18 = {instancePath:instancePath+"/metadata/producerVersion",schemaPath:"#/$defs/EventMetadata/properties/producerVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err18];
@@ -1525,7 +1545,7 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.routeId !== undefined){
+if(data.routeId !== undefined && func0.call(data, "routeId")){
 let data5 = data.routeId;
 if(typeof data5 === "string"){
 if(!(formats0.test(data5))){
@@ -1550,7 +1570,7 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.truckId !== undefined){
+if(data.truckId !== undefined && func0.call(data, "truckId")){
 let data6 = data.truckId;
 if(typeof data6 === "string"){
 if(!pattern0.test(data6)){
@@ -1575,7 +1595,7 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.vehicleType !== undefined){
+if(data.vehicleType !== undefined && func0.call(data, "vehicleType")){
 let data7 = data.vehicleType;
 if(typeof data7 !== "string"){
 const err25 = {instancePath:instancePath+"/vehicleType",schemaPath:"#/properties/vehicleType/type",keyword:"type",params:{type: "string"},message:"must be string"};
@@ -1598,7 +1618,7 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.stops !== undefined){
+if(data.stops !== undefined && func0.call(data, "stops")){
 let data8 = data.stops;
 if(Array.isArray(data8)){
 if(data8.length > 50){
@@ -1640,7 +1660,7 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data.distanceKm !== undefined){
+if(data.distanceKm !== undefined && func0.call(data, "distanceKm")){
 let data10 = data.distanceKm;
 if(typeof data10 == "number"){
 if(data10 < 0 || isNaN(data10)){
@@ -1665,7 +1685,7 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data.estimatedDurationMinutes !== undefined){
+if(data.estimatedDurationMinutes !== undefined && func0.call(data, "estimatedDurationMinutes")){
 let data11 = data.estimatedDurationMinutes;
 if(!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))){
 const err32 = {instancePath:instancePath+"/estimatedDurationMinutes",schemaPath:"#/properties/estimatedDurationMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
@@ -1690,10 +1710,10 @@ errors++;
 }
 }
 }
-if(data.estimatedCost !== undefined){
+if(data.estimatedCost !== undefined && func0.call(data, "estimatedCost")){
 let data12 = data.estimatedCost;
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-if(data12.amount === undefined){
+if((data12.amount === undefined) || (!(func0.call(data12, "amount")))){
 const err34 = {instancePath:instancePath+"/estimatedCost",schemaPath:"#/$defs/money/required",keyword:"required",params:{missingProperty: "amount"},message:"must have required property '"+"amount"+"'"};
 if(vErrors === null){
 vErrors = [err34];
@@ -1703,7 +1723,7 @@ vErrors.push(err34);
 }
 errors++;
 }
-if(data12.currency === undefined){
+if((data12.currency === undefined) || (!(func0.call(data12, "currency")))){
 const err35 = {instancePath:instancePath+"/estimatedCost",schemaPath:"#/$defs/money/required",keyword:"required",params:{missingProperty: "currency"},message:"must have required property '"+"currency"+"'"};
 if(vErrors === null){
 vErrors = [err35];
@@ -1713,7 +1733,7 @@ vErrors.push(err35);
 }
 errors++;
 }
-for(const key2 in data12){
+for(const key2 of Object.keys(data12)){
 if(!((key2 === "amount") || (key2 === "currency"))){
 const err36 = {instancePath:instancePath+"/estimatedCost",schemaPath:"#/$defs/money/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -1725,7 +1745,7 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data12.amount !== undefined){
+if(data12.amount !== undefined && func0.call(data12, "amount")){
 let data13 = data12.amount;
 if(typeof data13 == "number"){
 if(data13 < 0 || isNaN(data13)){
@@ -1750,7 +1770,7 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data12.currency !== undefined){
+if(data12.currency !== undefined && func0.call(data12, "currency")){
 let data14 = data12.currency;
 if(typeof data14 !== "string"){
 const err39 = {instancePath:instancePath+"/estimatedCost/currency",schemaPath:"#/$defs/money/properties/currency/type",keyword:"type",params:{type: "string"},message:"must be string"};
@@ -1785,7 +1805,7 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data.calculatedAt !== undefined){
+if(data.calculatedAt !== undefined && func0.call(data, "calculatedAt")){
 let data15 = data.calculatedAt;
 if(typeof data15 === "string"){
 if(!(formats2.validate(data15))){
@@ -1810,10 +1830,10 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data.notes !== undefined){
+if(data.notes !== undefined && func0.call(data, "notes")){
 let data16 = data.notes;
 if(typeof data16 === "string"){
-if(func1(data16) > 500){
+if(func16(data16) > 500){
 const err44 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err44];
@@ -1849,6 +1869,7 @@ errors++;
 validate0.errors = vErrors;
 return errors === 0;
 }
+validate0.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateKey = validate3;
 const schema11 = {"type":"string","pattern":"^TRK-[0-9]{4,}$"};
@@ -1856,6 +1877,13 @@ const schema11 = {"type":"string","pattern":"^TRK-[0-9]{4,}$"};
 function validate3(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+const evaluated0 = validate3.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
 if(typeof data === "string"){
 if(!pattern0.test(data)){
 const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^TRK-[0-9]{4,}$"},message:"must match pattern \""+"^TRK-[0-9]{4,}$"+"\""};
@@ -1881,4 +1909,5 @@ errors++;
 validate3.errors = vErrors;
 return errors === 0;
 }
+validate3.evaluated = {"dynamicProps":false,"dynamicItems":false};
 

@@ -6,17 +6,25 @@ export const validatePayload = validate0;
 const schema0 = {"type":"object","additionalProperties":false,"required":["type","metadata","routeId","truckId","reason","cancelledAt"],"properties":{"type":{"const":"RouteCancelled"},"metadata":{"$ref":"#/$defs/EventMetadata"},"routeId":{"type":"string","format":"uuid"},"truckId":{"$ref":"#/$defs/TruckId"},"reason":{"type":"string","enum":["CUSTOMER_REQUEST","VEHICLE_BREAKDOWN","WEATHER","REPLANNED","OTHER"]},"comment":{"type":"string","minLength":1,"maxLength":280},"cancelledAt":{"type":"string","format":"date-time"}},"$defs":{"EventMetadata":{"type":"object","additionalProperties":false,"required":["eventId","occurredAt"],"properties":{"eventId":{"type":"string","format":"uuid"},"occurredAt":{"type":"string","format":"date-time"},"producerVersion":{"type":"string","minLength":1,"maxLength":32}}},"TruckId":{"type":"string","pattern":"^TRK-[0-9]{4,}$"}}};
 const schema1 = {"type":"object","additionalProperties":false,"required":["eventId","occurredAt"],"properties":{"eventId":{"type":"string","format":"uuid"},"occurredAt":{"type":"string","format":"date-time"},"producerVersion":{"type":"string","minLength":1,"maxLength":32}}};
 const schema2 = {"type":"string","pattern":"^TRK-[0-9]{4,}$"};
+const func0 = Object.prototype.hasOwnProperty;
+const func13 = ajvRuntime["ucs2length"];
+const func17 = contractRegExp;
 const formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 const formats2 = validatorFormats["date-time"];
-const func0 = ajvRuntime["ucs2length"];
-const func2 = contractRegExp;
-const pattern0 = func2("^TRK-[0-9]{4,}$", "u");
+const pattern0 = func17("^TRK-[0-9]{4,}$", "u");
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+const evaluated0 = validate0.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
+if((data.type === undefined) || (!(func0.call(data, "type")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err0];
@@ -26,7 +34,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.metadata === undefined){
+if((data.metadata === undefined) || (!(func0.call(data, "metadata")))){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "metadata"},message:"must have required property '"+"metadata"+"'"};
 if(vErrors === null){
 vErrors = [err1];
@@ -36,7 +44,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.routeId === undefined){
+if((data.routeId === undefined) || (!(func0.call(data, "routeId")))){
 const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "routeId"},message:"must have required property '"+"routeId"+"'"};
 if(vErrors === null){
 vErrors = [err2];
@@ -46,7 +54,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.truckId === undefined){
+if((data.truckId === undefined) || (!(func0.call(data, "truckId")))){
 const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "truckId"},message:"must have required property '"+"truckId"+"'"};
 if(vErrors === null){
 vErrors = [err3];
@@ -56,7 +64,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.reason === undefined){
+if((data.reason === undefined) || (!(func0.call(data, "reason")))){
 const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
 if(vErrors === null){
 vErrors = [err4];
@@ -66,7 +74,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.cancelledAt === undefined){
+if((data.cancelledAt === undefined) || (!(func0.call(data, "cancelledAt")))){
 const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cancelledAt"},message:"must have required property '"+"cancelledAt"+"'"};
 if(vErrors === null){
 vErrors = [err5];
@@ -76,7 +84,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(((((((key0 === "type") || (key0 === "metadata")) || (key0 === "routeId")) || (key0 === "truckId")) || (key0 === "reason")) || (key0 === "comment")) || (key0 === "cancelledAt"))){
 const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -88,7 +96,7 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.type !== undefined){
+if(data.type !== undefined && func0.call(data, "type")){
 if("RouteCancelled" !== data.type){
 const err7 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "RouteCancelled"},message:"must be equal to constant"};
 if(vErrors === null){
@@ -100,10 +108,10 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.metadata !== undefined){
+if(data.metadata !== undefined && func0.call(data, "metadata")){
 let data1 = data.metadata;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.eventId === undefined){
+if((data1.eventId === undefined) || (!(func0.call(data1, "eventId")))){
 const err8 = {instancePath:instancePath+"/metadata",schemaPath:"#/$defs/EventMetadata/required",keyword:"required",params:{missingProperty: "eventId"},message:"must have required property '"+"eventId"+"'"};
 if(vErrors === null){
 vErrors = [err8];
@@ -113,7 +121,7 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data1.occurredAt === undefined){
+if((data1.occurredAt === undefined) || (!(func0.call(data1, "occurredAt")))){
 const err9 = {instancePath:instancePath+"/metadata",schemaPath:"#/$defs/EventMetadata/required",keyword:"required",params:{missingProperty: "occurredAt"},message:"must have required property '"+"occurredAt"+"'"};
 if(vErrors === null){
 vErrors = [err9];
@@ -123,7 +131,7 @@ vErrors.push(err9);
 }
 errors++;
 }
-for(const key1 in data1){
+for(const key1 of Object.keys(data1)){
 if(!(((key1 === "eventId") || (key1 === "occurredAt")) || (key1 === "producerVersion"))){
 const err10 = {instancePath:instancePath+"/metadata",schemaPath:"#/$defs/EventMetadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -135,7 +143,7 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data1.eventId !== undefined){
+if(data1.eventId !== undefined && func0.call(data1, "eventId")){
 let data2 = data1.eventId;
 if(typeof data2 === "string"){
 if(!(formats0.test(data2))){
@@ -160,7 +168,7 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data1.occurredAt !== undefined){
+if(data1.occurredAt !== undefined && func0.call(data1, "occurredAt")){
 let data3 = data1.occurredAt;
 if(typeof data3 === "string"){
 if(!(formats2.validate(data3))){
@@ -185,10 +193,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data1.producerVersion !== undefined){
+if(data1.producerVersion !== undefined && func0.call(data1, "producerVersion")){
 let data4 = data1.producerVersion;
 if(typeof data4 === "string"){
-if(func0(data4) > 32){
+if(func13(data4) > 32){
 const err15 = {instancePath:instancePath+"/metadata/producerVersion",schemaPath:"#/$defs/EventMetadata/properties/producerVersion/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters"};
 if(vErrors === null){
 vErrors = [err15];
@@ -198,7 +206,7 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(func0(data4) < 1){
+if(func13(data4) < 1){
 const err16 = {instancePath:instancePath+"/metadata/producerVersion",schemaPath:"#/$defs/EventMetadata/properties/producerVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err16];
@@ -232,7 +240,7 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.routeId !== undefined){
+if(data.routeId !== undefined && func0.call(data, "routeId")){
 let data5 = data.routeId;
 if(typeof data5 === "string"){
 if(!(formats0.test(data5))){
@@ -257,7 +265,7 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.truckId !== undefined){
+if(data.truckId !== undefined && func0.call(data, "truckId")){
 let data6 = data.truckId;
 if(typeof data6 === "string"){
 if(!pattern0.test(data6)){
@@ -282,7 +290,7 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.reason !== undefined){
+if(data.reason !== undefined && func0.call(data, "reason")){
 let data7 = data.reason;
 if(typeof data7 !== "string"){
 const err23 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
@@ -305,10 +313,10 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.comment !== undefined){
+if(data.comment !== undefined && func0.call(data, "comment")){
 let data8 = data.comment;
 if(typeof data8 === "string"){
-if(func0(data8) > 280){
+if(func13(data8) > 280){
 const err25 = {instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/maxLength",keyword:"maxLength",params:{limit: 280},message:"must NOT have more than 280 characters"};
 if(vErrors === null){
 vErrors = [err25];
@@ -318,7 +326,7 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(func0(data8) < 1){
+if(func13(data8) < 1){
 const err26 = {instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err26];
@@ -340,7 +348,7 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.cancelledAt !== undefined){
+if(data.cancelledAt !== undefined && func0.call(data, "cancelledAt")){
 let data9 = data.cancelledAt;
 if(typeof data9 === "string"){
 if(!(formats2.validate(data9))){
@@ -379,6 +387,7 @@ errors++;
 validate0.errors = vErrors;
 return errors === 0;
 }
+validate0.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateKey = validate1;
 const schema3 = {"type":"string","pattern":"^TRK-[0-9]{4,}$"};
@@ -386,6 +395,13 @@ const schema3 = {"type":"string","pattern":"^TRK-[0-9]{4,}$"};
 function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+const evaluated0 = validate1.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
 if(typeof data === "string"){
 if(!pattern0.test(data)){
 const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^TRK-[0-9]{4,}$"},message:"must match pattern \""+"^TRK-[0-9]{4,}$"+"\""};
@@ -411,4 +427,5 @@ errors++;
 validate1.errors = vErrors;
 return errors === 0;
 }
+validate1.evaluated = {"dynamicProps":false,"dynamicItems":false};
 

@@ -8,7 +8,7 @@ const schema1 = {"type":"object","additionalProperties":false,"required":["event
 const schema2 = {"type":"string","enum":["CREATED","SCHEDULED","PICKED_UP","IN_TRANSIT","OUT_FOR_DELIVERY","DELIVERED","FAILED_DELIVERY","CANCELLED"]};
 const schema4 = {"type":"object","additionalProperties":false,"required":["latitude","longitude"],"properties":{"latitude":{"type":"number","minimum":-90,"maximum":90},"longitude":{"type":"number","minimum":-180,"maximum":180}}};
 const func0 = Object.prototype.hasOwnProperty;
-const func1 = ajvRuntime["ucs2length"];
+const func13 = ajvRuntime["ucs2length"];
 const formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 const formats2 = validatorFormats["date-time"];
 const formats14 = validatorFormats.uri;
@@ -16,8 +16,15 @@ const formats14 = validatorFormats.uri;
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+const evaluated0 = validate0.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
+if((data.type === undefined) || (!(func0.call(data, "type")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err0];
@@ -27,7 +34,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.metadata === undefined){
+if((data.metadata === undefined) || (!(func0.call(data, "metadata")))){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "metadata"},message:"must have required property '"+"metadata"+"'"};
 if(vErrors === null){
 vErrors = [err1];
@@ -37,7 +44,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.shipmentId === undefined){
+if((data.shipmentId === undefined) || (!(func0.call(data, "shipmentId")))){
 const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "shipmentId"},message:"must have required property '"+"shipmentId"+"'"};
 if(vErrors === null){
 vErrors = [err2];
@@ -47,7 +54,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.status === undefined){
+if((data.status === undefined) || (!(func0.call(data, "status")))){
 const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
 if(vErrors === null){
 vErrors = [err3];
@@ -57,7 +64,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.changedAt === undefined){
+if((data.changedAt === undefined) || (!(func0.call(data, "changedAt")))){
 const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "changedAt"},message:"must have required property '"+"changedAt"+"'"};
 if(vErrors === null){
 vErrors = [err4];
@@ -67,7 +74,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(func0.call(schema0.properties, key0))){
 const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -79,7 +86,7 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.type !== undefined){
+if(data.type !== undefined && func0.call(data, "type")){
 if("ShipmentStatusChanged" !== data.type){
 const err6 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "ShipmentStatusChanged"},message:"must be equal to constant"};
 if(vErrors === null){
@@ -91,10 +98,10 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.metadata !== undefined){
+if(data.metadata !== undefined && func0.call(data, "metadata")){
 let data1 = data.metadata;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.eventId === undefined){
+if((data1.eventId === undefined) || (!(func0.call(data1, "eventId")))){
 const err7 = {instancePath:instancePath+"/metadata",schemaPath:"#/$defs/EventMetadata/required",keyword:"required",params:{missingProperty: "eventId"},message:"must have required property '"+"eventId"+"'"};
 if(vErrors === null){
 vErrors = [err7];
@@ -104,7 +111,7 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data1.occurredAt === undefined){
+if((data1.occurredAt === undefined) || (!(func0.call(data1, "occurredAt")))){
 const err8 = {instancePath:instancePath+"/metadata",schemaPath:"#/$defs/EventMetadata/required",keyword:"required",params:{missingProperty: "occurredAt"},message:"must have required property '"+"occurredAt"+"'"};
 if(vErrors === null){
 vErrors = [err8];
@@ -114,7 +121,7 @@ vErrors.push(err8);
 }
 errors++;
 }
-for(const key1 in data1){
+for(const key1 of Object.keys(data1)){
 if(!(((key1 === "eventId") || (key1 === "occurredAt")) || (key1 === "producerVersion"))){
 const err9 = {instancePath:instancePath+"/metadata",schemaPath:"#/$defs/EventMetadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -126,7 +133,7 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data1.eventId !== undefined){
+if(data1.eventId !== undefined && func0.call(data1, "eventId")){
 let data2 = data1.eventId;
 if(typeof data2 === "string"){
 if(!(formats0.test(data2))){
@@ -151,7 +158,7 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data1.occurredAt !== undefined){
+if(data1.occurredAt !== undefined && func0.call(data1, "occurredAt")){
 let data3 = data1.occurredAt;
 if(typeof data3 === "string"){
 if(!(formats2.validate(data3))){
@@ -176,10 +183,10 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data1.producerVersion !== undefined){
+if(data1.producerVersion !== undefined && func0.call(data1, "producerVersion")){
 let data4 = data1.producerVersion;
 if(typeof data4 === "string"){
-if(func1(data4) > 32){
+if(func13(data4) > 32){
 const err14 = {instancePath:instancePath+"/metadata/producerVersion",schemaPath:"#/$defs/EventMetadata/properties/producerVersion/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters"};
 if(vErrors === null){
 vErrors = [err14];
@@ -189,7 +196,7 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(func1(data4) < 1){
+if(func13(data4) < 1){
 const err15 = {instancePath:instancePath+"/metadata/producerVersion",schemaPath:"#/$defs/EventMetadata/properties/producerVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err15];
@@ -223,7 +230,7 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.shipmentId !== undefined){
+if(data.shipmentId !== undefined && func0.call(data, "shipmentId")){
 let data5 = data.shipmentId;
 if(typeof data5 === "string"){
 if(!(formats0.test(data5))){
@@ -248,7 +255,7 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data.routeId !== undefined){
+if(data.routeId !== undefined && func0.call(data, "routeId")){
 let data6 = data.routeId;
 if(typeof data6 === "string"){
 if(!(formats0.test(data6))){
@@ -273,7 +280,7 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.invoiceId !== undefined){
+if(data.invoiceId !== undefined && func0.call(data, "invoiceId")){
 let data7 = data.invoiceId;
 if(typeof data7 === "string"){
 if(!(formats0.test(data7))){
@@ -298,7 +305,7 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.previousStatus !== undefined){
+if(data.previousStatus !== undefined && func0.call(data, "previousStatus")){
 let data8 = data.previousStatus;
 if(typeof data8 !== "string"){
 const err24 = {instancePath:instancePath+"/previousStatus",schemaPath:"#/$defs/ShipmentStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
@@ -321,7 +328,7 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.status !== undefined){
+if(data.status !== undefined && func0.call(data, "status")){
 let data9 = data.status;
 if(typeof data9 !== "string"){
 const err26 = {instancePath:instancePath+"/status",schemaPath:"#/$defs/ShipmentStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
@@ -344,7 +351,7 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.changedAt !== undefined){
+if(data.changedAt !== undefined && func0.call(data, "changedAt")){
 let data10 = data.changedAt;
 if(typeof data10 === "string"){
 if(!(formats2.validate(data10))){
@@ -369,10 +376,10 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data.location !== undefined){
+if(data.location !== undefined && func0.call(data, "location")){
 let data11 = data.location;
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-if(data11.latitude === undefined){
+if((data11.latitude === undefined) || (!(func0.call(data11, "latitude")))){
 const err30 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/GeoPoint/required",keyword:"required",params:{missingProperty: "latitude"},message:"must have required property '"+"latitude"+"'"};
 if(vErrors === null){
 vErrors = [err30];
@@ -382,7 +389,7 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(data11.longitude === undefined){
+if((data11.longitude === undefined) || (!(func0.call(data11, "longitude")))){
 const err31 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/GeoPoint/required",keyword:"required",params:{missingProperty: "longitude"},message:"must have required property '"+"longitude"+"'"};
 if(vErrors === null){
 vErrors = [err31];
@@ -392,7 +399,7 @@ vErrors.push(err31);
 }
 errors++;
 }
-for(const key2 in data11){
+for(const key2 of Object.keys(data11)){
 if(!((key2 === "latitude") || (key2 === "longitude"))){
 const err32 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/GeoPoint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -404,7 +411,7 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data11.latitude !== undefined){
+if(data11.latitude !== undefined && func0.call(data11, "latitude")){
 let data12 = data11.latitude;
 if(typeof data12 == "number"){
 if(data12 > 90 || isNaN(data12)){
@@ -439,7 +446,7 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data11.longitude !== undefined){
+if(data11.longitude !== undefined && func0.call(data11, "longitude")){
 let data13 = data11.longitude;
 if(typeof data13 == "number"){
 if(data13 > 180 || isNaN(data13)){
@@ -486,10 +493,10 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data.proofOfDelivery !== undefined){
+if(data.proofOfDelivery !== undefined && func0.call(data, "proofOfDelivery")){
 let data14 = data.proofOfDelivery;
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.signedBy === undefined){
+if((data14.signedBy === undefined) || (!(func0.call(data14, "signedBy")))){
 const err40 = {instancePath:instancePath+"/proofOfDelivery",schemaPath:"#/properties/proofOfDelivery/required",keyword:"required",params:{missingProperty: "signedBy"},message:"must have required property '"+"signedBy"+"'"};
 if(vErrors === null){
 vErrors = [err40];
@@ -499,7 +506,7 @@ vErrors.push(err40);
 }
 errors++;
 }
-if(data14.signedAt === undefined){
+if((data14.signedAt === undefined) || (!(func0.call(data14, "signedAt")))){
 const err41 = {instancePath:instancePath+"/proofOfDelivery",schemaPath:"#/properties/proofOfDelivery/required",keyword:"required",params:{missingProperty: "signedAt"},message:"must have required property '"+"signedAt"+"'"};
 if(vErrors === null){
 vErrors = [err41];
@@ -509,7 +516,7 @@ vErrors.push(err41);
 }
 errors++;
 }
-for(const key3 in data14){
+for(const key3 of Object.keys(data14)){
 if(!(((key3 === "signedBy") || (key3 === "signedAt")) || (key3 === "photoUrls"))){
 const err42 = {instancePath:instancePath+"/proofOfDelivery",schemaPath:"#/properties/proofOfDelivery/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -521,10 +528,10 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data14.signedBy !== undefined){
+if(data14.signedBy !== undefined && func0.call(data14, "signedBy")){
 let data15 = data14.signedBy;
 if(typeof data15 === "string"){
-if(func1(data15) > 120){
+if(func13(data15) > 120){
 const err43 = {instancePath:instancePath+"/proofOfDelivery/signedBy",schemaPath:"#/properties/proofOfDelivery/properties/signedBy/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters"};
 if(vErrors === null){
 vErrors = [err43];
@@ -534,7 +541,7 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(func1(data15) < 1){
+if(func13(data15) < 1){
 const err44 = {instancePath:instancePath+"/proofOfDelivery/signedBy",schemaPath:"#/properties/proofOfDelivery/properties/signedBy/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err44];
@@ -556,7 +563,7 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data14.signedAt !== undefined){
+if(data14.signedAt !== undefined && func0.call(data14, "signedAt")){
 let data16 = data14.signedAt;
 if(typeof data16 === "string"){
 if(!(formats2.validate(data16))){
@@ -581,7 +588,7 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data14.photoUrls !== undefined){
+if(data14.photoUrls !== undefined && func0.call(data14, "photoUrls")){
 let data17 = data14.photoUrls;
 if(Array.isArray(data17)){
 if(data17.length > 5){
@@ -658,6 +665,7 @@ errors++;
 validate0.errors = vErrors;
 return errors === 0;
 }
+validate0.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateKey = validate1;
 const schema5 = {"type":"string","format":"uuid"};
@@ -665,6 +673,13 @@ const schema5 = {"type":"string","format":"uuid"};
 function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+const evaluated0 = validate1.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
 if(typeof data === "string"){
 if(!(formats0.test(data))){
 const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
@@ -690,4 +705,5 @@ errors++;
 validate1.errors = vErrors;
 return errors === 0;
 }
+validate1.evaluated = {"dynamicProps":false,"dynamicItems":false};
 

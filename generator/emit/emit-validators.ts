@@ -20,7 +20,7 @@ export interface EmittedValidators {
 /** The parts of a message a validator module checks. */
 type Role = 'payload' | 'key' | 'headers';
 /** Bump when the emitted validator files or the ajv options in generator/ajv.ts change: cached ones are recompiled. */
-const VALIDATOR_FORMAT = 5;
+const VALIDATOR_FORMAT = 8;
 const AJV_VERSION = (createRequire(import.meta.url)('ajv/package.json') as { version: string }).version;
 
 const EXPORT_NAMES = { payload: 'validatePayload', key: 'validateKey', headers: 'validateHeaders' } as const;

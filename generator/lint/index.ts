@@ -12,6 +12,7 @@ import { payloadAcceptsAnything } from './rules/payload-accepts-anything.js';
 import { patternSafety } from './rules/pattern-safety.js';
 import { enumSize } from './rules/enum-size.js';
 import { receiveSettings } from './rules/receive-settings.js';
+import { unvalidatablePropertyName } from './rules/unvalidatable-property-name.js';
 import { messageIdUnique } from './rules/message-id-unique.js';
 import { operationMessageInChannel } from './rules/operation-message-in-channel.js';
 
@@ -28,6 +29,7 @@ export const lintRules: readonly LintRule[] = [
   patternSafety,
   enumSize,
   receiveSettings,
+  unvalidatablePropertyName,
   messageIdUnique,
   operationMessageInChannel,
 ];

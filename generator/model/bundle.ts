@@ -4,6 +4,7 @@
 import type { JsonSchema } from './registry.js';
 import { schemaOrigin } from './registry.js';
 import { setOwnProperty } from '../../contract-conventions/index.js';
+import { isDataKeyword, isNameMap } from './schema-vocabulary.js';
 
 export interface BundleOptions {
   /** Drop keywords that do not affect validation (descriptions, examples, `x-` extensions). */
@@ -25,10 +26,6 @@ const ANNOTATIONS = new Set([
   '$id',
   'externalDocs',
 ]);
-/** Keywords whose object value is a map of names to schemas, not a schema (names are kept). */
-const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
-/** Keywords whose value is data, never schemas. */
-const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples', 'example', 'required']);
 
 export function bundleSchema(root: JsonSchema, options: BundleOptions = {}): JsonSchema {
   if (typeof root === 'boolean') return root;
@@ -62,12 +59,16 @@ export function bundleSchema(root: JsonSchema, options: BundleOptions = {}): Jso
       if (key.startsWith('x-parser-')) continue;
       const value = (node as Record<string, unknown>)[key];
       let converted: unknown;
-      if (DATA_KEYWORDS.has(key)) converted = structuredCloneJson(value);
-      else if (SCHEMA_MAPS.has(key) && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      // Names in maps (properties, definitions, dependencies) are data: all kept, none stripped.
+      if (isDataKeyword(key)) converted = structuredCloneJson(value);
+      else if (isNameMap(key) && typeof value === 'object' && value !== null && !Array.isArray(value)) {
         const map: Record<string, unknown> = {};
         const names = Object.keys(value);
         if (options.sortKeys) names.sort();
-        for (const name of names) setOwnProperty(map, name, child((value as Record<string, unknown>)[name]));
+        for (const name of names) {
+          const sub = (value as Record<string, unknown>)[name];
+          setOwnProperty(map, name, Array.isArray(sub) ? structuredCloneJson(sub) : child(sub));
+        }
         converted = map;
       } else converted = child(value);
       setOwnProperty(out, key, converted);
@@ -86,7 +87,7 @@ export function bundleSchema(root: JsonSchema, options: BundleOptions = {}): Jso
   if (order.length === 0) return body;
   const names = options.sortKeys ? [...order].sort() : order;
   const $defs: Record<string, unknown> = { ...((body.$defs as Record<string, unknown> | undefined) ?? {}) };
-  for (const name of names) $defs[name] = bodies.get(name);
+  for (const name of names) setOwnProperty($defs, name, bodies.get(name));
   return { ...body, $defs };
 }
 

@@ -1,9 +1,7 @@
 // Visits every schema object reachable from a message's payload, key or headers once (schemas are
 // cyclic graphs), with the JSON-pointer-like path it was first reached by.
 import type { JsonSchema, MessageModel } from './registry.js';
-
-const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples', 'example', 'required']);
-const NAME_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
+import { isDataKeyword, isNameMap } from './schema-vocabulary.js';
 
 export type SchemaVisitor = (node: Readonly<Record<string, unknown>>, path: string) => void;
 
@@ -19,9 +17,10 @@ export function walkSchema(root: JsonSchema | undefined, visit: SchemaVisitor, p
     const schema = node as Record<string, unknown>;
     visit(schema, at);
     for (const [key, value] of Object.entries(schema)) {
-      if (DATA_KEYWORDS.has(key) || key.startsWith('x-')) continue;
-      if (NAME_MAPS.has(key) && typeof value === 'object' && value !== null) {
-        for (const [name, sub] of Object.entries(value)) walk(sub, `${at}/${key}/${name}`);
+      if (isDataKeyword(key) || key.startsWith('x-')) continue;
+      if (isNameMap(key) && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+        // Names are data; lists of names (draft-07 `dependencies`) are not schemas.
+        for (const [name, sub] of Object.entries(value)) if (!Array.isArray(sub)) walk(sub, `${at}/${key}/${name}`);
       } else walk(value, `${at}/${key}`);
     }
   };

@@ -46,7 +46,9 @@ export const rule: SchemaRule = {
     ONE_OF_BRANCHES_OVERLAP: {
       breaks: 'always',
       what: (v) =>
-        `oneOf ${v.new === undefined ? 'lost' : 'gained'} ${branches(v)}, which may accept the same values as another branch`,
+        v.old !== undefined && v.new !== undefined
+          ? `${branches(v)} may accept the same values as another branch of the oneOf`
+          : `oneOf ${v.new === undefined ? 'lost' : 'gained'} ${branches(v)}, which may accept the same values as another branch`,
       rejects: (v) =>
         `values that now match both ${branches(v)} and the branch they matched before (oneOf requires exactly one)`,
       hint: 'make the new branch provably exclusive (a different type, or a `const` discriminator on a required property), or use anyOf',
@@ -62,6 +64,7 @@ export const rule: SchemaRule = {
   check(pair, ctx) {
     const wu = unionOf(pair.writer);
     const ru = unionOf(pair.reader);
+    if (!wu && !ru) return []; // nothing to match (comparing the pair with itself would prove nothing)
     const found: SchemaDifference[] = [];
     const writerAlternatives: readonly JsonSchema[] = wu ? wu.branches : [pair.writerNode];
     const title = (branch: JsonSchema | undefined): string =>
@@ -99,11 +102,14 @@ export const rule: SchemaRule = {
       );
     }
     const used = new Set<number>();
+    /** Writer alternative → the reader branch that accepts it. */
+    const matched = new Map<number, number>();
     writerAlternatives.forEach((alternative, i) => {
       const attempts = ru.branches.map((branch, j) => ctx.compare(alternative, branch, [ru.keyword, String(j)]));
       const preferred = attempts[i] && !hasBreaking(attempts[i]) ? i : attempts.findIndex((a) => !hasBreaking(a));
       if (preferred >= 0) {
         used.add(preferred);
+        matched.set(i, preferred);
         found.push(...(attempts[preferred] ?? []));
         return;
       }
@@ -128,22 +134,28 @@ export const rule: SchemaRule = {
       }
     });
     const added = ru.branches.map((_, j) => j).filter((j) => !used.has(j));
-    // oneOf accepts a value only if exactly one branch matches: a new branch that may match what
-    // an existing branch matches rejects old data that used to be fine.
+    // oneOf accepts a value only if exactly one branch matches. A writer value that the reader's
+    // branch j accepts must therefore match no other reader branch k: provably (k is disjoint
+    // from it), or because k only accepts values of another branch of a writer's oneOf, which
+    // the value cannot match. Otherwise data that was fine may now match two branches.
     if (ru.keyword === 'oneOf') {
-      for (const j of added) {
-        const clash = [...used].find((i) => !disjoint(ru.branches[j], ru.branches[i]));
-        if (clash !== undefined) {
-          found.push(
-            ctx.change('ONE_OF_BRANCHES_OVERLAP', {
-              path: ['oneOf', String(j)],
-              subject: `oneOf branch ${j + 1} (overlaps branch ${clash + 1})`,
-              writer: undefined,
-              reader: ru.raw[j],
-            }),
-          );
-        }
-      }
+      const writerOneOf = wu?.keyword === 'oneOf' ? wu.branches : undefined;
+      const excluded = (i: number, j: number, k: number): boolean =>
+        disjoint(writerAlternatives[i], ru.branches[k]) ||
+        disjoint(ru.branches[j], ru.branches[k]) ||
+        (writerOneOf?.some((other, m) => m !== i && !hasBreaking(ctx.compare(ru.branches[k], other, []))) ?? false);
+      ru.branches.forEach((_, k) => {
+        const clash = [...matched].find(([i, j]) => j !== k && !excluded(i, j, k));
+        if (clash === undefined) return;
+        found.push(
+          ctx.change('ONE_OF_BRANCHES_OVERLAP', {
+            path: ['oneOf', String(k)],
+            subject: `oneOf branch ${k + 1} (overlaps branch ${clash[1] + 1})`,
+            writer: used.has(k) ? ru.raw[k] : undefined,
+            reader: ru.raw[k],
+          }),
+        );
+      });
     }
     if (added.length > 0) {
       const names = added.map((j) => `${ru.keyword} branch ${j + 1}${title(ru.raw[j])}`).join(', ');

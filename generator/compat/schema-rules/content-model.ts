@@ -5,6 +5,7 @@
 import type { JsonSchema, SchemaObject } from '../../model/registry.js';
 import { isEmptySchema, isSchemaObject } from '../schema/graph.js';
 import { flatten } from '../schema/merge.js';
+import { ownNames } from '../../model/schema-vocabulary.js';
 
 export type ContentModel = 'open' | 'closed' | 'partial';
 
@@ -16,9 +17,19 @@ export function contentModel(schema: SchemaObject): ContentModel {
   return 'partial';
 }
 
+const declared = new WeakMap<object, Readonly<Record<string, JsonSchema>>>();
+const NONE: Readonly<Record<string, JsonSchema>> = Object.freeze(Object.create(null) as Record<string, JsonSchema>);
+
+/**
+ * The declared properties, as an object without a prototype: `name in props` and `props[name]` see
+ * only declared names, so a property called `toString` or `__proto__` is no special case.
+ */
 export function propertiesOf(schema: SchemaObject): Readonly<Record<string, JsonSchema>> {
   const props = schema['properties'];
-  return isSchemaObject(props) ? (props as Record<string, JsonSchema>) : {};
+  if (!isSchemaObject(props)) return NONE;
+  let own = declared.get(props);
+  if (!own) declared.set(props, (own = ownNames(props as Record<string, JsonSchema>)));
+  return own;
 }
 
 export function requiredOf(schema: SchemaObject): ReadonlySet<string> {

@@ -1,5 +1,6 @@
 // Array items, in both forms: one schema for every item (`items`), or a tuple of positional
-// schemas (`items: [...]` + `additionalItems` in draft-07, `prefixItems` + `items` in 2020-12).
+// schemas (`items: [...]` + `additionalItems`, draft-07 and 2019-09). 2020-12's `prefixItems` is not
+// enforced by the generated validators, so it is left to UNKNOWN_KEYWORD.
 // Tuples are content models like objects: a position the reader adds or drops is judged by what the
 // other side allowed at that position (closed, open, or a schema for additional items).
 
@@ -28,14 +29,6 @@ function tupleOf(schema: SchemaObject): Tuple {
       rest: schema['additionalItems'] as JsonSchema | undefined,
       prefixKeyword: 'items',
       restKeyword: 'additionalItems',
-    };
-  }
-  if (Array.isArray(schema['prefixItems'])) {
-    return {
-      prefix: schema['prefixItems'] as JsonSchema[],
-      rest: schema['items'] as JsonSchema | undefined,
-      prefixKeyword: 'prefixItems',
-      restKeyword: 'items',
     };
   }
   return { prefix: [], rest: schema['items'] as JsonSchema | undefined, prefixKeyword: 'items', restKeyword: 'items' };

@@ -20,6 +20,18 @@ import { declaredTypes, typeOfValue } from './types.js';
 
 const TRUE_KEY = {};
 const FALSE_KEY = {};
+/** Keywords whose subschemas apply to a part of the instance (a property, an item), not to all of it. */
+const DESCENDING = new Set([
+  'properties',
+  'patternProperties',
+  'additionalProperties',
+  'unevaluatedProperties',
+  'propertyNames',
+  'items',
+  'additionalItems',
+  'unevaluatedItems',
+  'contains',
+]);
 
 export interface CompareOptions {
   readonly mode: CompatibilityMode;
@@ -37,7 +49,9 @@ export function compareSchemas(
 
 export class SchemaComparison {
   private readonly memo = new Map<object, Map<object, SchemaDifference[]>>();
-  private readonly inProgress = new Map<object, Set<object>>();
+  /** Pairs being compared, with how many instance levels deep the comparison was when it began. */
+  private readonly inProgress = new Map<object, Map<object, number>>();
+  private depth = 0;
   private readonly changeTypes = new Map<string, ChangeType>();
 
   constructor(private readonly options: CompareOptions) {
@@ -46,8 +60,14 @@ export class SchemaComparison {
   }
 
   compare(writer: JsonSchema | undefined, reader: JsonSchema | undefined, path: readonly string[]): SchemaDifference[] {
-    const found = this.comparePair(writer ?? true, reader ?? true);
-    return path.length === 0 ? found : found.map((d) => ({ ...d, path: [...path, ...d.path] }));
+    const descends = path[0] !== undefined && DESCENDING.has(path[0]);
+    if (descends) this.depth++;
+    try {
+      const found = this.comparePair(writer ?? true, reader ?? true);
+      return path.length === 0 ? found : found.map((d) => ({ ...d, path: [...path, ...d.path] }));
+    } finally {
+      if (descends) this.depth--;
+    }
   }
 
   private comparePair(writer: JsonSchema, reader: JsonSchema): SchemaDifference[] {
@@ -57,13 +77,20 @@ export class SchemaComparison {
     const cached = this.memo.get(wKey)?.get(rKey);
     if (cached) return cached;
     const active = this.inProgress.get(wKey);
-    if (active?.has(rKey)) return []; // a cycle: assume compatible, as a greatest fixpoint should
+    const startedAt = active?.get(rKey);
+    if (startedAt !== undefined) {
+      // A cycle through a property or item: assume compatible, as a greatest fixpoint should.
+      if (this.depth > startedAt) return [];
+      // A cycle that never moves into the instance (`A = anyOf [A, ...]`): the validators recurse
+      // without end on it, so no verdict can be derived by assuming one.
+      return [unguardedRecursion(writer, reader)];
+    }
     if (writer !== true && reader !== false && fingerprint(writer) === fingerprint(reader)) {
       this.remember(wKey, rKey, []);
       return [];
     }
-    if (active) active.add(rKey);
-    else this.inProgress.set(wKey, new Set([rKey]));
+    if (active) active.set(rKey, this.depth);
+    else this.inProgress.set(wKey, new Map([[rKey, this.depth]]));
     try {
       const result = this.runRules(
         writer === true ? {} : writer,
@@ -120,6 +147,17 @@ export class SchemaComparison {
       },
     };
   }
+}
+
+function unguardedRecursion(writer: JsonSchema, reader: JsonSchema): SchemaDifference {
+  return {
+    id: 'UNGUARDED_RECURSION',
+    path: [],
+    at: [],
+    breaking: true,
+    ...(typeof writer === 'object' ? { writerNode: writer } : {}),
+    ...(typeof reader === 'object' ? { readerNode: reader } : {}),
+  };
 }
 
 export function makePair(writerNode: SchemaObject, readerNode: SchemaObject): SchemaPair {

@@ -2,6 +2,8 @@
 // JSON with local `$ref`s into such a graph, structural fingerprints, and deep equality of values.
 
 import type { JsonSchema, SchemaObject } from '../../model/registry.js';
+import { setOwnProperty } from '../../../contract-conventions/index.js';
+import { isDataKeyword, isNameMap } from '../../model/schema-vocabulary.js';
 import { isIgnoredKeyword } from './keywords.js';
 
 export function isSchemaObject(value: unknown): value is SchemaObject {
@@ -36,13 +38,14 @@ export function resolveLocalRefs(root: unknown): JsonSchema {
       .map((p) => decodeURIComponent(p).replace(/~1/g, '/').replace(/~0/g, '~'));
     let node: unknown = root;
     for (const part of parts) {
-      if (!isSchemaObject(node) && !Array.isArray(node)) throw new Error(`Unresolvable $ref '${ref}'`);
+      if ((!isSchemaObject(node) && !Array.isArray(node)) || !Object.prototype.hasOwnProperty.call(node, part))
+        throw new Error(`Unresolvable $ref '${ref}'`);
       node = (node as Record<string, unknown>)[part];
-      if (node === undefined) throw new Error(`Unresolvable $ref '${ref}'`);
     }
     return node;
   };
 
+  // `node` is in a schema position: its keys are keywords.
   const visit = (node: unknown, chain: Set<string>): unknown => {
     if (Array.isArray(node)) return node.map((n) => visit(n, chain));
     if (!isSchemaObject(node)) return node;
@@ -55,7 +58,7 @@ export function resolveLocalRefs(root: unknown): JsonSchema {
       const resolvedTarget = visit(target, new Set([...chain, ref]));
       if (siblings.length === 0) return resolvedTarget;
       const rest: Record<string, unknown> = {};
-      for (const key of siblings) rest[key] = node[key];
+      for (const key of siblings) setOwnProperty(rest, key, node[key]);
       return { allOf: [resolvedTarget, visit(rest, chain)] };
     }
     const done = resolved.get(node);
@@ -63,8 +66,16 @@ export function resolveLocalRefs(root: unknown): JsonSchema {
     const out: Record<string, unknown> = {};
     resolved.set(node, out);
     for (const [key, value] of Object.entries(node)) {
-      out[key] =
-        key === 'const' || key === 'enum' || key === 'default' || key === 'examples' ? value : visit(value, new Set());
+      let converted: unknown;
+      if (isDataKeyword(key)) converted = value;
+      else if (isNameMap(key) && isSchemaObject(value)) {
+        // Names are data; only the values (schemas, or lists of names) are visited.
+        const map: Record<string, unknown> = {};
+        for (const [name, sub] of Object.entries(value))
+          setOwnProperty(map, name, Array.isArray(sub) ? sub : visit(sub, new Set()));
+        converted = map;
+      } else converted = visit(value, new Set());
+      setOwnProperty(out, key, converted);
     }
     return out;
   };
@@ -142,7 +153,17 @@ function serialize(node: unknown, stack: Map<object, number>): { text: string; m
     if (isIgnoredKeyword(key)) continue;
     const value = node[key];
     let text: string;
-    if (LITERAL_VALUED.has(key)) {
+    if (isNameMap(key) && isSchemaObject(value)) {
+      // Every name counts, whatever it spells: `properties.description` is a property.
+      const names = Object.keys(value).sort();
+      text = `{${names
+        .map((name) => {
+          const s = serialize(value[name], stack);
+          minRef = Math.min(minRef, s.minRef);
+          return `${JSON.stringify(name)}:${s.text}`;
+        })
+        .join(',')}}`;
+    } else if (LITERAL_VALUED.has(key) || isDataKeyword(key)) {
       text =
         SET_VALUED.has(key) && Array.isArray(value)
           ? `[${value.map(canonicalJson).sort().join(',')}]`

@@ -24,7 +24,12 @@ export const ANNOTATION_KEYWORDS: ReadonlySet<string> = new Set([
   '$ref',
 ]);
 
-/** Validation keywords some rule module checks. */
+/**
+ * Validation keywords some rule module checks, as the generated validators enforce them (ajv's
+ * draft-07 keywords plus 2019-09's dependentRequired/dependentSchemas/minContains/maxContains;
+ * `unevaluatedProperties`/`unevaluatedItems` are rewritten where exact, see unevaluated.ts).
+ * 2020-12's `prefixItems` is not here: the validators do not enforce it, so it cannot be judged.
+ */
 export const UNDERSTOOD_KEYWORDS: ReadonlySet<string> = new Set([
   'type',
   'enum',
@@ -40,7 +45,6 @@ export const UNDERSTOOD_KEYWORDS: ReadonlySet<string> = new Set([
   'exclusiveMaximum',
   'multipleOf',
   'items',
-  'prefixItems',
   'additionalItems',
   'minItems',
   'maxItems',

@@ -7,7 +7,10 @@
 import type { JsonSchema, SchemaObject } from '../../model/registry.js';
 import { deepEqual, isEmptySchema, isSchemaObject } from './graph.js';
 import { isIgnoredKeyword } from './keywords.js';
+import { ownNames } from '../../model/schema-vocabulary.js';
+import { setOwnProperty } from '../../../contract-conventions/index.js';
 import { declaredTypes, typeNames } from './types.js';
+import { closeUnevaluated } from './unevaluated.js';
 
 const FALSE_SCHEMA: SchemaObject = Object.freeze({ not: {} });
 const LOWER_BOUNDS = new Set(['minimum', 'exclusiveMinimum', 'minLength', 'minItems', 'minProperties', 'minContains']);
@@ -20,8 +23,21 @@ const inFlattening = new WeakSet<object>();
 const conjunctions = new WeakMap<object, Map<unknown, JsonSchema>>();
 const branchCache = new WeakMap<object, Map<string, JsonSchema[]>>();
 
-/** The node with its `allOf` branches merged in (the node itself when it has none). */
+/**
+ * The node with its `allOf` branches merged in (the node itself when it has none), and
+ * `unevaluatedProperties`/`unevaluatedItems` read as the closed content model they make, where exact.
+ */
 export function flatten(node: SchemaObject): SchemaObject {
+  const cached = flattened.get(node);
+  if (cached) return cached;
+  if (node['unevaluatedProperties'] === undefined && node['unevaluatedItems'] === undefined) return mergeAllOf(node);
+  const closed = closeUnevaluated(node, mergeAllOf);
+  const result = closed === node ? mergeAllOf(node) : mergeAllOf(closed);
+  flattened.set(node, result);
+  return result;
+}
+
+function mergeAllOf(node: SchemaObject): SchemaObject {
   const cached = flattened.get(node);
   if (cached) return cached;
   const allOf = node['allOf'];
@@ -55,7 +71,9 @@ export function unionOf(
     const base = withoutKeyword(node, keyword);
     const baseIsEmpty = isEmptySchema(base);
     branches = raw.map((branch) => {
-      if (baseIsEmpty || typeof branch === 'boolean') return branch;
+      if (baseIsEmpty || branch === false) return branch;
+      // `true ∧ base` is the base: the keywords beside the union still apply to that branch.
+      if (branch === true) return base;
       return isSchemaObject(branch) ? merge(base, flatten(branch)) : branch;
     });
     perNode.set(keyword, branches);
@@ -80,7 +98,7 @@ export function conjoin(a: JsonSchema, b: JsonSchema): JsonSchema {
 
 function withoutKeyword(node: SchemaObject, keyword: string): SchemaObject {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node)) if (key !== keyword) out[key] = value;
+  for (const [key, value] of Object.entries(node)) if (key !== keyword) setOwnProperty(out, key, value);
   return out;
 }
 
@@ -115,11 +133,11 @@ function merge(a: SchemaObject, b: SchemaObject): SchemaObject {
       continue;
     }
     if (contentApart && (CONTENT_KEYWORDS as readonly string[]).includes(key)) {
-      rest[key] = value;
+      setOwnProperty(rest, key, value);
       continue;
     }
-    if (!(key in out)) {
-      out[key] = value;
+    if (!Object.prototype.hasOwnProperty.call(out, key)) {
+      setOwnProperty(out, key, value);
       continue;
     }
     const mine = out[key];
@@ -137,12 +155,13 @@ function merge(a: SchemaObject, b: SchemaObject): SchemaObject {
     } else if (key === 'uniqueItems') {
       out[key] = mine === true || value === true;
     } else if ((key === 'properties' || key === 'patternProperties') && isSchemaObject(mine) && isSchemaObject(value)) {
-      const props: Record<string, unknown> = { ...mine };
+      // Names are data: a prototype-free map, so `constructor` or `__proto__` are plain names.
+      const props = ownNames(mine);
       for (const [name, schema] of Object.entries(value)) {
         const existing = props[name];
         props[name] = existing === undefined ? schema : conjoin(existing as JsonSchema, schema as JsonSchema);
       }
-      out[key] = props;
+      out[key] = { ...props };
     } else if (
       (SUBSCHEMA_KEYWORDS.has(key) || (key === 'items' && !Array.isArray(mine) && !Array.isArray(value))) &&
       isSubschema(mine) &&
@@ -150,7 +169,7 @@ function merge(a: SchemaObject, b: SchemaObject): SchemaObject {
     ) {
       out[key] = conjoin(mine, value);
     } else {
-      rest[key] = value;
+      setOwnProperty(rest, key, value);
     }
   }
   if (Object.keys(rest).length > 0) residual.push(rest);

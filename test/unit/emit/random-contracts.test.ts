@@ -73,7 +73,10 @@ describe('generated code for random contracts', () => {
     const samples = fc.sample(contract, { seed: 20261125, numRuns: 20 });
     for (const [index, sample] of samples.entries()) {
       const registry = await loadRegistry(memorySource({ 'asyncapi.yaml': document(sample) }));
-      const errors = lintRegistry(registry).filter((d) => d.severity === 'error');
+      // A `__proto__` property is refused by lint (no validator can check it): generate the rest.
+      const errors = lintRegistry(registry).filter(
+        (d) => d.severity === 'error' && d.rule !== 'unvalidatable-property-name',
+      );
       expect(errors, JSON.stringify(sample)).toEqual([]);
       const generated = generateCode(registry);
       expect(generated.diagnostics).toEqual([]);

@@ -12,6 +12,7 @@ import { payloadAcceptsAnything } from '../../../generator/lint/rules/payload-ac
 import { patternSafety } from '../../../generator/lint/rules/pattern-safety.js';
 import { enumSize } from '../../../generator/lint/rules/enum-size.js';
 import { receiveSettings } from '../../../generator/lint/rules/receive-settings.js';
+import { unvalidatablePropertyName } from '../../../generator/lint/rules/unvalidatable-property-name.js';
 import { messageIdUnique } from '../../../generator/lint/rules/message-id-unique.js';
 import { operationMessageInChannel } from '../../../generator/lint/rules/operation-message-in-channel.js';
 
@@ -541,7 +542,12 @@ describe('rule registry', () => {
   });
 
   it('has a table of cases for every registry rule', () => {
-    const tested = new Set([...tables.map(([rule]) => rule.id), patternSafety.id, enumSize.id]);
+    const tested = new Set([
+      ...tables.map(([rule]) => rule.id),
+      patternSafety.id,
+      enumSize.id,
+      unvalidatablePropertyName.id,
+    ]);
     expect(
       lintRules
         .filter((r) => r.detectedBy === 'registry')
@@ -644,5 +650,39 @@ describe('receive settings as the generator reads them', () => {
     const result = receiveSettingsOf(registry.services[0]!.operations[0]!);
     expect(result.settings).toEqual({});
     expect(result.problems).toHaveLength(2);
+  });
+});
+
+const withPayload = (payload: string): Record<string, string> => ({
+  'a.yaml': service(
+    's',
+    `channels:\n  c:\n    address: t\n    messages:\n      M:\n        $ref: '#/components/messages/M'\noperations:\n  send:\n    action: send\n    channel: {$ref: '#/channels/c'}\ncomponents:\n  messages:\n    M:\n      name: M\n      payload:\n${payload}`,
+  ),
+});
+
+describe('lint rule unvalidatable-property-name', () => {
+  it.each([
+    {
+      name: 'prototype method names and keyword names are plain properties',
+      payload:
+        '        type: object\n        properties:\n          toString: {type: string}\n          constructor: {type: string}\n          description: {type: string}\n        required: [constructor]\n',
+      expected: [],
+    },
+    {
+      name: 'a declared __proto__ property',
+      payload:
+        '        type: object\n        properties:\n          id: {type: string}\n          __proto__: {type: string}\n',
+      expected: ['a.yaml:23 error unvalidatable-property-name: M payload/properties: property name "__proto__"'],
+    },
+    {
+      name: '__proto__ required at depth',
+      payload:
+        '        type: object\n        properties:\n          inner:\n            type: object\n            required: [__proto__]\n',
+      expected: ['error unvalidatable-property-name: M payload/properties/inner/required: property name "__proto__"'],
+    },
+  ])('$name', async ({ payload, expected }) => {
+    const found = summarise(await runRule(unvalidatablePropertyName, withPayload(payload)));
+    expect(found).toHaveLength(expected.length);
+    expected.forEach((fragment, i) => expect(found[i]).toContain(fragment));
   });
 });

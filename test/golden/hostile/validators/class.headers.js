@@ -3,13 +3,21 @@
 
 export const validateHeaders = validate0;
 const schema0 = {"type":"object","required":["x-request-id"],"properties":{"x-request-id":{"type":"string","format":"uuid"},"content-type":{"type":"string"},"constructor":{"type":"string"}}};
+const func0 = Object.prototype.hasOwnProperty;
 const formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+const evaluated0 = validate0.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data["x-request-id"] === undefined){
+if((data["x-request-id"] === undefined) || (!(func0.call(data, "x-request-id")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "x-request-id"},message:"must have required property '"+"x-request-id"+"'"};
 if(vErrors === null){
 vErrors = [err0];
@@ -19,7 +27,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data["x-request-id"] !== undefined){
+if(data["x-request-id"] !== undefined && func0.call(data, "x-request-id")){
 let data0 = data["x-request-id"];
 if(typeof data0 !== "string"){
 let dataType0 = typeof data0;
@@ -62,7 +70,7 @@ errors++;
 }
 }
 }
-if(data["content-type"] !== undefined){
+if(data["content-type"] !== undefined && func0.call(data, "content-type")){
 let data1 = data["content-type"];
 if(typeof data1 !== "string"){
 let dataType1 = typeof data1;
@@ -93,7 +101,7 @@ data["content-type"] = coerced1;
 }
 }
 }
-if(data.constructor !== undefined){
+if(data.constructor !== undefined && func0.call(data, "constructor")){
 let data2 = data.constructor;
 if(typeof data2 !== "string"){
 let dataType2 = typeof data2;
@@ -138,4 +146,5 @@ errors++;
 validate0.errors = vErrors;
 return errors === 0;
 }
+validate0.evaluated = {"props":{"x-request-id":true,"content-type":true,"constructor":true},"dynamicProps":false,"dynamicItems":false};
 

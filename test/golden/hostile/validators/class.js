@@ -4,12 +4,20 @@ import { contractRegExp } from "eventcontracts/runtime";
 
 export const validatePayload = validate0;
 const schema0 = {"type":"object","additionalProperties":false,"required":["type","default","enum"],"properties":{"type":{"const":"class"},"default":{"type":"string"},"enum":{"type":"string"},"function":{"type":"boolean"},"delete":{"type":"integer"},"new":{"type":"array","maxItems":3,"items":{"type":"string"}}}};
+const func0 = Object.prototype.hasOwnProperty;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+const evaluated0 = validate0.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
+if((data.type === undefined) || (!(func0.call(data, "type")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err0];
@@ -19,7 +27,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.default === undefined){
+if((data.default === undefined) || (!(func0.call(data, "default")))){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "default"},message:"must have required property '"+"default"+"'"};
 if(vErrors === null){
 vErrors = [err1];
@@ -29,7 +37,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.enum === undefined){
+if((data.enum === undefined) || (!(func0.call(data, "enum")))){
 const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "enum"},message:"must have required property '"+"enum"+"'"};
 if(vErrors === null){
 vErrors = [err2];
@@ -39,7 +47,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!((((((key0 === "type") || (key0 === "default")) || (key0 === "enum")) || (key0 === "function")) || (key0 === "delete")) || (key0 === "new"))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -51,7 +59,7 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.type !== undefined){
+if(data.type !== undefined && func0.call(data, "type")){
 if("class" !== data.type){
 const err4 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "class"},message:"must be equal to constant"};
 if(vErrors === null){
@@ -63,7 +71,7 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.default !== undefined){
+if(data.default !== undefined && func0.call(data, "default")){
 if(typeof data.default !== "string"){
 const err5 = {instancePath:instancePath+"/default",schemaPath:"#/properties/default/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -75,7 +83,7 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.enum !== undefined){
+if(data.enum !== undefined && func0.call(data, "enum")){
 if(typeof data.enum !== "string"){
 const err6 = {instancePath:instancePath+"/enum",schemaPath:"#/properties/enum/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -87,7 +95,7 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.function !== undefined){
+if(data.function !== undefined && func0.call(data, "function")){
 if(typeof data.function !== "boolean"){
 const err7 = {instancePath:instancePath+"/function",schemaPath:"#/properties/function/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
@@ -99,7 +107,7 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.delete !== undefined){
+if(data.delete !== undefined && func0.call(data, "delete")){
 let data4 = data.delete;
 if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
 const err8 = {instancePath:instancePath+"/delete",schemaPath:"#/properties/delete/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
@@ -112,7 +120,7 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.new !== undefined){
+if(data.new !== undefined && func0.call(data, "new")){
 let data5 = data.new;
 if(Array.isArray(data5)){
 if(data5.length > 3){
@@ -164,15 +172,23 @@ errors++;
 validate0.errors = vErrors;
 return errors === 0;
 }
+validate0.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateKey = validate1;
 const schema1 = {"type":"string","pattern":"^(?:[a-z]+|\\*/|`|\\$\\{)+$"};
-const func0 = contractRegExp;
-const pattern0 = func0("^(?:[a-z]+|\\*/|`|\\$\\{)+$", "u");
+const func9 = contractRegExp;
+const pattern0 = func9("^(?:[a-z]+|\\*/|`|\\$\\{)+$", "u");
 
 function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+const evaluated0 = validate1.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
 if(typeof data === "string"){
 if(!pattern0.test(data)){
 const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^(?:[a-z]+|\\*/|`|\\$\\{)+$"},message:"must match pattern \""+"^(?:[a-z]+|\\*/|`|\\$\\{)+$"+"\""};
@@ -198,4 +214,5 @@ errors++;
 validate1.errors = vErrors;
 return errors === 0;
 }
+validate1.evaluated = {"dynamicProps":false,"dynamicItems":false};
 

@@ -8,17 +8,24 @@ const schema1 = {"type":"string","enum":["say \"hi\"","it's","back\\slash","trai
 const schema2 = {"type":"object","additionalProperties":false,"properties":{"length":{"type":"string"}}};
 const schema3 = {"type":"object","properties":{"then":{"type":"string"}}};
 const func0 = Object.prototype.hasOwnProperty;
-const func1 = contractRegExp;
-const pattern0 = func1("^[^*/`$]*$|^\\*/$", "u");
+const func26 = contractRegExp;
+const pattern0 = func26("^[^*/`$]*$|^\\*/$", "u");
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+const evaluated0 = validate0.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.dangerousDefault === undefined){
 data.dangerousDefault = "*/ ${process.exit(1)} `";
 }
-if(data.type === undefined){
+if((data.type === undefined) || (!(func0.call(data, "type")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err0];
@@ -28,7 +35,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data[""] === undefined){
+if((data[""] === undefined) || (!(func0.call(data, "")))){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: ""},message:"must have required property '"+""+"'"};
 if(vErrors === null){
 vErrors = [err1];
@@ -38,7 +45,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data["*/"] === undefined){
+if((data["*/"] === undefined) || (!(func0.call(data, "*/")))){
 const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "*/"},message:"must have required property '"+"*/"+"'"};
 if(vErrors === null){
 vErrors = [err2];
@@ -48,7 +55,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data["\"quoted\""] === undefined){
+if((data["\"quoted\""] === undefined) || (!(func0.call(data, "\"quoted\"")))){
 const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "\"quoted\""},message:"must have required property '"+"\"quoted\""+"'"};
 if(vErrors === null){
 vErrors = [err3];
@@ -58,7 +65,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data["a-b"] === undefined){
+if((data["a-b"] === undefined) || (!(func0.call(data, "a-b")))){
 const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "a-b"},message:"must have required property '"+"a-b"+"'"};
 if(vErrors === null){
 vErrors = [err4];
@@ -68,7 +75,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(func0.call(schema0.properties, key0))){
 const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -80,7 +87,7 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.type !== undefined){
+if(data.type !== undefined && func0.call(data, "type")){
 if("constructor" !== data.type){
 const err6 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "constructor"},message:"must be equal to constant"};
 if(vErrors === null){
@@ -92,7 +99,7 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.constructor !== undefined){
+if(data.constructor !== undefined && func0.call(data, "constructor")){
 if(typeof data.constructor !== "string"){
 const err7 = {instancePath:instancePath+"/constructor",schemaPath:"#/properties/constructor/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -104,7 +111,7 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data["a-b"] !== undefined){
+if(data["a-b"] !== undefined && func0.call(data, "a-b")){
 let data2 = data["a-b"];
 if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
 const err8 = {instancePath:instancePath+"/a-b",schemaPath:"#/properties/a-b/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
@@ -129,7 +136,7 @@ errors++;
 }
 }
 }
-if(data["1st"] !== undefined){
+if(data["1st"] !== undefined && func0.call(data, "1st")){
 if(typeof data["1st"] !== "string"){
 const err10 = {instancePath:instancePath+"/1st",schemaPath:"#/properties/1st/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -141,7 +148,7 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data["\"quoted\""] !== undefined){
+if(data["\"quoted\""] !== undefined && func0.call(data, "\"quoted\"")){
 if(typeof data["\"quoted\""] !== "string"){
 const err11 = {instancePath:instancePath+"/\"quoted\"",schemaPath:"#/properties/%22quoted%22/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -153,7 +160,7 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data["'single'"] !== undefined){
+if(data["'single'"] !== undefined && func0.call(data, "'single'")){
 if(typeof data["'single'"] !== "string"){
 const err12 = {instancePath:instancePath+"/'single'",schemaPath:"#/properties/'single'/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -165,7 +172,7 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data["*/"] !== undefined){
+if(data["*/"] !== undefined && func0.call(data, "*/")){
 if(typeof data["*/"] !== "string"){
 const err13 = {instancePath:instancePath+"/*~1",schemaPath:"#/properties/*~1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -177,7 +184,7 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data["/*"] !== undefined){
+if(data["/*"] !== undefined && func0.call(data, "/*")){
 if(typeof data["/*"] !== "string"){
 const err14 = {instancePath:instancePath+"/~1*",schemaPath:"#/properties/~1*/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -189,7 +196,7 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data[""] !== undefined){
+if(data[""] !== undefined && func0.call(data, "")){
 if(typeof data[""] !== "string"){
 const err15 = {instancePath:instancePath+"/",schemaPath:"#/properties//type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -201,7 +208,7 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data["back\\slash"] !== undefined){
+if(data["back\\slash"] !== undefined && func0.call(data, "back\\slash")){
 if(typeof data["back\\slash"] !== "string"){
 const err16 = {instancePath:instancePath+"/back\\slash",schemaPath:"#/properties/back%5Cslash/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -213,7 +220,7 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data["new\nline"] !== undefined){
+if(data["new\nline"] !== undefined && func0.call(data, "new\nline")){
 if(typeof data["new\nline"] !== "string"){
 const err17 = {instancePath:instancePath+"/new\nline",schemaPath:"#/properties/new%0Aline/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -225,7 +232,7 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data["${process.exit(1)}"] !== undefined){
+if(data["${process.exit(1)}"] !== undefined && func0.call(data, "${process.exit(1)}")){
 if(typeof data["${process.exit(1)}"] !== "string"){
 const err18 = {instancePath:instancePath+"/${process.exit(1)}",schemaPath:"#/properties/%24%7Bprocess.exit(1)%7D/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -237,7 +244,7 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data["</script>"] !== undefined){
+if(data["</script>"] !== undefined && func0.call(data, "</script>")){
 if(typeof data["</script>"] !== "string"){
 const err19 = {instancePath:instancePath+"/<~1script>",schemaPath:"#/properties/%3C~1script%3E/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -249,7 +256,7 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data["with space"] !== undefined){
+if(data["with space"] !== undefined && func0.call(data, "with space")){
 if(typeof data["with space"] !== "string"){
 const err20 = {instancePath:instancePath+"/with space",schemaPath:"#/properties/with%20space/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -261,10 +268,10 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.prototype !== undefined){
+if(data.prototype !== undefined && func0.call(data, "prototype")){
 let data14 = data.prototype;
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-for(const key1 in data14){
+for(const key1 of Object.keys(data14)){
 if(!(key1 === "constructor")){
 const err21 = {instancePath:instancePath+"/prototype",schemaPath:"#/properties/prototype/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -276,10 +283,10 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data14.constructor !== undefined){
+if(data14.constructor !== undefined && func0.call(data14, "constructor")){
 let data15 = data14.constructor;
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-for(const key2 in data15){
+for(const key2 of Object.keys(data15)){
 if(!(key2 === "prototype")){
 const err22 = {instancePath:instancePath+"/prototype/constructor",schemaPath:"#/properties/prototype/properties/constructor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -291,7 +298,7 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data15.prototype !== undefined){
+if(data15.prototype !== undefined && func0.call(data15, "prototype")){
 if(typeof data15.prototype !== "string"){
 const err23 = {instancePath:instancePath+"/prototype/constructor/prototype",schemaPath:"#/properties/prototype/properties/constructor/properties/prototype/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -327,7 +334,7 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.hostileEnum !== undefined){
+if(data.hostileEnum !== undefined && func0.call(data, "hostileEnum")){
 let data17 = data.hostileEnum;
 if(typeof data17 !== "string"){
 const err26 = {instancePath:instancePath+"/hostileEnum",schemaPath:"#/$defs/HostileEnum/type",keyword:"type",params:{type: "string"},message:"must be string"};
@@ -350,7 +357,7 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.mixedEnum !== undefined){
+if(data.mixedEnum !== undefined && func0.call(data, "mixedEnum")){
 let data18 = data.mixedEnum;
 if(!(((((((data18 === 1) || (data18 === "1")) || (data18 === true)) || (data18 === null)) || (data18 === "null")) || (data18 === 0)) || (data18 === -0.5))){
 const err28 = {instancePath:instancePath+"/mixedEnum",schemaPath:"#/properties/mixedEnum/enum",keyword:"enum",params:{allowedValues: schema0.properties.mixedEnum.enum},message:"must be equal to one of the allowed values"};
@@ -363,7 +370,7 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data.dangerousConst !== undefined){
+if(data.dangerousConst !== undefined && func0.call(data, "dangerousConst")){
 if("</script>${process.exit(1)}*/`" !== data.dangerousConst){
 const err29 = {instancePath:instancePath+"/dangerousConst",schemaPath:"#/properties/dangerousConst/const",keyword:"const",params:{allowedValue: "</script>${process.exit(1)}*/`"},message:"must be equal to constant"};
 if(vErrors === null){
@@ -398,10 +405,10 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(data.array !== undefined){
+if(data.array !== undefined && func0.call(data, "array")){
 let data21 = data.array;
 if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-for(const key3 in data21){
+for(const key3 of Object.keys(data21)){
 if(!(key3 === "length")){
 const err32 = {instancePath:instancePath+"/array",schemaPath:"#/$defs/Array/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -413,7 +420,7 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data21.length !== undefined){
+if(data21.length !== undefined && func0.call(data21, "length")){
 if(typeof data21.length !== "string"){
 const err33 = {instancePath:instancePath+"/array/length",schemaPath:"#/$defs/Array/properties/length/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -437,10 +444,10 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data.promise !== undefined){
+if(data.promise !== undefined && func0.call(data, "promise")){
 let data23 = data.promise;
 if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-if(data23.then !== undefined){
+if(data23.then !== undefined && func0.call(data23, "then")){
 if(typeof data23.then !== "string"){
 const err35 = {instancePath:instancePath+"/promise/then",schemaPath:"#/$defs/Promise/properties/then/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -478,4 +485,5 @@ errors++;
 validate0.errors = vErrors;
 return errors === 0;
 }
+validate0.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

@@ -3,12 +3,20 @@
 
 export const validatePayload = validate0;
 const schema0 = {"type":"object","additionalProperties":false,"required":["type","größe"],"properties":{"type":{"const":"Lieferung_Ä"},"größe":{"type":"number","minimum":0},"Straße":{"type":"string"},"配送先":{"type":"string"},"🚚":{"type":"boolean"}}};
+const func0 = Object.prototype.hasOwnProperty;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+const evaluated0 = validate0.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
+if((data.type === undefined) || (!(func0.call(data, "type")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err0];
@@ -18,7 +26,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data["größe"] === undefined){
+if((data["größe"] === undefined) || (!(func0.call(data, "größe")))){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "größe"},message:"must have required property '"+"größe"+"'"};
 if(vErrors === null){
 vErrors = [err1];
@@ -28,7 +36,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(((((key0 === "type") || (key0 === "größe")) || (key0 === "Straße")) || (key0 === "配送先")) || (key0 === "🚚"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -40,7 +48,7 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.type !== undefined){
+if(data.type !== undefined && func0.call(data, "type")){
 if("Lieferung_Ä" !== data.type){
 const err3 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "Lieferung_Ä"},message:"must be equal to constant"};
 if(vErrors === null){
@@ -52,7 +60,7 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data["größe"] !== undefined){
+if(data["größe"] !== undefined && func0.call(data, "größe")){
 let data1 = data["größe"];
 if(typeof data1 == "number"){
 if(data1 < 0 || isNaN(data1)){
@@ -77,7 +85,7 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data["Straße"] !== undefined){
+if(data["Straße"] !== undefined && func0.call(data, "Straße")){
 if(typeof data["Straße"] !== "string"){
 const err6 = {instancePath:instancePath+"/Straße",schemaPath:"#/properties/Stra%C3%9Fe/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -89,7 +97,7 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data["配送先"] !== undefined){
+if(data["配送先"] !== undefined && func0.call(data, "配送先")){
 if(typeof data["配送先"] !== "string"){
 const err7 = {instancePath:instancePath+"/配送先",schemaPath:"#/properties/%E9%85%8D%E9%80%81%E5%85%88/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -101,7 +109,7 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data["🚚"] !== undefined){
+if(data["🚚"] !== undefined && func0.call(data, "🚚")){
 if(typeof data["🚚"] !== "boolean"){
 const err8 = {instancePath:instancePath+"/🚚",schemaPath:"#/properties/%F0%9F%9A%9A/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
@@ -127,4 +135,5 @@ errors++;
 validate0.errors = vErrors;
 return errors === 0;
 }
+validate0.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

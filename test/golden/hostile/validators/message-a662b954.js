@@ -4,13 +4,21 @@ import { ajvRuntime } from "eventcontracts/runtime";
 
 export const validatePayload = validate0;
 const schema0 = {"type":"object","additionalProperties":false,"required":["type","番号"],"properties":{"type":{"const":"配送"},"番号":{"type":"string","minLength":1}}};
-const func0 = ajvRuntime["ucs2length"];
+const func0 = Object.prototype.hasOwnProperty;
+const func4 = ajvRuntime["ucs2length"];
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+const evaluated0 = validate0.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
+if((data.type === undefined) || (!(func0.call(data, "type")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err0];
@@ -20,7 +28,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data["番号"] === undefined){
+if((data["番号"] === undefined) || (!(func0.call(data, "番号")))){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "番号"},message:"must have required property '"+"番号"+"'"};
 if(vErrors === null){
 vErrors = [err1];
@@ -30,7 +38,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!((key0 === "type") || (key0 === "番号"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -42,7 +50,7 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.type !== undefined){
+if(data.type !== undefined && func0.call(data, "type")){
 if("配送" !== data.type){
 const err3 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "配送"},message:"must be equal to constant"};
 if(vErrors === null){
@@ -54,10 +62,10 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data["番号"] !== undefined){
+if(data["番号"] !== undefined && func0.call(data, "番号")){
 let data1 = data["番号"];
 if(typeof data1 === "string"){
-if(func0(data1) < 1){
+if(func4(data1) < 1){
 const err4 = {instancePath:instancePath+"/番号",schemaPath:"#/properties/%E7%95%AA%E5%8F%B7/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -93,4 +101,5 @@ errors++;
 validate0.errors = vErrors;
 return errors === 0;
 }
+validate0.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

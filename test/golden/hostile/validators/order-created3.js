@@ -4,13 +4,21 @@ import { ajvRuntime } from "eventcontracts/runtime";
 
 export const validatePayload = validate0;
 const schema0 = {"type":"object","additionalProperties":false,"required":["type","order_ref"],"properties":{"type":{"const":"order_created"},"order_ref":{"type":"string","maxLength":20}}};
-const func0 = ajvRuntime["ucs2length"];
+const func0 = Object.prototype.hasOwnProperty;
+const func4 = ajvRuntime["ucs2length"];
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+const evaluated0 = validate0.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
+if((data.type === undefined) || (!(func0.call(data, "type")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err0];
@@ -20,7 +28,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.order_ref === undefined){
+if((data.order_ref === undefined) || (!(func0.call(data, "order_ref")))){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "order_ref"},message:"must have required property '"+"order_ref"+"'"};
 if(vErrors === null){
 vErrors = [err1];
@@ -30,7 +38,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!((key0 === "type") || (key0 === "order_ref"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -42,7 +50,7 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.type !== undefined){
+if(data.type !== undefined && func0.call(data, "type")){
 if("order_created" !== data.type){
 const err3 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "order_created"},message:"must be equal to constant"};
 if(vErrors === null){
@@ -54,10 +62,10 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.order_ref !== undefined){
+if(data.order_ref !== undefined && func0.call(data, "order_ref")){
 let data1 = data.order_ref;
 if(typeof data1 === "string"){
-if(func0(data1) > 20){
+if(func4(data1) > 20){
 const err4 = {instancePath:instancePath+"/order_ref",schemaPath:"#/properties/order_ref/maxLength",keyword:"maxLength",params:{limit: 20},message:"must NOT have more than 20 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -93,4 +101,5 @@ errors++;
 validate0.errors = vErrors;
 return errors === 0;
 }
+validate0.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

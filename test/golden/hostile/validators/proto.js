@@ -3,12 +3,20 @@
 
 export const validatePayload = validate0;
 const schema0 = {"type":"object","additionalProperties":false,"required":["type","constructor"],"properties":{"type":{"const":"__proto__"},"constructor":{"type":"string"},"toString":{"type":"string"},"valueOf":{"type":"integer"}}};
+const func0 = Object.prototype.hasOwnProperty;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+const evaluated0 = validate0.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
+if((data.type === undefined) || (!(func0.call(data, "type")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err0];
@@ -18,7 +26,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.constructor === undefined){
+if((data.constructor === undefined) || (!(func0.call(data, "constructor")))){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "constructor"},message:"must have required property '"+"constructor"+"'"};
 if(vErrors === null){
 vErrors = [err1];
@@ -28,7 +36,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!((((key0 === "type") || (key0 === "constructor")) || (key0 === "toString")) || (key0 === "valueOf"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -40,7 +48,7 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.type !== undefined){
+if(data.type !== undefined && func0.call(data, "type")){
 if("__proto__" !== data.type){
 const err3 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "__proto__"},message:"must be equal to constant"};
 if(vErrors === null){
@@ -52,7 +60,7 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.constructor !== undefined){
+if(data.constructor !== undefined && func0.call(data, "constructor")){
 if(typeof data.constructor !== "string"){
 const err4 = {instancePath:instancePath+"/constructor",schemaPath:"#/properties/constructor/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -64,7 +72,7 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.toString !== undefined){
+if(data.toString !== undefined && func0.call(data, "toString")){
 if(typeof data.toString !== "string"){
 const err5 = {instancePath:instancePath+"/toString",schemaPath:"#/properties/toString/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -76,7 +84,7 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.valueOf !== undefined){
+if(data.valueOf !== undefined && func0.call(data, "valueOf")){
 let data3 = data.valueOf;
 if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
 const err6 = {instancePath:instancePath+"/valueOf",schemaPath:"#/properties/valueOf/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
@@ -103,6 +111,7 @@ errors++;
 validate0.errors = vErrors;
 return errors === 0;
 }
+validate0.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateKey = validate1;
 const schema1 = {"type":"string","enum":["__proto__","constructor","prototype"]};
@@ -110,6 +119,13 @@ const schema1 = {"type":"string","enum":["__proto__","constructor","prototype"]}
 function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+const evaluated0 = validate1.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
 if(typeof data !== "string"){
 const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -133,4 +149,5 @@ errors++;
 validate1.errors = vErrors;
 return errors === 0;
 }
+validate1.evaluated = {"dynamicProps":false,"dynamicItems":false};
 

@@ -3,12 +3,20 @@
 
 export const validatePayload = validate0;
 const schema0 = {"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"const":"ThisMessageNameIsDeliberatelyLongThisMessageNameIsDeliberatelyLongThisMessageNameIsDeliberatelyLongThisMessageNameIsDeliberatelyLongThisMessageNameIsDeliberatelyLongThisMessageNameIsDeliberatelyLongThisMessageNameIsDeliberatelyLongThisMessageNameIsDeliberatelyLongThisMessageNameIsDeliberatelyLongThi"}}};
+const func0 = Object.prototype.hasOwnProperty;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+const evaluated0 = validate0.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
+if((data.type === undefined) || (!(func0.call(data, "type")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err0];
@@ -18,7 +26,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(key0 === "type")){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -30,7 +38,7 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.type !== undefined){
+if(data.type !== undefined && func0.call(data, "type")){
 if("ThisMessageNameIsDeliberatelyLongThisMessageNameIsDeliberatelyLongThisMessageNameIsDeliberatelyLongThisMessageNameIsDeliberatelyLongThisMessageNameIsDeliberatelyLongThisMessageNameIsDeliberatelyLongThisMessageNameIsDeliberatelyLongThisMessageNameIsDeliberatelyLongThisMessageNameIsDeliberatelyLongThi" !== data.type){
 const err2 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "ThisMessageNameIsDeliberatelyLongThisMessageNameIsDeliberatelyLongThisMessageNameIsDeliberatelyLongThisMessageNameIsDeliberatelyLongThisMessageNameIsDeliberatelyLongThisMessageNameIsDeliberatelyLongThisMessageNameIsDeliberatelyLongThisMessageNameIsDeliberatelyLongThisMessageNameIsDeliberatelyLongThi"},message:"must be equal to constant"};
 if(vErrors === null){
@@ -56,4 +64,5 @@ errors++;
 validate0.errors = vErrors;
 return errors === 0;
 }
+validate0.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
