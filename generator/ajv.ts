@@ -17,8 +17,8 @@ export const standaloneCode = (
 export const addFormats = (require('ajv-formats') as { default: (ajv: Ajv, options?: unknown) => Ajv }).default;
 
 type Vocabulary = Parameters<Ajv['addVocabulary']>[0];
-const nextVocabulary = require('ajv/dist/vocabularies/next').default as Vocabulary;
-const unevaluatedVocabulary = require('ajv/dist/vocabularies/unevaluated').default as Vocabulary;
+const nextVocabulary = (require('ajv/dist/vocabularies/next') as { default: Vocabulary }).default;
+const unevaluatedVocabulary = (require('ajv/dist/vocabularies/unevaluated') as { default: Vocabulary }).default;
 
 /**
  * ajv's draft-07 class plus the 2019-09 keywords a contract may use to constrain data:

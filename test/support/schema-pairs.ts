@@ -135,7 +135,7 @@ function schemaArbitrary(withRefs: boolean): fc.Arbitrary<Json> {
         )
         .map((o) => {
           const { properties, ...rest } = o;
-          return { ...rest, properties: object(properties) } as Json;
+          return { ...rest, properties: object(properties) };
         }),
       fc.record(
         {
@@ -255,7 +255,7 @@ function editObject(node: JsonObject, op: number, arg: number): void {
       // add a property (optional or required)
       const n = pick(PROPERTY_NAMES, arg);
       const map = props ?? (node['properties'] = {});
-      setOwnProperty(map as JsonObject, n, structuredClone(pick(LEAVES, arg >> 1)));
+      setOwnProperty(map, n, structuredClone(pick(LEAVES, arg >> 1)));
       if (arg % 3 === 0 && !required.includes(n)) node['required'] = [...required, n];
       return;
     }
@@ -322,18 +322,18 @@ function editNode(slot: Slot, op: number, arg: number): void {
       return;
     case 2: {
       const bound = pick(BOUNDS, arg);
-      const current = typeof node[bound] === 'number' ? (node[bound] as number) : 2;
+      const current = typeof node[bound] === 'number' ? (node[bound]) : 2;
       if (arg % 5 === 4) delete node[bound];
       else node[bound] = Math.max(0, current + (arg % 2 === 0 ? 1 : -1));
       return;
     }
     case 3: {
-      const values = Array.isArray(node['enum']) ? (node['enum'] as Json[]) : undefined;
+      const values = Array.isArray(node['enum']) ? (node['enum']) : undefined;
       const value: Json = pick(['a', 'b', 1, 2, null, true] as Json[], arg);
       if (!values) node['enum'] = [value];
       else if (values.some((v) => v === value)) node['enum'] = values.filter((v) => v !== value);
       else node['enum'] = [...values, value];
-      if ((node['enum'] as Json[]).length === 0) delete node['enum'];
+      if ((node['enum']).length === 0) delete node['enum'];
       return;
     }
     case 4:
@@ -342,7 +342,7 @@ function editNode(slot: Slot, op: number, arg: number): void {
       return;
     case 5: {
       const key = Array.isArray(node['oneOf']) ? 'oneOf' : 'anyOf';
-      const list = Array.isArray(node[key]) ? (node[key] as Json[]) : undefined;
+      const list = Array.isArray(node[key]) ? (node[key]) : undefined;
       if (list && list.length > 1 && arg % 2 === 0) list.splice(arg % list.length, 1);
       else node[key] = [...(list ?? [structuredClone(node)]), structuredClone(pick(LEAVES, arg))];
       return;
@@ -418,7 +418,7 @@ function sampler(world: SchemaWorld, random: () => number) {
       const target = world.defs[schema['$ref'].split('/').pop() ?? ''];
       return sample(target, depth - 1);
     }
-    if ('const' in schema && chance(0.9)) return structuredClone(schema['const'] as Json);
+    if ('const' in schema && chance(0.9)) return structuredClone(schema['const']);
     if (Array.isArray(schema['enum']) && chance(0.9)) return structuredClone(choose(schema['enum']));
     for (const key of ['oneOf', 'anyOf', 'allOf']) {
       const list = schema[key];
