@@ -15,9 +15,10 @@
 // Every problem is reported at its place in the file (file:line:col) and all of them at once.
 
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import type { Diagnostic, MessageModel, SourceLocation } from '../model/registry.js';
+import type { Diagnostic, SourceLocation } from '../model/registry.js';
 import { ContractFileMissing, type ContractSource } from '../load/source.js';
 import { canonicalRuleName, findCategory, findRule } from '../rules/registry.js';
+import { ConfigError } from './config-error.js';
 import { configFindings, type FindingDeclaration } from './config-findings.js';
 import {
   COMPATIBILITY_LEVELS,
@@ -30,7 +31,9 @@ import {
 } from './levels.js';
 
 export const CONFIG_FILE = 'evc.config.yaml';
-export const LEVEL_EXTENSION = 'x-evc-compatibility';
+
+// A message's own level lives in message-level.ts (see there why); generator/docs still imports it from here.
+export { LEVEL_EXTENSION, messageLevel } from './message-level.js';
 
 /** A rule, family or category switched off, as written and where. */
 export interface SwitchedOff {
@@ -58,17 +61,6 @@ export interface CompatibilityConfig {
   readonly mode: CompatibilityMode;
   readonly off: readonly SwitchedOff[];
   readonly accept: readonly AcceptEntry[];
-}
-
-export class ConfigError extends Error {
-  constructor(
-    message: string,
-    /** The located problems, when the error comes from evc.config.yaml. */
-    readonly diagnostics: readonly Diagnostic[] = [],
-  ) {
-    super(message);
-    this.name = 'ConfigError';
-  }
 }
 
 export const DEFAULT_CONFIG: CompatibilityConfig = {
@@ -343,16 +335,4 @@ function isCalendarDate(text: string): boolean {
 function configError(file: string, problems: readonly Diagnostic[]): ConfigError {
   const errors = problems.filter((p) => p.severity === 'error').length;
   return new ConfigError(`${file}: ${errors} error${errors === 1 ? '' : 's'}`, problems);
-}
-
-/** The level a message asks for with `x-evc-compatibility`, if any (invalid values are a ConfigError). */
-export function messageLevel(message: Pick<MessageModel, 'name' | 'extensions'>): CompatibilityLevel | undefined {
-  const raw = message.extensions[LEVEL_EXTENSION];
-  if (raw === undefined) return undefined;
-  const level = parseLevel(raw);
-  if (!level)
-    throw new ConfigError(
-      `message ${message.name}: ${LEVEL_EXTENSION} must be a compatibility level such as BACKWARD or FULL_TRANSITIVE (got ${JSON.stringify(raw)})`,
-    );
-  return level;
 }

@@ -4,7 +4,7 @@
 
 import type { JsonSchema, MessageModel, Registry, SourceLocation } from '../model/registry.js';
 import type { CompatibilityLevel } from './levels.js';
-import { messageLevel } from './config.js';
+import { messageLevel } from './message-level.js';
 
 export interface MessageSnapshot {
   readonly name: string;

@@ -11,7 +11,7 @@ import { schemaRules } from '../compat/schema-rules/index.js';
 import type { Breaks, SchemaRule } from '../compat/schema/rule.js';
 import { generatorRules } from '../emit/generator-rules.js';
 import { lintRules } from '../lint/index.js';
-import { subjectRules } from '../schema-registry/registry-check.js';
+import { subjectRules } from '../schema-registry/subject-rules.js';
 import type { LintRule } from '../lint/rule.js';
 import {
   RULE_CATEGORIES,
@@ -186,11 +186,7 @@ function schemaChangeDoc(id: string, breaks: Breaks, familyDescription: string):
 let registry: readonly RuleEntry[] | undefined;
 let byName: ReadonlyMap<string, RuleEntry> | undefined;
 
-/**
- * The registry of everything evc ships. Built on first use, not at import: the config reader and
- * the rules it names import each other's modules, and a list built at import time would read them
- * before they exist.
- */
+/** The registry of everything evc ships, built on first use (commands that name no rule never build it). */
 export function ruleRegistry(): readonly RuleEntry[] {
   return (registry ??= buildRuleRegistry());
 }

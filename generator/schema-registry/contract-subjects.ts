@@ -2,7 +2,8 @@
 // subjects: the first step of `evc registry push` and `evc check --against-registry`. Unreadable or
 // invalid contracts and bad settings are InputErrors (exit 2).
 
-import { ConfigError, type CompatibilityConfig } from '../compat/config.js';
+import { ConfigError } from '../compat/config-error.js';
+import type { CompatibilityConfig } from '../compat/config.js';
 import { readConfig } from '../compat/inputs.js';
 import type { Registry } from '../model/registry.js';
 import { InputError, openContracts, type ContractsOptions } from '../pipeline/open-contracts.js';

@@ -14,30 +14,12 @@ import type { MessageSnapshot, RegistrySnapshot, TopicSnapshot } from '../compat
 import type { JsonSchema, SourceLocation } from '../model/registry.js';
 import type { RegisteredSchema, SchemaRegistryClient } from '../../runtime/index.js';
 import type { PlannedSubject } from './subject-plan.js';
-import type { RuleDeclaration } from '../rules/rule-entry.js';
-
-export const SUBJECT_NOT_IN_CONTRACTS = 'SUBJECT_NOT_IN_CONTRACTS';
-export const SUBJECT_NOT_REGISTERED = 'SUBJECT_NOT_REGISTERED';
-export const SUBJECT_SCHEMA_TYPE = 'SUBJECT_SCHEMA_TYPE';
-
-/** The ids this adapter reports besides the payload schema rules' (listed by the rule registry). */
-export const subjectRules: Readonly<Record<string, RuleDeclaration>> = {
-  [SUBJECT_NOT_IN_CONTRACTS]: {
-    category: 'HISTORY',
-    description: 'Subjects in the registry that no contract defines.',
-    breaks: 'never',
-  },
-  [SUBJECT_NOT_REGISTERED]: {
-    category: 'HISTORY',
-    description: 'A subject the contracts define that the registry does not hold yet.',
-    breaks: 'never',
-  },
-  [SUBJECT_SCHEMA_TYPE]: {
-    category: 'HISTORY',
-    description: 'A subject of another schema type cannot take the JSON Schema.',
-    breaks: 'always',
-  },
-};
+import {
+  SUBJECT_NOT_IN_CONTRACTS,
+  SUBJECT_NOT_REGISTERED,
+  SUBJECT_SCHEMA_TYPE,
+  subjectRules,
+} from './subject-rules.js';
 
 export interface RegistryCheckInput {
   readonly client: SchemaRegistryClient;

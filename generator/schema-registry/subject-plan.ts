@@ -3,7 +3,7 @@
 // configured subject name strategy. Pure: `evc registry push` and `evc check --against-registry`
 // both start from this plan.
 
-import { messageLevel } from '../compat/config.js';
+import { messageLevel } from '../compat/message-level.js';
 import { directionsOf, isTransitive, type CompatibilityLevel } from '../compat/levels.js';
 import type { JsonSchema, MessageModel, Registry, SchemaObject, SourceLocation } from '../model/registry.js';
 import { resolveLocalRefs } from '../compat/schema/graph.js';

@@ -2,7 +2,8 @@
 // (file:line:col, rule id) and all at once.
 
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseCompatibilityConfig } from '../../../generator/compat/config.js';
+import { ConfigError } from '../../../generator/compat/config-error.js';
+import { parseCompatibilityConfig } from '../../../generator/compat/config.js';
 import type { Diagnostic } from '../../../generator/model/registry.js';
 
 const FILE = 'contracts/evc.config.yaml';
