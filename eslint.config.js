@@ -34,19 +34,6 @@ export default tseslint.config(
     },
   },
   {
-    // Not yet fixed: the docs site (generator/docs: dagre and markdown-it are untyped CommonJS) and its browser test
-    // (page.evaluate callbacks run in Chromium; the tsconfig has no DOM lib) arrived from main at the deadline with
-    // 60 type-checked findings. Listed file by file so nothing else escapes; remove each entry once its file is fixed.
-    files: [
-      'generator/docs/example-payload.ts',
-      'generator/docs/graph.ts',
-      'generator/docs/html.ts',
-      'generator/docs/schema-table.ts',
-      'test/browser/docs-site.test.ts',
-    ],
-    extends: [tseslint.configs.disableTypeChecked],
-  },
-  {
     files: ['**/*.js', '**/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],
   },

@@ -74,10 +74,11 @@ function build(schema: JsonSchema, visiting: Set<object>): Value {
   if (schema === true) return 'example';
   if (schema === false) return NONE;
   if ('const' in schema) return schema['const'];
-  if (Array.isArray(schema['enum']) && schema['enum'].length > 0) return schema['enum'][0];
+  const enumValues = listOf(schema['enum']);
+  if (enumValues.length > 0) return enumValues[0];
   // The schema's own examples read best, but contracts get them wrong too: keep one only if it
   // passes the schema's own scalar keywords (type, pattern, bounds).
-  const written = [...(Array.isArray(schema['examples']) ? schema['examples'] : []), schema['default']];
+  const written = [...listOf(schema['examples']), schema['default']];
   const fitting = written.find((value) => value !== undefined && fitsScalarKeywords(schema, value));
   if (fitting !== undefined) return fitting;
   if (visiting.has(schema)) return NONE;
@@ -127,10 +128,14 @@ function byType(schema: SchemaObject, visiting: Set<object>): Value {
   }
 }
 
-function typeOf(schema: SchemaObject): string | undefined {
+function typeOf(schema: SchemaObject): unknown {
   const type = schema['type'];
   if (typeof type === 'string') return type;
-  if (Array.isArray(type)) return type.find((t) => t !== 'null') ?? type[0];
+  if (Array.isArray(type)) {
+    // Entries are returned as written: a non-string one (an invalid schema) matches no type below.
+    const types: unknown[] = type;
+    return types.find((t) => t !== 'null') ?? types[0];
+  }
   if (isObject(schema['properties']) || Array.isArray(schema['required'])) return 'object';
   if (schema['items'] !== undefined) return 'array';
   if (['pattern', 'format', 'minLength', 'maxLength'].some((k) => k in schema)) return 'string';
@@ -168,7 +173,7 @@ function objectExample(schema: SchemaObject, visiting: Set<object>): Value {
 
 function additionalSchema(schema: SchemaObject): JsonSchema {
   const additional = schema['additionalProperties'];
-  return isObject(additional) ? (additional as SchemaObject) : true;
+  return isObject(additional) ? additional : true;
 }
 
 function arrayExample(schema: SchemaObject, visiting: Set<object>): Value {
@@ -262,6 +267,11 @@ function matches(pattern: string, value: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A keyword's array value; anything else counts as an empty list. */
+function listOf(value: unknown): readonly unknown[] {
+  return Array.isArray(value) ? value : [];
 }
 
 function schemaList(value: unknown): JsonSchema[] {

@@ -1,8 +1,36 @@
 // The registry as a diagram: services and topics as nodes, an edge from each sending service to
 // its topic and from the topic to each receiving service. Laid out at build time by dagre (so the
 // page needs no script to draw it) and printed as SVG through the site's one escaping template.
-import { Graph, layout } from '@dagrejs/dagre';
+import * as dagre from '@dagrejs/dagre';
 import { html, trustedMarkup, type Markup } from './html.js';
+
+// dagre 3.1.4's declarations import their own files without an extension, which NodeNext does not resolve, so
+// every export reaches us untyped. This is the part of its API the layout uses, as its lib/types.d.ts declares it
+// (node positions are filled in by `layout`).
+interface LayoutPoint {
+  readonly x: number;
+  readonly y: number;
+}
+interface DagreGraph {
+  setGraph(label: {
+    rankdir: 'LR';
+    nodesep: number;
+    ranksep: number;
+    marginx: number;
+    marginy: number;
+    ranker: 'network-simplex' | 'longest-path';
+  }): void;
+  setDefaultEdgeLabel(label: () => object): void;
+  setNode(id: string, label: { width: number; height: number }): void;
+  setEdge(from: string, to: string): void;
+  node(id: string): LayoutPoint & { readonly width: number; readonly height: number };
+  edge(from: string, to: string): { readonly points?: readonly LayoutPoint[] } | undefined;
+  graph(): { readonly width?: number; readonly height?: number };
+}
+const { Graph, layout } = dagre as unknown as {
+  readonly Graph: new (options: { multigraph: boolean }) => DagreGraph;
+  readonly layout: (graph: DagreGraph) => void;
+};
 
 export interface GraphNode {
   readonly id: string;

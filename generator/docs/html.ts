@@ -31,8 +31,13 @@ export function trustedMarkup(text: string): Markup {
 function render(value: HtmlValue): string {
   if (value === undefined || value === null || value === false || value === true) return '';
   if (value instanceof Markup) return value.text;
-  if (Array.isArray(value)) return value.map(render).join('');
+  if (isList(value)) return value.map(render).join('');
   return escapeHtml(String(value));
+}
+
+// Array.isArray narrows to a mutable array, so on its own it leaves `readonly HtmlValue[]` in the type.
+function isList(value: HtmlValue): value is readonly HtmlValue[] {
+  return Array.isArray(value);
 }
 
 export function html(strings: TemplateStringsArray, ...values: readonly HtmlValue[]): Markup {

@@ -177,7 +177,7 @@ function branches(schema: SchemaObject): [string, JsonSchema[]][] {
 
 function arrayItems(schema: SchemaObject): JsonSchema | undefined {
   const items = schema['items'];
-  return typeof items === 'boolean' || isObject(items) ? (items as JsonSchema) : undefined;
+  return typeof items === 'boolean' || isObject(items) ? items : undefined;
 }
 
 function text(value: unknown): string | undefined {

@@ -17,6 +17,16 @@ const repo = path.resolve(import.meta.dirname, '../..');
 const screenshots = path.join(repo, 'docs/screenshots');
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
+// The tsconfig has no DOM lib (nothing else runs in a browser), so the elements that the callbacks run in
+// Chromium receive are typed by the members they use.
+interface PageElement {
+  readonly textContent: string | null;
+  /** HTMLElement only: null when the element is not rendered. */
+  readonly offsetParent?: unknown;
+  getAttribute(name: string): string | null;
+  querySelectorAll(selectors: string): Iterable<PageElement>;
+}
+
 let browser: Browser;
 let context: BrowserContext;
 const problems: string[] = [];
@@ -53,10 +63,8 @@ async function open(dir: string, file: string): Promise<Page> {
 const visibleTexts = (page: Page, selector: string): Promise<string[]> =>
   page
     .locator(selector)
-    .evaluateAll((nodes) =>
-      nodes
-        .filter((node) => (node as unknown as { offsetParent: unknown }).offsetParent !== null)
-        .map((node) => node.textContent ?? ''),
+    .evaluateAll((nodes: PageElement[]) =>
+      nodes.filter((node) => node.offsetParent !== null).map((node) => node.textContent ?? ''),
     );
 
 beforeAll(async () => {
@@ -93,7 +101,9 @@ describe('evc docs in Chromium', () => {
     );
     const serviceNodes = await page
       .locator('svg.graph a.node.service')
-      .evaluateAll((nodes) => nodes.map((node) => [node.getAttribute('data-node'), node.getAttribute('href')]));
+      .evaluateAll((nodes: PageElement[]) =>
+        nodes.map((node) => [node.getAttribute('data-node'), node.getAttribute('href')]),
+      );
     expect(serviceNodes.map(([name]) => name).sort()).toEqual(registry.services.map((s) => s.name).sort());
     for (const [, href] of serviceNodes) expect(existsSync(path.join(site, href!))).toBe(true);
     mkdirSync(screenshots, { recursive: true });
@@ -130,7 +140,7 @@ describe('evc docs in Chromium', () => {
     expect(rows).toEqual(expect.arrayContaining(properties));
     const receivers = await page
       .locator('table.receivers tbody tr')
-      .evaluateAll((rows) =>
+      .evaluateAll((rows: PageElement[]) =>
         rows.map((row) => [...row.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent)),
       );
     expect(receivers).toEqual([
@@ -169,7 +179,9 @@ describe('evc docs in Chromium', () => {
     expect(description).toContain('Raw HTML <script>window.__evcPwned="description"</script> and');
     expect(description).toContain('<img src=x onerror="window.__evcPwned=\'img\'"> stay text.');
     expect(
-      await page.locator('.description a').evaluateAll((links) => links.map((l) => l.getAttribute('href'))),
+      await page
+        .locator('.description a')
+        .evaluateAll((links: PageElement[]) => links.map((l) => l.getAttribute('href'))),
     ).toEqual(['https://tracker.example.com/pixel.png']);
     expect(await page.locator('table.schema td.name code').allTextContents()).toContain(
       '<script>window.__evcPwned="property"</script>',
