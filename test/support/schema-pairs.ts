@@ -322,18 +322,18 @@ function editNode(slot: Slot, op: number, arg: number): void {
       return;
     case 2: {
       const bound = pick(BOUNDS, arg);
-      const current = typeof node[bound] === 'number' ? (node[bound]) : 2;
+      const current = typeof node[bound] === 'number' ? node[bound] : 2;
       if (arg % 5 === 4) delete node[bound];
       else node[bound] = Math.max(0, current + (arg % 2 === 0 ? 1 : -1));
       return;
     }
     case 3: {
-      const values = Array.isArray(node['enum']) ? (node['enum']) : undefined;
+      const values = Array.isArray(node['enum']) ? node['enum'] : undefined;
       const value: Json = pick(['a', 'b', 1, 2, null, true] as Json[], arg);
       if (!values) node['enum'] = [value];
       else if (values.some((v) => v === value)) node['enum'] = values.filter((v) => v !== value);
       else node['enum'] = [...values, value];
-      if ((node['enum']).length === 0) delete node['enum'];
+      if (node['enum'].length === 0) delete node['enum'];
       return;
     }
     case 4:
@@ -342,7 +342,7 @@ function editNode(slot: Slot, op: number, arg: number): void {
       return;
     case 5: {
       const key = Array.isArray(node['oneOf']) ? 'oneOf' : 'anyOf';
-      const list = Array.isArray(node[key]) ? (node[key]) : undefined;
+      const list = Array.isArray(node[key]) ? node[key] : undefined;
       if (list && list.length > 1 && arg % 2 === 0) list.splice(arg % list.length, 1);
       else node[key] = [...(list ?? [structuredClone(node)]), structuredClone(pick(LEAVES, arg))];
       return;
