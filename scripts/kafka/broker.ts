@@ -367,7 +367,6 @@ class LocalBroker implements RunningBroker {
     if (this.isRunning()) throw new Error(`Broker ${this.brokers.join(',')} is already running (pid ${this.pid})`);
     if (this.removed) throw new Error('Broker was stopped with stop(); start a new one with startBroker()');
     const spawned = performance.now();
-    const log = openSync(this.logFile, 'a');
     const java = [
       javaBinary(),
       ...(this.options.heap ?? ['-Xms256m', '-Xmx512m']),
@@ -382,20 +381,16 @@ class LocalBroker implements RunningBroker {
       'kafka.Kafka',
       this.propertiesFile,
     ];
-    // `detached` makes the shell (then java, which it execs into) the leader of a new process
-    // group, so one signal to -pid reaches java and its watchdog and nothing of ours.
-    const watch = this.options.keepAfterExit ? '0' : String(process.pid);
-    const child = spawn('/bin/sh', ['-c', WRAPPER, 'evc-kafka', watch, this.dataDir, this.recordFile, ...java], {
-      detached: true,
-      stdio: ['ignore', log, log],
+    const { child, exited } = spawnWatchedJava({
+      tag: 'evc-kafka',
+      java,
+      logFile: this.logFile,
+      dataDir: this.dataDir,
+      recordFile: this.recordFile,
+      keepAfterExit: this.options.keepAfterExit ?? false,
     });
-    closeSync(log);
     this.child = child;
-    this.exited = new Promise((resolve) => {
-      child.once('exit', () => resolve());
-      child.once('error', () => resolve());
-    });
-    if (this.options.keepAfterExit) child.unref();
+    this.exited = exited;
     this.writeRecord();
 
     const timeoutMs = this.options.startTimeoutMs ?? 60_000;
@@ -551,6 +546,38 @@ if [ "$owner" != 0 ]; then
 fi
 exec "$@"
 `;
+
+/**
+ * Starts `java …` through WRAPPER as the leader of a new process group (`detached`), so one signal
+ * to -pid reaches java and its watchdog and nothing of ours; output is appended to `logFile`. With
+ * `keepAfterExit` the process outlives us (no watchdog, unref'd). Shared by the broker and the registry.
+ */
+export function spawnWatchedJava(options: {
+  readonly tag: string;
+  readonly java: readonly string[];
+  readonly logFile: string;
+  /** Removed by the watchdog when the owner dies (only folders named like `*\/evc-kafka-*`). */
+  readonly dataDir: string;
+  readonly recordFile: string;
+  readonly keepAfterExit: boolean;
+  readonly cwd?: string;
+}): { readonly child: ChildProcess; readonly exited: Promise<void> } {
+  const log = openSync(options.logFile, 'a');
+  const watch = options.keepAfterExit ? '0' : String(process.pid);
+  const args = ['-c', WRAPPER, options.tag, watch, options.dataDir, options.recordFile, ...options.java];
+  const child = spawn('/bin/sh', args, {
+    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+    detached: true,
+    stdio: ['ignore', log, log],
+  });
+  closeSync(log);
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.once('error', () => resolve());
+  });
+  if (options.keepAfterExit) child.unref();
+  return { child, exited };
+}
 
 function serverProperties(
   broker: { port: number; controllerPort: number; dataDir: string },

@@ -6,12 +6,12 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { runServiceCli, writeRunningStatus } from '../service-cli.js';
 import {
   DEFAULT_KAFKA_HOME,
   KAFKA_VERSION,
   isKafkaProcess,
   kafkaJarsCached,
-  residentMemoryMiB,
   startBroker,
   stopRecordedBroker,
   type BrokerRecord,
@@ -115,34 +115,13 @@ function status(): number {
     process.stderr.write('Kafka broker: not running\n');
     return 1;
   }
-  const rss = residentMemoryMiB(state.pid);
-  process.stderr.write(
-    `Kafka broker: running, pid ${state.pid}, since ${state.startedAt}` +
-      `${rss === undefined ? '' : `, RSS ${rss.toFixed(0)} MiB`}\nlog: ${state.logFile}\n`,
-  );
+  writeRunningStatus('Kafka broker', state);
   printBrokers(state);
   return 0;
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  switch (command) {
-    case 'start':
-      return start(rest);
-    case 'stop':
-      return stop();
-    case 'status':
-      return status();
-    default:
-      process.stderr.write('Usage: tsx scripts/kafka/cli.ts start [--port N] [--controller-port N] | stop | status\n');
-      return 2;
-  }
-}
-
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
+runServiceCli(
+  process.argv.slice(2),
+  { start, stop, status },
+  'tsx scripts/kafka/cli.ts start [--port N] [--controller-port N] | stop | status',
 );

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { residentMemoryMiB } from '../kafka/broker.js';
+import { runServiceCli, writeRunningStatus } from '../service-cli.js';
 import {
   APICURIO_VERSION,
   DEFAULT_REGISTRY_HOME,
@@ -100,34 +100,13 @@ function status(): number {
     process.stderr.write('Apicurio Registry: not running\n');
     return 1;
   }
-  const rss = residentMemoryMiB(state.pid);
-  process.stderr.write(
-    `Apicurio Registry: running, pid ${state.pid}, since ${state.startedAt}` +
-      `${rss === undefined ? '' : `, RSS ${rss.toFixed(0)} MiB`}\nlog: ${state.logFile}\n`,
-  );
+  writeRunningStatus('Apicurio Registry', state);
   printUrl(state);
   return 0;
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  switch (command) {
-    case 'start':
-      return start(rest);
-    case 'stop':
-      return stop();
-    case 'status':
-      return status();
-    default:
-      process.stderr.write('Usage: tsx scripts/registry/cli.ts start [--port N] | stop | status\n');
-      return 2;
-  }
-}
-
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
+runServiceCli(
+  process.argv.slice(2),
+  { start, stop, status },
+  'tsx scripts/registry/cli.ts start [--port N] | stop | status',
 );

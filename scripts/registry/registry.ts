@@ -10,13 +10,13 @@
 // and by the broker's shell watchdog when the owner dies without running them, and every start
 // first removes registries whose owner is gone.
 
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  WRAPPER,
+  spawnWatchedJava,
   freePort,
   groupAlive,
   processAlive,
@@ -224,7 +224,6 @@ class LocalRegistry implements RunningRegistry {
     this.port = this.options.port ?? (await freePort());
     if (!this.options.keepAfterExit) registerForExit(this);
     const spawned = performance.now();
-    const log = openSync(this.logFile, 'a');
     const java = [
       registryJava(),
       // Marks the process as ours (pid-reuse guard) without touching the registry's behaviour.
@@ -242,20 +241,18 @@ class LocalRegistry implements RunningRegistry {
       '-jar',
       join(this.appDir, 'quarkus-run.jar'),
     ];
-    const watch = this.options.keepAfterExit ? '0' : String(process.pid);
     // The broker's launcher: a watchdog in the same process group stops java when the owner dies.
-    const child = spawn('/bin/sh', ['-c', WRAPPER, 'evc-registry', watch, this.logFile, this.recordFile, ...java], {
+    const { child, exited } = spawnWatchedJava({
+      tag: 'evc-registry',
+      java,
+      logFile: this.logFile,
+      dataDir: this.logFile,
+      recordFile: this.recordFile,
+      keepAfterExit: this.options.keepAfterExit ?? false,
       cwd: this.appDir,
-      detached: true,
-      stdio: ['ignore', log, log],
     });
-    closeSync(log);
     this.child = child;
-    this.exited = new Promise((resolve) => {
-      child.once('exit', () => resolve());
-      child.once('error', () => resolve());
-    });
-    if (this.options.keepAfterExit) child.unref();
+    this.exited = exited;
     this.writeRecord();
 
     const timeoutMs = this.options.startTimeoutMs ?? 90_000;
