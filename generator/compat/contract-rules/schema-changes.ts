@@ -4,6 +4,7 @@
 import type { Change, ChangePart } from '../change.js';
 import { directionsOf, isTransitive, type CompatibilityLevel } from '../levels.js';
 import { locateInSchema } from '../locate.js';
+import { avroRules } from '../avro-rules/index.js';
 import { schemaRules } from '../schema-rules/index.js';
 import type { SchemaFinding } from '../schema-check.js';
 import type { ChangeType, SchemaDifference } from '../schema/rule.js';
@@ -12,7 +13,7 @@ import type { ContractRule, ContractRuleContext } from './rule.js';
 import type { RuleCategory } from '../../rules/rule-entry.js';
 
 const changeTypes = new Map<string, { type: ChangeType; description: string }>();
-for (const rule of schemaRules)
+for (const rule of [...schemaRules, ...avroRules])
   for (const [id, type] of Object.entries(rule.changes)) changeTypes.set(id, { type, description: rule.description });
 
 export function schemaChangeType(id: string): { type: ChangeType; description: string } | undefined {
@@ -123,6 +124,7 @@ function toChange(ctx: ContractRuleContext, finding: SchemaFinding, s: Situation
   return ctx.change({
     rule: finding.id,
     breaking: finding.breaking,
+    ...(entry?.type.warns ? { warning: true } : {}),
     topic: s.topic,
     messageName: s.message.name,
     path: pointer(s.part, finding.path),
