@@ -4,7 +4,7 @@
 
 import { avroRules } from '../avro-rules/index.js';
 import type { CompatibilityLevel } from '../levels.js';
-import { checkInDirections, type SchemaCheckResult } from '../schema-check.js';
+import { checkInDirections, type SchemaCheckResult } from '../directions.js';
 import type { SchemaDifference } from '../schema/rule.js';
 import type { AvroRule } from './rule.js';
 import { AvroComparison } from './compare.js';

@@ -43,8 +43,13 @@ export function schemaPartChanges(
   if (!ctx.latest && !isTransitive(level)) return [];
   const oldSchema = oldMessage[part];
   const newSchema = newMessage[part];
-  if (oldSchema === undefined && newSchema === undefined) return [];
-  const result = ctx.schemas.check(oldSchema ?? true, newSchema ?? true, { level, mode: ctx.mode });
+  // Avro payloads on both sides are judged by Avro schema resolution (what Confluent applies); a
+  // payload that changed format is compared through the JSON Schema of its JSON encoding.
+  const avro = part === 'payload' && oldMessage.avro !== undefined && newMessage.avro !== undefined;
+  if (!avro && oldSchema === undefined && newSchema === undefined) return [];
+  const result = avro
+    ? ctx.schemas.checkAvro(oldMessage.avro, newMessage.avro, { level })
+    : ctx.schemas.check(oldSchema ?? true, newSchema ?? true, { level, mode: ctx.mode });
   const topics = topicsOf(ctx.current, newMessage.name);
   const topic = topics[0] ?? topicsOf(ctx.baseline, newMessage.name)[0] ?? '';
   const receivers = [
