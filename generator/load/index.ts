@@ -9,6 +9,7 @@ import { RefResolver, referencedFiles } from './resolve-refs.js';
 import { SUPPORTED_VERSIONS, validateAgainstSpec } from './validate-spec.js';
 import { buildDocument, MessageTable } from './build-model.js';
 import { ContractReadError, type ContractSource } from './source.js';
+import { completeAvroPayloads } from '../avro/complete-payloads.js';
 
 export { directorySource } from './directory-source.js';
 export type { ContractSource } from './source.js';
@@ -148,6 +149,7 @@ export async function loadRegistry(source: ContractSource, options: LoadOptions 
     }
   }
   diagnostics.push(...resolver.diagnostics);
+  diagnostics.push(...completeAvroPayloads(messages.avroPayloads));
 
   const allMessages = new Set<MessageModel>();
   for (const service of services) for (const op of service.operations) for (const m of op.messages) allMessages.add(m);
