@@ -33,7 +33,7 @@ export const avroUnionDuplicate = avroRule(
 export const avroUnionNested = avroRule('avro-union-nested', 'A union may not directly contain another union.');
 export const avroRecursiveType = avroRule(
   'avro-recursive-type',
-  'evc refuses recursive Avro types (a record that contains itself): they have no finite JSON Schema or TypeScript form here.',
+  'Recursive Avro types (a record that contains itself) are refused: evc gives them no JSON Schema or TypeScript form.',
 );
 export const avroBinaryUnion = avroRule(
   'avro-binary-union',

@@ -4,7 +4,7 @@
 // to do; recursive types are refused here (see avroRecursiveType).
 import type { AvroNamedSchema, AvroSchema, AvroSchemaObject } from '../model/avro-payload.js';
 import type { Diagnostic, SourceLocation } from '../model/registry.js';
-import { locationOf, memberLocationOf, setNodeLocation } from '../model/registry.js';
+import { isUnresolvedRef, locationOf, memberLocationOf, setNodeLocation } from '../model/registry.js';
 import {
   NAMED_KINDS,
   PRIMITIVE_TYPES,
@@ -67,6 +67,7 @@ export function normaliseAvroSchema(
   const inProgress = new Set<string>();
   const onStack = new Set<object>();
   const defaults: FieldDefault[] = [];
+  let unresolved = false;
   const enumDefaults: { symbols: readonly string[]; value: unknown; at: SourceLocation }[] = [];
 
   const at = (place: Place | undefined, node?: unknown): SourceLocation =>
@@ -128,6 +129,8 @@ export function normaliseAvroSchema(
 
   const visit = (node: unknown, namespace: string | undefined, place: Place | undefined): AvroSchema | undefined => {
     if (typeof node === 'string') return reference(node, namespace, place);
+    // YAML reads an unquoted `null` (as in `type: [null, string]`) as null: in a type position it can only mean Avro's null.
+    if (node === null) return 'null';
     if (Array.isArray(node)) {
       const branches: AvroSchema[] = [];
       const seen = new Map<string, number>();
@@ -161,6 +164,11 @@ export function normaliseAvroSchema(
     }
     if (!isObj(node)) {
       report(avroSchemaInvalid, at(place), `${JSON.stringify(node)} is not an Avro schema`, AVRO_SHAPE_HINT);
+      return undefined;
+    }
+    // The loader reported the reference it could not follow: nothing more to say about it here.
+    if (isUnresolvedRef(node)) {
+      unresolved = true;
       return undefined;
     }
     if (onStack.has(node)) {
@@ -362,7 +370,7 @@ export function normaliseAvroSchema(
   };
 
   const schema = visit(written, undefined, undefined);
-  if (schema === undefined || diagnostics.length > 0) return { diagnostics };
+  if (schema === undefined || diagnostics.length > 0 || unresolved) return { diagnostics };
   return { schema, namedTypes, defaults, enumDefaults };
 }
 

@@ -85,8 +85,9 @@ export class MessageTable {
     if (avro)
       this.avroPayloads.push({
         message: model,
-        ...avro,
-        location: memberLocation(raw, 'payload') ?? model.definition,
+        schemaFormat: avro.schemaFormat,
+        schema: avro.schema,
+        location: avro.location ?? model.definition,
       });
     return model;
   }
@@ -101,12 +102,16 @@ function asSchema(value: unknown): JsonSchema | undefined {
 }
 
 /** An Avro payload: 2.x `schemaFormat` + `payload` on the message, 3.x `payload: { schemaFormat, schema }`. */
-function avroPayloadOf(raw: Obj): { schemaFormat: string; schema: unknown } | undefined {
+function avroPayloadOf(
+  raw: Obj,
+): { schemaFormat: string; schema: unknown; location: SourceLocation | undefined } | undefined {
   if (typeof raw.schemaFormat === 'string' && isAvroSchemaFormat(raw.schemaFormat) && raw.payload !== undefined)
-    return { schemaFormat: raw.schemaFormat, schema: raw.payload };
+    return { schemaFormat: raw.schemaFormat, schema: raw.payload, location: memberLocation(raw, 'payload') };
   const payload = raw.payload;
   if (isObj(payload) && typeof payload.schemaFormat === 'string' && isAvroSchemaFormat(payload.schemaFormat))
-    return 'schema' in payload ? { schemaFormat: payload.schemaFormat, schema: payload.schema } : undefined;
+    return 'schema' in payload
+      ? { schemaFormat: payload.schemaFormat, schema: payload.schema, location: memberLocation(payload, 'schema') }
+      : undefined;
   return undefined;
 }
 
