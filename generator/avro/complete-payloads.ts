@@ -28,9 +28,17 @@ export function avroEncodingOf(contentType: string | undefined): AvroEncoding {
   return contentType !== undefined && BINARY_CONTENT_TYPES.test(contentType) ? 'binary' : 'json';
 }
 
-export function completeAvroPayloads(pending: readonly PendingAvroPayload[]): Diagnostic[] {
+/**
+ * `avroFiles`: the (resolved) `.avsc` files of the contracts, sorted; their named types are
+ * available by name like those of the payload schemas (a payload's own definition comes first).
+ */
+export function completeAvroPayloads(
+  pending: readonly PendingAvroPayload[],
+  avroFiles: readonly unknown[] = [],
+): Diagnostic[] {
   const index = new Map<string, NamedTypeDefinition>();
   for (const entry of pending) indexNamedTypes(entry.schema, index);
+  for (const file of avroFiles) indexNamedTypes(file, index);
   const diagnostics: Diagnostic[] = [];
   const done = new Set<MessageModel>();
   const shared: SharedNamedTypes = new Map();

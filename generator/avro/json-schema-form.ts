@@ -42,6 +42,7 @@ export function jsonSchemaOfAvro(
   shared: SharedNamedTypes = new Map(),
 ): JsonSchema {
   const byName = new Map<string, Obj>();
+  const namedNodes = new Set<Obj>();
 
   const convert = (node: AvroSchema): Obj => {
     if (typeof node === 'string') {
@@ -67,9 +68,11 @@ export function jsonSchemaOfAvro(
     const common = shared.get(named.name);
     if (common?.text === text) {
       byName.set(named.name, common.schema);
+      namedNodes.add(common.schema);
       return common.schema;
     }
     const out: Obj = {};
+    namedNodes.add(out);
     byName.set(named.name, out); // before the fields: a field may use a type defined inside this one
     if (common === undefined) shared.set(named.name, { text, schema: out });
     const doc = typeof named.doc === 'string' ? named.doc : undefined;
@@ -82,8 +85,16 @@ export function jsonSchemaOfAvro(
       const properties: Obj = {};
       for (const field of fields) {
         const converted = convert(field.type as AvroSchema);
+        // A named type is one shared node: the field's doc wraps it instead of copying it.
         properties[String(field.name)] =
-          typeof field.doc === 'string' ? located({ ...converted, description: field.doc }, field) : converted;
+          typeof field.doc !== 'string'
+            ? converted
+            : located(
+                namedNodes.has(converted)
+                  ? { description: field.doc, allOf: [converted] }
+                  : { ...converted, description: field.doc },
+                field,
+              );
       }
       // Avro writers write every field (defaults are for readers): each is required, none extra.
       Object.assign(out, {

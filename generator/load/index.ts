@@ -149,7 +149,16 @@ export async function loadRegistry(source: ContractSource, options: LoadOptions 
     }
   }
   diagnostics.push(...resolver.diagnostics);
-  diagnostics.push(...completeAvroPayloads(messages.avroPayloads));
+  const resolvedBefore = resolver.diagnostics.length;
+  // Every `.avsc` file of the contracts defines named types any Avro payload may use by name.
+  const avroFiles = [...values.keys()]
+    .filter((file) => /\.avsc$/i.test(file))
+    .sort(compare)
+    .map((file) => resolver.resolve(values.get(file), file));
+  diagnostics.push(
+    ...completeAvroPayloads(messages.avroPayloads, avroFiles),
+    ...resolver.diagnostics.slice(resolvedBefore),
+  );
 
   const allMessages = new Set<MessageModel>();
   for (const service of services) for (const op of service.operations) for (const m of op.messages) allMessages.add(m);

@@ -23,7 +23,8 @@ const codecs = new WeakMap<AvroBinaryEncoding, AvroBinaryCodec>();
 export function avroBinaryCodec(encoding: AvroBinaryEncoding): AvroBinaryCodec {
   let codec = codecs.get(encoding);
   if (codec === undefined) {
-    codec = codecOf(avsc.Type.forSchema(JSON.parse(encoding.schema) as avsc.Schema, { wrapUnions: false }));
+    const registry = { long: safeLong() };
+    codec = codecOf(avsc.Type.forSchema(JSON.parse(encoding.schema) as avsc.Schema, { wrapUnions: false, registry }));
     codecs.set(encoding, codec);
   }
   return codec;
@@ -48,6 +49,30 @@ function codecOf(type: avsc.Type): AvroBinaryCodec {
       return fromAvsc(value);
     },
   };
+}
+
+/**
+ * Avro `long` as a JavaScript number over the whole exactly representable range, ±(2^53−1) (avsc's
+ * own long stops one short). A record holding a long beyond it is refused when read, never rounded.
+ */
+function safeLong(): avsc.Type {
+  return avsc.types.LongType.__with({
+    fromBuffer: (buffer: Buffer): number => {
+      const value = buffer.readBigInt64LE();
+      if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(-Number.MAX_SAFE_INTEGER))
+        throw new Error(`long ${value} is beyond what a JavaScript number holds exactly (±(2^53−1))`);
+      return Number(value);
+    },
+    toBuffer: (value: number): Buffer => {
+      const buffer = Buffer.alloc(8);
+      buffer.writeBigInt64LE(BigInt(value));
+      return buffer;
+    },
+    fromJSON: Number,
+    toJSON: Number,
+    isValid: (value: unknown): boolean => Number.isSafeInteger(value),
+    compare: (a: number, b: number): number => (a < b ? -1 : a > b ? 1 : 0),
+  });
 }
 
 type Obj = Record<string, unknown>;
