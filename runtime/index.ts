@@ -23,6 +23,7 @@ export {
   type WireRecord,
 } from './contract.js';
 export type {
+  AvroBinaryEncoding,
   CompiledValidator,
   ConfluentWireFormat,
   ContractRetryPolicy,

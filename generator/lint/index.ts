@@ -15,11 +15,13 @@ import { receiveSettings } from './rules/receive-settings.js';
 import { unvalidatablePropertyName } from './rules/unvalidatable-property-name.js';
 import { messageIdUnique } from './rules/message-id-unique.js';
 import { operationMessageInChannel } from './rules/operation-message-in-channel.js';
+import { avroRules } from '../avro/avro-rules.js';
 
 export type { LintRule } from './rule.js';
 
 export const lintRules: readonly LintRule[] = [
   ...loaderRules,
+  ...avroRules,
   topicSingleOwner,
   messageSingleDefinition,
   messageUnsent,

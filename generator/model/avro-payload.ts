@@ -1,7 +1,6 @@
 // How an Avro payload appears in the registry model: the schema as Avro (normalised, self-contained,
 // named types resolved) for the Avro-aware stages (compatibility, registry, binary encoding), next
 // to the JSON Schema of its JSON encoding in `MessageModel.payload` for the JSON-only stages.
-import type { SourceLocation } from './registry.js';
 
 /** `application/vnd.apache.avro;version=1.9.0`, `…avro+json…`, `…avro+yaml…` (any version). */
 const AVRO_SCHEMA_FORMAT = /^application\/vnd\.apache\.avro(\+(json|yaml))?\s*(;|$)/i;
@@ -53,6 +52,9 @@ export interface AvroPayload {
   readonly namedTypes: ReadonlyMap<string, AvroNamedSchema>;
   /** `binary` when the message's contentType asks for Avro binary, else `json`. */
   readonly encoding: AvroEncoding;
-  /** Where the Avro schema is written (after following `$ref`s, e.g. in an `.avsc` file). */
-  readonly location: SourceLocation;
+  /**
+   * Where the Avro schema is written (after following `$ref`s, e.g. in an `.avsc` file): a
+   * `SourceLocation` of registry.ts, spelled out here because registry.ts imports this module.
+   */
+  readonly location: { readonly file: string; readonly line: number; readonly column: number };
 }

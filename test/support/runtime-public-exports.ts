@@ -62,6 +62,7 @@ export const VALUES: readonly string[] = [
 
 /** Types and interfaces. */
 export const TYPES: readonly string[] = [
+  'AvroBinaryEncoding',
   'CompiledValidator',
   'ConfluentWireFormat',
   'ConsumedRecord',
