@@ -56,9 +56,9 @@ function referencingDefined(schema: unknown, defined: Set<string>): unknown {
       key === 'type' || key === 'items' || key === 'values'
         ? referencingDefined(value, defined)
         : key === 'fields' && Array.isArray(value)
-          ? value.map((f) =>
+          ? value.map((f: unknown) =>
               typeof f === 'object' && f !== null
-                ? { ...(f as object), type: referencingDefined((f as Record<string, unknown>)['type'], defined) }
+                ? { ...f, type: referencingDefined((f as Record<string, unknown>)['type'], defined) }
                 : f,
             )
           : value;

@@ -150,8 +150,8 @@ export function finalize(schema: Json): Json {
     if (type === 'map') return { ...node, values: walk(node['values'] ?? 'null', namespace) };
     if (type !== 'record' && type !== 'enum' && type !== 'fixed') return node;
     const ns = typeof node['namespace'] === 'string' ? node['namespace'] : namespace;
-    let name = String(node['name']);
-    for (let i = 2; seen.has(qualify(name, ns)); i++) name = `${String(node['name'])}${i}`;
+    let name = text(node['name']);
+    for (let i = 2; seen.has(qualify(name, ns)); i++) name = `${text(node['name'])}${i}`;
     seen.add(qualify(name, ns));
     if (type !== 'record') return { ...node, name };
     const fields = (Array.isArray(node['fields']) ? node['fields'] : []).map((f) => {
@@ -168,6 +168,11 @@ export function finalize(schema: Json): Json {
   return walk(schema, '');
 }
 
+/** A JSON value as text: strings as they are, anything else as JSON. */
+function text(value: Json | undefined): string {
+  return typeof value === 'string' ? value : JSON.stringify(value ?? null);
+}
+
 function qualify(name: string, namespace: string): string {
   return name.includes('.') || namespace === '' ? name : `${namespace}.${name}`;
 }
@@ -175,10 +180,10 @@ function qualify(name: string, namespace: string): string {
 function branchKey(node: Json, namespace: string): string {
   if (typeof node === 'string') return node;
   if (typeof node !== 'object' || node === null || Array.isArray(node)) return 'invalid';
-  const type = String(node['type']);
+  const type = text(node['type']);
   if (type === 'record' || type === 'enum' || type === 'fixed') {
     const ns = typeof node['namespace'] === 'string' ? node['namespace'] : namespace;
-    return qualify(String(node['name']), ns);
+    return qualify(text(node['name']), ns);
   }
   return type;
 }
@@ -218,7 +223,7 @@ function defaultFor(type: Json, namespace: string, depth: Map<string, number>): 
   const out: JsonObject = {};
   for (const f of Array.isArray(type['fields']) ? type['fields'] : []) {
     const field = f as JsonObject;
-    out[String(field['name'])] = defaultFor(field['type'] ?? 'null', ns, depth);
+    out[text(field['name'])] = defaultFor(field['type'] ?? 'null', ns, depth);
   }
   return out;
 }
@@ -348,7 +353,7 @@ const pick = <T>(list: readonly T[], at: number): T | undefined => list[at % Mat
 const ofType = (slots: readonly Slot[], kinds: readonly string[]): Slot[] =>
   slots.filter((s) => {
     const v = s.get();
-    return typeof v === 'object' && v !== null && !Array.isArray(v) && kinds.includes(String(v['type']));
+    return typeof v === 'object' && v !== null && !Array.isArray(v) && kinds.includes(text(v['type']));
   });
 
 function applyMutation(root: { value: Json }, m: AvroMutation): void {
@@ -374,7 +379,7 @@ function applyMutation(root: { value: Json }, m: AvroMutation): void {
       const field = pick(fields, m.at);
       const record = records.find((r) => field && fieldsOf(r).includes(field));
       if (!field || !record || fieldsOf(record).some((f) => f['name'] === m.name)) return;
-      const old = String(field['name']);
+      const old = text(field['name']);
       field['name'] = m.name;
       if (m.withAlias) field['aliases'] = [old];
       else delete field['aliases'];
@@ -431,7 +436,7 @@ function applyMutation(root: { value: Json }, m: AvroMutation): void {
       const node = slot?.get() as JsonObject | undefined;
       if (!slot || !node) return;
       const ns = typeof node['namespace'] === 'string' ? node['namespace'] : slot.namespace;
-      const oldFull = qualify(String(node['name']), ns);
+      const oldFull = qualify(text(node['name']), ns);
       node['name'] = m.name;
       if (m.withAlias) node['aliases'] = [oldFull];
       else delete node['aliases'];

@@ -5,13 +5,13 @@
 import type { AvroEnumNode } from '../avro/schema.js';
 import type { AvroRule } from '../avro/rule.js';
 import type { SchemaDifference } from '../schema/rule.js';
-import { showList } from '../schema/values.js';
+import { show, showList } from '../schema/values.js';
 
 export const id = 'AVRO_ENUM_SYMBOLS';
 export const description =
   'A reader enum reads every writer symbol: it declares the symbol, or has a `default` to read unknown ones as.';
 
-const symbols = (v: unknown): string => `[${showList(v as readonly unknown[], 8)}]`;
+const symbols = (v: unknown): string => (Array.isArray(v) ? `[${showList(v, 8)}]` : show(v));
 
 export const rule: AvroRule = {
   id,

@@ -18,7 +18,7 @@ export const rule: AvroRule = {
     LOGICAL_TYPE_CHANGED: {
       breaks: 'never',
       warns: true,
-      what: (v) => `logical type ${String(v.old ?? 'none')} → ${String(v.new ?? 'none')}`,
+      what: (v) => `logical type ${named(v.old)} → ${named(v.new)}`,
     },
   },
   applies: ({ writer, reader }) =>
@@ -47,6 +47,11 @@ function hasUnderlyingValue(node: AvroNode): boolean {
     node.kind !== 'map' &&
     node.kind !== 'union'
   );
+}
+
+/** A logical type as described by `describe`, or `none`. */
+function named(value: unknown): string {
+  return typeof value === 'string' ? value : 'none';
 }
 
 function describe(logical: AvroLogicalType | undefined): string | undefined {

@@ -31,7 +31,7 @@ export class AvroComparison {
     try {
       const result = this.runRules({ writer, reader });
       let perWriter = this.memo.get(writer);
-      if (!perWriter) this.memo.set(writer, (perWriter = new Map()));
+      if (!perWriter) this.memo.set(writer, (perWriter = new Map<AvroNode, SchemaDifference[]>()));
       perWriter.set(reader, result);
       return result;
     } finally {

@@ -113,9 +113,13 @@ describe('Avro payloads in evc check', () => {
     expect(formatCheckResult(result, 'text', context)).toMatch(
       /WARNING +\S+ LOGICAL_TYPE_CHANGED \/fields\/at\/logicalType: logical type timestamp-millis → timestamp-micros/,
     );
-    expect(JSON.parse(formatCheckResult(result, 'json', context)).changes[0]).toMatchObject({ warning: true });
+    const json = JSON.parse(formatCheckResult(result, 'json', context)) as { changes: unknown[] };
+    expect(json.changes[0]).toMatchObject({ warning: true });
     expect(formatCheckResult(result, 'github', context)).toMatch(/^::warning file=/);
-    expect(JSON.parse(formatCheckResult(result, 'sarif', context)).runs[0].results[0].level).toBe('warning');
+    const sarif = JSON.parse(formatCheckResult(result, 'sarif', context)) as {
+      runs: { results: { level: string }[] }[];
+    };
+    expect(sarif.runs[0]?.results[0]?.level).toBe('warning');
   });
 
   it('only the Avro rules judge Avro payloads: the derived JSON Schema is not compared', () => {
