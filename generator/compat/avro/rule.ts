@@ -3,7 +3,7 @@
 // question is Avro's schema resolution: can a reader with this schema decode what this writer wrote?
 // Differences have the JSON Schema rules' shape, so one reporter path serves both formats.
 
-import type { ChangeType, SchemaDifference } from '../schema/rule.js';
+import type { ChangeInit, ChangeType, SchemaDifference } from '../schema/rule.js';
 import type { AvroNode } from './schema.js';
 
 export interface AvroPair {
@@ -11,18 +11,8 @@ export interface AvroPair {
   readonly reader: AvroNode;
 }
 
-export interface AvroChangeInit {
-  /** Segments below the compared node (a field name, a keyword such as `symbols`). */
-  readonly path?: readonly string[];
-  readonly writer?: unknown;
-  readonly reader?: unknown;
-  readonly subject?: string;
-  readonly detail?: string;
-  readonly causes?: readonly SchemaDifference[];
-  /** Where in the JSON objects to point, when it is not the compared nodes themselves. */
-  readonly writerNode?: object;
-  readonly readerNode?: object;
-}
+/** What a rule says about a change (the JSON Schema rules' init; the change type alone decides if it breaks). */
+export type AvroChangeInit = Omit<ChangeInit, 'breaking'>;
 
 export interface AvroRuleContext {
   /** Compares two nodes (recursively, memoized, cycle-safe); results are prefixed with `path`. */

@@ -6,26 +6,14 @@
 // adapter the command uses. They must agree on every pair.
 
 import { describe, expect, it } from 'vitest';
+import { avroPayload as payload } from '../../support/avro-payload.js';
 import { checkAgainstRegistry } from '../../../generator/schema-registry/registry-check.js';
 import { avroPlannedSubject } from '../../../generator/schema-registry/subject-plan.js';
 import { isTransitive } from '../../../generator/compat/levels.js';
-import type { AvroPayload } from '../../../generator/model/registry.js';
 import { registryClient, uniqueName } from '../schema-registry.js';
 import { AVRO_PAIRS, type AvroSchemaPair } from './avro-schema-pairs.js';
 
 const at = { file: 'contracts/orders.yaml', line: 1, column: 1 };
-
-function payload(schema: unknown): AvroPayload {
-  return {
-    format: 'avro',
-    schemaFormat: 'application/vnd.apache.avro;version=1.9.0',
-    schema: schema as AvroPayload['schema'],
-    text: JSON.stringify(schema),
-    namedTypes: new Map(),
-    encoding: 'json',
-    location: at,
-  };
-}
 
 async function verdicts(pair: AvroSchemaPair): Promise<{ registry: boolean; evc: boolean; rules: string[] }> {
   const client = registryClient();

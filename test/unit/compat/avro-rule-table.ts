@@ -1,23 +1,18 @@
-// Runs an Avro rule's table of cases under every compatibility level, like rule-table.ts does for
-// the JSON Schema rules: a case states the BACKWARD verdict (new schema reads old data) and the
-// FORWARD one (old reads new); FULL is their conjunction, transitive levels agree with their base
-// for one pair of versions, NONE accepts everything. Each stated verdict is also checked against
-// avsc's own resolver (`reader.createResolver(writer)`), so a table cannot pin a wrong answer.
+// Runs an Avro rule's table of cases under every compatibility level, in rule-table.ts's frame: a
+// case states the BACKWARD verdict (new schema reads old data) and the FORWARD one (old reads new);
+// FULL is their conjunction, transitive levels agree with their base for one pair of versions, NONE
+// accepts everything. Each stated verdict is also checked against avsc's own resolver
+// (`reader.createResolver(writer)`), so a table cannot pin a wrong answer.
 
 import avro from 'avsc';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { checkAvroCompatibility } from '../../../generator/compat/avro/check.js';
 import type { AvroRule } from '../../../generator/compat/avro/rule.js';
-import { COMPATIBILITY_LEVELS, directionsOf } from '../../../generator/compat/levels.js';
+import { levelTable, type VerdictCase } from './rule-table.js';
 
-export type Verdict = 'ok' | 'breaks';
-
-export interface AvroRuleCase {
-  readonly name: string;
+export interface AvroRuleCase extends VerdictCase {
   readonly old: unknown;
   readonly new: unknown;
-  readonly backward: Verdict;
-  readonly forward: Verdict;
   /** Change ids the BACKWARD comparison must report (others allowed). */
   readonly reports?: readonly string[];
   /** Change ids the FORWARD comparison must report. */
@@ -39,40 +34,26 @@ export function avscReads(writer: unknown, reader: unknown): boolean {
 }
 
 export function avroRuleTable(rule: AvroRule, cases: readonly AvroRuleCase[]): void {
-  describe(`${rule.id}: ${rule.description}`, () => {
-    it('has at least three cases, compatible and breaking ones', () => {
-      expect(cases.length).toBeGreaterThanOrEqual(3);
-      expect(cases.some((c) => c.backward === 'ok')).toBe(true);
-      expect(cases.some((c) => c.backward === 'breaks' || c.forward === 'breaks')).toBe(true);
-    });
-    for (const c of cases) {
-      describe(c.name, () => {
-        for (const level of COMPATIBILITY_LEVELS) {
-          const expected = directionsOf(level).every((d) => (d === 'backward' ? c.backward : c.forward) === 'ok');
-          it(`${level}: ${expected ? 'compatible' : 'breaking'}`, () => {
-            const result = checkAvroCompatibility(c.old, c.new, level);
-            const seen = result.findings.map(
-              (f) => `${f.direction}:${f.id}${f.breaking ? '!' : ''}@/${f.path.join('/')}`,
-            );
-            expect(result.compatible, JSON.stringify(seen)).toBe(expected);
-          });
-        }
-        it(c.avscDiffers ? `avsc differs: ${c.avscDiffers}` : 'avsc resolves it the same way', () => {
-          const agrees =
-            avscReads(c.old, c.new) === (c.backward === 'ok') && avscReads(c.new, c.old) === (c.forward === 'ok');
-          expect(agrees).toBe(!c.avscDiffers);
-        });
-        if (c.reports || c.reportsForward) {
-          it(`reports ${[...(c.reports ?? []), ...(c.reportsForward ?? [])].join(', ')}`, () => {
-            const backward = checkAvroCompatibility(c.old, c.new, 'BACKWARD').findings.map((f) => f.id);
-            const forward = checkAvroCompatibility(c.old, c.new, 'FORWARD').findings.map((f) => f.id);
-            for (const id of c.reports ?? []) expect(backward).toContain(id);
-            for (const id of c.reportsForward ?? []) expect(forward).toContain(id);
-          });
-        }
+  levelTable(
+    `${rule.id}: ${rule.description}`,
+    cases,
+    (c, level) => checkAvroCompatibility(c.old, c.new, level),
+    (c) => {
+      it(c.avscDiffers ? `avsc differs: ${c.avscDiffers}` : 'avsc resolves it the same way', () => {
+        const agrees =
+          avscReads(c.old, c.new) === (c.backward === 'ok') && avscReads(c.new, c.old) === (c.forward === 'ok');
+        expect(agrees).toBe(!c.avscDiffers);
       });
-    }
-  });
+      if (c.reports || c.reportsForward) {
+        it(`reports ${[...(c.reports ?? []), ...(c.reportsForward ?? [])].join(', ')}`, () => {
+          const backward = checkAvroCompatibility(c.old, c.new, 'BACKWARD').findings.map((f) => f.id);
+          const forward = checkAvroCompatibility(c.old, c.new, 'FORWARD').findings.map((f) => f.id);
+          for (const id of c.reports ?? []) expect(backward).toContain(id);
+          for (const id of c.reportsForward ?? []) expect(forward).toContain(id);
+        });
+      }
+    },
+  );
 }
 
 /** A record named `Order` in namespace `com.example` with these fields (the tables' usual subject). */

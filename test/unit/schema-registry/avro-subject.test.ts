@@ -3,19 +3,9 @@
 
 import avro from 'avsc';
 import { describe, expect, it } from 'vitest';
-import type { AvroPayload } from '../../../generator/model/registry.js';
+import { avroPayload as payload } from '../../support/avro-payload.js';
 import { avroSubjectSchema } from '../../../generator/schema-registry/avro-subject.js';
 
-const at = { file: 'contracts/fleet.yaml', line: 1, column: 1 };
-const payload = (schema: unknown): AvroPayload => ({
-  format: 'avro',
-  schemaFormat: 'application/vnd.apache.avro;version=1.9.0',
-  schema: schema as AvroPayload['schema'],
-  text: JSON.stringify(schema),
-  namedTypes: new Map(),
-  encoding: 'json',
-  location: at,
-});
 const position = { type: 'record', name: 'fleet.Position', fields: [{ name: 'lat', type: 'double' }] };
 
 describe('avroSubjectSchema', () => {
