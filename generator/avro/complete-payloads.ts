@@ -66,7 +66,7 @@ export function completeAvroPayloads(
           ...(union.at ?? location),
           severity: 'error',
           rule: avroBinaryUnion.id,
-          message: `${what}: this union has two branches whose values are both JSON ${union.kind}s, so evc cannot tell which branch a value is when encoding Avro binary`,
+          message: `${what}: this union has two branches whose values are both JSON ${union.kind}s (a map counts as an array here), so evc cannot tell which branch a value is in Avro binary`,
           hint: 'wrap the alternatives in records with distinct fields, or send this message with the JSON encoding (contentType application/json)',
         });
       if (ambiguous.length > 0) continue;
