@@ -183,7 +183,7 @@ describe('Avro binary codec', async () => {
         expect(read.proto).toBe(written.__proto__);
         expect(read.i).toBe(written.i);
         expect(read.at).toBe(BigInt(written.at as number));
-        const [readLong, writtenLong] = [read['constructor'] as unknown, written['constructor'] as unknown];
+        const [readLong, writtenLong] = [read['constructor'], written['constructor']];
         expect(readLong).toBe(writtenLong === null ? null : BigInt(writtenLong as number));
         expect((read.serial as Buffer).toString('latin1')).toBe(written.serial);
         expect(Object.keys(read.tags as object).sort()).toEqual(
