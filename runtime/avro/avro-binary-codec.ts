@@ -25,7 +25,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 type Node =
   | { readonly kind: 'primitive'; readonly type: string }
   | { readonly kind: 'bytes' }
-  | { readonly kind: 'enum' }
+  | { readonly kind: 'enum'; readonly symbols: readonly string[] }
   | { readonly kind: 'record'; readonly fields: readonly { readonly name: string; node: Node }[] }
   | { readonly kind: 'array'; readonly items: Node }
   | { readonly kind: 'map'; readonly values: Node }
@@ -95,9 +95,13 @@ function translate(schema: unknown): { node: Node; layout: unknown } {
       }
       case 'enum':
       case 'fixed': {
-        const node: Node = o.type === 'enum' ? { kind: 'enum' } : { kind: 'bytes' };
+        // Binary writes a symbol's index: positional symbols keep avsc's symbol table free of contract names.
+        const symbols = o.type === 'enum' ? (o.symbols as string[]) : [];
+        const node: Node = o.type === 'enum' ? { kind: 'enum', symbols } : { kind: 'bytes' };
         named.set(String(o.name), node);
-        return { node, layout: { type: o.type, name: o.name, symbols: o.symbols, size: o.size } };
+        return o.type === 'enum'
+          ? { node, layout: { type: 'enum', name: o.name, symbols: symbols.map((_, index) => `s${index}`) } }
+          : { node, layout: { type: 'fixed', name: o.name, size: o.size } };
       }
       case 'array': {
         const items = walk(o.items);
@@ -165,8 +169,10 @@ function toLayout(node: Node, value: unknown): unknown {
       if (node.type === 'string' && typeof value === 'string' && LONE_SURROGATE.test(value))
         throw new TypeError('an Avro string holds a lone UTF-16 surrogate, which UTF-8 cannot encode');
       return value;
-    case 'enum':
-      return value;
+    case 'enum': {
+      const index = typeof value === 'string' ? node.symbols.indexOf(value) : -1;
+      return index === -1 ? value : `s${index}`;
+    }
     case 'record': {
       if (!isObj(value)) return value;
       const out: Obj = {};
@@ -192,8 +198,9 @@ function fromLayout(node: Node, value: unknown): unknown {
     case 'bytes':
       return Buffer.isBuffer(value) ? value.toString('latin1') : value;
     case 'primitive':
-    case 'enum':
       return value;
+    case 'enum':
+      return node.symbols[Number(String(value).slice(1))];
     case 'record': {
       const read = value as Obj;
       const out: Obj = {};
