@@ -32,7 +32,10 @@ export interface DemoOutput {
 /** Runs the fleet → dispatch exchange on the demo's cluster; its topics get the run's prefix. */
 export async function fleetAvroStep(connection: KafkaConnectionOptions, run: string, out: DemoOutput): Promise<void> {
   const { say, expect } = out;
-  const quiet = { stdout: (t: string) => say(t.trim()), stderr: (t: string) => say(t.trim()), cwd: repo };
+  const show = (text: string): void => {
+    if (text.trim() !== '') say(text.trim());
+  };
+  const quiet = { stdout: show, stderr: show, cwd: repo };
   const lint = await runLint({ contracts, format: 'text' }, quiet);
   const generated = await runGenerate({ contracts, out: 'examples/fleet-avro/generated', check: true }, quiet);
   expect(lint === 0 && generated === 0, 'the fleet contracts lint clean and their generated code is up to date');

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import avsc from 'avsc';
+import { bigintLongs } from '../../../support/avro-longs.js';
 import { loadRegistry } from '../../../../generator/load/index.js';
 import { memorySource } from '../../../../generator/load/memory-source.js';
 import { messageValidatorAjv } from '../../../../generator/ajv.js';
@@ -60,22 +61,6 @@ async function loaded() {
   const registry = await loadRegistry(memorySource({ 'a.yaml': doc }));
   expect(registry.diagnostics).toEqual([]);
   return registry.messages[0]!;
-}
-
-/** A reader of the whole 64-bit range, as Java's. */
-function bigintLongs(): avsc.Type {
-  return avsc.types.LongType.__with({
-    fromBuffer: (buffer: Buffer) => buffer.readBigInt64LE(),
-    toBuffer: (value: bigint) => {
-      const buffer = Buffer.alloc(8);
-      buffer.writeBigInt64LE(value);
-      return buffer;
-    },
-    fromJSON: BigInt,
-    toJSON: Number,
-    isValid: (value: unknown) => typeof value === 'bigint',
-    compare: (a: bigint, b: bigint) => (a < b ? -1 : a > b ? 1 : 0),
-  });
 }
 
 const byteString = (length?: number): fc.Arbitrary<string> =>
