@@ -29,7 +29,7 @@ export function jsonKindOf(schema: AvroSchema, namedTypes: ReadonlyMap<string, A
     case 'error':
       return 'object';
     default:
-      return String(type);
+      return typeof type === 'string' ? type : JSON.stringify(type);
   }
 }
 
@@ -43,12 +43,16 @@ export function ambiguousUnions(
     if (typeof node === 'string') return;
     if (Array.isArray(node)) {
       const kinds = new Set<string>();
+      let maps = 0;
       for (const branch of node as readonly AvroSchema[]) {
         const kind = jsonKindOf(branch, namedTypes);
         if (kinds.has(kind)) found.push({ kind, at: locationOf(node) });
         kinds.add(kind);
+        if (typeof branch === 'object' && !Array.isArray(branch) && (branch as AvroSchemaObject).type === 'map') maps++;
         visit(branch);
       }
+      // runtime/avro reads a map as the list of its entries: beside an array it could not tell them apart.
+      if (maps > 0 && kinds.has('array')) found.push({ kind: 'array', at: locationOf(node) });
       return;
     }
     const object = node as AvroSchemaObject;

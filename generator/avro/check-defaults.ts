@@ -1,76 +1,108 @@
-// Checks field and enum defaults the way Avro does (a union's default matches its first branch),
-// with avsc as the judge: each default is tried on its own, so the diagnostic names its field.
-import avsc from 'avsc';
-import type { AvroSchema, AvroSchemaObject } from '../model/avro-payload.js';
+// Checks field and enum defaults the way the Avro specification says a default is read (its JSON
+// encoding; a union's default is a value of its first branch), naming the field and what is wrong.
+import type { AvroNamedSchema, AvroSchema, AvroSchemaObject } from '../model/avro-payload.js';
 import type { Diagnostic } from '../model/registry.js';
-import { NAMED_KINDS } from './avro-names.js';
-import { avroDefaultInvalid, avroSchemaInvalid } from './avro-rules.js';
+import { avroDefaultInvalid } from './avro-rules.js';
 import type { NormalisedSchema } from './normalise-schema.js';
 
-/** Defaults are not checked here: each is checked on its own below. */
-function withoutDefaults(schema: AvroSchema): AvroSchema {
-  if (typeof schema === 'string') return schema;
-  if (Array.isArray(schema)) return schema.map(withoutDefaults);
-  const node = schema as AvroSchemaObject;
-  const out: Record<string, unknown> = { ...node };
-  if (Array.isArray(node.fields))
-    out.fields = (node.fields as Record<string, unknown>[]).map(({ default: _default, ...field }) => ({
-      ...field,
-      type: withoutDefaults(field.type as AvroSchema),
-    }));
-  if (node.type === 'enum') delete out.default;
-  if ('items' in node) out.items = withoutDefaults(node.items as AvroSchema);
-  if ('values' in node) out.values = withoutDefaults(node.values as AvroSchema);
-  return out as AvroSchemaObject;
-}
+const INT = { min: -(2 ** 31), max: 2 ** 31 - 1 };
+const BYTE_CHARS = /^[\u0000-\u00ff]*$/;
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** A named type written in full becomes a reference by name: the probe finds it in the registry. */
-function byName(schema: AvroSchema): AvroSchema {
-  if (typeof schema === 'string') return schema;
-  if (Array.isArray(schema)) return schema.map(byName);
-  const node = schema as AvroSchemaObject;
-  if (typeof node.type === 'string' && NAMED_KINDS.has(node.type) && typeof node.name === 'string') return node.name;
-  const out: Record<string, unknown> = { ...node };
-  if ('items' in node) out.items = byName(node.items as AvroSchema);
-  if ('values' in node) out.values = byName(node.values as AvroSchema);
-  return out as AvroSchemaObject;
-}
-
-const PROBE = 'evc_default_probe.Probe';
-
-export function checkAvroDefaults(normalised: NormalisedSchema, what: string, at: Diagnostic): Diagnostic[] {
-  const registry: Record<string, avsc.Type> = {};
-  try {
-    avsc.Type.forSchema(withoutDefaults(normalised.schema) as avsc.Schema, { registry });
-  } catch (error) {
-    return [
-      {
-        ...at,
-        rule: avroSchemaInvalid.id,
-        message: `${what}: not a valid Avro schema: ${(error as Error).message}`,
-      },
-    ];
+/** Why `value` is not a default of `schema` ('' when it is one), with the JSON pointer of the part that is wrong. */
+export function defaultProblem(
+  schema: AvroSchema,
+  value: unknown,
+  named: ReadonlyMap<string, AvroNamedSchema>,
+  at = '',
+): string {
+  const where = at === '' ? '' : ` at ${at}`;
+  const got = JSON.stringify(value) ?? String(value);
+  if (Array.isArray(schema)) {
+    const first = (schema as readonly AvroSchema[])[0];
+    const problem = first === undefined ? 'an empty union has no values' : defaultProblem(first, value, named, at);
+    return problem === '' ? '' : `${problem} (a union's default must match its first branch)`;
   }
+  const node = typeof schema === 'string' ? (named.get(schema) ?? schema) : (schema as AvroSchemaObject);
+  const type = typeof node === 'string' ? node : node.type;
+  const expect = (ok: boolean, what: string): string => (ok ? '' : `expected ${what}${where}, got ${got}`);
+  switch (type) {
+    case 'null':
+      return expect(value === null, 'null');
+    case 'boolean':
+      return expect(typeof value === 'boolean', 'a boolean');
+    case 'int':
+      return expect(Number.isInteger(value) && (value as number) >= INT.min && (value as number) <= INT.max, 'an int');
+    case 'long':
+      return expect(Number.isInteger(value), 'a long (a whole number)');
+    case 'float':
+    case 'double':
+      return expect(typeof value === 'number', `a ${type}`);
+    case 'string':
+      return expect(typeof value === 'string', 'a string');
+    case 'bytes':
+      return expect(typeof value === 'string' && BYTE_CHARS.test(value), 'bytes (a string of \\u0000–\\u00ff)');
+    case 'fixed': {
+      const size = Number((node as AvroSchemaObject).size);
+      return expect(
+        typeof value === 'string' && BYTE_CHARS.test(value) && value.length === size,
+        `${size} bytes (a string of ${size} characters \\u0000–\\u00ff)`,
+      );
+    }
+    case 'enum': {
+      const symbols = (node as AvroSchemaObject).symbols as string[];
+      return expect(typeof value === 'string' && symbols.includes(value), `one of ${symbols.join(', ')}`);
+    }
+    case 'array': {
+      if (!Array.isArray(value)) return expect(false, 'an array');
+      for (const [index, item] of value.entries()) {
+        const problem = defaultProblem((node as AvroSchemaObject).items as AvroSchema, item, named, `${at}/${index}`);
+        if (problem !== '') return problem;
+      }
+      return '';
+    }
+    case 'map': {
+      if (!isObj(value)) return expect(false, 'a map (an object)');
+      for (const [key, item] of Object.entries(value)) {
+        const problem = defaultProblem((node as AvroSchemaObject).values as AvroSchema, item, named, `${at}/${key}`);
+        if (problem !== '') return problem;
+      }
+      return '';
+    }
+    case 'record':
+    case 'error': {
+      if (!isObj(value)) return expect(false, `a ${String((node as AvroSchemaObject).name)} record (an object)`);
+      for (const field of (node as AvroSchemaObject).fields as {
+        name: string;
+        type: AvroSchema;
+        default?: unknown;
+      }[]) {
+        if (!Object.hasOwn(value, field.name)) {
+          if (!('default' in field)) return `field "${field.name}" is missing${where} and has no default`;
+          continue;
+        }
+        const problem = defaultProblem(field.type, value[field.name], named, `${at}/${field.name}`);
+        if (problem !== '') return problem;
+      }
+      return '';
+    }
+    default:
+      return `unknown type ${JSON.stringify(type)}`;
+  }
+}
+
+export function checkAvroDefaults(normalised: NormalisedSchema, what: string): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const entry of normalised.defaults) {
-    try {
-      avsc.Type.forSchema(
-        {
-          type: 'record',
-          name: PROBE,
-          fields: [{ name: 'f', type: byName(entry.type), default: entry.value }],
-        } as avsc.Schema,
-        { registry: { ...registry } },
-      );
-    } catch (error) {
+    const problem = defaultProblem(entry.type, entry.value, normalised.namedTypes);
+    if (problem !== '')
       diagnostics.push({
         ...entry.at,
         severity: 'error',
         rule: avroDefaultInvalid.id,
-        message: `${what}: the default of field "${entry.field}" of ${entry.record} is not a value of its type: ${(error as Error).message.replace(/^incompatible field default /, '')}`,
+        message: `${what}: the default of field "${entry.field}" of ${entry.record} is not a value of its type: ${problem}`,
         hint: 'write a value of the field’s type (for a union, of its first branch: put "null" first for a null default); bytes and fixed defaults are strings of \\u0000–\\u00ff characters',
       });
-    }
   }
   for (const entry of normalised.enumDefaults)
     if (typeof entry.value !== 'string' || !entry.symbols.includes(entry.value))

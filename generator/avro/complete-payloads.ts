@@ -9,7 +9,8 @@ import { jsonSchemaOfAvro, type SharedNamedTypes } from './json-schema-form.js';
 import { indexNamedTypes, type NamedTypeDefinition } from './named-type-index.js';
 import { normaliseAvroSchema } from './normalise-schema.js';
 import { ambiguousUnions } from './binary-unions.js';
-import { avroBinaryUnion } from './avro-rules.js';
+import { avroBinaryUnion, avroSchemaInvalid } from './avro-rules.js';
+import { avroBinaryCodec } from '../../runtime/index.js';
 
 /** An Avro payload the document builder met, waiting for this step. */
 export interface PendingAvroPayload {
@@ -52,8 +53,7 @@ export function completeAvroPayloads(
       diagnostics.push(...normalised.diagnostics);
       continue;
     }
-    const base: Diagnostic = { ...location, severity: 'error', rule: '', message: '' };
-    const invalidDefaults = checkAvroDefaults(normalised, what, base);
+    const invalidDefaults = checkAvroDefaults(normalised, what);
     if (invalidDefaults.length > 0) {
       diagnostics.push(...invalidDefaults);
       continue;
@@ -66,10 +66,24 @@ export function completeAvroPayloads(
           ...(union.at ?? location),
           severity: 'error',
           rule: avroBinaryUnion.id,
-          message: `${what}: this union has two branches whose values are both JSON ${union.kind}s, so evc cannot tell which branch a value is when encoding Avro binary`,
+          message: `${what}: this union has two branches whose values are both JSON ${union.kind}s (a map counts as an array here), so evc cannot tell which branch a value is in Avro binary`,
           hint: 'wrap the alternatives in records with distinct fields, or send this message with the JSON encoding (contentType application/json)',
         });
       if (ambiguous.length > 0) continue;
+      // The runtime builds its codec from this text at the first send or receive: build it now, so
+      // whatever avsc refuses is a finding here, not an exception in a running service.
+      try {
+        avroBinaryCodec({ schema: JSON.stringify(normalised.schema) });
+      } catch (error) {
+        diagnostics.push({
+          ...location,
+          severity: 'error',
+          rule: avroSchemaInvalid.id,
+          message: `${what}: the Avro binary codec cannot be built: ${error instanceof Error ? error.message : String(error)}`,
+          hint: 'send this message with the JSON encoding (contentType application/json), or simplify the schema',
+        });
+        continue;
+      }
     }
     const top = normalised.schema;
     const topName = typeof top === 'string' ? top : Array.isArray(top) ? undefined : (top as AvroSchemaObject).name;

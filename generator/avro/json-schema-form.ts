@@ -6,6 +6,7 @@ import type { AvroSchema, AvroSchemaObject, AvroNamedSchema } from '../model/avr
 import type { JsonSchema } from '../model/registry.js';
 import { locationOf, setNodeLocation, setSchemaOrigin } from '../model/registry.js';
 import { simpleNameOf } from './avro-names.js';
+import { setOwnProperty } from '../../contract-conventions/index.js';
 
 type Obj = Record<string, unknown>;
 
@@ -58,7 +59,7 @@ export function jsonSchemaOfAvro(
     if (type === 'array') return located({ type: 'array', items: convert(object.items as AvroSchema) }, object);
     if (type === 'map')
       return located({ type: 'object', additionalProperties: convert(object.values as AvroSchema) }, object);
-    return located(primitive(String(type), object), object);
+    return located(primitive(typeof type === 'string' ? type : JSON.stringify(type), object), object);
   };
 
   const definition = (named: AvroNamedSchema): Obj => {
@@ -86,7 +87,7 @@ export function jsonSchemaOfAvro(
       for (const field of fields) {
         const converted = convert(field.type as AvroSchema);
         // A named type is one shared node: the field's doc wraps it instead of copying it.
-        properties[String(field.name)] =
+        const property =
           typeof field.doc !== 'string'
             ? converted
             : located(
@@ -95,6 +96,7 @@ export function jsonSchemaOfAvro(
                   : { ...converted, description: field.doc },
                 field,
               );
+        setOwnProperty(properties, String(field.name), property);
       }
       // Avro writers write every field (defaults are for readers): each is required, none extra.
       Object.assign(out, {
@@ -125,7 +127,7 @@ function primitive(type: string, attributes: AvroSchemaObject | undefined): Obj 
           ...schema,
           description:
             logical === 'decimal'
-              ? `${note} (precision ${String(attributes?.precision)}, scale ${String(attributes?.scale ?? 0)}).`
+              ? `${note} (precision ${JSON.stringify(attributes?.precision)}, scale ${JSON.stringify(attributes?.scale ?? 0)}).`
               : note,
         };
   switch (type) {

@@ -237,7 +237,7 @@ export function normaliseAvroSchema(
     }
     const inner = namespaceOf(fullName) || undefined;
     const aliases = Array.isArray(node.aliases)
-      ? node.aliases.map((alias) => (typeof alias === 'string' ? fullNameOf(alias, inner) : alias))
+      ? (node.aliases as unknown[]).map((alias) => (typeof alias === 'string' ? fullNameOf(alias, inner) : alias))
       : undefined;
     const base: Obj = { ...withoutNamespace(node), name: fullName, ...(aliases ? { aliases } : {}) };
     let copy: Obj | undefined;

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import avsc from 'avsc';
+import { bigintLongs } from '../../support/avro-longs.js';
 import {
   createKafkaEventSender,
   EventValidationError,
@@ -144,22 +145,6 @@ describe('Avro payloads end to end on the bundled broker', () => {
 function truckRefType(long: avsc.Type): avsc.Type {
   return avsc.Type.forSchema(JSON.parse(readFileSync(path.join(schemas, 'truck.avsc'), 'utf8')) as avsc.Schema, {
     registry: { long },
-  });
-}
-
-/** A reader of the whole 64-bit range, as Java's: not evc's own long mapping. */
-function bigintLongs(): avsc.Type {
-  return avsc.types.LongType.__with({
-    fromBuffer: (buffer: Buffer) => buffer.readBigInt64LE(),
-    toBuffer: (value: bigint) => {
-      const buffer = Buffer.alloc(8);
-      buffer.writeBigInt64LE(value);
-      return buffer;
-    },
-    fromJSON: BigInt,
-    toJSON: Number,
-    isValid: (value: unknown) => typeof value === 'bigint',
-    compare: (a: bigint, b: bigint) => (a < b ? -1 : a > b ? 1 : 0),
   });
 }
 

@@ -92,7 +92,9 @@ describe('Avro payloads: valid forms', () => {
     const parked = registry.messages.find((m) => m.name === 'TruckParked')!;
     // Position is defined in ../../schemas/truck-position.avsc and copied in at its first use.
     expect(parked.avro?.namedTypes.get('com.logiflow.fleet.Position')).toMatchObject({ type: 'record' });
-    expect(JSON.parse(parked.avro!.text).fields[1].type.name).toBe('com.logiflow.fleet.Position');
+    expect((JSON.parse(parked.avro!.text) as { fields: { type: { name: string } }[] }).fields[1]!.type.name).toBe(
+      'com.logiflow.fleet.Position',
+    );
     const reported = registry.messages.find((m) => m.name === 'TruckPositionReported')!;
     const position = (schema: unknown): unknown =>
       (schema as { properties: Record<string, unknown> }).properties[schema === parked.payload ? 'at' : 'position'];
