@@ -25,6 +25,8 @@ export interface SubjectOutcome {
   readonly topic: string;
   readonly part: PlannedSubject['part'];
   readonly messages: readonly string[];
+  /** What the subject holds: JSON Schema, or Avro. */
+  readonly schemaType: PlannedSubject['schemaType'];
   readonly action: SubjectAction;
   /** Schema id and version in the registry (absent on a dry run or refusal). */
   readonly id?: number;
@@ -95,6 +97,7 @@ async function pushOne(
     topic: planned.topic,
     part: planned.part,
     messages: planned.messages,
+    schemaType: planned.schemaType,
     level: planned.level,
     ...(levelBefore !== undefined ? { levelBefore } : {}),
   };

@@ -43,9 +43,12 @@ describe('evc registry push with Avro payloads', () => {
 
     const again = await push(cwd, '--format', 'json');
     expect(again.code, again.out).toBe(0);
-    expect((JSON.parse(again.out) as { subjects: { action: string }[] }).subjects.map((s) => s.action)).toEqual([
-      'unchanged',
-    ]);
+    expect(
+      (JSON.parse(again.out) as { subjects: { action: string; schemaType: string }[] }).subjects.map((s) => [
+        s.action,
+        s.schemaType,
+      ]),
+    ).toEqual([['unchanged', 'AVRO']]);
     expect((await checkRegistry(cwd)).code).toBe(0);
 
     // A field with a default: compatible under BACKWARD, a new version.
