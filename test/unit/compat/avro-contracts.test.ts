@@ -8,6 +8,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../generator/cli/main.js';
 import { checkCompatibility } from '../../../generator/compat/check.js';
+import { parseCompatibilityConfig } from '../../../generator/compat/config.js';
+import { runCompatibilityGate } from '../../../generator/compat/gate.js';
 import { loadSide } from '../../../generator/compat/inputs.js';
 import { memorySource } from '../../../generator/load/memory-source.js';
 
@@ -118,5 +120,42 @@ describe('evc check on Avro contracts', () => {
     const defaulted = await run('defaulted');
     expect(defaulted.code, defaulted.out).toBe(0);
     expect(defaulted.out).toContain('ENUM_SYMBOLS_READ_AS_DEFAULT');
+  });
+
+  it('evc.config.yaml works on Avro ids: accepted by id and path, switched off by family or category', async () => {
+    const baseline = await loadSide(memorySource(contracts(truck([])), 'old'), 'baseline');
+    const proposed = await loadSide(
+      memorySource(contracts(truck([{ name: 'speed', type: 'double' }])), 'new'),
+      'proposed',
+    );
+    const gate = (config: string) =>
+      runCompatibilityGate({
+        config: parseCompatibilityConfig(config, 'evc.config.yaml'),
+        baselines: [baseline.snapshot],
+        current: proposed.snapshot,
+        level: 'BACKWARD',
+        mode: 'strict',
+        today: '2026-12-07',
+      }).result;
+    const accepted = gate(
+      [
+        'check:',
+        '  accept:',
+        '    - rule: READER_FIELD_MISSING_DEFAULT_VALUE',
+        '      message: TruckMoved',
+        '      path: /fields/speed',
+        '      reason: every producer fills it in since 2.4',
+      ].join('\n'),
+    );
+    expect(accepted?.compatible).toBe(true);
+    expect(accepted?.changes.find((c) => c.breaking)?.accepted?.reason).toBe('every producer fills it in since 2.4');
+    for (const off of ['AVRO_READER_FIELD', 'AVRO', 'reader-field-missing-default-value']) {
+      const result = gate(`rules:\n  off: [${off}]`);
+      expect(result?.compatible, off).toBe(true);
+      expect(
+        result?.changes.some((c) => c.rule === 'READER_FIELD_MISSING_DEFAULT_VALUE'),
+        off,
+      ).toBe(false);
+    }
   });
 });
