@@ -16,7 +16,8 @@ export interface TreeKind {
   readonly files: RegExp;
 }
 
-const CODE: TreeKind = { files: /\.(ts|js)$/ };
+/** Generated code: what `evc generate` owns in its output directory. */
+export const GENERATED_CODE: TreeKind = { files: /\.(ts|js)$/ };
 
 async function generatedFilesIn(dir: string, kind: TreeKind, relative = ''): Promise<string[]> {
   const entries = await readdir(path.join(dir, relative), { withFileTypes: true }).catch(() => []);
@@ -35,7 +36,7 @@ async function generatedFilesIn(dir: string, kind: TreeKind, relative = ''): Pro
 export async function compareTree(
   outDir: string,
   files: ReadonlyMap<string, string>,
-  kind: TreeKind = CODE,
+  kind: TreeKind = GENERATED_CODE,
 ): Promise<TreeDifference> {
   const changed: string[] = [];
   const missing: string[] = [];
@@ -51,7 +52,7 @@ export async function compareTree(
 export async function writeTree(
   outDir: string,
   files: ReadonlyMap<string, string>,
-  kind: TreeKind = CODE,
+  kind: TreeKind = GENERATED_CODE,
 ): Promise<TreeDifference> {
   const difference = await compareTree(outDir, files, kind);
   for (const file of [...difference.changed, ...difference.missing]) {

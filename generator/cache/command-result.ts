@@ -1,0 +1,51 @@
+// Whole-command results under `.evc/results/`: what `evc lint` printed or what `evc generate` left
+// in its output directory, kept per command and options, reused only when the same build of evc
+// (code-fingerprint.ts) reads exactly the same contract files again (input-record.ts). One slot per
+// command + options: a new run overwrites it.
+import path from 'node:path';
+import { evcCacheDir } from './cache-dir.js';
+import { cacheKey, readCacheEntry, writeCacheEntry } from './cache-entry.js';
+import { codeFingerprint } from './code-fingerprint.js';
+import { inputsUnchanged, type InputRecord } from './input-record.js';
+import type { ContractSource } from '../load/source.js';
+
+/** Bump when the stored shape changes. */
+const FORMAT = 1;
+
+/** A command and everything besides the contract files that shapes its result (options, cwd, env). */
+export interface ResultSlot {
+  readonly command: string;
+  readonly key: unknown;
+}
+
+interface Stored<T> {
+  readonly slot: string;
+  readonly inputs: InputRecord;
+  readonly value: T;
+}
+
+function slotId(slot: ResultSlot): string {
+  return cacheKey([FORMAT, codeFingerprint(), slot.command, slot.key]);
+}
+
+const fileOf = (id: string): string => path.join(evcCacheDir(), 'results', `${id}.json`);
+
+/** The stored result of `slot`, when the contracts `source` reads are unchanged since it was stored. */
+export async function reusableResult<T>(slot: ResultSlot, source: ContractSource): Promise<T | undefined> {
+  const id = slotId(slot);
+  const text = readCacheEntry(fileOf(id));
+  if (text === undefined) return undefined;
+  let stored: Stored<T>;
+  try {
+    stored = JSON.parse(text) as Stored<T>;
+  } catch {
+    return undefined;
+  }
+  if (stored.slot !== id || typeof stored.inputs !== 'object' || stored.inputs === null) return undefined;
+  return (await inputsUnchanged(source, stored.inputs)) ? stored.value : undefined;
+}
+
+export function storeResult<T>(slot: ResultSlot, inputs: InputRecord, value: T): void {
+  const id = slotId(slot);
+  writeCacheEntry(fileOf(id), JSON.stringify({ slot: id, inputs, value } satisfies Stored<T>));
+}
