@@ -10,7 +10,7 @@ import { inputsUnchanged, type InputRecord } from './input-record.js';
 import type { ContractSource } from '../load/source.js';
 
 /** Bump when the stored shape changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** A command and everything besides the contract files that shapes its result (options, cwd, env). */
 export interface ResultSlot {
@@ -30,19 +30,23 @@ function slotId(slot: ResultSlot): string {
 
 const fileOf = (id: string): string => path.join(evcCacheDir(), 'results', `${id}.json`);
 
-/** The stored result of `slot`, when the contracts `source` reads are unchanged since it was stored. */
-export async function reusableResult<T>(slot: ResultSlot, source: ContractSource): Promise<T | undefined> {
+/** What the last run stored for `slot`, whatever it read: a hint, to be checked before it is trusted. */
+export function lastResult<T>(slot: ResultSlot): { readonly inputs: InputRecord; readonly value: T } | undefined {
   const id = slotId(slot);
   const text = readCacheEntry(fileOf(id));
   if (text === undefined) return undefined;
-  let stored: Stored<T>;
   try {
-    stored = JSON.parse(text) as Stored<T>;
+    const stored = JSON.parse(text) as Stored<T>;
+    return stored.slot === id && typeof stored.inputs === 'object' && stored.inputs !== null ? stored : undefined;
   } catch {
     return undefined;
   }
-  if (stored.slot !== id || typeof stored.inputs !== 'object' || stored.inputs === null) return undefined;
-  return (await inputsUnchanged(source, stored.inputs)) ? stored.value : undefined;
+}
+
+/** The stored result of `slot`, when the contracts `source` reads are unchanged since it was stored. */
+export async function reusableResult<T>(slot: ResultSlot, source: ContractSource): Promise<T | undefined> {
+  const last = lastResult<T>(slot);
+  return last !== undefined && (await inputsUnchanged(source, last.inputs)) ? last.value : undefined;
 }
 
 export function storeResult<T>(slot: ResultSlot, inputs: InputRecord, value: T): void {

@@ -1,24 +1,31 @@
 // What `evc generate` left in its output directory, file by file (size, inode, modification and
-// change times), so a run with unchanged inputs can tell the tree is still exactly what it wrote
-// without reading its files back (~14 MB for 400 messages). Like git's index: any write to a file
-// changes its ctime, which no tool can set back. Files written within RACY_MS of the record may be
-// changed again inside one timestamp tick, so they are checked by content digest instead.
+// change times, content digest), so the next run can tell which files are still exactly what it
+// wrote without reading them back (~14 MB for 400 messages). Like git's index: any write to a file
+// changes its ctime, which no tool can set back. A file written within RACY_MS of the record may
+// change again inside one timestamp tick, so it is trusted only after its content is checked.
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-/** [relative path, size, inode, mtime ns, ctime ns, sha256 of the content or null]. */
-type Entry = readonly [string, string, string, string, string, string | null];
+/** [relative path, size, inode, mtime ns, ctime ns, sha256 of the content, racy]. */
+type Entry = readonly [string, string, string, string, string, string, boolean];
 
 export interface OutputManifest {
   readonly entries: readonly Entry[];
 }
 
 const RACY_MS = 50n;
-const digest = (text: string | Buffer): string => createHash('sha256').update(text).digest('hex');
+export const contentDigest = (text: string | Buffer): string => createHash('sha256').update(text).digest('hex');
 
-/** Records `files` as they are now in `outDir` (call right after writing or checking them). */
-export function recordOutput(outDir: string, files: ReadonlyMap<string, string>): OutputManifest | undefined {
+/**
+ * Records `files` as they are now in `outDir` (call right after writing or comparing them);
+ * `known` holds digests already computed for some of these contents.
+ */
+export function recordOutput(
+  outDir: string,
+  files: ReadonlyMap<string, string>,
+  known: ReadonlyMap<string, string> = new Map(),
+): OutputManifest | undefined {
   const racyFrom = (BigInt(Date.now()) - RACY_MS) * 1_000_000n;
   const entries: Entry[] = [];
   try {
@@ -31,7 +38,8 @@ export function recordOutput(outDir: string, files: ReadonlyMap<string, string>)
         `${info.ino}`,
         `${info.mtimeNs}`,
         `${info.ctimeNs}`,
-        racy ? digest(content) : null,
+        known.get(file) ?? contentDigest(content),
+        racy,
       ]);
     }
   } catch {
@@ -40,22 +48,33 @@ export function recordOutput(outDir: string, files: ReadonlyMap<string, string>)
   return { entries };
 }
 
+/** The recorded files still untouched in `outDir`, with the digest of their content. */
+export function untouchedFiles(outDir: string, manifest: OutputManifest): Map<string, string> {
+  const untouched = new Map<string, string>();
+  try {
+    for (const [file, size, ino, mtime, ctime, hash, racy] of manifest.entries) {
+      const target = path.join(outDir, file);
+      const info = statSync(target, { bigint: true, throwIfNoEntry: false });
+      if (info === undefined) continue;
+      const same =
+        `${info.size}` === size && `${info.ino}` === ino && `${info.mtimeNs}` === mtime && `${info.ctimeNs}` === ctime;
+      if (same && (!racy || contentDigest(readFileSync(target)) === hash)) untouched.set(file, hash);
+    }
+  } catch {
+    // an unreadable file or a manifest of another shape: trust less, never more
+  }
+  return untouched;
+}
+
 /**
- * True when `outDir` holds exactly the recorded files, unchanged, and no other file `owned` could
+ * True when `outDir` holds exactly the recorded files, untouched, and no other file `owned` could
  * match (a generated file that would have to be removed).
  */
 export function outputUnchanged(outDir: string, manifest: OutputManifest, owned: RegExp): boolean {
   try {
     const recorded = new Set(manifest.entries.map(([file]) => file));
     if (filesIn(outDir, '', owned).some((file) => !recorded.has(file))) return false;
-    for (const [file, size, ino, mtime, ctime, hash] of manifest.entries) {
-      const target = path.join(outDir, file);
-      const info = statSync(target, { bigint: true });
-      const same =
-        `${info.size}` === size && `${info.ino}` === ino && `${info.mtimeNs}` === mtime && `${info.ctimeNs}` === ctime;
-      if (!same || (hash !== null && digest(readFileSync(target)) !== hash)) return false;
-    }
-    return true;
+    return untouchedFiles(outDir, manifest).size === manifest.entries.length;
   } catch {
     return false;
   }

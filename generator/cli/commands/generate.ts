@@ -10,9 +10,9 @@ import { GENERATED_CODE } from '../../emit/output-tree.js';
 import { DEFAULT_CONTRACTS, InputError, type ContractsOptions } from '../../pipeline/contracts-input.js';
 import { directorySource } from '../../load/directory-source.js';
 import type { ContractSource } from '../../load/source.js';
-import { reusableResult, storeResult, type ResultSlot } from '../../cache/command-result.js';
-import { recordingSource } from '../../cache/input-record.js';
-import { outputUnchanged, recordOutput, type OutputManifest } from '../../cache/output-manifest.js';
+import { lastResult, storeResult, type ResultSlot } from '../../cache/command-result.js';
+import { inputsUnchanged, recordingSource } from '../../cache/input-record.js';
+import { outputUnchanged, recordOutput, untouchedFiles, type OutputManifest } from '../../cache/output-manifest.js';
 import { reportInputError, withContractsOptions } from '../contracts-options.js';
 import { EXIT, type CliIO } from '../io.js';
 
@@ -48,14 +48,20 @@ export async function runGenerate(options: GenerateCommandOptions, io: CliIO): P
       maxFileSize: options.maxFileSize ?? null,
     },
   };
-  const reused = await reusableResult<GeneratedTree>(slot, source);
-  if (reused !== undefined && outputUnchanged(outDir, reused.output, GENERATED_CODE.files)) {
+  const last = lastResult<GeneratedTree>(slot);
+  const reused =
+    last !== undefined &&
+    (await inputsUnchanged(source, last.inputs)) &&
+    outputUnchanged(outDir, last.value.output, GENERATED_CODE.files)
+      ? last.value
+      : undefined;
+  if (reused !== undefined) {
     if (options.quiet) return EXIT.ok;
     if (options.check) io.stdout(`${options.out}: up to date (${reused.files} files)\n`);
     else io.stderr(`${summaryOf(options.out, reused)}; 0 written, 0 removed\n`);
     return EXIT.ok;
   }
-  return generateFresh(options, io, outDir, { slot, source });
+  return generateFresh(options, io, outDir, { slot, source, previous: last?.value.output });
 }
 
 const summaryOf = (out: string, tree: Omit<GeneratedTree, 'output'>): string =>
@@ -65,7 +71,11 @@ async function generateFresh(
   options: GenerateCommandOptions,
   io: CliIO,
   outDir: string,
-  cache?: { readonly slot: ResultSlot; readonly source: ContractSource },
+  cache?: {
+    readonly slot: ResultSlot;
+    readonly source: ContractSource;
+    readonly previous?: OutputManifest | undefined;
+  },
 ): Promise<number> {
   // Loaded here, not at the top: an unchanged registry never needs the pipeline (most of start-up).
   const [{ openContracts, openSource }, { hasErrors }, { generateCode }, { compareTree, writeTree }, settings] =
@@ -112,13 +122,18 @@ async function generateFresh(
     return EXIT.findings;
   }
   const tree = { files: generated.files.size, services: registry.services.length, messages: registry.messages.length };
+  // Files still exactly as the last run wrote them are compared by digest, not read back.
+  const untouched = cache?.previous === undefined ? undefined : untouchedFiles(outDir, cache.previous);
   // Remembered only when the output directory now holds exactly the generated files.
-  const remember = (): void => {
-    const output = cache && recording ? recordOutput(outDir, generated.files) : undefined;
+  const remember = (changed: readonly string[]): void => {
+    // Digests of untouched files that still hold what was generated now need not be computed again.
+    const rewritten = new Set(changed);
+    const known = new Map([...(untouched ?? [])].filter(([file]) => !rewritten.has(file)));
+    const output = cache && recording ? recordOutput(outDir, generated.files, known) : undefined;
     if (cache && recording && output) storeResult<GeneratedTree>(cache.slot, recording.record(), { ...tree, output });
   };
   if (options.check) {
-    const diff = await compareTree(outDir, generated.files);
+    const diff = await compareTree(outDir, generated.files, GENERATED_CODE, untouched);
     // Nothing was written: each line says what `evc generate` would do to the file, in the words it uses when it
     // does it (created/updated/removed), so a reader never takes a checked file for a written one.
     const stale = [
@@ -127,7 +142,7 @@ async function generateFresh(
       ...diff.stale.map((f) => `would remove ${path.posix.join(options.out, f)}`),
     ];
     if (stale.length === 0) {
-      remember();
+      remember([]);
       if (!options.quiet) io.stdout(`${options.out}: up to date (${generated.files.size} files)\n`);
       return EXIT.ok;
     }
@@ -137,8 +152,8 @@ async function generateFresh(
     );
     return EXIT.findings;
   }
-  const diff = await writeTree(outDir, generated.files);
-  remember();
+  const diff = await writeTree(outDir, generated.files, GENERATED_CODE, untouched);
+  remember(diff.changed);
   const written = diff.changed.length + diff.missing.length;
   if (!options.quiet) {
     for (const f of diff.missing) io.stdout(`created ${path.posix.join(options.out, f)}\n`);
