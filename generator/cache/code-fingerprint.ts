@@ -36,8 +36,8 @@ function addFolder(hash: ReturnType<typeof createHash>, relative: string): void 
     const child = `${relative}/${entry.name}`;
     if (entry.isDirectory()) addFolder(hash, child);
     else if (CODE_FILE.test(entry.name)) {
-      const info = statSync(path.join(ROOT, child), { bigint: true });
-      hash.update(`${child} ${info.size} ${info.mtimeNs}\n`);
+      const info = statSync(path.join(ROOT, child));
+      hash.update(`${child} ${info.size} ${info.mtimeMs}\n`);
     }
   }
 }

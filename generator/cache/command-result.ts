@@ -10,7 +10,7 @@ import { inputsUnchanged, type InputRecord } from './input-record.js';
 import type { ContractSource } from '../load/source.js';
 
 /** Bump when the stored shape changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** A command and everything besides the contract files that shapes its result (options, cwd, env). */
 export interface ResultSlot {

@@ -125,11 +125,8 @@ async function generateFresh(
   // Files still exactly as the last run wrote them are compared by digest, not read back.
   const untouched = cache?.previous === undefined ? undefined : untouchedFiles(outDir, cache.previous);
   // Remembered only when the output directory now holds exactly the generated files.
-  const remember = (changed: readonly string[]): void => {
-    // Digests of untouched files that still hold what was generated now need not be computed again.
-    const rewritten = new Set(changed);
-    const known = new Map([...(untouched ?? [])].filter(([file]) => !rewritten.has(file)));
-    const output = cache && recording ? recordOutput(outDir, generated.files, known) : undefined;
+  const remember = (rewritten: readonly string[]): void => {
+    const output = cache && recording ? recordOutput(outDir, generated.files, untouched, rewritten) : undefined;
     if (cache && recording && output) storeResult<GeneratedTree>(cache.slot, recording.record(), { ...tree, output });
   };
   if (options.check) {
