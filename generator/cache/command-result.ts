@@ -8,6 +8,7 @@ import { cacheKey, readCacheEntry, writeCacheEntry } from './cache-entry.js';
 import { codeFingerprint } from './code-fingerprint.js';
 import { inputsUnchanged, type InputRecord } from './input-record.js';
 import type { ContractSource } from '../load/source.js';
+import type { DirectorySource } from '../load/directory-source.js';
 
 /** Bump when the stored shape changes. */
 const FORMAT = 3;
@@ -16,6 +17,21 @@ const FORMAT = 3;
 export interface ResultSlot {
   readonly command: string;
   readonly key: unknown;
+}
+
+/**
+ * The slot of `command` reading `source` from `cwd`: where the contracts are, how they are shown
+ * (diagnostics print paths relative to `cwd`) and how far `$ref`s may reach, plus the command's own
+ * `options` (output directory, format, file-size limit, …).
+ */
+export function contractsSlot(
+  command: string,
+  source: DirectorySource,
+  cwd: string,
+  options: Readonly<Record<string, unknown>>,
+): ResultSlot {
+  const where = { cwd, label: source.label, root: source.root, only: source.only ?? null, reach: source.reach ?? null };
+  return { command, key: { ...where, options } };
 }
 
 interface Stored<T> {

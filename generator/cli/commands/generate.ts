@@ -10,7 +10,7 @@ import { GENERATED_CODE } from '../../emit/output-tree.js';
 import { DEFAULT_CONTRACTS, InputError, type ContractsOptions } from '../../pipeline/contracts-input.js';
 import { directorySource } from '../../load/directory-source.js';
 import type { ContractSource } from '../../load/source.js';
-import { lastResult, storeResult, type ResultSlot } from '../../cache/command-result.js';
+import { contractsSlot, lastResult, storeResult, type ResultSlot } from '../../cache/command-result.js';
 import { inputsUnchanged, recordingSource } from '../../cache/input-record.js';
 import { outputUnchanged, recordOutput, untouchedFiles, type OutputManifest } from '../../cache/output-manifest.js';
 import { reportInputError, withContractsOptions } from '../contracts-options.js';
@@ -35,19 +35,11 @@ export async function runGenerate(options: GenerateCommandOptions, io: CliIO): P
   const outDir = path.resolve(io.cwd, options.out);
   const source = await directorySource(options.contracts ?? DEFAULT_CONTRACTS, io.cwd).catch(() => undefined);
   if (source === undefined) return generateFresh(options, io, outDir);
-  const slot: ResultSlot = {
-    command: 'generate',
-    key: {
-      cwd: io.cwd,
-      label: source.label,
-      root: source.root,
-      only: source.only ?? null,
-      reach: source.reach ?? null,
-      outDir,
-      runtimeImport: options.runtimeImport ?? DEFAULT_RUNTIME_IMPORT,
-      maxFileSize: options.maxFileSize ?? null,
-    },
-  };
+  const slot = contractsSlot('generate', source, io.cwd, {
+    outDir,
+    runtimeImport: options.runtimeImport ?? DEFAULT_RUNTIME_IMPORT,
+    maxFileSize: options.maxFileSize ?? null,
+  });
   const last = lastResult<GeneratedTree>(slot);
   const reused =
     last !== undefined &&

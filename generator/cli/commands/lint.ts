@@ -6,7 +6,7 @@ import { Option } from 'commander';
 import { DIAGNOSTIC_FORMATS, formatDiagnostics, summary, type DiagnosticFormat } from '../../report/diagnostics.js';
 import { DEFAULT_CONTRACTS, InputError, type ContractsOptions } from '../../pipeline/contracts-input.js';
 import { directorySource } from '../../load/directory-source.js';
-import { reusableResult, storeResult, type ResultSlot } from '../../cache/command-result.js';
+import { contractsSlot, reusableResult, storeResult } from '../../cache/command-result.js';
 import { recordingSource } from '../../cache/input-record.js';
 import { reportInputError, withContractsOptions } from '../contracts-options.js';
 import { EXIT, type CliIO } from '../io.js';
@@ -24,18 +24,9 @@ interface LintOutcome {
 
 export async function runLint(options: LintOptions, io: CliIO): Promise<number> {
   const source = await directorySource(options.contracts ?? DEFAULT_CONTRACTS, io.cwd).catch(() => undefined);
-  const slot: ResultSlot | undefined = source && {
-    command: 'lint',
-    key: {
-      cwd: io.cwd,
-      label: source.label,
-      root: source.root,
-      only: source.only ?? null,
-      reach: source.reach ?? null,
-      format: options.format,
-      maxFileSize: options.maxFileSize ?? null,
-    },
-  };
+  const slot =
+    source &&
+    contractsSlot('lint', source, io.cwd, { format: options.format, maxFileSize: options.maxFileSize ?? null });
   const reused = source && slot && (await reusableResult<LintOutcome>(slot, source));
   if (reused) {
     if (reused.stdout) io.stdout(reused.stdout);
