@@ -6,6 +6,7 @@ import { avroDefaultInvalid } from './avro-rules.js';
 import type { NormalisedSchema } from './normalise-schema.js';
 
 const INT = { min: -(2 ** 31), max: 2 ** 31 - 1 };
+// eslint-disable-next-line no-control-regex -- Avro bytes in JSON are exactly the characters U+0000–U+00FF
 const BYTE_CHARS = /^[\u0000-\u00ff]*$/;
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

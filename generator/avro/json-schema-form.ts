@@ -3,7 +3,7 @@
 // the existing type and validator emitters serve Avro payloads too. Named types become one shared
 // schema node named after the Avro type (so TypeScript gets one declaration per record).
 import type { AvroSchema, AvroSchemaObject, AvroNamedSchema } from '../model/avro-payload.js';
-import type { JsonSchema } from '../model/registry.js';
+import type { JsonSchema, SourceLocation } from '../model/registry.js';
 import { locationOf, setNodeLocation, setSchemaOrigin } from '../model/registry.js';
 import { simpleNameOf } from './avro-names.js';
 import { setOwnProperty } from '../../contract-conventions/index.js';
@@ -84,6 +84,7 @@ export function jsonSchemaOfAvro(
     } else {
       const fields = (named.fields as readonly Obj[]) ?? [];
       const properties: Obj = {};
+      const fieldLocations = new Map<string, SourceLocation>();
       for (const field of fields) {
         const converted = convert(field.type as AvroSchema);
         // A named type is one shared node: the field's doc wraps it instead of copying it.
@@ -97,12 +98,18 @@ export function jsonSchemaOfAvro(
                 field,
               );
         setOwnProperty(properties, String(field.name), property);
+        const fieldAt = locationOf(field);
+        if (fieldAt) fieldLocations.set(String(field.name), fieldAt);
       }
+      // Findings about a property (lint reads the JSON form) point at the Avro field it came from.
+      const recordAt = locationOf(named);
+      const required = fields.map((field) => String(field.name));
+      if (recordAt) setNodeLocation(properties, recordAt, fieldLocations);
       // Avro writers write every field (defaults are for readers): each is required, none extra.
       Object.assign(out, {
         type: 'object',
         properties,
-        required: fields.map((field) => String(field.name)),
+        required,
         additionalProperties: false,
       });
     }
