@@ -351,7 +351,7 @@ async function platformaticRaw(brokers: string[]): Promise<RawClient> {
       });
       const pass = await counter.finished;
       await stream.close();
-      await consumer.close(true);
+      await new Promise<void>((resolve) => consumer.close(true, () => resolve()));
       return pass;
     },
     close: () => producer.close(),

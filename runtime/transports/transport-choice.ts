@@ -24,8 +24,9 @@ export function chosenTransportName(
   choice: TransportChoice & Pick<KafkaConnectionOptions, 'kafka'>,
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): TransportName {
-  const option = choice.transport;
-  if (typeof option === 'string') {
+  // Typed callers cannot pass another name, untyped (JavaScript) ones can: checked as a string.
+  const option: string | undefined = typeof choice.transport === 'string' ? choice.transport : undefined;
+  if (option !== undefined) {
     if (!isTransportName(option))
       throw new TypeError(`transport: unknown client '${option}'; use one of ${TRANSPORT_NAMES.join(', ')}`);
     return option;
