@@ -9,28 +9,19 @@
 import { performance } from 'node:perf_hooks';
 import type { Consumer, ConsumerConfig, EachBatchPayload, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
 import type { ConsumedRecord } from '../../contract.js';
-import type { PartitionPauses } from '../../consumer/partition-pauses.js';
-import type { ReceiverObserver } from '../../consumer/receiver-observer.js';
 import { setOwnProperty } from '../../../contract-conventions/own-properties.js';
 import { lastHeaderBytes } from '../../header-values.js';
-import type { RecordDelivery, TopicPartition, TransportConsumer } from '../transport.js';
+import type { RecordDelivery, TopicPartition, TransportConsumer, TransportConsumerSettings } from '../transport.js';
 
-export interface KafkaConsumerTransportOptions {
+/** The transport settings kafkajs takes as they are (the timing ones arrive inside `consumerConfig`). */
+export interface KafkaConsumerTransportOptions extends Omit<
+  TransportConsumerSettings,
+  'groupInstanceId' | 'sessionTimeoutMs' | 'heartbeatIntervalMs' | 'rebalanceTimeoutMs'
+> {
   readonly kafka: Kafka;
-  readonly groupId: string;
-  /** Where a group without committed offsets starts. */
-  readonly fromBeginning: boolean;
-  readonly observer: ReceiverObserver;
-  readonly pauses: PartitionPauses;
-  /** Partitions processed at the same time (order is kept within each partition). */
-  readonly partitionsConsumedConcurrently: number;
-  /** How long start() waits for the first group join. */
-  readonly joinTimeoutMs: number;
   readonly consumerConfig?: Omit<ConsumerConfig, 'groupId'>;
   /** Delay before re-creating a consumer kafkajs gave up on; default 5 s. */
   readonly restartDelayMs?: number;
-  /** Commit within a batch too, after this many finished records or this long; default: after each fetched batch. */
-  readonly commit?: { readonly everyRecords?: number; readonly intervalMs?: number };
 }
 
 const DEFAULT_HEARTBEAT_INTERVAL_MS = 3_000;
