@@ -3,7 +3,10 @@
 
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import { Kafka, logLevel, type Admin, type ITopicConfig, type KafkaConfig } from 'kafkajs';
+import { Kafka, logLevel, type Admin, type ConsumerConfig, type ITopicConfig, type KafkaConfig } from 'kafkajs';
+import type { KafkaReceiverOptions } from '../../runtime/index.js';
+import { chosenTransportName } from '../../runtime/transports/transport-choice.js';
+import type { TransportName } from '../../runtime/transports/transport.js';
 
 /** Bootstrap addresses from the global setup (or KAFKA_BROKERS), e.g. `['127.0.0.1:40123']`. */
 export function kafkaBrokers(): string[] {
@@ -65,4 +68,25 @@ export async function deleteTopics(names: readonly string[]): Promise<void> {
 export function uniqueTopic(prefix = 'test'): string {
   const safe = prefix.replace(/[^a-zA-Z0-9._-]/g, '-').slice(0, 200) || 'test';
   return `${safe}.${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
+}
+
+/**
+ * The client the runtime runs on in this test run (`EVC_TRANSPORT`, set per vitest project): tests that pass
+ * client-specific settings, or assert a client's own behaviour, ask it.
+ */
+export function testTransportName(): TransportName {
+  return chosenTransportName({});
+}
+
+/**
+ * Group timing for a test's receiver on the transport under test: the neutral settings always, kafkajs' own
+ * fetch tuning only when kafkajs runs (the platformatic transport refuses kafkajs settings).
+ */
+export function groupTiming(
+  timing: { sessionTimeoutMs?: number; heartbeatIntervalMs?: number; rebalanceTimeoutMs?: number },
+  kafkajsOnly: Omit<ConsumerConfig, 'groupId' | 'sessionTimeout' | 'heartbeatInterval' | 'rebalanceTimeout'> = {
+    maxWaitTimeInMs: 200,
+  },
+): Pick<KafkaReceiverOptions, 'sessionTimeoutMs' | 'heartbeatIntervalMs' | 'rebalanceTimeoutMs' | 'consumerConfig'> {
+  return { ...timing, ...(testTransportName() === 'kafkajs' ? { consumerConfig: kafkajsOnly } : {}) };
 }
