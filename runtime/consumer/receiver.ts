@@ -13,6 +13,7 @@ import { createRecordProcessor } from './record-processor.js';
 import { abortableSleep, type Sleep } from './retry-policy.js';
 import { resolveRetryPolicy, type RetrySettings } from '../../contract-conventions/retry-settings.js';
 import { RouteTable } from './route-table.js';
+import { RetryRouting } from './retry-topics.js';
 import { frameCheck } from '../schema-registry/frame-check.js';
 import type { SchemaIdSource } from '../schema-registry/schema-ids.js';
 
@@ -86,11 +87,13 @@ export function createReceiver(
         throw new Error(`receiver of group ${options.groupId} was already started; create a new one`);
       if (routes.length === 0) throw new TypeError('start() needs at least one route');
       state = 'starting';
-      const table = new RouteTable(routes);
+      const retryRouting = new RetryRouting(routes);
+      const table = new RouteTable(routes, retryRouting.aliases());
       const processor = createRecordProcessor({
         groupId: options.groupId,
         routes: table,
         routeList: routes,
+        retryRouting,
         preparation: {
           decode: { ...DEFAULT_DECODE_LIMITS, ...definedOnly(options.decode) },
           discriminator: options.discriminator === false ? undefined : (options.discriminator ?? 'type'),
