@@ -16,7 +16,7 @@
 // process only: client work, not the broker's) is reported: on a loaded machine it is the
 // steadier figure, and the CPU ratio is the throughput ratio a CPU-bound client would see.
 // The runtime encodes its own records past kafkajs' slow header code and decodes headers in linear
-// time (runtime/kafka/header-encoding-patch.ts); EVC_KAFKAJS_PATCH=off measures without that.
+// time (runtime/transports/kafkajs/header-encoding-patch.ts); EVC_KAFKAJS_PATCH=off measures without that.
 // `tsx bench/runtime-throughput.ts [count] [rounds]` runs it alone and prints a side-by-side table.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Ajv } from 'ajv';
@@ -32,9 +32,9 @@ import {
   type MessageDescriptor,
   type WireRecord,
 } from '../runtime/index.js';
-import { createKafkaProducerTransport } from '../runtime/kafka/producer-transport.js';
+import { createKafkaProducerTransport } from '../runtime/transports/kafkajs/producer-transport.js';
 import { createReceiver } from '../runtime/consumer/receiver.js';
-import { kafkajsPatchCounters, kafkajsPatchStatus } from '../runtime/kafka/header-encoding-patch.js';
+import { kafkajsPatchCounters, kafkajsPatchStatus } from '../runtime/transports/kafkajs/header-encoding-patch.js';
 
 const BATCH = 500;
 const PARTITIONS = 3;

@@ -66,10 +66,10 @@ export { createConsoleLogger, silentLogger, type Logger, type LogFields, type Lo
 
 // Sending
 export { createEventSender, type EventSenderOptions } from './producer/event-sender.js';
-export { createKafkaEventSender, type KafkaProducerTransportOptions } from './kafka/producer-transport.js';
+export { createKafkaEventSender, type KafkaProducerTransportOptions } from './transports/event-sender.js';
 
 // Receiving
-export { createEventReceiver, type KafkaReceiverOptions } from './kafka/event-receiver.js';
+export { createEventReceiver, type KafkaReceiverOptions } from './transports/event-receiver.js';
 export type { ManagedEventReceiver } from './consumer/receiver.js';
 export type { ReceiverEvent, ReceiverHooks } from './consumer/receiver-events.js';
 export type { LatencySummary, ReceiverMetricsSnapshot } from './consumer/receiver-metrics.js';
@@ -78,7 +78,25 @@ export type { DecodeLimits } from './consumer/json-decoder.js';
 export type { RetrySettings } from '../contract-conventions/index.js';
 export { stopOnSignals, type StopOnSignalsOptions, type Stoppable } from './shutdown.js';
 
-// Connecting to a cluster
+// Connecting to a cluster, on the Kafka client of your choice
+export {
+  createKafkaTransport,
+  DEFAULT_TRANSPORT,
+  TRANSPORT_VARIABLE,
+  type TransportChoice,
+} from './transports/transport-choice.js';
+export {
+  TRANSPORT_NAMES,
+  type KafkaTransport,
+  type RecordDelivery,
+  type TopicPartition,
+  type TransportCapabilities,
+  type TransportConsumer,
+  type TransportConsumerSettings,
+  type TransportName,
+  type TransportProducer,
+  type TransportProducerSettings,
+} from './transports/transport.js';
 export type { KafkaConnectionOptions } from './kafka/connection.js';
 export {
   describeConnection,

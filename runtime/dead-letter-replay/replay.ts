@@ -13,7 +13,7 @@ import { unframeValue } from '../schema-registry/wire-format.js';
 import { DEFAULT_DECODE_LIMITS } from '../consumer/json-decoder.js';
 import { RouteTable } from '../consumer/route-table.js';
 import { kafkaClientOf, type KafkaConnectionOptions } from '../kafka/connection.js';
-import { createKafkaProducerTransport } from '../kafka/producer-transport.js';
+import { createKafkaProducerTransport } from '../transports/kafkajs/producer-transport.js';
 import { silentLogger, type Logger } from '../logger.js';
 import { EVC_REPLAY_COUNT, EVC_REPLAY_FOR_GROUP } from '../../contract-conventions/headers.js';
 import { deadLetterEntry, type DeadLetterEntry } from './dead-letter-entry.js';

@@ -4,7 +4,7 @@
 // a wrong one is refused as corrupt, so this also proves the checksum.)
 import { afterEach, describe, expect, it } from 'vitest';
 import { createKafkaEventSender, silentLogger } from '../../../runtime/index.js';
-import { kafkajsPatchCounters, kafkajsPatchStatus } from '../../../runtime/kafka/header-encoding-patch.js';
+import { kafkajsPatchCounters, kafkajsPatchStatus } from '../../../runtime/transports/kafkajs/header-encoding-patch.js';
 import { createTopics, kafkaBrokers, uniqueTopic } from '../kafka.js';
 import { CORRELATION_ID, routeCalculated, testKafka, validRoute, waitUntil } from './harness.js';
 

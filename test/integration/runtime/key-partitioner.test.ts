@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ensureKafkaJars } from '../../../scripts/kafka/broker.js';
 import { silentLogger } from '../../../runtime/index.js';
-import { createKafkaProducerTransport } from '../../../runtime/kafka/producer-transport.js';
+import { createKafkaProducerTransport } from '../../../runtime/transports/kafkajs/producer-transport.js';
 import { createTopics, deleteTopics, kafkaBrokers, uniqueTopic, withAdmin } from '../kafka.js';
 
 const PARTITIONS = 6;

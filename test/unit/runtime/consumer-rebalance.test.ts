@@ -6,7 +6,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import type { EachBatchPayload, Kafka } from 'kafkajs';
-import { KafkaConsumerTransport, isMembershipChange } from '../../../runtime/kafka/consumer-transport.js';
+import { KafkaConsumerTransport, isMembershipChange } from '../../../runtime/transports/kafkajs/consumer-transport.js';
 import { PartitionPauses } from '../../../runtime/consumer/partition-pauses.js';
 import type { ReceiverEvent } from '../../../runtime/consumer/receiver-events.js';
 import { ReceiverObserver } from '../../../runtime/consumer/receiver-observer.js';

@@ -1,4 +1,4 @@
-// The kafkajs 2.2.4 patch (runtime/kafka/header-encoding-patch.ts) must be invisible except for its
+// The kafkajs 2.2.4 patch (runtime/transports/kafkajs/header-encoding-patch.ts) must be invisible except for its
 // speed: every record, record batch and decoded header object equal to what kafkajs itself makes.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +16,7 @@ import {
   sameDecodedRecord,
   type KafkajsRecordModules,
   type RecordArguments,
-} from '../../../runtime/kafka/header-encoding-patch.js';
+} from '../../../runtime/transports/kafkajs/header-encoding-patch.js';
 import { RUNTIME_WIRE_RECORD } from '../../../runtime/producer/wire-record.js';
 import { createEventSender, type WireRecord } from '../../../runtime/index.js';
 import { CORRELATION_ID, routeCalculated, validRoute } from './fixtures.js';
@@ -302,7 +302,7 @@ describe('kafkajs 2.2.4 header patch: installation', () => {
 
   const script = `
     import { createRequire } from 'node:module';
-    import { installKafkajsPatch, kafkajsPatchCounters } from './runtime/kafka/header-encoding-patch.ts';
+    import { installKafkajsPatch, kafkajsPatchCounters } from './runtime/transports/kafkajs/header-encoding-patch.ts';
     import { RUNTIME_WIRE_RECORD } from './runtime/producer/wire-record.ts';
     const require = createRequire(process.cwd() + '/package.json');
     const produce = require('kafkajs/src/protocol/requests/produce');

@@ -1,4 +1,4 @@
-// The kafkajs header patch (runtime/kafka/header-encoding-patch.ts) replaces three internal kafkajs modules and was
+// The kafkajs header patch (runtime/transports/kafkajs/header-encoding-patch.ts) replaces three internal kafkajs modules and was
 // written for one version of them. This test fails as soon as the installed kafkajs is another version, or its
 // patched modules differ from the ones the patch was verified against: re-run the patch's property tests against
 // the new modules, then update PATCHED_KAFKAJS_VERSION and the digests below (or drop the patch).
@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PATCHED_KAFKAJS_VERSION } from '../../../runtime/kafka/header-encoding-patch.js';
+import { PATCHED_KAFKAJS_VERSION } from '../../../runtime/transports/kafkajs/header-encoding-patch.js';
 
 // Resolved from the runtime's own folder: the kafkajs copy the runtime imports.
 const kafkajsRoot = dirname(

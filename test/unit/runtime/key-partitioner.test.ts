@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KEY_PARTITIONER } from '../../../runtime/kafka/producer-transport.js';
+import { KEY_PARTITIONER } from '../../../runtime/transports/kafkajs/producer-transport.js';
 import { encodeKey } from '../../../runtime/producer/key-encoding.js';
 
 const repo = path.resolve(import.meta.dirname, '../../..');

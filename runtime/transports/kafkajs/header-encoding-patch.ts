@@ -31,7 +31,7 @@
 // those lazily per request, so the next request uses the patch even when kafkajs was used before.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { RUNTIME_WIRE_RECORD } from '../producer/wire-record.js';
+import { RUNTIME_WIRE_RECORD } from '../../producer/wire-record.js';
 
 export const PATCHED_KAFKAJS_VERSION = '2.2.4';
 /** `off` (or `0`, `false`) keeps kafkajs' stock modules. */

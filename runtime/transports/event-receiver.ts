@@ -1,15 +1,14 @@
-// The EventReceiver generated consumers run on in production: a kafkajs consumer group feeding the
-// shared record processor, and an idempotent producer for dead letters.
-import type { ConsumerConfig } from 'kafkajs';
+// The EventReceiver generated consumers run on in production: a group consumer of the chosen transport feeding
+// the shared record processor, and an idempotent producer of the same transport for dead letters.
 import type { ProducerTransport } from '../contract.js';
 import { createReceiver, type ManagedEventReceiver, type ReceiverOptions } from '../consumer/receiver.js';
+import type { KafkaConnectionOptions } from '../kafka/connection.js';
 import { createConsoleLogger } from '../logger.js';
-import { kafkaClientOf, type KafkaConnectionOptions } from './connection.js';
-import { KafkaConsumerTransport } from './consumer-transport.js';
-import { installKafkajsPatch } from './header-encoding-patch.js';
-import { createKafkaProducerTransport } from './producer-transport.js';
+import type { KafkajsSettings } from './kafkajs/transport.js';
+import { openTransport, type TransportChoice } from './transport-choice.js';
 
-export interface KafkaReceiverOptions extends ReceiverOptions, KafkaConnectionOptions {
+export interface KafkaReceiverOptions
+  extends ReceiverOptions, KafkaConnectionOptions, TransportChoice, Pick<KafkajsSettings, 'consumerConfig'> {
   /**
    * Where a new consumer group starts: default true (the earliest retained record), because a
    * service that joins late should work off what waits for it rather than silently skip it.
@@ -17,9 +16,7 @@ export interface KafkaReceiverOptions extends ReceiverOptions, KafkaConnectionOp
   readonly fromBeginning?: boolean;
   /** Partitions processed concurrently (order is always kept within a partition); default 4. */
   readonly partitionsConsumedConcurrently?: number;
-  /** kafkajs consumer settings (session timeout, heartbeat interval, fetch sizes, ...). */
-  readonly consumerConfig?: Omit<ConsumerConfig, 'groupId'>;
-  /** Producer for dead letters; default an idempotent producer of its own on the same client. */
+  /** Producer for dead letters; default an idempotent producer of its own on the same transport. */
   readonly deadLetterProducer?: ProducerTransport;
   /**
    * Also commit within a fetched batch, after this many finished records and/or this long. By
@@ -29,25 +26,29 @@ export interface KafkaReceiverOptions extends ReceiverOptions, KafkaConnectionOp
   readonly commit?: { readonly everyRecords?: number; readonly intervalMs?: number };
   /** How long start() waits for the group join; default 60 s. */
   readonly joinTimeoutMs?: number;
+  /** Static group membership (KIP-345), where the transport supports it (`capabilities.supportsStaticMembership`). */
+  readonly groupInstanceId?: string;
+  readonly sessionTimeoutMs?: number;
+  readonly heartbeatIntervalMs?: number;
 }
 
 export function createEventReceiver(options: KafkaReceiverOptions): ManagedEventReceiver {
-  installKafkajsPatch(); // linear instead of quadratic header decoding in kafkajs 2.2.4 (header-encoding-patch.ts)
   const logger = options.logger ?? createConsoleLogger();
-  const kafka = kafkaClientOf(options, logger, `evc-${options.groupId}`);
+  const transport = openTransport({ ...options, logger }, `evc-${options.groupId}`);
   return createReceiver({ ...options, logger }, ({ observer, pauses }) => ({
-    consumer: new KafkaConsumerTransport({
-      kafka,
+    consumer: transport.consumer({
       groupId: options.groupId,
       fromBeginning: options.fromBeginning ?? true,
       observer,
       pauses,
       partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 4,
       joinTimeoutMs: options.joinTimeoutMs ?? 60_000,
-      ...(options.consumerConfig === undefined ? {} : { consumerConfig: options.consumerConfig }),
       ...(options.commit === undefined ? {} : { commit: options.commit }),
+      ...(options.groupInstanceId === undefined ? {} : { groupInstanceId: options.groupInstanceId }),
+      ...(options.sessionTimeoutMs === undefined ? {} : { sessionTimeoutMs: options.sessionTimeoutMs }),
+      ...(options.heartbeatIntervalMs === undefined ? {} : { heartbeatIntervalMs: options.heartbeatIntervalMs }),
     }),
-    deadLetters: options.deadLetterProducer ?? createKafkaProducerTransport({ kafka, logger }),
+    deadLetters: options.deadLetterProducer ?? transport.producer(),
     ownsDeadLetters: options.deadLetterProducer === undefined,
   }));
 }

@@ -1,10 +1,10 @@
 // ProducerTransport on kafkajs: idempotent by default (no duplicates from internal retries),
 // acks from all in-sync replicas, and one `producer.send` per call so a batch is one request.
 import { CompressionTypes, Partitioners, type Kafka, type Message, type Producer, type ProducerConfig } from 'kafkajs';
-import type { EventSender, ProducerTransport, WireRecord } from '../contract.js';
-import { createConsoleLogger, type Logger } from '../logger.js';
-import { createEventSender, type EventSenderOptions } from '../producer/event-sender.js';
-import { kafkaClientOf, type KafkaConnectionOptions } from './connection.js';
+import type { WireRecord } from '../../contract.js';
+import { createConsoleLogger, type Logger } from '../../logger.js';
+import { kafkaClientOf, type KafkaConnectionOptions } from '../../kafka/connection.js';
+import type { TransportProducer } from '../transport.js';
 import { installKafkajsPatch } from './header-encoding-patch.js';
 
 export interface KafkaProducerTransportOptions extends KafkaConnectionOptions {
@@ -17,9 +17,7 @@ export interface KafkaProducerTransportOptions extends KafkaConnectionOptions {
   readonly logger?: Logger;
 }
 
-export interface KafkaProducerTransport extends ProducerTransport {
-  /** Connects now; `send` also connects on first use. */
-  connect(): Promise<void>;
+export interface KafkaProducerTransport extends TransportProducer {
   readonly producer: Producer;
 }
 
@@ -72,19 +70,5 @@ export function createKafkaProducerTransport(options: KafkaProducerTransportOpti
       connecting = undefined;
       await producer.disconnect();
     },
-  };
-}
-
-/** A validating EventSender on its own Kafka producer, for services that do not share one. */
-export function createKafkaEventSender(
-  options: KafkaProducerTransportOptions & EventSenderOptions,
-): EventSender & { disconnect(): Promise<void>; connect(): Promise<void> } {
-  const transport = createKafkaProducerTransport(options);
-  const sender = createEventSender(transport, options);
-  return {
-    send: sender.send.bind(sender),
-    sendBatch: sender.sendBatch.bind(sender),
-    connect: transport.connect.bind(transport),
-    disconnect: transport.disconnect.bind(transport),
   };
 }

@@ -8,11 +8,12 @@
 // schedule nor, when that schedule outlasts the rebalance timeout, lets two members work on one record.
 import { performance } from 'node:perf_hooks';
 import type { Consumer, ConsumerConfig, EachBatchPayload, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
-import type { ConsumedRecord, ConsumerTransport } from '../contract.js';
-import type { PartitionPauses } from '../consumer/partition-pauses.js';
-import type { ReceiverObserver } from '../consumer/receiver-observer.js';
-import { setOwnProperty } from '../../contract-conventions/own-properties.js';
-import { lastHeaderBytes } from '../header-values.js';
+import type { ConsumedRecord } from '../../contract.js';
+import type { PartitionPauses } from '../../consumer/partition-pauses.js';
+import type { ReceiverObserver } from '../../consumer/receiver-observer.js';
+import { setOwnProperty } from '../../../contract-conventions/own-properties.js';
+import { lastHeaderBytes } from '../../header-values.js';
+import type { RecordDelivery, TopicPartition, TransportConsumer } from '../transport.js';
 
 export interface KafkaConsumerTransportOptions {
   readonly kafka: Kafka;
@@ -53,21 +54,20 @@ export function isMembershipChange(error: unknown): boolean {
   return typeof type === 'string' && MEMBERSHIP_CHANGES.has(type);
 }
 
-export class KafkaConsumerTransport implements ConsumerTransport {
+export class KafkaConsumerTransport implements TransportConsumer {
   private consumer: Consumer | undefined;
   private stopping = false;
   private restartTimer: NodeJS.Timeout | undefined;
   private topics: readonly string[] = [];
-  private onRecord: ((record: ConsumedRecord, ownership?: AbortSignal) => Promise<void>) | undefined;
+  private onRecord: RecordDelivery | undefined;
+  /** Last finished offset per partition (`partition:topic`), for commit() outside kafkajs' batch commits. */
+  private readonly finished = new Map<string, { topic: string; partition: number; offset: string }>();
   /** Aborted when a heartbeat reports a rebalance; replaced on every (re)join of the group. */
   private membership = new AbortController();
 
   constructor(private readonly options: KafkaConsumerTransportOptions) {}
 
-  async run(
-    topics: readonly string[],
-    onRecord: (record: ConsumedRecord, ownership?: AbortSignal) => Promise<void>,
-  ): Promise<void> {
+  async run(topics: readonly string[], onRecord: RecordDelivery): Promise<void> {
     if (this.consumer !== undefined) throw new Error('consumer is already running');
     this.topics = topics;
     this.onRecord = onRecord;
@@ -82,6 +82,22 @@ export class KafkaConsumerTransport implements ConsumerTransport {
     // disconnect() stops the runner: the batch in progress ends after its current record (the
     // loop checks isRunning), resolved offsets are committed, and the member leaves the group.
     if (consumer !== undefined) await consumer.disconnect();
+  }
+
+  pause(partitions: readonly TopicPartition[]): void {
+    this.consumer?.pause(byTopic(partitions));
+  }
+
+  resume(partitions: readonly TopicPartition[]): void {
+    this.consumer?.resume(byTopic(partitions));
+  }
+
+  async commit(): Promise<void> {
+    const consumer = this.consumer;
+    if (consumer === undefined || this.finished.size === 0) return;
+    const offsets = [...this.finished.values()].map((done) => ({ ...done, offset: nextOffset(done.offset) }));
+    this.finished.clear();
+    await consumer.commitOffsets(offsets);
   }
 
   private async startConsumer(): Promise<void> {
@@ -172,6 +188,7 @@ export class KafkaConsumerTransport implements ConsumerTransport {
           break;
         }
         payload.resolveOffset(message.offset);
+        this.finished.set(`${partition}:${topic}`, { topic, partition, offset: message.offset });
         this.options.pauses.succeeded(topic, partition);
         if (commitWithinBatch) await payload.commitOffsetsIfNecessary();
         if (performance.now() >= nextBeat) {
@@ -214,6 +231,21 @@ export class KafkaConsumerTransport implements ConsumerTransport {
         );
     }, this.options.restartDelayMs ?? RESTART_DELAY_MS);
   }
+}
+
+/** kafkajs commits the offset of the next record to read. */
+function nextOffset(offset: string): string {
+  return (BigInt(offset) + 1n).toString();
+}
+
+function byTopic(partitions: readonly TopicPartition[]): { topic: string; partitions: number[] }[] {
+  const topics = new Map<string, number[]>();
+  for (const { topic, partition } of partitions) {
+    const list = topics.get(topic);
+    if (list === undefined) topics.set(topic, [partition]);
+    else list.push(partition);
+  }
+  return [...topics].map(([topic, list]) => ({ topic, partitions: list }));
 }
 
 /** kafkajs' message as the runtime's record: headers as one Buffer each (the last of repeated ones). */
