@@ -84,6 +84,14 @@ export class RetryRouting {
   }
 }
 
+/**
+ * The consumer group of a retry topic's own consumer (transports without per-partition pause): the receiver's
+ * group and the topic, so its committed offsets are found again after a restart.
+ */
+export function retryGroupId(groupId: string, retryTopic: string): string {
+  return `${groupId}.${retryTopic}`;
+}
+
 function declaredTopics(
   retry: RetryPolicy | ContractRetryPolicy | undefined,
 ): Pick<ContractRetryPolicy, 'delays' | 'channels'> | undefined {

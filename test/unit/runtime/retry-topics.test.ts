@@ -13,6 +13,8 @@ import {
   type ReceiverEvent,
 } from '../../../runtime/index.js';
 import { retryDelayMs, retryTopicFor, retryTopicsFor } from '../../../contract-conventions/index.js';
+import { createReceiver } from '../../../runtime/consumer/receiver.js';
+import { retryGroupId } from '../../../runtime/consumer/retry-topics.js';
 import { CORRELATION_ID, routeCalculated, validRoute } from './fixtures.js';
 
 const calculated = routeCalculated();
@@ -229,5 +231,34 @@ describe('receiver with retry topics (in-memory broker)', () => {
         route(routeCalculated('routing.events-retry-0'), () => {}),
       ]),
     ).rejects.toThrow(/also a consumed topic/);
+  });
+
+  it('gives each retry topic a consumer (and group) of its own when the transport asks for it', async () => {
+    const { broker, send } = setup();
+    const handled: string[] = [];
+    let calls = 0;
+    const receiver = createReceiver({ groupId: 'invoicing', logger: silentLogger }, ({ pauses }) => ({
+      consumer: broker.consumer('invoicing', { fromBeginning: true, pauses }),
+      deadLetters: broker.producer(),
+      ownsDeadLetters: true,
+      retryConsumer: (topic) => broker.consumer(retryGroupId('invoicing', topic), { fromBeginning: true, pauses }),
+    }));
+    running.push(receiver);
+    await receiver.start([
+      route(
+        calculated,
+        (event) => {
+          if (event.payload.truckId === 'TRK-0001' && ++calls === 1) throw new Error('once');
+          handled.push(`${event.payload.truckId}@${event.record.topic}`);
+        },
+        { retry: { delays: ['100ms'] } },
+      ),
+    ]);
+    await send('TRK-0001');
+    await send('TRK-0002');
+    await waitFor(() => handled.length === 2, 'both records');
+    expect(handled).toEqual(['TRK-0002@routing.events', 'TRK-0001@routing.events-retry-0']);
+    expect(broker.committedOffset('invoicing.routing.events-retry-0', 'routing.events-retry-0', 0)).toBe(1);
+    expect(broker.committedOffset('invoicing', 'routing.events', 0)).toBe(2);
   });
 });
