@@ -30,6 +30,11 @@ export const EVC_RETRY_ORIGINAL_PARTITION = 'evc_retry_original_partition';
 export const EVC_RETRY_ORIGINAL_OFFSET = 'evc_retry_original_offset';
 export const EVC_RETRY_ORIGINAL_TIMESTAMP = 'evc_retry_original_timestamp';
 export const EVC_RETRY_HISTORY = 'evc_retry_history';
+/**
+ * The consumer group that forwarded the record: every group of the source topic reads the same retry topics
+ * (`<topic>-retry-<n>`), and only the one whose delivery failed handles it; the others commit it at once.
+ */
+export const EVC_RETRY_FOR_GROUP = 'evc_retry_for_group';
 
 /** The retry headers: stripped from application headers, and replaced on every forward. */
 export const RETRY_HEADER_NAMES: ReadonlySet<string> = new Set([
@@ -40,6 +45,7 @@ export const RETRY_HEADER_NAMES: ReadonlySet<string> = new Set([
   EVC_RETRY_ORIGINAL_OFFSET,
   EVC_RETRY_ORIGINAL_TIMESTAMP,
   EVC_RETRY_HISTORY,
+  EVC_RETRY_FOR_GROUP,
 ]);
 
 export const CLOUDEVENTS_SPEC_VERSION = '1.0';

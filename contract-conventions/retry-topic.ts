@@ -42,6 +42,14 @@ export function retryDelayMs(delay: string | number): number {
   return Math.round(ms);
 }
 
+/** A delay as a contract would write it (`1m`, `10s`, `500ms`), for listings. */
+export function formatRetryDelay(ms: number): string {
+  if (ms >= 3_600_000 && ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;
+  if (ms >= 60_000 && ms % 60_000 === 0) return `${ms / 60_000}m`;
+  if (ms >= 1_000 && ms % 1_000 === 0) return `${ms / 1_000}s`;
+  return `${ms}ms`;
+}
+
 /**
  * The retry stages of `sourceTopic` as declared, or undefined when it declares none (retries stay in place).
  * Throws RangeError for settings the runtime could not run: an empty list, a bad duration, a channel list of

@@ -189,7 +189,7 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
     const original = retry?.original ?? record;
     const letter: PendingDeadLetter = {
       topic: stage.topic,
-      record: retryRecord(record, { failedDeliveries, dueAtMs, original }, history),
+      record: retryRecord(record, { failedDeliveries, dueAtMs, original, forGroup: groupId }, history),
       event: {
         kind: 'retry',
         messageType: failure.messageName,
@@ -204,6 +204,11 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
   return async function processRecord(record, ownership) {
     // A retry topic's record waits for its due time with its partition paused (the transport resumes it).
     const retry = retryRouting.isRetryTopic(record.topic) ? readRetryState(record) : undefined;
+    // Another group's failed delivery (all groups of a source topic read its retry topics): not ours to wait for.
+    if (retry?.forGroup !== undefined && retry.forGroup !== groupId) {
+      observer.emit({ type: 'skipped-replay', record, forGroup: retry.forGroup });
+      return;
+    }
     if (retry !== undefined && retry.dueAtMs > options.clock().getTime())
       throw new RetryNotDueError(record, retry.dueAtMs);
     observer.metrics.consumed();

@@ -6,6 +6,7 @@ import type { ConsumedRecord, ConsumerRoute, RecordCoordinates, WireRecord } fro
 import {
   EVC_RETRY_ATTEMPT,
   EVC_RETRY_DUE_AT,
+  EVC_RETRY_FOR_GROUP,
   EVC_RETRY_HISTORY,
   EVC_RETRY_ORIGINAL_OFFSET,
   EVC_RETRY_ORIGINAL_PARTITION,
@@ -32,6 +33,8 @@ export interface RetryState {
   /** The record as it first arrived on its source topic. */
   readonly original: RecordCoordinates;
   readonly history: readonly AttemptHistoryEntry[];
+  /** The group whose delivery failed: the only one that handles it (absent on records written by hand). */
+  readonly forGroup: string | undefined;
 }
 
 export class RetryRouting {
@@ -121,13 +124,19 @@ export function readRetryState(record: ConsumedRecord): RetryState | undefined {
       timestamp: text(EVC_RETRY_ORIGINAL_TIMESTAMP) ?? record.timestamp,
     },
     history: decodeAttemptHistory(h[EVC_RETRY_HISTORY]),
+    forGroup: text(EVC_RETRY_FOR_GROUP),
   };
 }
 
 /** The copy of `record` that goes to a retry topic: key, value and application headers unchanged, retry headers new. */
 export function retryRecord(
   record: ConsumedRecord,
-  next: { readonly failedDeliveries: number; readonly dueAtMs: number; readonly original: RecordCoordinates },
+  next: {
+    readonly failedDeliveries: number;
+    readonly dueAtMs: number;
+    readonly original: RecordCoordinates;
+    readonly forGroup: string;
+  },
   history: readonly AttemptHistoryEntry[],
 ): WireRecord {
   const headers: Record<string, Buffer> = {};
@@ -143,5 +152,6 @@ export function retryRecord(
   headers[EVC_RETRY_ORIGINAL_OFFSET] = text(next.original.offset);
   headers[EVC_RETRY_ORIGINAL_TIMESTAMP] = text(next.original.timestamp);
   headers[EVC_RETRY_HISTORY] = encodeAttemptHistory(history);
+  headers[EVC_RETRY_FOR_GROUP] = text(next.forGroup);
   return { key: record.key, value: record.value, headers };
 }

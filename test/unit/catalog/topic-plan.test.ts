@@ -54,6 +54,31 @@ describe('topic plan', () => {
     ]);
   });
 
+  it("lists a receiver's retry topics (x-retry.delays), sized like their source topic", async () => {
+    const files = editYaml(withBinding(base, { partitions: 6, replicas: 3 }), 'tracking.yaml', (doc) =>
+      doc.setIn(['operations', 'receiveRoutes', 'x-retry'], doc.createNode({ delays: ['1s', '1m'] })),
+    );
+    const { topics } = await plan(files);
+    expect(topics.filter((t) => t.purpose === 'retries')).toEqual([
+      {
+        topic: 'routing.events-retry-0',
+        purpose: 'retries',
+        retriesOf: { topic: 'routing.events', delayMs: 1_000 },
+        partitions: 6,
+        replicas: 3,
+        config: {},
+      },
+      {
+        topic: 'routing.events-retry-1',
+        purpose: 'retries',
+        retriesOf: { topic: 'routing.events', delayMs: 60_000 },
+        partitions: 6,
+        replicas: 3,
+        config: {},
+      },
+    ]);
+  });
+
   it('uses the dead-letter topic a receiver declares', async () => {
     const files = editYaml(base, 'tracking.yaml', (doc) =>
       doc.setIn(['operations', 'receiveRoutes', 'x-dead-letter'], doc.createNode({ channel: 'tracking.parked' })),

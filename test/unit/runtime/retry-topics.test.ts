@@ -261,4 +261,31 @@ describe('receiver with retry topics (in-memory broker)', () => {
     expect(broker.committedOffset('invoicing.routing.events-retry-0', 'routing.events-retry-0', 0)).toBe(1);
     expect(broker.committedOffset('invoicing', 'routing.events', 0)).toBe(2);
   });
+
+  it('leaves another group’s retries alone: only the group whose delivery failed handles the retry record', async () => {
+    const { broker, receiver, send } = setup();
+    const portal: string[] = [];
+    const tracking: string[] = [];
+    let calls = 0;
+    const retry = { delays: ['50ms'] };
+    await receiver.start([
+      route(
+        calculated,
+        (event) => {
+          if (++calls === 1) throw new Error('once');
+          portal.push(event.record.topic);
+        },
+        { retry },
+      ),
+    ]);
+    const other = createInMemoryReceiver(broker, { groupId: 'tracking', logger: silentLogger });
+    running.push(other);
+    await other.start([route(calculated, (event) => void tracking.push(event.record.topic), { retry })]);
+    await send('TRK-0001');
+    await waitFor(() => portal.length === 1, 'the retried record');
+    await broker.drain();
+    expect(portal).toEqual(['routing.events-retry-0']);
+    expect(tracking).toEqual(['routing.events']);
+    expect(other.metrics()).toMatchObject({ handled: 1, skippedReplays: 1 });
+  });
 });
