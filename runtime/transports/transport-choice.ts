@@ -3,6 +3,7 @@
 import type { KafkaConnectionOptions } from '../kafka/connection.js';
 import { createConsoleLogger, type Logger } from '../logger.js';
 import { kafkajsTransport, type KafkajsSettings } from './kafkajs/transport.js';
+import { platformaticTransport } from './platformatic/transport.js';
 import { TRANSPORT_NAMES, type KafkaTransport, type TransportName } from './transport.js';
 
 export const TRANSPORT_VARIABLE = 'EVC_TRANSPORT';
@@ -46,13 +47,11 @@ export function openTransport(
 ): KafkaTransport {
   if (typeof options.transport === 'object') return options.transport;
   const name = chosenTransportName(options, env);
-  if (options.kafka !== undefined && name !== 'kafkajs')
-    throw new TypeError(`transport '${name}' cannot use a kafkajs \`kafka\` client; give \`brokers\` instead`);
   switch (name) {
     case 'kafkajs':
       return kafkajsTransport(options, defaultClientId);
     case 'platformatic':
-      throw new TypeError('the platformatic transport is not built yet');
+      return platformaticTransport(options, defaultClientId);
   }
 }
 

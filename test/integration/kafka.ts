@@ -4,6 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { Kafka, logLevel, type Admin, type ITopicConfig, type KafkaConfig } from 'kafkajs';
+import { chosenTransportName } from '../../runtime/transports/transport-choice.js';
+import type { TransportName } from '../../runtime/transports/transport.js';
 
 /** Bootstrap addresses from the global setup (or KAFKA_BROKERS), e.g. `['127.0.0.1:40123']`. */
 export function kafkaBrokers(): string[] {
@@ -65,4 +67,12 @@ export async function deleteTopics(names: readonly string[]): Promise<void> {
 export function uniqueTopic(prefix = 'test'): string {
   const safe = prefix.replace(/[^a-zA-Z0-9._-]/g, '-').slice(0, 200) || 'test';
   return `${safe}.${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
+}
+
+/**
+ * The client the runtime runs on in this test run (`EVC_TRANSPORT`, set per vitest project): tests that pass
+ * client-specific settings, or assert a client's own behaviour, ask it.
+ */
+export function testTransportName(): TransportName {
+  return chosenTransportName({});
 }

@@ -1,0 +1,413 @@
+// TransportConsumer on @platformatic/kafka. The client delivers one stream of records for all assigned partitions
+// and can pause only that whole stream, so ordering and redelivery are done here: records go into one lane per
+// partition, each lane hands its records to the processor one at a time (up to `partitionsConsumedConcurrently`
+// lanes at once), and offsets are committed only for finished records. A record the processor could not finish
+// holds the whole stream (the transport says `supportsPartitionPause: false`) until the delay chosen by
+// PartitionPauses ends; then its partition is fetched again from that record (the stream's fetch position is
+// rewound, and records of the partition fetched meanwhile are dropped, uncommitted). A rebalance notice aborts the
+// ownership signal of the records in flight; a new generation drops what the lanes still queue (uncommitted: the
+// client fetches those partitions again from their committed offsets).
+import { Consumer, type CommitOptionsPartition, type Message, type MessagesStream } from '@platformatic/kafka';
+import { setOwnProperty } from '../../../contract-conventions/own-properties.js';
+import type { ConsumedRecord } from '../../contract.js';
+import type { RecordDelivery, TopicPartition, TransportConsumer, TransportConsumerSettings } from '../transport.js';
+import type { PlatformaticClientOptions } from './connection.js';
+
+/** Fetch sizes: the client's 50 MB default makes its buffer scans slow (issue 15 measured ~3x the CPU per record). */
+export interface PlatformaticFetchSettings {
+  readonly maxBytes: number;
+  readonly maxBytesPerPartition: number;
+  readonly maxWaitTimeMs: number;
+}
+
+export const DEFAULT_FETCH: PlatformaticFetchSettings = {
+  maxBytes: 10 * 1024 * 1024,
+  maxBytesPerPartition: 1024 * 1024,
+  maxWaitTimeMs: 1_000,
+};
+
+/** Records queued in lanes above which the stream is paused, and below which it flows again. */
+const QUEUE_HIGH = 4_096;
+const QUEUE_LOW = 1_024;
+const RESTART_DELAY_MS = 5_000;
+
+interface Lane {
+  readonly topic: string;
+  readonly partition: number;
+  readonly key: string;
+  queue: Message[];
+  head: number;
+  running: boolean;
+  /** Set while the partition waits to be fetched again from this offset; later records are dropped. */
+  rewindTo: bigint | undefined;
+}
+
+export class PlatformaticConsumerTransport implements TransportConsumer {
+  private consumer: Consumer | undefined;
+  private stream: MessagesStream<Buffer, Buffer, Buffer, Buffer> | undefined;
+  private onRecord: RecordDelivery | undefined;
+  private topics: readonly string[] = [];
+  private stopping = false;
+  private restartTimer: NodeJS.Timeout | undefined;
+  private membership = new AbortController();
+  private readonly lanes = new Map<string, Lane>();
+  private readonly waiting: Lane[] = [];
+  private runningLanes = 0;
+  private queued = 0;
+  /** Why the stream is held: back-pressure, redeliveries waiting for their delay, partitions paused by the caller. */
+  private flowHeld = false;
+  private redeliveries = 0;
+  private readonly userPaused = new Set<string>();
+  private readonly finished = new Map<string, CommitOptionsPartition>();
+  private finishedSinceCommit = 0;
+  private committing: Promise<void> | undefined;
+  private commitAgain = false;
+  private commitTimer: NodeJS.Timeout | undefined;
+  private idle: (() => void) | undefined;
+
+  constructor(
+    private readonly client: PlatformaticClientOptions,
+    private readonly settings: TransportConsumerSettings,
+    private readonly fetch: PlatformaticFetchSettings = DEFAULT_FETCH,
+  ) {}
+
+  async run(topics: readonly string[], onRecord: RecordDelivery): Promise<void> {
+    if (this.consumer !== undefined) throw new Error('consumer is already running');
+    this.topics = topics;
+    this.onRecord = onRecord;
+    await this.start();
+    if (this.settings.commit?.intervalMs !== undefined)
+      this.commitTimer = setInterval(() => void this.commit().catch(() => {}), this.settings.commit.intervalMs);
+  }
+
+  pause(partitions: readonly TopicPartition[]): void {
+    for (const { topic, partition } of partitions) this.userPaused.add(laneKey(topic, partition));
+    this.updateFlow();
+  }
+
+  resume(partitions: readonly TopicPartition[]): void {
+    for (const { topic, partition } of partitions) this.userPaused.delete(laneKey(topic, partition));
+    this.updateFlow();
+  }
+
+  /** Commits finished offsets of the partitions this member still owns; one commit at a time. */
+  commit(): Promise<void> {
+    return this.consumer === undefined ? Promise.resolve() : this.commitOn(this.consumer);
+  }
+
+  private commitOn(consumer: Consumer): Promise<void> {
+    if (this.committing !== undefined) {
+      this.commitAgain = true;
+      return this.committing;
+    }
+    if (this.finished.size === 0) return Promise.resolve();
+    const owned = ownedPartitions(consumer);
+    const offsets: CommitOptionsPartition[] = [];
+    for (const [key, offset] of this.finished) if (owned.has(key)) offsets.push(offset);
+    this.finished.clear();
+    this.finishedSinceCommit = 0;
+    if (offsets.length === 0) return Promise.resolve();
+    this.committing = consumer.commit({ offsets }).finally(() => {
+      this.committing = undefined;
+      if (this.commitAgain) {
+        this.commitAgain = false;
+        void this.commitOn(consumer).catch(noop);
+      }
+    });
+    return this.committing;
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.restartTimer !== undefined) clearTimeout(this.restartTimer);
+    if (this.commitTimer !== undefined) clearInterval(this.commitTimer);
+    this.dropQueued();
+    // The record in flight on each lane finishes (the receiver has already aborted retry waits).
+    if (this.runningLanes > 0) await new Promise<void>((resolve) => (this.idle = resolve));
+    const consumer = this.consumer;
+    const stream = this.stream;
+    this.consumer = undefined;
+    this.stream = undefined;
+    if (consumer === undefined) return;
+    try {
+      await this.flushCommits(consumer);
+    } finally {
+      await stream?.close().catch(() => {});
+      await closeConsumer(consumer);
+    }
+  }
+
+  private async flushCommits(consumer: Consumer): Promise<void> {
+    this.commitAgain = false;
+    await this.committing?.catch(noop);
+    if (this.finished.size > 0) await this.commitOn(consumer);
+  }
+
+  private async start(): Promise<void> {
+    const { groupId } = this.settings;
+    const consumer = new Consumer({
+      ...this.client,
+      groupId,
+      autocommit: false,
+      ...(this.settings.groupInstanceId === undefined ? {} : { groupInstanceId: this.settings.groupInstanceId }),
+      ...(this.settings.sessionTimeoutMs === undefined ? {} : { sessionTimeout: this.settings.sessionTimeoutMs }),
+      ...(this.settings.heartbeatIntervalMs === undefined
+        ? {}
+        : { heartbeatInterval: this.settings.heartbeatIntervalMs }),
+      maxBytes: this.fetch.maxBytes,
+      maxBytesPerPartition: this.fetch.maxBytesPerPartition,
+      maxWaitTime: this.fetch.maxWaitTimeMs,
+    });
+    this.consumer = consumer;
+    // A rebalance notice: records in flight may belong to another member soon; stop their retries now.
+    consumer.on('consumer:group:rebalance', () => this.loseOwnership('the consumer group is rebalancing'));
+    consumer.on('consumer:group:join', () => {
+      // A new generation: what the lanes still queue was fetched for the previous one.
+      this.loseOwnership('the consumer group was joined again');
+      this.membership = new AbortController();
+      this.dropQueued();
+    });
+    consumer.on('error', (error: Error) => this.onCrash(consumer, error));
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`consumer group ${groupId} did not join within ${this.settings.joinTimeoutMs} ms`)),
+        this.settings.joinTimeoutMs,
+      );
+    });
+    try {
+      // consume() joins the group first and resolves with the stream once the member has its assignment.
+      const stream = await Promise.race([
+        consumer.consume({
+          topics: [...this.topics],
+          mode: 'committed',
+          fallbackMode: this.settings.fromBeginning ? 'earliest' : 'latest',
+          autocommit: false,
+          maxBytes: this.fetch.maxBytes,
+          maxBytesPerPartition: this.fetch.maxBytesPerPartition,
+          maxWaitTime: this.fetch.maxWaitTimeMs,
+        }),
+        timeout,
+      ]);
+      this.stream = stream;
+      stream.on('data', (message: Message) => this.accept(message));
+      stream.on('error', (error: Error) => this.onCrash(consumer, error));
+    } catch (error) {
+      this.consumer = undefined;
+      await closeConsumer(consumer);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private accept(message: Message): void {
+    const key = laneKey(message.topic, message.partition);
+    let lane = this.lanes.get(key);
+    if (lane === undefined) {
+      lane = {
+        topic: message.topic,
+        partition: message.partition,
+        key,
+        queue: [],
+        head: 0,
+        running: false,
+        rewindTo: undefined,
+      };
+      this.lanes.set(key, lane);
+    }
+    if (lane.rewindTo !== undefined) {
+      if (message.offset !== lane.rewindTo) {
+        // Fetched past the unfinished record (a fetch was in flight when it failed): ask again from it.
+        if (message.offset > lane.rewindTo) this.rewind(lane);
+        return;
+      }
+      lane.rewindTo = undefined;
+    }
+    lane.queue.push(message);
+    this.queued++;
+    if (this.queued >= QUEUE_HIGH && !this.flowHeld) {
+      this.flowHeld = true;
+      this.updateFlow();
+    }
+    if (!lane.running) this.schedule(lane);
+  }
+
+  private schedule(lane: Lane): void {
+    if (this.runningLanes >= this.settings.partitionsConsumedConcurrently) {
+      if (!this.waiting.includes(lane)) this.waiting.push(lane);
+      return;
+    }
+    lane.running = true;
+    this.runningLanes++;
+    void this.drain(lane);
+  }
+
+  private async drain(lane: Lane): Promise<void> {
+    const onRecord = this.onRecord!;
+    const everyRecords = this.settings.commit?.everyRecords;
+    try {
+      while (lane.head < lane.queue.length && !this.stopping) {
+        const message = lane.queue[lane.head]!;
+        lane.queue[lane.head++] = undefined as unknown as Message; // let the record be collected
+        this.queued--;
+        const ownership = this.membership.signal;
+        try {
+          await onRecord(consumedRecord(message), ownership);
+        } catch (reason) {
+          this.unfinished(lane, message, reason, ownership);
+          break;
+        }
+        this.finished.set(lane.key, {
+          topic: lane.topic,
+          partition: lane.partition,
+          offset: message.offset + 1n,
+          leaderEpoch: -1,
+        });
+        this.settings.pauses.succeeded(lane.topic, lane.partition);
+        if (everyRecords !== undefined && ++this.finishedSinceCommit >= everyRecords) void this.commit().catch(noop);
+      }
+    } finally {
+      if (lane.head >= lane.queue.length) {
+        lane.queue = [];
+        lane.head = 0;
+      }
+      lane.running = false;
+      this.runningLanes--;
+      this.afterLane(lane);
+    }
+  }
+
+  private afterLane(lane: Lane): void {
+    if (this.runningLanes === 0 && this.idle !== undefined) {
+      const idle = this.idle;
+      this.idle = undefined;
+      idle();
+    }
+    if (this.stopping) return;
+    // A lane that ran dry finished a fetched batch: commit, as kafkajs does after each batch.
+    if (lane.queue.length === 0) void this.commit().catch(noop);
+    if (this.flowHeld && this.queued <= QUEUE_LOW) {
+      this.flowHeld = false;
+      this.updateFlow();
+    }
+    if (lane.head < lane.queue.length) this.schedule(lane);
+    while (this.waiting.length > 0 && this.runningLanes < this.settings.partitionsConsumedConcurrently) {
+      const next = this.waiting.shift()!;
+      if (!next.running && next.head < next.queue.length) this.schedule(next);
+    }
+  }
+
+  /** The record was not finished: drop what its lane queues, hold the stream, fetch the partition again later. */
+  private unfinished(lane: Lane, message: Message, reason: unknown, ownership: AbortSignal): void {
+    this.queued -= lane.queue.length - lane.head;
+    lane.queue = [];
+    lane.head = 0;
+    lane.rewindTo = message.offset;
+    if (this.stopping || ownership.aborted) return; // the next generation fetches from the committed offset
+    this.redeliveries++;
+    this.updateFlow();
+    this.settings.pauses.pause(lane.topic, lane.partition, message.offset.toString(), reason, () => {
+      this.redeliveries--;
+      if (this.stopping) return;
+      this.rewind(lane);
+      this.updateFlow();
+    });
+  }
+
+  /** Points the stream's next fetch of the lane's partition at its unfinished record. */
+  private rewind(lane: Lane): void {
+    if (lane.rewindTo !== undefined) this.stream?.offsetsToFetch.set(`${lane.topic}:${lane.partition}`, lane.rewindTo);
+  }
+
+  private updateFlow(): void {
+    const stream = this.stream;
+    if (stream === undefined || this.stopping) return;
+    const hold = this.flowHeld || this.redeliveries > 0 || this.userPaused.size > 0;
+    if (hold && !stream.isPaused()) stream.pause();
+    else if (!hold && stream.isPaused()) stream.resume();
+  }
+
+  private dropQueued(): void {
+    for (const lane of this.lanes.values()) {
+      this.queued -= lane.queue.length - lane.head;
+      lane.queue = [];
+      lane.head = 0;
+      lane.rewindTo = undefined;
+    }
+    this.waiting.length = 0;
+    if (this.flowHeld && this.queued <= QUEUE_LOW) {
+      this.flowHeld = false;
+      this.updateFlow();
+    }
+  }
+
+  private loseOwnership(reason: string): void {
+    if (this.membership.signal.aborted) return;
+    if (this.runningLanes > 0)
+      this.settings.observer.logger.info(
+        `consumer group ${this.settings.groupId}: ${reason}; in-place retries stop and unfinished records stay uncommitted`,
+      );
+    this.membership.abort(new Error(reason));
+  }
+
+  /** The client gave up (stream or group error): report it, then start over with a new client after a delay. */
+  private onCrash(consumer: Consumer, error: Error): void {
+    const restartHere = !this.stopping && this.consumer === consumer && this.restartTimer === undefined;
+    this.settings.observer.emit({ type: 'crashed', error, restarting: restartHere });
+    if (!restartHere) return;
+    this.loseOwnership('the consumer crashed');
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = undefined;
+      if (this.stopping) return;
+      const stream = this.stream;
+      this.stream = undefined;
+      this.consumer = undefined;
+      this.membership = new AbortController();
+      this.dropQueued();
+      void (async () => {
+        await stream?.close().catch(noop);
+        await closeConsumer(consumer);
+        if (!this.stopping) await this.start();
+      })().catch((restartError: unknown) =>
+        this.onCrash(consumer, restartError instanceof Error ? restartError : new Error(String(restartError))),
+      );
+    }, RESTART_DELAY_MS);
+  }
+}
+
+function noop(): void {}
+
+/** Leaves the group and closes the connections; a failure to close is not the caller's problem any more. */
+function closeConsumer(consumer: Consumer): Promise<void> {
+  return new Promise((resolve) => consumer.close(true, () => resolve()));
+}
+
+function laneKey(topic: string, partition: number): string {
+  return `${partition}:${topic}`;
+}
+
+function ownedPartitions(consumer: Consumer): Set<string> {
+  const owned = new Set<string>();
+  for (const { topic, partitions } of consumer.assignments ?? [])
+    for (const partition of partitions) owned.add(laneKey(topic, partition));
+  return owned;
+}
+
+/** The client's record as the runtime's: raw Buffers, headers as an object (the last of repeated names wins). */
+function consumedRecord(message: Message): ConsumedRecord {
+  const headers: Record<string, Buffer> = {};
+  for (const [name, value] of message.headers) {
+    // A header without a value has no bytes to hand on (kafkajs' records drop it the same way).
+    if (value !== undefined && value !== null) setOwnProperty(headers, name.toString('utf8'), value);
+  }
+  return {
+    topic: message.topic,
+    partition: message.partition,
+    offset: message.offset.toString(),
+    timestamp: message.timestamp.toString(),
+    key: message.key ?? null,
+    value: message.value ?? null,
+    headers,
+  };
+}
