@@ -61,9 +61,12 @@ export function retryTopicsFor(sourceTopic: string, declared: RetryTopicsDeclara
     if (channels !== undefined) throw new RangeError('retry channels need delays: one delay per retry channel');
     return undefined;
   }
-  if (!Array.isArray(delays) || delays.length === 0)
+  // Contract text may hold anything where the type says a list.
+  const delayList: unknown = delays;
+  const channelList: unknown = channels;
+  if (!Array.isArray(delayList) || delays.length === 0)
     throw new RangeError('retry delays must be a non-empty list, e.g. [1s, 10s, 1m]');
-  if (channels !== undefined && (!Array.isArray(channels) || channels.length !== delays.length))
+  if (channels !== undefined && (!Array.isArray(channelList) || channels.length !== delays.length))
     throw new RangeError(`retry channels must name one topic per delay (${delays.length})`);
   const stages = delays.map((delay, index) => ({
     topic: channels?.[index] ?? retryTopicFor(sourceTopic, index),

@@ -123,13 +123,8 @@ function readDeadLetterTopic(
   const channel = isObject(deadLetter) ? deadLetter['channel'] : undefined;
   // `channel` is a `$ref` to the dead-letter channel (resolved by the loader to the channel object)
   // or, more simply, the topic name itself.
-  const topic =
-    typeof channel === 'string'
-      ? channel
-      : isObject(channel) && typeof channel['address'] === 'string'
-        ? channel['address']
-        : undefined;
-  if (topic === undefined || topic === '') {
+  const topic = channelTopic(channel);
+  if (topic === undefined) {
     problems.push({
       at: channelAt,
       message: `${DEAD_LETTER_EXTENSION} of "${operation.id}" names no dead-letter topic`,

@@ -13,9 +13,8 @@ import {
   ProcessingAbortedError,
   RetryNotDueError,
 } from '../errors.js';
-import type { AttemptHistoryEntry } from '../dead-letter-format/attempt-history.js';
 import type { DeadLetterHeaderStyle } from '../dead-letter-format/dead-letter-headers.js';
-import { deadLetterFacts, deadLetterRecord } from '../dead-letter-format/dead-letter-record.js';
+import { deadLetterFacts, deadLetterRecord, failedDelivery } from '../dead-letter-format/dead-letter-record.js';
 import { deadLetterTopicFor, type DeadLetterTopicOption } from '../../contract-conventions/dead-letter-topic.js';
 import { prepareEvent, type PreparationOptions } from './event-preparation.js';
 import type { FrameCheck } from '../schema-registry/frame-check.js';
@@ -156,7 +155,7 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
     const history =
       retry === undefined && !(route !== undefined && retryRouting.hasStages(route))
         ? undefined
-        : [...(retry?.history ?? []), historyEntry(record, attempts, error, now)];
+        : [...(retry?.history ?? []), failedDelivery(record, attempts, error, now)];
     const total = (retry?.history ?? []).reduce((sum, entry) => sum + entry.attempts, 0) + attempts;
     const facts = deadLetterFacts(origin, error, {
       consumerGroup: groupId,
@@ -185,7 +184,7 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
     const now = options.clock();
     const failedDeliveries = (retry?.failedDeliveries ?? 0) + 1;
     const dueAtMs = now.getTime() + stage.delayMs;
-    const history = [...(retry?.history ?? []), historyEntry(record, attempts, failure, now)];
+    const history = [...(retry?.history ?? []), failedDelivery(record, attempts, failure, now)];
     const original = retry?.original ?? record;
     const letter: PendingDeadLetter = {
       topic: stage.topic,
@@ -273,24 +272,5 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
         throw new ProcessingAbortedError(record);
       }
     }
-  };
-}
-
-function historyEntry(
-  record: ConsumedRecord,
-  attempts: number,
-  error: EventRuntimeError,
-  now: Date,
-): AttemptHistoryEntry {
-  const cause = error instanceof HandlerError ? error.cause : undefined;
-  return {
-    topic: record.topic,
-    partition: record.partition,
-    offset: record.offset,
-    attempts,
-    errorClass: error.name,
-    ...(cause instanceof Error ? { errorCauseClass: cause.name } : {}),
-    errorMessage: error.message,
-    failedAt: now.toISOString(),
   };
 }

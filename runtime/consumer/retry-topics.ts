@@ -99,7 +99,7 @@ function declaredTopics(
   retry: RetryPolicy | ContractRetryPolicy | undefined,
 ): Pick<ContractRetryPolicy, 'delays' | 'channels'> | undefined {
   if (retry === undefined || !('delays' in retry || 'channels' in retry)) return undefined;
-  const { delays, channels } = retry as ContractRetryPolicy;
+  const { delays, channels } = retry;
   return { ...(delays === undefined ? {} : { delays }), ...(channels === undefined ? {} : { channels }) };
 }
 

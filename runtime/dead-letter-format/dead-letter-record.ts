@@ -30,13 +30,38 @@ export interface FailureContext {
   readonly attemptHistory?: readonly AttemptHistoryEntry[];
 }
 
+/** What a handler threw, for handler failures (other failures have no cause worth naming). */
+function handlerCause(error: EventRuntimeError): unknown {
+  return error instanceof HandlerError ? error.cause : undefined;
+}
+
+/** One failed delivery of a record that goes through retry topics, for its attempt history. */
+export function failedDelivery(
+  record: ConsumedRecord,
+  attempts: number,
+  error: EventRuntimeError,
+  now: Date,
+): AttemptHistoryEntry {
+  const cause = handlerCause(error);
+  return {
+    topic: record.topic,
+    partition: record.partition,
+    offset: record.offset,
+    attempts,
+    errorClass: error.name,
+    ...(cause instanceof Error ? { errorCauseClass: cause.name } : {}),
+    errorMessage: error.message,
+    failedAt: now.toISOString(),
+  };
+}
+
 /** The facts a dead-letter record carries for a classified failure. */
 export function deadLetterFacts(
   record: ConsumedRecord,
   error: EventRuntimeError,
   context: FailureContext,
 ): DeadLetterFacts {
-  const cause = error instanceof HandlerError ? error.cause : undefined;
+  const cause = handlerCause(error);
   return {
     originalTopic: record.topic,
     originalPartition: record.partition,
