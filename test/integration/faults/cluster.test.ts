@@ -51,21 +51,31 @@ afterAll(async () => {
   await cluster?.stop();
 }, 60_000);
 
-/** The active KRaft controller: the leader with the highest epoch in the nodes' `quorum-state` files. */
-function activeController(nodes: readonly RunningBroker[]): number {
-  let best = { leaderId: -1, leaderEpoch: -1 };
-  for (const node of nodes) {
-    try {
-      const file = join(node.dataDir, 'data', '__cluster_metadata-0', 'quorum-state');
-      const state = JSON.parse(readFileSync(file, 'utf8')) as { leaderId?: number; leaderEpoch?: number };
-      if ((state.leaderEpoch ?? -1) > best.leaderEpoch && (state.leaderId ?? -1) > 0)
-        best = { leaderId: state.leaderId!, leaderEpoch: state.leaderEpoch! };
-    } catch {
-      // a node that has not written its quorum state yet
+/**
+ * The active KRaft controller: the leader with the highest epoch in the nodes' `quorum-state` files. Right after
+ * a node died the others may be between leaders (leaderId -1): poll until one is known.
+ */
+async function activeController(nodes: readonly RunningBroker[], timeoutMs = 20_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  const seen: string[] = [];
+  for (;;) {
+    let best = { leaderId: -1, leaderEpoch: -1 };
+    seen.length = 0;
+    for (const node of nodes) {
+      try {
+        const text = readFileSync(join(node.dataDir, 'data', '__cluster_metadata-0', 'quorum-state'), 'utf8');
+        seen.push(text.trim());
+        const state = JSON.parse(text) as { leaderId?: number; leaderEpoch?: number };
+        if ((state.leaderEpoch ?? -1) > best.leaderEpoch && (state.leaderId ?? -1) > 0)
+          best = { leaderId: state.leaderId!, leaderEpoch: state.leaderEpoch! };
+      } catch {
+        // not written yet, or being replaced
+      }
     }
+    if (best.leaderId > 0) return best.leaderId;
+    if (Date.now() > deadline) throw new Error(`no node knows the active controller: ${seen.join(' | ')}`);
+    await sleep(200);
   }
-  if (best.leaderId < 0) throw new Error('no node knows the active controller (quorum-state)');
-  return best.leaderId;
 }
 
 interface PartitionReplicas {
@@ -87,6 +97,18 @@ async function replicasOf(brokers: readonly string[], topic: string): Promise<Pa
   });
 }
 
+/** A check for waitUntil: every partition of the topic has three in-sync replicas (metadata errors: not yet). */
+function fullyReplicated(brokers: readonly string[], topic: string): () => Promise<boolean> {
+  return async () => {
+    try {
+      const partitions = await replicasOf(brokers, topic);
+      return partitions.length > 0 && partitions.every((p) => p.leader >= 0 && p.isr.length === 3);
+    } catch {
+      return false;
+    }
+  };
+}
+
 describe('3-node cluster under faults', () => {
   it('loses no acknowledged record when the leader, a follower or the controller is killed and restarted', async () => {
     const local = cluster!;
@@ -96,13 +118,14 @@ describe('3-node cluster under faults', () => {
     // Replication factor and min.insync.replicas from the cluster's defaults (CLUSTER_PROPERTIES).
     await withAdminOn(brokers, (admin) =>
       admin.createTopics({
-        waitForLeaders: true,
         topics: [
           { topic, numPartitions: 3 },
           { topic: deadLetterTopic, numPartitions: 1 },
         ],
       }),
     );
+    // Every node learns of a new topic on its own schedule: wait until all three replicas are in sync.
+    await waitUntil(fullyReplicated(brokers, topic), () => `${topic} never had 3 in-sync replicas`, 60_000);
     const layout = await replicasOf(brokers, topic);
     expect(layout.every((p) => p.replicas.length === 3 && p.isr.length === 3)).toBe(true);
     const minIsr = await withAdminOn(brokers, async (admin) => {
@@ -175,14 +198,14 @@ describe('3-node cluster under faults', () => {
           restart: true,
           pick: async () => {
             const p0 = (await replicasOf(brokers, topic)).find((p) => p.partition === 0)!;
-            const controller = activeController(local.nodes);
+            const controller = await activeController(local.nodes);
             return (
               p0.replicas.find((id) => id !== p0.leader && id !== controller) ??
               p0.replicas.find((id) => id !== p0.leader)!
             );
           },
         },
-        { name: 'active controller', pick: async () => activeController(local.nodes), restart: false },
+        { name: 'active controller', pick: () => activeController(local.nodes), restart: false },
       ];
       for (const fault of faults) {
         const nodeId = await fault.pick();
@@ -196,7 +219,7 @@ describe('3-node cluster under faults', () => {
           await node.startAgain();
           // Back to full strength before the next fault: every replica in sync again.
           await waitUntil(
-            async () => (await replicasOf(brokers, topic)).every((p) => p.isr.length === 3),
+            fullyReplicated(brokers, topic),
             () => `${fault.name}: in-sync replicas not back to 3`,
             60_000,
           );
@@ -218,7 +241,7 @@ describe('3-node cluster under faults', () => {
           ackedDuringFault: acked.size - ackedBefore,
           restartUntilInSync: fault.restart === false ? 'not restarted' : seconds(upAt - restartAt),
           longestHandlingGap: seconds(gap),
-          controllerAfter: activeController(local.nodes.filter((n) => n.isRunning())),
+          controllerAfter: await activeController(local.nodes.filter((n) => n.isRunning())).catch(String),
         });
         expect(gap).toBeLessThan(RESUME_BOUND_MS);
       }
