@@ -3,9 +3,10 @@ import { fileURLToPath } from 'node:url';
 
 const runtimeEntry = fileURLToPath(new URL('./runtime/index.ts', import.meta.url));
 
-// Five projects: `unit` (pure logic, in-memory transport, no broker), `package` (the packed tarball), `browser` (the
+// Six projects: `unit` (pure logic, in-memory transport, no broker), `package` (the packed tarball), `browser` (the
 // docs site in a real Chromium), `integration` (a real Kafka broker started once by the global setup, or
-// KAFKA_BROKERS when set) and `registry` (the same plus a real Apicurio Registry, or EVC_TEST_REGISTRY_URL when set).
+// KAFKA_BROKERS when set), `integration-platformatic` (the runtime's integration and fault tests on the
+// @platformatic/kafka transport) and `registry` (the same plus a real Apicurio Registry, or EVC_TEST_REGISTRY_URL when set).
 export default defineConfig({
   resolve: { alias: { 'eventcontracts/runtime': runtimeEntry } },
   test: {
@@ -41,6 +42,7 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // On the kafkajs transport (EVC_TRANSPORT pinned, whatever the default).
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           exclude: ['test/integration/schema-registry/**'],
@@ -48,7 +50,23 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
-          env: { KAFKAJS_NO_PARTITIONER_WARNING: '1' },
+          env: { KAFKAJS_NO_PARTITIONER_WARNING: '1', EVC_TRANSPORT: 'kafkajs' },
+        },
+      },
+      {
+        // The runtime's integration and fault tests again on the @platformatic/kafka transport (same broker when
+        // both run: the second global setup finds KAFKA_BROKERS). Tests of kafkajs itself stay in `integration`.
+        extends: true,
+        test: {
+          name: 'integration-platformatic',
+          include: ['test/integration/runtime/**/*.test.ts', 'test/integration/faults/**/*.test.ts'],
+          exclude: ['test/integration/runtime/kafkajs-header-patch.test.ts'],
+          globalSetup: ['test/integration/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 2 },
+          env: { KAFKAJS_NO_PARTITIONER_WARNING: '1', EVC_TRANSPORT: 'platformatic' },
         },
       },
       {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { benchLintGenerate } from './lint-generate.js';
 import { benchCompat } from './compat.js';
 import { benchRuntimeThroughput } from './runtime-throughput.js';
+import { benchTransports, transportLines } from './transport-throughput.js';
 import { benchPeers } from './peers.js';
 import { benchDocs } from './docs.js';
 import { startBroker } from '../scripts/kafka/broker.js';
@@ -51,6 +52,23 @@ if (wants('peers'))
     'peers: evc vs the AsyncAPI CLI (asyncapi generate models, asyncapi diff), cold processes, same run',
     await benchPeers(),
   );
+if (wants('transport')) {
+  // One JSON line per client and direction (bench/transport-throughput.ts), with the load they were measured under.
+  const external = process.env.KAFKA_BROKERS?.split(',').filter(Boolean);
+  const broker = external?.length ? undefined : await startBroker();
+  try {
+    const figures = await benchTransports(external ?? broker!.brokers);
+    process.stdout.write(`${transportLines(figures)}\n`);
+    process.stdout.write(
+      `load average after: ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}\n`,
+    );
+  } finally {
+    await broker?.stop();
+  }
+}
 if (wants('runtime')) {
   const external = process.env.KAFKA_BROKERS?.split(',').filter(Boolean);
   const broker = external?.length ? undefined : await startBroker();

@@ -40,7 +40,7 @@ const BATCH = 500;
 const PARTITIONS = 3;
 const CONCURRENCY = 3;
 
-type RoutePlanned = RoutePlannedFields;
+export type RoutePlanned = RoutePlannedFields;
 
 type RoutePlannedDescriptor = MessageDescriptor<RoutePlanned, string, { correlationId: string }>;
 
@@ -50,7 +50,7 @@ let compiled: Omit<RoutePlannedDescriptor, 'topic'> | undefined;
  * The message on a topic of this run. Validators are compiled once, as generated code holds its
  * descriptors as module constants: each round gets warm validators, not freshly compiled ones.
  */
-function descriptor(topic: string): RoutePlannedDescriptor {
+export function descriptor(topic: string): RoutePlannedDescriptor {
   compiled ??= compileDescriptor();
   return { ...compiled, topic };
 }
@@ -83,7 +83,7 @@ function headerlessDescriptor(topic: string): HeaderlessDescriptor {
 }
 
 /** A ~1 KB event (the JSON is padded to 1024 bytes with `notes`). */
-function event(n: number): RoutePlanned {
+export function event(n: number): RoutePlanned {
   const base: RoutePlanned = {
     type: 'RoutePlanned',
     routeId: '9b2e7c1d-3f4a-4b5c-8d6e-7f8091a2b3c4',
@@ -102,7 +102,7 @@ function event(n: number): RoutePlanned {
   return base;
 }
 
-const CORRELATION = { correlationId: '4f3c2b1a-0d9e-4c8b-a7f6-e5d4c3b2a190' };
+export const CORRELATION = { correlationId: '4f3c2b1a-0d9e-4c8b-a7f6-e5d4c3b2a190' };
 
 type Variant = 'raw' | 'rawHeaders' | 'evc' | 'evcNoHeaders';
 const VARIANTS: readonly Variant[] = ['raw', 'rawHeaders', 'evc', 'evcNoHeaders'];
@@ -113,7 +113,7 @@ interface Pass {
   readonly cpuUs: number;
 }
 
-const cpuNow = (): number => {
+export const cpuNow = (): number => {
   const { user, system } = process.cpuUsage();
   return user + system;
 };
@@ -340,14 +340,14 @@ async function runtimeCpuCost(events: readonly RoutePlanned[]): Promise<Record<s
   );
 }
 
-function median(values: readonly number[]): number {
+export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 /** The headers the runtime sends, written by hand: what a raw producer following CloudEvents would send. */
-function sameHeaders(payload: RoutePlanned): Record<string, string> {
+export function sameHeaders(payload: RoutePlanned): Record<string, string> {
   return {
     correlationId: CORRELATION.correlationId,
     ce_specversion: '1.0',

@@ -31,6 +31,7 @@ export interface KafkaReceiverOptions
   readonly groupInstanceId?: string;
   readonly sessionTimeoutMs?: number;
   readonly heartbeatIntervalMs?: number;
+  readonly rebalanceTimeoutMs?: number;
 }
 
 export function createEventReceiver(options: KafkaReceiverOptions): ManagedEventReceiver {
@@ -48,6 +49,7 @@ export function createEventReceiver(options: KafkaReceiverOptions): ManagedEvent
       ...(options.groupInstanceId === undefined ? {} : { groupInstanceId: options.groupInstanceId }),
       ...(options.sessionTimeoutMs === undefined ? {} : { sessionTimeoutMs: options.sessionTimeoutMs }),
       ...(options.heartbeatIntervalMs === undefined ? {} : { heartbeatIntervalMs: options.heartbeatIntervalMs }),
+      ...(options.rebalanceTimeoutMs === undefined ? {} : { rebalanceTimeoutMs: options.rebalanceTimeoutMs }),
     };
     return {
       consumer: transport.consumer(settings),

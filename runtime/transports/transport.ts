@@ -89,6 +89,8 @@ export interface TransportConsumerSettings {
   /** How long the coordinator waits for a silent member before rebalancing (client default when absent). */
   readonly sessionTimeoutMs?: number;
   readonly heartbeatIntervalMs?: number;
+  /** How long the coordinator waits for members to rejoin during a rebalance (client default when absent). */
+  readonly rebalanceTimeoutMs?: number;
 }
 
 export interface TransportProducerSettings {

@@ -3,7 +3,8 @@
 
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import { Kafka, logLevel, type Admin, type ITopicConfig, type KafkaConfig } from 'kafkajs';
+import { Kafka, logLevel, type Admin, type ConsumerConfig, type ITopicConfig, type KafkaConfig } from 'kafkajs';
+import type { KafkaReceiverOptions } from '../../runtime/index.js';
 import { chosenTransportName } from '../../runtime/transports/transport-choice.js';
 import type { TransportName } from '../../runtime/transports/transport.js';
 
@@ -75,4 +76,17 @@ export function uniqueTopic(prefix = 'test'): string {
  */
 export function testTransportName(): TransportName {
   return chosenTransportName({});
+}
+
+/**
+ * Group timing for a test's receiver on the transport under test: the neutral settings always, kafkajs' own
+ * fetch tuning only when kafkajs runs (the platformatic transport refuses kafkajs settings).
+ */
+export function groupTiming(
+  timing: { sessionTimeoutMs?: number; heartbeatIntervalMs?: number; rebalanceTimeoutMs?: number },
+  kafkajsOnly: Omit<ConsumerConfig, 'groupId' | 'sessionTimeout' | 'heartbeatInterval' | 'rebalanceTimeout'> = {
+    maxWaitTimeInMs: 200,
+  },
+): Pick<KafkaReceiverOptions, 'sessionTimeoutMs' | 'heartbeatIntervalMs' | 'rebalanceTimeoutMs' | 'consumerConfig'> {
+  return { ...timing, ...(testTransportName() === 'kafkajs' ? { consumerConfig: kafkajsOnly } : {}) };
 }

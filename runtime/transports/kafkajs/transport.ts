@@ -54,6 +54,7 @@ export function kafkajsTransport(
         ...options.consumerConfig,
         ...(settings.sessionTimeoutMs === undefined ? {} : { sessionTimeout: settings.sessionTimeoutMs }),
         ...(settings.heartbeatIntervalMs === undefined ? {} : { heartbeatInterval: settings.heartbeatIntervalMs }),
+        ...(settings.rebalanceTimeoutMs === undefined ? {} : { rebalanceTimeout: settings.rebalanceTimeoutMs }),
       };
       return new KafkaConsumerTransport({
         kafka,

@@ -30,6 +30,7 @@ export const DEFAULT_FETCH: PlatformaticFetchSettings = {
 const QUEUE_HIGH = 4_096;
 const QUEUE_LOW = 1_024;
 const RESTART_DELAY_MS = 5_000;
+const DEFAULT_COMMIT_INTERVAL_MS = 1_000;
 
 interface Lane {
   readonly topic: string;
@@ -38,6 +39,8 @@ interface Lane {
   queue: Message[];
   head: number;
   running: boolean;
+  /** Offset of the record the processor is working on. */
+  inFlight: bigint | undefined;
   /** Set while the partition waits to be fetched again from this offset; later records are dropped. */
   rewindTo: bigint | undefined;
 }
@@ -76,8 +79,10 @@ export class PlatformaticConsumerTransport implements TransportConsumer {
     this.topics = topics;
     this.onRecord = onRecord;
     await this.start();
-    if (this.settings.commit?.intervalMs !== undefined)
-      this.commitTimer = setInterval(() => void this.commit().catch(() => {}), this.settings.commit.intervalMs);
+    // A lane may not run dry for long (one fetch brings up to maxBytesPerPartition), so finished records are also
+    // committed on a timer: what a crash redelivers is bounded by time as well as by the fetch.
+    const intervalMs = this.settings.commit?.intervalMs ?? DEFAULT_COMMIT_INTERVAL_MS;
+    this.commitTimer = setInterval(() => void this.commit().catch(noop), intervalMs);
   }
 
   pause(partitions: readonly TopicPartition[]): void {
@@ -154,6 +159,7 @@ export class PlatformaticConsumerTransport implements TransportConsumer {
       ...(this.settings.heartbeatIntervalMs === undefined
         ? {}
         : { heartbeatInterval: this.settings.heartbeatIntervalMs }),
+      ...(this.settings.rebalanceTimeoutMs === undefined ? {} : { rebalanceTimeout: this.settings.rebalanceTimeoutMs }),
       maxBytes: this.fetch.maxBytes,
       maxBytesPerPartition: this.fetch.maxBytesPerPartition,
       maxWaitTime: this.fetch.maxWaitTimeMs,
@@ -165,7 +171,7 @@ export class PlatformaticConsumerTransport implements TransportConsumer {
       // A new generation: what the lanes still queue was fetched for the previous one.
       this.loseOwnership('the consumer group was joined again');
       this.membership = new AbortController();
-      this.dropQueued();
+      this.restartLanes();
     });
     consumer.on('error', (error: Error) => this.onCrash(consumer, error));
     let timer: NodeJS.Timeout | undefined;
@@ -189,8 +195,19 @@ export class PlatformaticConsumerTransport implements TransportConsumer {
         }),
         timeout,
       ]);
+      if (this.stopping) {
+        // stop() ran while this (re)start was under way: it found no client to close, so close this one here.
+        await stream.close().catch(noop);
+        await closeConsumer(consumer);
+        this.consumer = undefined;
+        return;
+      }
       this.stream = stream;
       stream.on('data', (message: Message) => this.accept(message));
+      // After a join the stream re-reads committed offsets, but keeps its own position where nothing is committed.
+      stream.on('offsets', () => {
+        for (const lane of this.lanes.values()) this.rewind(lane);
+      });
       stream.on('error', (error: Error) => this.onCrash(consumer, error));
     } catch (error) {
       this.consumer = undefined;
@@ -212,9 +229,16 @@ export class PlatformaticConsumerTransport implements TransportConsumer {
         queue: [],
         head: 0,
         running: false,
+        inFlight: undefined,
         rewindTo: undefined,
       };
       this.lanes.set(key, lane);
+    }
+    if (this.membership.signal.aborted) {
+      // Fetched after a rebalance notice: kept in its lane; the join that follows restarts the lane from it.
+      lane.queue.push(message);
+      this.queued++;
+      return;
     }
     if (lane.rewindTo !== undefined) {
       if (message.offset !== lane.rewindTo) {
@@ -247,16 +271,20 @@ export class PlatformaticConsumerTransport implements TransportConsumer {
     const onRecord = this.onRecord!;
     const everyRecords = this.settings.commit?.everyRecords;
     try {
-      while (lane.head < lane.queue.length && !this.stopping) {
+      // After a rebalance notice the lanes wait: the join that follows drops what they queue (old generation).
+      while (lane.head < lane.queue.length && !this.stopping && !this.membership.signal.aborted) {
         const message = lane.queue[lane.head]!;
         lane.queue[lane.head++] = undefined as unknown as Message; // let the record be collected
         this.queued--;
         const ownership = this.membership.signal;
+        lane.inFlight = message.offset;
         try {
           await onRecord(consumedRecord(message), ownership);
         } catch (reason) {
           this.unfinished(lane, message, reason, ownership);
           break;
+        } finally {
+          lane.inFlight = undefined;
         }
         this.finished.set(lane.key, {
           topic: lane.topic,
@@ -291,6 +319,7 @@ export class PlatformaticConsumerTransport implements TransportConsumer {
       this.flowHeld = false;
       this.updateFlow();
     }
+    if (this.membership.signal.aborted) return; // lanes start again with the next generation's records
     if (lane.head < lane.queue.length) this.schedule(lane);
     while (this.waiting.length > 0 && this.runningLanes < this.settings.partitionsConsumedConcurrently) {
       const next = this.waiting.shift()!;
@@ -300,11 +329,19 @@ export class PlatformaticConsumerTransport implements TransportConsumer {
 
   /** The record was not finished: drop what its lane queues, hold the stream, fetch the partition again later. */
   private unfinished(lane: Lane, message: Message, reason: unknown, ownership: AbortSignal): void {
+    // A rebalance: the next generation fetches from the committed offset, and what the lane queues now may be
+    // records of that generation already (the join dropped the older ones).
+    if (this.stopping) return;
+    if (ownership.aborted) {
+      // Back to the head of its lane: the join that follows restarts the lane from it.
+      lane.queue[--lane.head] = message;
+      this.queued++;
+      return;
+    }
     this.queued -= lane.queue.length - lane.head;
     lane.queue = [];
     lane.head = 0;
     lane.rewindTo = message.offset;
-    if (this.stopping || ownership.aborted) return; // the next generation fetches from the committed offset
     this.redeliveries++;
     this.updateFlow();
     this.settings.pauses.pause(lane.topic, lane.partition, message.offset.toString(), reason, () => {
@@ -326,6 +363,26 @@ export class PlatformaticConsumerTransport implements TransportConsumer {
     const hold = this.flowHeld || this.redeliveries > 0 || this.userPaused.size > 0;
     if (hold && !stream.isPaused()) stream.pause();
     else if (!hold && stream.isPaused()) stream.resume();
+  }
+
+  /**
+   * A join: each lane drops what it queues and is fetched again from its first unfinished record (the one in
+   * flight, or the first queued), so nothing fetched for the previous generation is skipped and order is kept.
+   * A partition another member committed further meanwhile is redone from there (at-least-once).
+   */
+  private restartLanes(): void {
+    for (const lane of this.lanes.values()) {
+      const first = lane.inFlight ?? (lane.head < lane.queue.length ? lane.queue[lane.head]!.offset : undefined);
+      this.queued -= lane.queue.length - lane.head;
+      lane.queue = [];
+      lane.head = 0;
+      if (first !== undefined && (lane.rewindTo === undefined || first < lane.rewindTo)) lane.rewindTo = first;
+    }
+    this.waiting.length = 0;
+    if (this.flowHeld && this.queued <= QUEUE_LOW) {
+      this.flowHeld = false;
+      this.updateFlow();
+    }
   }
 
   private dropQueued(): void {
@@ -351,9 +408,14 @@ export class PlatformaticConsumerTransport implements TransportConsumer {
     this.membership.abort(new Error(reason));
   }
 
-  /** The client gave up (stream or group error): report it, then start over with a new client after a delay. */
-  private onCrash(consumer: Consumer, error: Error): void {
-    const restartHere = !this.stopping && this.consumer === consumer && this.restartTimer === undefined;
+  /**
+   * The client gave up (stream or group error): report it, then start over with a new client after a delay, and
+   * again after each failed start (the broker may take a while to come back). `consumer` is the client that
+   * failed; a client already replaced may still report and is ignored.
+   */
+  private onCrash(consumer: Consumer | undefined, error: Error): void {
+    const current = consumer === undefined || this.consumer === consumer;
+    const restartHere = !this.stopping && current && this.restartTimer === undefined;
     this.settings.observer.emit({ type: 'crashed', error, restarting: restartHere });
     if (!restartHere) return;
     this.loseOwnership('the consumer crashed');
@@ -361,16 +423,17 @@ export class PlatformaticConsumerTransport implements TransportConsumer {
       this.restartTimer = undefined;
       if (this.stopping) return;
       const stream = this.stream;
+      const failed = this.consumer;
       this.stream = undefined;
       this.consumer = undefined;
       this.membership = new AbortController();
       this.dropQueued();
       void (async () => {
         await stream?.close().catch(noop);
-        await closeConsumer(consumer);
+        if (failed !== undefined) await closeConsumer(failed);
         if (!this.stopping) await this.start();
       })().catch((restartError: unknown) =>
-        this.onCrash(consumer, restartError instanceof Error ? restartError : new Error(String(restartError))),
+        this.onCrash(undefined, restartError instanceof Error ? restartError : new Error(String(restartError))),
       );
     }, RESTART_DELAY_MS);
   }

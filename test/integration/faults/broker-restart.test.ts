@@ -12,7 +12,7 @@ import {
   silentLogger,
   type ReceiverEvent,
 } from '../../../runtime/index.js';
-import { uniqueTopic } from '../kafka.js';
+import { groupTiming, uniqueTopic } from '../kafka.js';
 import {
   numberOf,
   numberedEvent,
@@ -66,7 +66,7 @@ describe('broker stop and restart', () => {
       brokers,
       groupId: uniqueTopic('faults.broker.g'),
       logger: silentLogger,
-      consumerConfig: { sessionTimeout: SESSION_TIMEOUT_MS, heartbeatInterval: 1_000, maxWaitTimeInMs: 200 },
+      ...groupTiming({ sessionTimeoutMs: SESSION_TIMEOUT_MS, heartbeatIntervalMs: 1_000 }),
       hooks: { onEvent: (event) => void (event.type !== 'handled' && events.push(event)) },
     });
     // Producer side, with kafkajs' default retries (what an application gets).

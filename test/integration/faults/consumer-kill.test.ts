@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createKafkaEventSender, silentLogger } from '../../../runtime/index.js';
-import { createTopics, kafkaBrokers, uniqueTopic } from '../kafka.js';
+import { createTopics, kafkaBrokers, testTransportName, uniqueTopic } from '../kafka.js';
 import { committedOn, numberedEvent, report, routeCalculated, seconds, waitUntil } from './support.js';
 
 const CHILD = fileURLToPath(new URL('./consumer-process.ts', import.meta.url));
@@ -166,9 +166,10 @@ describe('consumer process killed mid-batch', () => {
       const dup = duplicates.filter((h) => h.partition === partition);
       expect(dup.map((h) => h.n).sort((a, b) => a - b)).toEqual(uncommitted.sort((a, b) => a - b));
       expect(run2.handled.filter((h) => h.partition === partition && h.offset < at)).toEqual([]);
-      // The bound: all of them lie in the last batch the killed process started on that partition.
+      // The bound: all of them lie in the last batch the killed process started on that partition (kafkajs
+      // reports its batches; on the platformatic transport the bound is the commit above: uncommitted only).
       const batch = run1.batches.filter((b) => b.partition === partition).at(-1);
-      if (dup.length > 0) {
+      if (dup.length > 0 && testTransportName() === 'kafkajs') {
         expect(batch).toBeDefined();
         for (const h of dup) {
           expect(h.offset).toBeGreaterThanOrEqual(batch!.first);
@@ -185,7 +186,7 @@ describe('consumer process killed mid-batch', () => {
     }
     // The kill did land in the middle of at least one batch, with records of it already handled.
     expect(run1.blocked.length).toBeGreaterThan(0);
-    expect(duplicates.length).toBeGreaterThan(0);
+    if (testTransportName() === 'kafkajs') expect(duplicates.length).toBeGreaterThan(0);
 
     const batchSizes = run1.batches.map((b) => b.size);
     report('consumer SIGKILL', {

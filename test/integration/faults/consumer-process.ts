@@ -1,7 +1,8 @@
 // A consumer service as its own process, for the SIGKILL test (consumer-kill.test.ts): a receiver
 // whose handler appends `H <n> <partition> <offset>` to a file (synchronously, so the line is in
 // the file before the record counts as handled), and `B <partition> <first> <last> <size>` when
-// kafkajs starts a fetched batch. With FAULTS_BLOCK_AFTER=k, the first record of each partition
+// kafkajs starts a fetched batch (kafkajs only: the platformatic transport has no batch notice, so there a
+// partition's first record in this run stands for its batch start). With FAULTS_BLOCK_AFTER=k, the first record of each partition
 // that comes after k handled records and is not the first of its batch blocks its handler forever
 // (`S <n> <partition> <offset>`): the parent then kills the process in the middle of batches.
 // With FAULTS_RESTART_PROBE=1 it runs on whichever transport EVC_TRANSPORT picks (no kafkajs instrumentation,
@@ -19,6 +20,7 @@ import {
   stopOnSignals,
   type ManagedEventReceiver,
 } from '../../../runtime/index.js';
+import { chosenTransportName } from '../../../runtime/transports/transport-choice.js';
 import { routeCalculated } from '../../unit/runtime/fixtures.js';
 
 const env = (name: string): string => {
@@ -54,6 +56,7 @@ let handledCount = 0;
 const blocked = new Set<number>();
 /** The session a member without static membership is waited for; the broker's minimum (group.min.session.timeout.ms). */
 const SESSION_TIMEOUT_MS = 6_000;
+const onKafkajs = process.env['FAULTS_RESTART_PROBE'] !== '1' && chosenTransportName({}) === 'kafkajs';
 
 function restartProbeReceiver(): ManagedEventReceiver {
   const transport = createKafkaTransport({ brokers, logger: silentLogger });
@@ -76,17 +79,16 @@ const receiver =
   process.env['FAULTS_RESTART_PROBE'] === '1'
     ? restartProbeReceiver()
     : createEventReceiver({
-        kafka: new BatchLoggingKafka({ clientId: 'evc-faults-child', brokers, logLevel: logLevel.NOTHING }),
+        ...(onKafkajs
+          ? { kafka: new BatchLoggingKafka({ clientId: 'evc-faults-child', brokers, logLevel: logLevel.NOTHING }) }
+          : { brokers }),
         groupId,
         logger: silentLogger,
         partitionsConsumedConcurrently: 3,
+        sessionTimeoutMs: SESSION_TIMEOUT_MS,
+        heartbeatIntervalMs: 500,
         // Small fetches, so a batch is a handful of records and the bound below is a real one.
-        consumerConfig: {
-          sessionTimeout: SESSION_TIMEOUT_MS,
-          heartbeatInterval: 500,
-          maxWaitTimeInMs: 200,
-          maxBytesPerPartition: 4_096,
-        },
+        ...(onKafkajs ? { consumerConfig: { maxWaitTimeInMs: 200, maxBytesPerPartition: 4_096 } } : {}),
       });
 
 // A replacement started ahead of the kill (FAULTS_WAIT_FOR): loaded, it waits for the go file, so the
@@ -101,6 +103,7 @@ let firstHandled = false;
 await receiver.start([
   route(routeCalculated(topic), async (event) => {
     const { partition, offset } = event.record;
+    if (!onKafkajs && !batchStart.has(partition)) batchStart.set(partition, offset);
     const n = Number.parseInt(event.payload.routeId.slice(-12), 16);
     if (
       blockAfter !== undefined &&

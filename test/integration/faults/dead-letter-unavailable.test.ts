@@ -14,7 +14,7 @@ import {
   type ManagedEventReceiver,
   type ReceiverEvent,
 } from '../../../runtime/index.js';
-import { createTopics, kafkaBrokers, uniqueTopic, withAdmin } from '../kafka.js';
+import { createTopics, groupTiming, kafkaBrokers, uniqueTopic, withAdmin } from '../kafka.js';
 import { rawProducer } from '../runtime/harness.js';
 import {
   CORRELATION_ID,
@@ -53,7 +53,7 @@ async function observedReceiver(topic: string, groupId: string): Promise<Observe
     // Dead-letter writes give up after a couple of quick retries; the partition then pauses 0.3–1 s.
     kafkaConfig: { retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 500 } },
     redelivery: { initialDelayMs: 300, maxDelayMs: 1_000 },
-    consumerConfig: { sessionTimeout: 10_000, heartbeatInterval: 1_000, maxWaitTimeInMs: 200 },
+    ...groupTiming({ sessionTimeoutMs: 10_000, heartbeatIntervalMs: 1_000 }),
     hooks: { onEvent: (event) => void events.push(event), onError: (error) => void errors.push(error) },
   });
   cleanup.push(() => receiver.stop());

@@ -16,7 +16,7 @@ import {
   type ReceiverEvent,
 } from '../../../runtime/index.js';
 import { abortableSleep } from '../../../runtime/consumer/retry-policy.js';
-import { createTopics, kafkaBrokers, uniqueTopic } from '../kafka.js';
+import { createTopics, groupTiming, kafkaBrokers, testTransportName, uniqueTopic } from '../kafka.js';
 import { numberOf, numberedEvent, report, routeCalculated, seconds, sleep, waitUntil } from './support.js';
 
 const cleanup: (() => Promise<void>)[] = [];
@@ -159,7 +159,7 @@ describe('rebalance during handler retries', () => {
     const groupId = uniqueTopic('faults.rebalance.g');
     const options: Partial<KafkaReceiverOptions> = {
       retry: { maxAttempts: 8, strategy: 'fixed', initialDelayMs: 600, jitter: 'none' },
-      consumerConfig: { sessionTimeout: 10_000, heartbeatInterval: 500, maxWaitTimeInMs: 200 },
+      ...groupTiming({ sessionTimeoutMs: 10_000, heartbeatIntervalMs: 500 }),
     };
     await publish(topic, total);
 
@@ -219,7 +219,12 @@ describe('rebalance during handler retries', () => {
     const groupId = uniqueTopic('faults.rebalance-long.g');
     const options: Partial<KafkaReceiverOptions> = {
       retry: { maxAttempts: 10, strategy: 'fixed', initialDelayMs: 1_500, jitter: 'none' },
-      consumerConfig: { sessionTimeout: 10_000, rebalanceTimeout: 5_000, heartbeatInterval: 500, maxWaitTimeInMs: 200 },
+      // @platformatic/kafka refuses a rebalance timeout below the session timeout (the broker's minimum is 6 s).
+      ...groupTiming({
+        sessionTimeoutMs: testTransportName() === 'kafkajs' ? 10_000 : 6_000,
+        rebalanceTimeoutMs: testTransportName() === 'kafkajs' ? 5_000 : 6_000,
+        heartbeatIntervalMs: 500,
+      }),
     };
     await publish(topic, 20);
 

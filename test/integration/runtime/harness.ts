@@ -7,7 +7,7 @@ import {
   type KafkaReceiverOptions,
   type ManagedEventReceiver,
 } from '../../../runtime/index.js';
-import { kafkaBrokers, testTransportName } from '../kafka.js';
+import { groupTiming, kafkaBrokers } from '../kafka.js';
 
 export { CORRELATION_ID, routeCalculated, validRoute, type RouteCalculated } from '../../unit/runtime/fixtures.js';
 
@@ -22,9 +22,7 @@ export function testReceiver(options: Partial<KafkaReceiverOptions> & { groupId:
     logger: silentLogger,
     retry: { initialDelayMs: 20, maxDelayMs: 100 },
     redelivery: { initialDelayMs: 200, maxDelayMs: 1_000 },
-    sessionTimeoutMs: 10_000,
-    heartbeatIntervalMs: 1_000,
-    ...(testTransportName() === 'kafkajs' ? { consumerConfig: { maxWaitTimeInMs: 200 } } : {}),
+    ...groupTiming({ sessionTimeoutMs: 10_000, heartbeatIntervalMs: 1_000 }),
     ...options,
   });
 }

@@ -27,6 +27,7 @@ import {
   type KafkaConnectionOptions,
   type Logger,
 } from '../../../runtime/index.js';
+import { groupTiming } from '../kafka.js';
 import { CORRELATION_ID, routeCalculated, validRoute, waitUntil } from './harness.js';
 
 const USERS = { alice: 'alice-Pl41n-s3cret', bob: 'bob-Scr4m-s3cret' } as const;
@@ -265,7 +266,7 @@ describe('TLS and SASL from KAFKA_* variables', () => {
       ...connection,
       groupId: `${topic}.g`,
       logger,
-      consumerConfig: { maxWaitTimeInMs: 200 },
+      ...groupTiming({}),
     });
     const sender = createKafkaEventSender({ ...connection, source: 'sasl-it', logger });
     try {

@@ -1,4 +1,4 @@
-// A key sent by the runtime lands on the partition Java's producer picks for it: the runtime's
+// A key sent by the runtime lands on the partition Java's producer picks for it, on either transport: the runtime's
 // records are written to a real broker and compared with Kafka's own Java partitioner
 // (`BuiltInPartitioner.partitionForKey` from the kafka-clients jar the test broker runs on).
 import { execFileSync } from 'node:child_process';
@@ -7,8 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ensureKafkaJars } from '../../../scripts/kafka/broker.js';
-import { silentLogger } from '../../../runtime/index.js';
-import { createKafkaProducerTransport } from '../../../runtime/transports/kafkajs/producer-transport.js';
+import { createKafkaTransport, silentLogger } from '../../../runtime/index.js';
 import { createTopics, deleteTopics, kafkaBrokers, uniqueTopic, withAdmin } from '../kafka.js';
 
 const PARTITIONS = 6;
@@ -51,7 +50,8 @@ afterAll(() => deleteTopics([topic]));
 describe('runtime producer vs Java producer', () => {
   it('writes each key to the partition Java’s default partitioner chooses', async () => {
     await createTopics([topic], PARTITIONS);
-    const transport = createKafkaProducerTransport({ brokers: kafkaBrokers(), logger: silentLogger });
+    // The transport under test (EVC_TRANSPORT): kafkajs' and @platformatic/kafka's producers must agree with Java.
+    const transport = createKafkaTransport({ brokers: kafkaBrokers(), logger: silentLogger }).producer();
     const landed: number[] = [];
     try {
       await withAdmin(async (admin) => {
