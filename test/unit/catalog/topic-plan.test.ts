@@ -113,12 +113,17 @@ describe('evc topics (plan)', () => {
       stderr: () => {},
     };
     expect(await main(['topics'], io)).toBe(0);
-    expect(out).toContain('routing.events-dlt    dead letters of routing.events; 3 partitions, 1 replicas');
+    expect(out).toContain('routing.events-dlt        dead letters of routing.events; 3 partitions, 1 replicas');
+    // customer-portal's x-retry.delays: [1s, 10s, 1m]
+    expect(out).toContain('invoicing.events-retry-1  retries of invoicing.events after 10s; 3 partitions, 1 replicas');
     out = '';
     expect(await main(['topics', '--format', 'json'], io)).toBe(0);
     expect((JSON.parse(out) as { topics: { topic: string }[] }).topics.map((t) => t.topic)).toEqual([
       'invoicing.events',
       'invoicing.events-dlt',
+      'invoicing.events-retry-0',
+      'invoicing.events-retry-1',
+      'invoicing.events-retry-2',
       'routing.events',
       'routing.events-dlt',
       'tracking.events',
