@@ -22,6 +22,7 @@
 // deleted afterwards. Other knobs: SOAK_BATCH (events per sendBatch, default 500), SOAK_RATE (cap
 // on produced events/s, default none), SOAK_TIMEOUT_S (default 1800), SOAK_STALL_S (fail when the
 // consumer makes no progress this long, default 120), SOAK_JSON (write the result as JSON to this file).
+// The client: EVC_TRANSPORT=kafkajs|platformatic (the runtime's transport choice; producer and consumer alike).
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -644,6 +645,7 @@ function memoryReport(samples: readonly MemorySample[]): SoakResult['memory'] {
 function printResult(result: SoakResult, connection: string): void {
   const lines = [
     `connection                 ${connection}`,
+    `transport                  ${process.env['EVC_TRANSPORT']?.trim() || 'default (EVC_TRANSPORT unset)'}`,
     `events                     ${result.events.toLocaleString('en')} × ${result.eventBytes} B (${result.valid.toLocaleString('en')} valid, ${result.invalid.toLocaleString('en')} invalid), ${result.partitions} partitions, batches of ${result.batch}`,
     `produce                    ${result.produceMsgsPerSec.toLocaleString('en')} msgs/s, ${result.produceMBPerSec} MiB/s (${result.producedSeconds} s)`,
     `consume                    ${result.consumeMsgsPerSec.toLocaleString('en')} msgs/s, ${result.consumeMBPerSec} MiB/s (${result.consumeSeconds} s, first to last record)`,

@@ -14,6 +14,16 @@ export type {
 export * from './headers.js';
 export { DEFAULT_DEAD_LETTER_SUFFIX, deadLetterTopicFor, type DeadLetterTopicOption } from './dead-letter-topic.js';
 export {
+  DEFAULT_RETRY_SUFFIX,
+  formatRetryDelay,
+  MAX_RETRY_DELAY_MS,
+  retryDelayMs,
+  retryTopicFor,
+  retryTopicsFor,
+  type RetryStage,
+  type RetryTopicsDeclaration,
+} from './retry-topic.js';
+export {
   DEFAULT_RETRY_POLICY,
   resolveRetryPolicy,
   retryPolicyFromContract,

@@ -22,7 +22,16 @@ export interface RetryPolicy {
  * AsyncAPI retry proposal): generated consumers export it so receivers can adopt it.
  */
 export interface ContractRetryPolicy {
+  /** Handler calls in place per delivery; default 1 when `delays` declares retry topics (Spring's non-blocking default). */
   readonly maxAttempts?: number;
+  /**
+   * Non-blocking retries: after a failed delivery the record moves to the next retry topic and is handled
+   * again no earlier than this long after (durations like `"10s"`, `"1m"`, or seconds); after the last, the
+   * dead-letter topic. Absent: retries stay in place.
+   */
+  readonly delays?: readonly (string | number)[];
+  /** The retry topics, one per delay, when not `<topic>-retry-<n>` (see retry-topic.ts). */
+  readonly channels?: readonly string[];
   readonly strategy?: {
     /** `fixed`, `linear` or `exponential`; any other text is refused by resolveRetryPolicy (and reported by lint). */
     readonly type?: string;
@@ -69,7 +78,7 @@ export function resolveRetryPolicy(...layers: readonly (RetrySettings | undefine
 }
 
 function isContractPolicy(settings: RetrySettings): settings is ContractRetryPolicy {
-  return typeof settings.strategy === 'object' && settings.strategy !== null;
+  return (typeof settings.strategy === 'object' && settings.strategy !== null) || 'delays' in settings;
 }
 
 /**
@@ -84,7 +93,8 @@ export function retryPolicyFromContract(contract: ContractRetryPolicy): RetryPol
     throw new RangeError(`x-retry strategy type must be fixed, linear or exponential, got ${String(type)}`);
   const ms = (seconds: number | undefined) => (seconds === undefined ? undefined : Math.round(seconds * 1000));
   return {
-    maxAttempts: contract.maxAttempts,
+    // With retry topics each delivery is one handler call unless the contract asks for more in place.
+    maxAttempts: contract.maxAttempts ?? (contract.delays === undefined ? undefined : 1),
     strategy: type,
     initialDelayMs: ms(type === 'fixed' ? strategy.delaySeconds : strategy.initialDelaySeconds),
     incrementMs: ms(strategy.incrementSeconds),

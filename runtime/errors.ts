@@ -197,7 +197,10 @@ function causeRetriable(cause: unknown): boolean | undefined {
   return undefined;
 }
 
-/** Writing a record to its dead-letter topic failed: the record is not done and must not be committed. */
+/**
+ * Writing a record to its dead-letter topic (or, for `purpose: 'retry'`, to its next retry topic) failed: the
+ * record is not done and must not be committed.
+ */
 export class DeadLetterWriteError extends EventRuntimeError {
   override readonly name = 'DeadLetterWriteError';
   readonly stage = 'transport' as const;
@@ -206,11 +209,31 @@ export class DeadLetterWriteError extends EventRuntimeError {
     readonly deadLetterTopic: string,
     readonly source: { readonly topic: string; readonly partition: number; readonly offset: string },
     cause: unknown,
+    readonly purpose: 'dead-letter' | 'retry' = 'dead-letter',
   ) {
     super(
-      `cannot write ${source.topic}[${source.partition}]@${source.offset} to dead-letter topic ${deadLetterTopic}: ${describeCause(cause)}`,
+      `cannot write ${source.topic}[${source.partition}]@${source.offset} to ${purpose === 'retry' ? 'retry' : 'dead-letter'} topic ${deadLetterTopic}: ${describeCause(cause)}`,
       true,
       { cause },
+    );
+  }
+}
+
+/**
+ * A record of a retry topic is not due yet: the transport pauses its partition until `dueAtMs` and delivers
+ * it again then (a retry topic has one delay, so the records behind it are due later still).
+ */
+export class RetryNotDueError extends EventRuntimeError {
+  override readonly name = 'RetryNotDueError';
+  readonly stage = 'transport' as const;
+
+  constructor(
+    readonly source: { readonly topic: string; readonly partition: number; readonly offset: string },
+    readonly dueAtMs: number,
+  ) {
+    super(
+      `${source.topic}[${source.partition}]@${source.offset} is due at ${new Date(dueAtMs).toISOString()}; its partition waits`,
+      true,
     );
   }
 }

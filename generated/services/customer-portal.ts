@@ -10,7 +10,7 @@ import type { InvoiceGenerated, InvoiceGeneratedHeaders, InvoiceGeneratedKey, Sh
  */
 export interface CustomerPortalHandlers {
   /**
-   * Handles InvoiceGenerated from invoicing.events. Throwing makes the runtime retry it (the receiver's policy), then dead-letter it to "invoicing.events-dlt" (unless the receiver names another topic).
+   * Handles InvoiceGenerated from invoicing.events. Throwing makes the runtime move it to "invoicing.events-retry-0" (after 1s), then "invoicing.events-retry-1" (after 10s), then "invoicing.events-retry-2" (after 1m), then dead-letter it to "invoicing.events-dlt" (unless the receiver names another topic).
    *
    * An invoice has been issued to a customer.
    */
@@ -28,7 +28,9 @@ export interface CustomerPortalHandlers {
  */
 export function customerPortalRoutes(handlers: CustomerPortalHandlers): readonly ConsumerRoute[] {
   return [
-    route(InvoiceGeneratedMessage, handlers.onInvoiceGenerated),
+    route(InvoiceGeneratedMessage, handlers.onInvoiceGenerated, {
+      retry: {"delays":["1s","10s","1m"]},
+    }),
     route(ShipmentStatusChangedMessage, handlers.onShipmentStatusChanged),
   ];
 }

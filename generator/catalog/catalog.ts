@@ -4,8 +4,8 @@
 // the contracts changed it since the last release. Pure: the command reads the files.
 import { normalizedVersion, type Lockfile } from '../compat/history/lockfile.js';
 import { servicesDoing, topicsOf, type RegistrySnapshot } from '../compat/snapshot.js';
-import { deadLetterTopicFor } from '../../contract-conventions/index.js';
-import { deadLetterTopicOf } from '../model/receive-settings.js';
+import { deadLetterTopicFor, type RetryStage } from '../../contract-conventions/index.js';
+import { deadLetterTopicOf, receiveSettingsOf } from '../model/receive-settings.js';
 import type { Registry, SourceLocation } from '../model/registry.js';
 
 /**
@@ -21,6 +21,8 @@ export interface Receiver {
   readonly topic: string;
   /** Where this service's consumer sends the message's dead letters: its x-dead-letter, else `<topic>-dlt`. */
   readonly deadLetterTopic: string;
+  /** The retry topics its x-retry.delays declares, in order (empty: retries stay in place). */
+  readonly retryTopics: readonly RetryStage[];
 }
 
 export interface CatalogEntry {
@@ -49,7 +51,7 @@ export interface Catalog {
 export function buildCatalog(registry: Registry, snapshot: RegistrySnapshot, history: Lockfile | undefined): Catalog {
   const entries: CatalogEntry[] = [];
   const teamOf = new Map(registry.services.map((service) => [service.name, service.owner]));
-  const deadLetterTopics = deadLetterTopicsByReceiver(registry);
+  const delivery = deliveryByReceiver(registry);
   for (const message of registry.messages) {
     const name = message.name;
     const current = snapshot.messages.get(name);
@@ -61,7 +63,9 @@ export function buildCatalog(registry: Registry, snapshot: RegistrySnapshot, his
       servicesDoing(snapshot, 'receive', name, topic).map((service) => ({
         service,
         topic,
-        deadLetterTopic: deadLetterTopics.get(`${service}\u0000${topic}`) ?? deadLetterTopicFor(topic, undefined),
+        deadLetterTopic:
+          delivery.get(`${service}\u0000${topic}`)?.deadLetterTopic ?? deadLetterTopicFor(topic, undefined),
+        retryTopics: delivery.get(`${service}\u0000${topic}`)?.retryTopics ?? [],
       })),
     );
     const status: ReleaseStatus =
@@ -104,13 +108,18 @@ export function buildCatalog(registry: Registry, snapshot: RegistrySnapshot, his
   };
 }
 
-/** `service \0 topic` → where that service's receiver dead-letters the topic's records. */
-function deadLetterTopicsByReceiver(registry: Registry): Map<string, string> {
-  const out = new Map<string, string>();
+/** `service \0 topic` → where that service's receiver retries and dead-letters the topic's records. */
+function deliveryByReceiver(
+  registry: Registry,
+): Map<string, { readonly deadLetterTopic: string; readonly retryTopics: readonly RetryStage[] }> {
+  const out = new Map<string, { readonly deadLetterTopic: string; readonly retryTopics: readonly RetryStage[] }>();
   for (const service of registry.services) {
     for (const operation of service.operations) {
       if (operation.action === 'receive')
-        out.set(`${service.name}\u0000${operation.topic}`, deadLetterTopicOf(operation));
+        out.set(`${service.name}\u0000${operation.topic}`, {
+          deadLetterTopic: deadLetterTopicOf(operation),
+          retryTopics: receiveSettingsOf(operation).settings.retryTopics ?? [],
+        });
     }
   }
   return out;

@@ -3,7 +3,8 @@
 // neither inject terminal escape sequences nor break a Markdown table.
 import { markdownCell, markdownCode } from '../report/markdown-cells.js';
 import { printable } from '../report/printable.js';
-import type { Catalog, CatalogEntry, ReleaseStatus } from './catalog.js';
+import type { Catalog, CatalogEntry, Receiver, ReleaseStatus } from './catalog.js';
+import { formatRetryDelay } from '../../contract-conventions/index.js';
 
 export const CATALOG_FORMATS = ['text', 'json', 'markdown'] as const;
 export type CatalogFormat = (typeof CATALOG_FORMATS)[number];
@@ -49,7 +50,7 @@ function text(catalog: Catalog, context: { readonly contracts: string; readonly 
     for (const [index, receiver] of entry.receivers.entries()) {
       row(
         index === 0 ? 'receivers' : '',
-        `${printable(receiver.service)}, dead letters to ${printable(receiver.deadLetterTopic)}`,
+        `${printable(receiver.service)}, ${retriesText(receiver, printable)}dead letters to ${printable(receiver.deadLetterTopic)}`,
       );
     }
     if (entry.definedAt !== undefined)
@@ -57,6 +58,13 @@ function text(catalog: Catalog, context: { readonly contracts: string; readonly 
     if (entry.versions.length > 1) row('versions', entry.versions.map((version) => `v${version}`).join(', '));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** `retries via a (1s), b (10s), ` for a receiver with retry topics, else nothing. */
+function retriesText(receiver: Receiver, name: (topic: string) => string): string {
+  if (receiver.retryTopics.length === 0) return '';
+  const stages = receiver.retryTopics.map((stage) => `${name(stage.topic)} (${formatRetryDelay(stage.delayMs)})`);
+  return `retries via ${stages.join(', ')}, `;
 }
 
 // Not `values.map(printable)`: map would hand each element's index to printable as its maximum length.
@@ -74,7 +82,7 @@ function markdown(catalog: Catalog, context: { readonly contracts: string; reado
   for (const entry of catalog.entries) {
     const owner = `${entry.owners.map(markdownCode).join(', ')}${entry.teams.length > 0 ? ` (${markdownCell(entry.teams.join(', '))})` : ''}`;
     const receivers = entry.receivers
-      .map((r) => `${markdownCode(r.service)} (${markdownCode(r.deadLetterTopic)})`)
+      .map((r) => `${markdownCode(r.service)} (${retriesText(r, markdownCode)}${markdownCode(r.deadLetterTopic)})`)
       .join(', ');
     lines.push(
       `| ${markdownCode(entry.message)} | ${entry.topics.map(markdownCode).join(', ')} | ${owner} | ${receivers} | ${markdownCell(statusText(entry))} | ${markdownCell(entry.summary ?? '')} |`,

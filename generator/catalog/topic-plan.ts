@@ -1,18 +1,20 @@
 // The Kafka topics a registry needs: every channel address, with the partitions, replicas and
-// topic configuration its Kafka binding declares, and every dead-letter topic its receivers use
-// (x-dead-letter, else `<topic>-dlt`). A dead-letter topic gets its source topic's partitions and
-// replicas, so a record's dead letter keeps its key's partition and the same durability; its
-// retention is left to the broker default, because dead letters wait for people, not consumers.
+// topic configuration its Kafka binding declares, every dead-letter topic its receivers use
+// (x-dead-letter, else `<topic>-dlt`) and every retry topic (x-retry.delays, `<topic>-retry-<n>`). Dead-letter
+// and retry topics get their source topic's partitions and replicas, so a record keeps its key's partition
+// and the same durability; retention is left to the broker default, because dead letters wait for people.
 // Pure: `evc topics` prints the plan or hands it to the runtime to create what is missing.
 import { locationOf, type Registry, type SourceLocation } from '../model/registry.js';
-import { deadLetterTopicOf } from '../model/receive-settings.js';
+import { deadLetterTopicOf, retryTopicsOf } from '../model/receive-settings.js';
 import { setOwnProperty } from '../../contract-conventions/index.js';
 
 export interface PlannedTopic {
   readonly topic: string;
-  readonly purpose: 'events' | 'dead letters';
+  readonly purpose: 'events' | 'dead letters' | 'retries';
   /** For dead-letter topics: the topics whose dead letters land here. */
   readonly deadLettersOf?: readonly string[];
+  /** For retry topics: the topic whose failed deliveries wait here, and how long (ms). */
+  readonly retriesOf?: { readonly topic: string; readonly delayMs: number };
   readonly partitions?: number;
   readonly replicas?: number;
   /** Topic-level configs (`retention.ms`, `cleanup.policy`, …) as Kafka expects them: strings. */
@@ -67,6 +69,18 @@ export function planTopics(registry: Registry): TopicPlan {
       deadLettersOf: [...sources].sort(),
       ...(source?.partitions === undefined ? {} : { partitions: source.partitions }),
       ...(source?.replicas === undefined ? {} : { replicas: source.replicas }),
+      config: {},
+    });
+  }
+  for (const [topic, { source, delayMs }] of retryTopicsOf(registry)) {
+    if (planned.has(topic)) continue; // declared as a channel of its own: its binding rules
+    const sourceTopic = planned.get(source);
+    planned.set(topic, {
+      topic,
+      purpose: 'retries',
+      retriesOf: { topic: source, delayMs },
+      ...(sourceTopic?.partitions === undefined ? {} : { partitions: sourceTopic.partitions }),
+      ...(sourceTopic?.replicas === undefined ? {} : { replicas: sourceTopic.replicas }),
       config: {},
     });
   }

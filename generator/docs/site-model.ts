@@ -12,7 +12,12 @@ import type { RegistrySnapshot } from '../compat/snapshot.js';
 import { kebabCase, NameAllocator } from '../emit/naming.js';
 import { receiveSettingsOf } from '../model/receive-settings.js';
 import type { MessageModel, Registry, ServiceModel, TopicModel } from '../model/registry.js';
-import { resolveRetryPolicy, type RetrySettings } from '../../contract-conventions/index.js';
+import {
+  formatRetryDelay,
+  resolveRetryPolicy,
+  type RetrySettings,
+  type RetryStage,
+} from '../../contract-conventions/index.js';
 import { messageExample, type MessageExample } from './example-payload.js';
 import type { GraphInput } from './graph.js';
 import { releaseHistory, type ReleaseHistory } from './release-history.js';
@@ -119,7 +124,7 @@ export function buildSiteModel(input: SiteInput): SiteModel {
         service: links.service(receiver.service),
         topic: receiver.topic,
         deadLetterTopic: receiver.deadLetterTopic,
-        retry: retryText(retry),
+        retry: retryText(retry, receiver.retryTopics),
         retryDeclared: retry !== undefined,
       };
     });
@@ -290,8 +295,12 @@ class SiteLinks {
   }
 }
 
-function retryText(retry: RetrySettings | undefined): string {
+function retryText(retry: RetrySettings | undefined, retryTopics: readonly RetryStage[]): string {
   const policy = resolveRetryPolicy(retry);
+  if (retryTopics.length > 0) {
+    const stages = retryTopics.map((stage) => `${stage.topic} (after ${formatRetryDelay(stage.delayMs)})`);
+    return `${policy.maxAttempts} attempt${policy.maxAttempts === 1 ? '' : 's'} per delivery, then retry topics ${stages.join(', ')}`;
+  }
   const ms = (value: number): string => (value >= 1000 ? `${value / 1000} s` : `${value} ms`);
   const schedule =
     policy.strategy === 'fixed'

@@ -1,6 +1,6 @@
 // Emits a service's typed consumer: one handler per message it receives, dispatched by message
 // type; each handler gets the validated, typed payload, key and headers.
-import { deadLetterTopicFor } from '../../contract-conventions/index.js';
+import { deadLetterTopicFor, formatRetryDelay } from '../../contract-conventions/index.js';
 import type { GenerationPlan, ServicePlan } from './plan.js';
 import { block, Code, docComment, ident, join, literal, propertyKey, ts } from './printer.js';
 
@@ -97,10 +97,15 @@ function routeOptions(receive: ServicePlan['receives'][number]): Code {
 /** What the handler's doc says happens when it throws, from the same settings. */
 function failureSentence(receive: ServicePlan['receives'][number]): string {
   const attempts = receive.retry?.maxAttempts;
+  const stages = (receive.retryTopics ?? []).map((s) => `"${s.topic}" (after ${formatRetryDelay(s.delayMs)})`);
+  const inPlace = attempts === undefined ? '' : ` (${attempts} attempts in place per delivery)`;
+  const inAll = attempts === undefined ? '' : ` (${attempts} attempts in all)`;
   const retried =
     receive.retry === undefined
       ? "retry it (the receiver's policy)"
-      : `retry it as the contract's x-retry declares${attempts === undefined ? '' : ` (${attempts} attempts in all)`}`;
+      : stages.length > 0
+        ? `move it to ${stages.join(', then ')}${inPlace}`
+        : `retry it as the contract's x-retry declares${inAll}`;
   const deadLettered =
     receive.deadLetterTopic === undefined
       ? `dead-letter it to "${deadLetterTopicFor(receive.topic, undefined)}" (unless the receiver names another topic)`

@@ -1,7 +1,9 @@
 // When a record cannot be finished (its dead-letter write failed), its partition stops — the other
 // partitions keep flowing — and is resumed after a delay that doubles while the failure persists.
+// A retry topic's record that is not due yet stops its partition the same way, until its due time.
 // Shared by the Kafka and in-memory transports, which only supply how to pause and resume.
 import type { ReceiverObserver } from './receiver-observer.js';
+import { RetryNotDueError } from '../errors.js';
 
 export interface RedeliveryOptions {
   /** First pause after a failure; default 1 s. */
@@ -29,6 +31,13 @@ export class PartitionPauses {
    * partition and gets `resume` called after the delay (unless `cancelAll` ran first).
    */
   pause(topic: string, partition: number, offset: string, reason: unknown, resume: () => void): void {
+    // A retry topic's record that is not due: wait exactly until it is; no failure, no back-off.
+    if (reason instanceof RetryNotDueError) {
+      const resumeInMs = Math.max(1, reason.dueAtMs - Date.now());
+      this.observer.emit({ type: 'retry-waiting', topic, partition, offset, resumeInMs });
+      this.schedule(resumeInMs, resume);
+      return;
+    }
     const key = `${partition}:${topic}`;
     const failures = (this.failures.get(key) ?? 0) + 1;
     this.failures.set(key, failures);
@@ -41,11 +50,17 @@ export class PartitionPauses {
       resumeInMs,
       reason: reason instanceof Error ? reason.message : String(reason),
     });
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
+    this.schedule(resumeInMs, () => {
       this.observer.emit({ type: 'partition-resumed', topic, partition });
       resume();
-    }, resumeInMs);
+    });
+  }
+
+  private schedule(ms: number, resume: () => void): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      resume();
+    }, ms);
     this.timers.add(timer);
   }
 

@@ -52,6 +52,25 @@ export type ReceiverEvent =
       readonly reason: string;
     }
   | { readonly type: 'partition-resumed'; readonly topic: string; readonly partition: number }
+  | {
+      /** A failed delivery moved to a retry topic (x-retry.delays); it is handled there from `dueAt` on. */
+      readonly type: 'retry-scheduled';
+      readonly record: RecordCoordinates;
+      readonly messageType: string;
+      readonly retryTopic: string;
+      /** Deliveries that failed so far, this one included. */
+      readonly failedDeliveries: number;
+      readonly dueAt: string;
+      readonly error: HandlerError;
+    }
+  | {
+      /** A retry topic's partition waits until its next record is due. */
+      readonly type: 'retry-waiting';
+      readonly topic: string;
+      readonly partition: number;
+      readonly offset: string;
+      readonly resumeInMs: number;
+    }
   | { readonly type: 'skipped-replay'; readonly record: RecordCoordinates; readonly forGroup: string }
   | { readonly type: 'crashed'; readonly error: Error; readonly restarting: boolean }
   | { readonly type: 'started'; readonly topics: readonly string[]; readonly groupId: string }

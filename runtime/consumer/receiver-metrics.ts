@@ -21,6 +21,8 @@ export interface ReceiverMetricsSnapshot {
   /** Handler re-attempts (not records). */
   readonly retried: number;
   readonly deadLettered: number;
+  /** Failed deliveries moved to a retry topic (x-retry.delays). */
+  readonly retryScheduled: number;
   /** Replayed records addressed to another consumer group, committed without handling. */
   readonly skippedReplays: number;
   readonly deadLetterWriteFailures: number;
@@ -39,6 +41,7 @@ export class ReceiverMetrics {
   private handledCount = 0;
   private retriedCount = 0;
   private deadLetteredCount = 0;
+  private retryScheduledCount = 0;
   private deadLetterFailures = 0;
   private skippedReplayCount = 0;
   private crashCount = 0;
@@ -70,6 +73,9 @@ export class ReceiverMetrics {
         return;
       case 'dead-lettered':
         this.deadLetteredCount += 1;
+        return;
+      case 'retry-scheduled':
+        this.retryScheduledCount += 1;
         return;
       case 'dead-letter-failed':
         this.deadLetterFailures += 1;
@@ -107,6 +113,7 @@ export class ReceiverMetrics {
       handled: this.handledCount,
       retried: this.retriedCount,
       deadLettered: this.deadLetteredCount,
+      retryScheduled: this.retryScheduledCount,
       skippedReplays: this.skippedReplayCount,
       deadLetterWriteFailures: this.deadLetterFailures,
       pausedPartitions: this.paused.size,

@@ -70,6 +70,17 @@ export class ReceiverObserver {
           `paused ${event.topic}[${event.partition}] at offset ${event.offset}; retrying in ${event.resumeInMs} ms: ${event.reason}`,
         );
         return;
+      case 'retry-scheduled':
+        log.info(
+          `moved ${event.messageType} to ${event.retryTopic} (due ${event.dueAt}) after ${event.failedDeliveries} failed deliveries: ${event.error.message}`,
+          at(event.record),
+        );
+        return;
+      case 'retry-waiting':
+        log.debug(
+          `${event.topic}[${event.partition}] waits ${event.resumeInMs} ms for offset ${event.offset} to be due`,
+        );
+        return;
       case 'partition-resumed':
         log.info(`resumed ${event.topic}[${event.partition}]`);
         return;

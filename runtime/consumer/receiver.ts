@@ -13,6 +13,7 @@ import { createRecordProcessor } from './record-processor.js';
 import { abortableSleep, type Sleep } from './retry-policy.js';
 import { resolveRetryPolicy, type RetrySettings } from '../../contract-conventions/retry-settings.js';
 import { RouteTable } from './route-table.js';
+import { RetryRouting } from './retry-topics.js';
 import { frameCheck } from '../schema-registry/frame-check.js';
 import type { SchemaIdSource } from '../schema-registry/schema-ids.js';
 
@@ -55,6 +56,12 @@ export interface ReceiverTransports {
   readonly deadLetters: ProducerTransport;
   /** Whether stop() should disconnect `deadLetters` (false when it is shared with the application). */
   readonly ownsDeadLetters: boolean;
+  /**
+   * For a transport that can only pause its whole subscription: a consumer of its own for one retry topic, so a
+   * retry record waiting for its due time holds back only that retry topic, never the source topics. Absent:
+   * retry topics share `consumer`, whose per-partition pause keeps the others flowing.
+   */
+  readonly retryConsumer?: (retryTopic: string) => ConsumerTransport;
 }
 
 export interface TransportContext {
@@ -76,6 +83,10 @@ export function createReceiver(
   const shutdown = new AbortController();
   let state: 'new' | 'starting' | 'running' | 'stopping' | 'stopped' = 'new';
   let stopped: Promise<void> | undefined;
+  let retryConsumers: { readonly topic: string; readonly consumer: ConsumerTransport }[] = [];
+  const stopConsumers = async (): Promise<void> => {
+    await Promise.all([transports.consumer, ...retryConsumers.map(({ consumer }) => consumer)].map((c) => c.stop()));
+  };
 
   return {
     groupId: options.groupId,
@@ -85,12 +96,14 @@ export function createReceiver(
       if (state !== 'new')
         throw new Error(`receiver of group ${options.groupId} was already started; create a new one`);
       if (routes.length === 0) throw new TypeError('start() needs at least one route');
+      const retryRouting = new RetryRouting(routes); // refuses retry topics that collide, before anything starts
       state = 'starting';
-      const table = new RouteTable(routes);
+      const table = new RouteTable(routes, retryRouting.aliases());
       const processor = createRecordProcessor({
         groupId: options.groupId,
         routes: table,
         routeList: routes,
+        retryRouting,
         preparation: {
           decode: { ...DEFAULT_DECODE_LIMITS, ...definedOnly(options.decode) },
           discriminator: options.discriminator === false ? undefined : (options.discriminator ?? 'type'),
@@ -107,11 +120,22 @@ export function createReceiver(
         ...(options.schemaIds !== undefined ? { frames: frameCheck(options.schemaIds, routes) } : {}),
       });
       const topics = table.subscribedTopics();
+      const ownConsumers = transports.retryConsumer === undefined ? [] : retryRouting.retryTopics();
+      const shared = topics.filter((topic) => !ownConsumers.includes(topic));
+      retryConsumers = ownConsumers.map((topic) => ({ topic, consumer: transports.retryConsumer!(topic) }));
       try {
-        await transports.consumer.run(topics, processor);
+        await transports.consumer.run(shared, processor);
       } catch (error) {
         // Nothing runs (e.g. the broker is unreachable): start() may be called again.
         if (state === 'starting') state = 'new';
+        throw error;
+      }
+      try {
+        await Promise.all(retryConsumers.map(({ topic, consumer }) => consumer.run([topic], processor)));
+      } catch (error) {
+        // The source topics run but a retry topic cannot: stop it all rather than run without retries.
+        await stopConsumers().catch(() => {});
+        state = 'stopped';
         throw error;
       }
       if (state === 'starting') state = 'running';
@@ -127,7 +151,7 @@ export function createReceiver(
         shutdown.abort(new Error('receiver stopping'));
         pauses.cancelAll();
         try {
-          await transports.consumer.stop();
+          await stopConsumers();
         } finally {
           if (transports.ownsDeadLetters)
             await transports.deadLetters

@@ -1,13 +1,20 @@
 // What happens to one consumed record, independent of where it came from (Kafka or memory):
-// prepare it (decode → identify → validate), hand it to its handler with in-place retries, and
+// prepare it (decode → identify → validate), hand it to its handler with in-place retries, move a
+// failed delivery to its next retry topic when the route declares them (x-retry.delays), and
 // dead-letter what cannot be handled. It resolves only when the record is done — handled, or its
-// dead-letter copy acknowledged — and rejects (DeadLetterWriteError, ProcessingAbortedError) when it
-// must stay uncommitted. Nothing else escapes: a transport only ever sees these two rejections.
+// retry or dead-letter copy acknowledged — and rejects (DeadLetterWriteError, ProcessingAbortedError,
+// RetryNotDueError) when it must stay uncommitted. Nothing else escapes: a transport only ever sees these.
 import { performance } from 'node:perf_hooks';
 import type { ConsumedRecord, ConsumerRoute, ProducerTransport, WireRecord } from '../contract.js';
-import { DeadLetterWriteError, EventRuntimeError, HandlerError, ProcessingAbortedError } from '../errors.js';
+import {
+  DeadLetterWriteError,
+  EventRuntimeError,
+  HandlerError,
+  ProcessingAbortedError,
+  RetryNotDueError,
+} from '../errors.js';
 import type { DeadLetterHeaderStyle } from '../dead-letter-format/dead-letter-headers.js';
-import { deadLetterFacts, deadLetterRecord } from '../dead-letter-format/dead-letter-record.js';
+import { deadLetterFacts, deadLetterRecord, failedDelivery } from '../dead-letter-format/dead-letter-record.js';
 import { deadLetterTopicFor, type DeadLetterTopicOption } from '../../contract-conventions/dead-letter-topic.js';
 import { prepareEvent, type PreparationOptions } from './event-preparation.js';
 import type { FrameCheck } from '../schema-registry/frame-check.js';
@@ -20,6 +27,7 @@ import {
   type RetrySettings,
 } from '../../contract-conventions/retry-settings.js';
 import type { RouteTable } from './route-table.js';
+import { readRetryState, retryRecord, RetryRouting, type RetryState } from './retry-topics.js';
 
 /**
  * Resolves when the record is done (handled or dead-lettered; hooks say which). `ownership`, when
@@ -32,6 +40,8 @@ export interface RecordProcessorOptions {
   readonly groupId: string;
   readonly routes: RouteTable;
   readonly routeList: readonly ConsumerRoute[];
+  /** The routes' retry topics (x-retry.delays), as the route table knows them; default: read from `routeList`. */
+  readonly retryRouting?: RetryRouting;
   readonly preparation: PreparationOptions;
   readonly retry: RetrySettings | undefined;
   readonly deadLetterTopic: DeadLetterTopicOption | undefined;
@@ -47,16 +57,28 @@ export interface RecordProcessorOptions {
   readonly frames?: FrameCheck;
 }
 
-/** A dead letter whose write failed, kept so a redelivery writes it without running the handler again. */
+/**
+ * A dead letter (or retry copy) whose write failed, kept so a redelivery writes it without running the
+ * handler again.
+ */
 interface PendingDeadLetter {
   readonly topic: string;
   readonly record: WireRecord;
-  readonly event: {
-    readonly stage: 'decode' | 'validate' | 'handle';
-    readonly messageType: string | undefined;
-    readonly attempts: number;
-    readonly error: EventRuntimeError;
-  };
+  readonly event:
+    | {
+        readonly kind: 'dead-letter';
+        readonly stage: 'decode' | 'validate' | 'handle';
+        readonly messageType: string | undefined;
+        readonly attempts: number;
+        readonly error: EventRuntimeError;
+      }
+    | {
+        readonly kind: 'retry';
+        readonly messageType: string;
+        readonly failedDeliveries: number;
+        readonly dueAt: string;
+        readonly error: HandlerError;
+      };
 }
 
 /** Bounds the memory of failed dead-letter writes (one per paused partition in practice). */
@@ -64,6 +86,7 @@ const MAX_PENDING_DEAD_LETTERS = 1024;
 
 export function createRecordProcessor(options: RecordProcessorOptions): RecordProcessor {
   const { observer, routes, preparation, groupId } = options;
+  const retryRouting = options.retryRouting ?? new RetryRouting(options.routeList);
   const policies = new Map<ConsumerRoute, ResolvedRetryPolicy>();
   for (const route of options.routeList) policies.set(route, resolveRetryPolicy(options.retry, route.options?.retry));
   const defaultPolicy = resolveRetryPolicy(options.retry);
@@ -77,10 +100,11 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
     if (declared !== undefined && !topicDeadLetters.has(route.descriptor.topic))
       topicDeadLetters.set(route.descriptor.topic, declared);
   }
-  const deadLetterTopicOf = (record: ConsumedRecord, route: ConsumerRoute | undefined): string =>
+  // A retry topic's dead letters go where its source topic's go.
+  const deadLetterTopicOf = (sourceTopic: string, route: ConsumerRoute | undefined): string =>
     route?.options?.deadLetterTopic ??
-    topicDeadLetters.get(record.topic) ??
-    deadLetterTopicFor(record.topic, options.deadLetterTopic);
+    topicDeadLetters.get(sourceTopic) ??
+    deadLetterTopicFor(sourceTopic, options.deadLetterTopic);
 
   const writeDeadLetter = async (source: ConsumedRecord, id: string, letter: PendingDeadLetter): Promise<void> => {
     try {
@@ -88,12 +112,32 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
     } catch (cause) {
       if (!pending.has(id) && pending.size >= MAX_PENDING_DEAD_LETTERS) pending.delete(pending.keys().next().value!);
       pending.set(id, letter);
-      const error = new DeadLetterWriteError(letter.topic, source, cause);
+      const error = new DeadLetterWriteError(letter.topic, source, cause, letter.event.kind);
       observer.emit({ type: 'dead-letter-failed', record: source, deadLetterTopic: letter.topic, error });
       throw error;
     }
     pending.delete(id);
-    observer.emit({ type: 'dead-lettered', record: source, deadLetterTopic: letter.topic, ...letter.event });
+    const event = letter.event;
+    if (event.kind === 'retry')
+      observer.emit({
+        type: 'retry-scheduled',
+        record: source,
+        retryTopic: letter.topic,
+        messageType: event.messageType,
+        failedDeliveries: event.failedDeliveries,
+        dueAt: event.dueAt,
+        error: event.error,
+      });
+    else
+      observer.emit({
+        type: 'dead-lettered',
+        record: source,
+        deadLetterTopic: letter.topic,
+        stage: event.stage,
+        messageType: event.messageType,
+        attempts: event.attempts,
+        error: event.error,
+      });
   };
 
   const deadLetter = (
@@ -103,22 +147,69 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
     error: EventRuntimeError,
     messageType: string | undefined,
     attempts: number,
+    retry: RetryState | undefined,
   ): Promise<void> => {
-    const facts = deadLetterFacts(record, error, {
+    const now = options.clock();
+    // After retry topics the dead letter names where the record first arrived and carries every failure.
+    const origin = retry === undefined ? record : { ...record, ...retry.original };
+    const history =
+      retry === undefined && !(route !== undefined && retryRouting.hasStages(route))
+        ? undefined
+        : [...(retry?.history ?? []), failedDelivery(record, attempts, error, now)];
+    const total = (retry?.history ?? []).reduce((sum, entry) => sum + entry.attempts, 0) + attempts;
+    const facts = deadLetterFacts(origin, error, {
       consumerGroup: groupId,
       messageType,
-      attempts,
-      now: options.clock(),
+      attempts: total,
+      now,
+      ...(history === undefined ? {} : { attemptHistory: history }),
     });
     const letter: PendingDeadLetter = {
-      topic: deadLetterTopicOf(record, route),
+      topic: deadLetterTopicOf(origin.topic, route),
       record: deadLetterRecord(record, facts, options.headerStyle),
-      event: { stage: facts.stage, messageType, attempts, error },
+      event: { kind: 'dead-letter', stage: facts.stage, messageType, attempts: total, error },
+    };
+    return writeDeadLetter(record, id, letter);
+  };
+
+  /** Moves a failed delivery to its next retry topic, due `delayMs` from now; the source partition goes on. */
+  const forward = (
+    record: ConsumedRecord,
+    id: string,
+    stage: { readonly topic: string; readonly delayMs: number },
+    failure: HandlerError,
+    attempts: number,
+    retry: RetryState | undefined,
+  ): Promise<void> => {
+    const now = options.clock();
+    const failedDeliveries = (retry?.failedDeliveries ?? 0) + 1;
+    const dueAtMs = now.getTime() + stage.delayMs;
+    const history = [...(retry?.history ?? []), failedDelivery(record, attempts, failure, now)];
+    const original = retry?.original ?? record;
+    const letter: PendingDeadLetter = {
+      topic: stage.topic,
+      record: retryRecord(record, { failedDeliveries, dueAtMs, original, forGroup: groupId }, history),
+      event: {
+        kind: 'retry',
+        messageType: failure.messageName,
+        failedDeliveries,
+        dueAt: new Date(dueAtMs).toISOString(),
+        error: failure,
+      },
     };
     return writeDeadLetter(record, id, letter);
   };
 
   return async function processRecord(record, ownership) {
+    // A retry topic's record waits for its due time with its partition paused (the transport resumes it).
+    const retry = retryRouting.isRetryTopic(record.topic) ? readRetryState(record) : undefined;
+    // Another group's failed delivery (all groups of a source topic read its retry topics): not ours to wait for.
+    if (retry?.forGroup !== undefined && retry.forGroup !== groupId) {
+      observer.emit({ type: 'skipped-replay', record, forGroup: retry.forGroup });
+      return;
+    }
+    if (retry !== undefined && retry.dueAtMs > options.clock().getTime())
+      throw new RetryNotDueError(record, retry.dueAtMs);
     observer.metrics.consumed();
     const id = `${record.topic}\u0000${record.partition}\u0000${record.offset}`;
     const retryWrite = pending.get(id);
@@ -137,7 +228,7 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
       const checked = await options.frames(record);
       if (checked instanceof EventRuntimeError) {
         observer.emit({ type: 'invalid', record, stage: 'decode', messageType: undefined, error: checked });
-        return deadLetter(record, id, undefined, checked, undefined, 1);
+        return deadLetter(record, id, undefined, checked, undefined, 1, retry);
       }
       input = checked;
     }
@@ -145,7 +236,7 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
     if (!prepared.ok) {
       const stage = prepared.error.stage === 'decode' ? 'decode' : 'validate';
       observer.emit({ type: 'invalid', record, stage, messageType: prepared.messageType, error: prepared.error });
-      return deadLetter(record, id, prepared.route, prepared.error, prepared.messageType, 1);
+      return deadLetter(record, id, prepared.route, prepared.error, prepared.messageType, 1, retry);
     }
     observer.metrics.valid();
 
@@ -164,7 +255,9 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
         failure = new HandlerError(event.name, attempt, thrown);
       }
       if (!failure.retriable || attempt >= policy.maxAttempts) {
-        return deadLetter(record, id, route, failure, event.name, attempt);
+        const next = failure.retriable ? retryRouting.nextStage(route, retry?.failedDeliveries ?? 0) : undefined;
+        if (next !== undefined) return forward(record, id, next, failure, attempt, retry);
+        return deadLetter(record, id, route, failure, event.name, attempt, retry);
       }
       if (options.signal.aborted || ownership?.aborted === true) throw new ProcessingAbortedError(record);
       const delayMs = backoffDelay(policy, attempt, options.random);

@@ -12,7 +12,11 @@ interface TopicRoutes {
 export class RouteTable {
   private readonly topics = new Map<string, TopicRoutes>();
 
-  constructor(routes: readonly ConsumerRoute[]) {
+  /**
+   * `aliases` maps a topic to the topic whose routes handle its records (a retry topic to its source topic):
+   * subscribed too, and identified as its source.
+   */
+  constructor(routes: readonly ConsumerRoute[], aliases: ReadonlyMap<string, string> = new Map()) {
     const byTopic = new Map<string, Map<string, ConsumerRoute>>();
     for (const route of routes) {
       const { topic, name } = route.descriptor;
@@ -26,6 +30,10 @@ export class RouteTable {
       byName.set(name, route);
     }
     for (const [topic, byName] of byTopic) this.topics.set(topic, { byName, names: [...byName.keys()] });
+    for (const [alias, source] of aliases) {
+      const routesOfSource = this.topics.get(source);
+      if (routesOfSource !== undefined && !this.topics.has(alias)) this.topics.set(alias, routesOfSource);
+    }
   }
 
   /** Topics to subscribe, in route order. */

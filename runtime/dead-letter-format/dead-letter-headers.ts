@@ -2,6 +2,7 @@
 // Spring Kafka's (`kafka_dlt-*`, binary numbers) for mixed Java/TypeScript fleets, and read back
 // from evc, Spring and Kafka Connect (`__connect.errors.*`) records alike. See README.md here.
 import type { ValidationFailure } from '../errors.js';
+import { decodeAttemptHistory, encodeAttemptHistory, type AttemptHistoryEntry } from './attempt-history.js';
 import { lastHeaderBytes, lastHeaderValue, type HeaderValue } from '../header-values.js';
 
 export type DeadLetterStage = 'decode' | 'validate' | 'handle';
@@ -25,10 +26,12 @@ export interface DeadLetterFacts {
   readonly errorMessage: string;
   readonly stacktrace?: string | undefined;
   readonly validationErrors?: readonly ValidationFailure[] | undefined;
-  /** Handler calls made (1 for records that never reached the handler). */
+  /** Handler calls made (1 for records that never reached the handler), over all deliveries. */
   readonly attempts: number;
   /** ISO-8601 time of dead-lettering. */
   readonly deadLetteredAt: string;
+  /** Every failed delivery, the last included, when the record went through retry topics. */
+  readonly attemptHistory?: readonly AttemptHistoryEntry[] | undefined;
 }
 
 export const EVC_DLT = {
@@ -46,6 +49,7 @@ export const EVC_DLT = {
   validationErrors: 'evc_dlt_validation_errors',
   attempts: 'evc_dlt_attempts',
   deadLetteredAt: 'evc_dlt_dead_lettered_at',
+  attemptHistory: 'evc_dlt_attempt_history',
 } as const;
 
 export const SPRING_DLT = {
@@ -117,6 +121,8 @@ export function encodeDeadLetterHeaders(
   }
   text(EVC_DLT.attempts, String(facts.attempts));
   text(EVC_DLT.deadLetteredAt, facts.deadLetteredAt);
+  if (facts.attemptHistory !== undefined && facts.attemptHistory.length > 0)
+    headers[EVC_DLT.attemptHistory] = encodeAttemptHistory(facts.attemptHistory);
   return headers;
 }
 
@@ -164,6 +170,8 @@ export interface DeadLetterInfo {
   readonly validationErrors?: readonly ValidationFailure[];
   readonly attempts?: number;
   readonly deadLetteredAt?: string;
+  /** The failed deliveries through retry topics (evc, either style). */
+  readonly attemptHistory?: readonly AttemptHistoryEntry[];
   /** Kafka Connect: the connector that gave up on the record. */
   readonly connector?: string;
 }
@@ -198,6 +206,7 @@ function readEvc(headers: RawHeaders, family: 'evc'): DeadLetterInfo {
     validationErrors: validationErrors(str(headers, EVC_DLT.validationErrors)),
     attempts: decimalInt(str(headers, EVC_DLT.attempts)),
     deadLetteredAt: str(headers, EVC_DLT.deadLetteredAt),
+    attemptHistory: attemptHistory(headers),
   });
 }
 
@@ -221,6 +230,7 @@ function readSpring(headers: RawHeaders): DeadLetterInfo {
     validationErrors: validationErrors(str(headers, EVC_DLT.validationErrors)),
     attempts: decimalInt(str(headers, EVC_DLT.attempts)),
     deadLetteredAt: str(headers, EVC_DLT.deadLetteredAt),
+    attemptHistory: attemptHistory(headers),
   });
 }
 
@@ -246,6 +256,11 @@ function readConnect(headers: RawHeaders): DeadLetterInfo {
     stacktrace: str(headers, CONNECT_DLT.stacktrace),
     connector: str(headers, CONNECT_DLT.connector),
   });
+}
+
+function attemptHistory(headers: RawHeaders): readonly AttemptHistoryEntry[] | undefined {
+  const history = decodeAttemptHistory(bytesOf(headers, EVC_DLT.attemptHistory));
+  return history.length === 0 ? undefined : history;
 }
 
 function str(headers: RawHeaders, name: string): string | undefined {

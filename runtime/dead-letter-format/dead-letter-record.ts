@@ -12,6 +12,8 @@ import {
   type DeadLetterStage,
 } from './dead-letter-headers.js';
 import type { DeadLetterTopicOption } from '../../contract-conventions/dead-letter-topic.js';
+import { RETRY_HEADER_NAMES } from '../../contract-conventions/headers.js';
+import type { AttemptHistoryEntry } from './attempt-history.js';
 
 export interface DeadLetterOptions {
   readonly topic?: DeadLetterTopicOption;
@@ -24,6 +26,33 @@ export interface FailureContext {
   readonly messageType: string | undefined;
   readonly attempts: number;
   readonly now: Date;
+  /** Failed deliveries through retry topics, this one included (absent without retry topics). */
+  readonly attemptHistory?: readonly AttemptHistoryEntry[];
+}
+
+/** What a handler threw, for handler failures (other failures have no cause worth naming). */
+function handlerCause(error: EventRuntimeError): unknown {
+  return error instanceof HandlerError ? error.cause : undefined;
+}
+
+/** One failed delivery of a record that goes through retry topics, for its attempt history. */
+export function failedDelivery(
+  record: ConsumedRecord,
+  attempts: number,
+  error: EventRuntimeError,
+  now: Date,
+): AttemptHistoryEntry {
+  const cause = handlerCause(error);
+  return {
+    topic: record.topic,
+    partition: record.partition,
+    offset: record.offset,
+    attempts,
+    errorClass: error.name,
+    ...(cause instanceof Error ? { errorCauseClass: cause.name } : {}),
+    errorMessage: error.message,
+    failedAt: now.toISOString(),
+  };
 }
 
 /** The facts a dead-letter record carries for a classified failure. */
@@ -32,7 +61,7 @@ export function deadLetterFacts(
   error: EventRuntimeError,
   context: FailureContext,
 ): DeadLetterFacts {
-  const cause = error instanceof HandlerError ? error.cause : undefined;
+  const cause = handlerCause(error);
   return {
     originalTopic: record.topic,
     originalPartition: record.partition,
@@ -48,6 +77,7 @@ export function deadLetterFacts(
     validationErrors: error instanceof EventValidationError ? error.failures : undefined,
     attempts: context.attempts,
     deadLetteredAt: context.now.toISOString(),
+    ...(context.attemptHistory === undefined ? {} : { attemptHistory: context.attemptHistory }),
   };
 }
 
@@ -62,8 +92,8 @@ export function deadLetterRecord(
 ): WireRecord {
   const headers: Record<string, Buffer> = {};
   for (const name of Object.keys(record.headers)) {
-    // Headers of an earlier dead-lettering would contradict the new ones.
-    if (isDeadLetterHeader(name)) continue;
+    // Headers of an earlier dead-lettering would contradict the new ones; retry headers became the history.
+    if (isDeadLetterHeader(name) || RETRY_HEADER_NAMES.has(name)) continue;
     setOwnProperty(headers, name, record.headers[name]);
   }
   Object.assign(headers, encodeDeadLetterHeaders(facts, style));

@@ -6,6 +6,7 @@ import type { KafkaConnectionOptions } from '../kafka/connection.js';
 import { createConsoleLogger } from '../logger.js';
 import type { KafkajsSettings } from './kafkajs/transport.js';
 import { openTransport, type TransportChoice } from './transport-choice.js';
+import { retryGroupId } from '../consumer/retry-topics.js';
 
 export interface KafkaReceiverOptions
   extends ReceiverOptions, KafkaConnectionOptions, TransportChoice, Pick<KafkajsSettings, 'consumerConfig'> {
@@ -36,8 +37,8 @@ export interface KafkaReceiverOptions
 export function createEventReceiver(options: KafkaReceiverOptions): ManagedEventReceiver {
   const logger = options.logger ?? createConsoleLogger();
   const transport = openTransport({ ...options, logger }, `evc-${options.groupId}`);
-  return createReceiver({ ...options, logger }, ({ observer, pauses }) => ({
-    consumer: transport.consumer({
+  return createReceiver({ ...options, logger }, ({ observer, pauses }) => {
+    const settings = {
       groupId: options.groupId,
       fromBeginning: options.fromBeginning ?? true,
       observer,
@@ -49,8 +50,25 @@ export function createEventReceiver(options: KafkaReceiverOptions): ManagedEvent
       ...(options.sessionTimeoutMs === undefined ? {} : { sessionTimeoutMs: options.sessionTimeoutMs }),
       ...(options.heartbeatIntervalMs === undefined ? {} : { heartbeatIntervalMs: options.heartbeatIntervalMs }),
       ...(options.rebalanceTimeoutMs === undefined ? {} : { rebalanceTimeoutMs: options.rebalanceTimeoutMs }),
-    }),
-    deadLetters: options.deadLetterProducer ?? transport.producer(),
-    ownsDeadLetters: options.deadLetterProducer === undefined,
-  }));
+    };
+    return {
+      consumer: transport.consumer(settings),
+      deadLetters: options.deadLetterProducer ?? transport.producer(),
+      ownsDeadLetters: options.deadLetterProducer === undefined,
+      // A client that pauses only whole subscriptions gets a consumer per retry topic (a group of its own, so no
+      // assignor has to honour mixed subscriptions), or a waiting retry record would hold back the source topics.
+      ...(transport.capabilities.supportsPartitionPause
+        ? {}
+        : {
+            retryConsumer: (retryTopic: string) =>
+              transport.consumer({
+                ...settings,
+                groupId: retryGroupId(options.groupId, retryTopic),
+                ...(options.groupInstanceId === undefined
+                  ? {}
+                  : { groupInstanceId: `${options.groupInstanceId}.${retryTopic}` }),
+              }),
+          }),
+    };
+  });
 }

@@ -250,6 +250,134 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// A cluster of several nodes
+
+/** One node of a cluster: its id, ports and the quorum it votes in. */
+interface ClusterNode {
+  readonly nodeId: number;
+  readonly clusterId: string;
+  readonly port: number;
+  readonly controllerPort: number;
+  /** `controller.quorum.voters` of the whole cluster. */
+  readonly voters: string;
+}
+
+/**
+ * A cluster's durability settings: internal topics and new topics on all three nodes, and a write is
+ * acknowledged (acks=all) only once two replicas have it, so losing any one node loses no acknowledged record.
+ */
+export const CLUSTER_PROPERTIES: Readonly<Record<string, number | boolean>> = {
+  'default.replication.factor': 3,
+  'min.insync.replicas': 2,
+  'offsets.topic.replication.factor': 3,
+  'transaction.state.log.replication.factor': 3,
+  'transaction.state.log.min.isr': 2,
+  'unclean.leader.election.enable': false,
+};
+
+export interface ClusterOptions extends Omit<BrokerOptions, 'port' | 'controllerPort'> {
+  /** Number of nodes; default 3. */
+  readonly size?: number;
+}
+
+export interface RunningCluster {
+  /** Bootstrap addresses of every node. */
+  readonly brokers: string[];
+  readonly clusterId: string;
+  /** The nodes; `nodes[i]` has `node.id` i + 1. Each can be stopped and started again on its own. */
+  readonly nodes: readonly RunningBroker[];
+  /** The node with this `node.id`. */
+  node(nodeId: number): RunningBroker;
+  /** Spawn of the JVMs until every node answers, and the warm-up. */
+  readonly timings: { readonly readyMs: number; readonly totalMs: number };
+  /** Stops every node and removes their data. Idempotent. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Start a KRaft cluster of `size` nodes (default 3) on loopback from the same jars. Each node is broker and
+ * controller at once (combined mode): a separate controller quorum would need three more JVMs, which a
+ * developer machine or CI runner shared by tests cannot spare, and combined nodes still exercise controller
+ * failover (killing the active controller kills a broker too — the harder case). Topics default to
+ * replication factor 3 with min.insync.replicas=2 (CLUSTER_PROPERTIES).
+ */
+export async function startCluster(options: ClusterOptions = {}): Promise<RunningCluster> {
+  const started = performance.now();
+  const size = options.size ?? 3;
+  if (!Number.isInteger(size) || size < 1) throw new RangeError(`cluster size must be a positive integer, got ${size}`);
+  const kafkaHome = options.kafkaHome ?? DEFAULT_KAFKA_HOME;
+  const jars = await ensureKafkaJars(kafkaHome);
+  cleanStaleBrokers(kafkaHome);
+  const ports: number[] = [];
+  for (let i = 0; i < size * 2; i++) ports.push(await freePort(ports));
+  const clusterId = newClusterId();
+  const voters = Array.from({ length: size }, (_, i) => `${i + 1}@127.0.0.1:${ports[size + i]}`).join(',');
+  // Three JVMs on a small machine: a smaller heap each than a lone broker gets.
+  const nodeOptions: BrokerOptions = { heap: ['-Xms128m', '-Xmx384m'], ...options };
+  const nodes = Array.from(
+    { length: size },
+    (_, i) =>
+      new LocalBroker(kafkaHome, jars, nodeOptions, started, {
+        nodeId: i + 1,
+        clusterId,
+        port: ports[i]!,
+        controllerPort: ports[size + i]!,
+        voters,
+      }),
+  );
+  const stop = async (): Promise<void> => {
+    await Promise.all(nodes.map((node) => node.stop().catch(() => undefined)));
+  };
+  try {
+    await Promise.all(nodes.map((node) => node.format()));
+    const spawned = performance.now();
+    // Together: no node is ready before a majority of the quorum runs.
+    await Promise.all(nodes.map((node) => node.startAgain()));
+    const readyMs = performance.now() - spawned;
+    const brokers = nodes.flatMap((node) => node.brokers);
+    const warmUpStarted = performance.now();
+    await waitForBrokers(brokers, size, options.startTimeoutMs ?? 60_000);
+    if (options.warmUp ?? true) await warmUpBrokers(brokers);
+    for (const node of nodes) node.finishedStart(performance.now() - warmUpStarted);
+    return {
+      brokers,
+      clusterId,
+      nodes,
+      node: (nodeId) => {
+        const node = nodes[nodeId - 1];
+        if (node === undefined) throw new RangeError(`no node ${nodeId} in a cluster of ${size}`);
+        return node;
+      },
+      timings: { readyMs, totalMs: performance.now() - started },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** Until the cluster's metadata lists `count` brokers (each registered with the quorum). */
+async function waitForBrokers(brokers: string[], count: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let seen = 0;
+  for (;;) {
+    const admin = probeClient(brokers).admin();
+    try {
+      await admin.connect();
+      seen = (await admin.describeCluster()).brokers.length;
+      if (seen >= count) return;
+    } catch {
+      // not yet
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+    if (Date.now() > deadline) throw new Error(`cluster lists ${seen} of ${count} brokers after ${timeoutMs} ms`);
+    await sleep(200);
+  }
+}
+
 /** Connection settings for readiness probes: fail fast, log nothing (refused connections are expected). */
 function probeClient(brokers: string[]): Kafka {
   return new Kafka({
@@ -266,7 +394,7 @@ class LocalBroker implements RunningBroker {
   readonly brokers: string[] = [];
   port = 0;
   controllerPort = 0;
-  readonly clusterId = newClusterId();
+  readonly clusterId: string;
   readonly id = randomBytes(6).toString('hex');
   readonly dataDir: string;
   readonly logFile: string;
@@ -286,7 +414,10 @@ class LocalBroker implements RunningBroker {
     private readonly jars: KafkaJars,
     private readonly options: BrokerOptions,
     private readonly startedAt: number,
+    /** Set for a node of a multi-node cluster (startCluster); a single broker is node 1 of its own quorum. */
+    private readonly node?: ClusterNode,
   ) {
+    this.clusterId = node?.clusterId ?? newClusterId();
     this.jarsMs = jars.ms;
     this.dataDir = mkdtempSync(join(tmpdir(), 'evc-kafka-'));
     this.logFile = join(this.dataDir, 'broker.log');
@@ -309,10 +440,28 @@ class LocalBroker implements RunningBroker {
   }
 
   async firstStart(): Promise<void> {
-    this.port = this.options.port ?? (await freePort());
-    this.controllerPort = this.options.controllerPort ?? (await freePort([this.port]));
+    await this.format();
+    await this.startAgain();
+    if (this.options.warmUp ?? true) {
+      const warmUpStarted = performance.now();
+      await warmUpBrokers(this.brokers);
+      this.warmUpMs = performance.now() - warmUpStarted;
+    }
+    this.totalMs = performance.now() - this.startedAt;
+  }
+
+  /** For startCluster, which formats, starts and warms up its nodes together. */
+  finishedStart(warmUpMs: number): void {
+    this.warmUpMs = warmUpMs;
+    this.totalMs = performance.now() - this.startedAt;
+  }
+
+  /** Ports, server.properties and `StorageTool format`: everything before the first start. */
+  async format(): Promise<void> {
+    this.port = this.node?.port ?? this.options.port ?? (await freePort());
+    this.controllerPort = this.node?.controllerPort ?? this.options.controllerPort ?? (await freePort([this.port]));
     this.brokers.push(`127.0.0.1:${this.port}`);
-    writeFileSync(this.propertiesFile, serverProperties(this, this.options.properties));
+    writeFileSync(this.propertiesFile, serverProperties(this, this.node, this.options.properties));
     if (!this.options.keepAfterExit) registerForExit(this);
 
     const formatStarted = performance.now();
@@ -335,32 +484,6 @@ class LocalBroker implements RunningBroker {
       { what: 'Formatting the Kafka storage', hint: 'Java 11+ must be on PATH (or JAVA_HOME set).' },
     );
     this.formatMs = performance.now() - formatStarted;
-    await this.startAgain();
-    if (this.options.warmUp ?? true) {
-      const warmUpStarted = performance.now();
-      await this.warmUp();
-      this.warmUpMs = performance.now() - warmUpStarted;
-    }
-    this.totalMs = performance.now() - this.startedAt;
-  }
-
-  private async warmUp(): Promise<void> {
-    const kafka = new Kafka({
-      clientId: 'evc-broker-warmup',
-      brokers: this.brokers,
-      logLevel: logLevel.NOTHING,
-      retry: { retries: 30, initialRetryTime: 100, maxRetryTime: 1_000 },
-    });
-    const admin = kafka.admin();
-    await admin.connect();
-    try {
-      await admin.describeGroups(['evc-broker-warmup']);
-    } finally {
-      await admin.disconnect();
-    }
-    const producer = kafka.producer({ idempotent: true, createPartitioner: Partitioners.DefaultPartitioner });
-    await producer.connect();
-    await producer.disconnect();
   }
 
   async startAgain(): Promise<void> {
@@ -517,6 +640,29 @@ class LocalBroker implements RunningBroker {
   }
 }
 
+/**
+ * Create the consumer-offsets topic and a producer-id block (one group lookup, one idempotent producer), so
+ * the first consumer group or idempotent producer of a test does not meet "coordinator is loading" retries.
+ */
+async function warmUpBrokers(brokers: string[]): Promise<void> {
+  const kafka = new Kafka({
+    clientId: 'evc-broker-warmup',
+    brokers,
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 30, initialRetryTime: 100, maxRetryTime: 1_000 },
+  });
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await admin.describeGroups(['evc-broker-warmup']);
+  } finally {
+    await admin.disconnect();
+  }
+  const producer = kafka.producer({ idempotent: true, createPartitioner: Partitioners.DefaultPartitioner });
+  await producer.connect();
+  await producer.disconnect();
+}
+
 // The broker's launcher, run as `sh -c WRAPPER evc-kafka <owner-pid|0> <data-dir> <record-file> java …`.
 // A background subshell (same process group) polls the owner once a second; when the owner is gone
 // but java ($$: exec keeps the pid) is not, it stops java (TERM, then KILL after ~10 s) and removes
@@ -581,12 +727,13 @@ export function spawnWatchedJava(options: {
 
 function serverProperties(
   broker: { port: number; controllerPort: number; dataDir: string },
+  node: ClusterNode | undefined,
   overrides: BrokerOptions['properties'],
 ): string {
   const properties: Record<string, string | number | boolean> = {
     'process.roles': 'broker,controller',
-    'node.id': 1,
-    'controller.quorum.voters': `1@127.0.0.1:${broker.controllerPort}`,
+    'node.id': node?.nodeId ?? 1,
+    'controller.quorum.voters': node?.voters ?? `1@127.0.0.1:${broker.controllerPort}`,
     listeners: `PLAINTEXT://127.0.0.1:${broker.port},CONTROLLER://127.0.0.1:${broker.controllerPort}`,
     'advertised.listeners': `PLAINTEXT://127.0.0.1:${broker.port}`,
     'inter.broker.listener.name': 'PLAINTEXT',
@@ -604,6 +751,7 @@ function serverProperties(
     'transaction.state.log.min.isr': 1,
     'transaction.state.log.num.partitions': 1,
     'group.initial.rebalance.delay.ms': 0,
+    ...(node === undefined ? {} : CLUSTER_PROPERTIES),
     ...overrides,
   };
   return `${Object.entries(properties)

@@ -13,6 +13,7 @@ import {
   isKafkaProcess,
   kafkaJarsCached,
   startBroker,
+  startCluster,
   stopRecordedBroker,
   type BrokerRecord,
 } from './broker.js';
@@ -21,6 +22,8 @@ interface CliState extends BrokerRecord {
   readonly port: number;
   readonly controllerPort: number;
   readonly clusterId: string;
+  /** Every node of a cluster (`--brokers 3`); the fields above describe node 1. Absent for a single broker. */
+  readonly nodes?: readonly Pick<BrokerRecord, 'pid' | 'dataDir' | 'logFile'>[];
 }
 
 /** EVC_KAFKA_HOME moves jars, logs and state elsewhere (tests that must not touch a developer's broker). */
@@ -38,7 +41,15 @@ function readState(): CliState | undefined {
 }
 
 function running(state: CliState | undefined): state is CliState {
-  return state !== undefined && isKafkaProcess(state.pid, state.dataDir);
+  return state !== undefined && nodesOf(state).some((node) => isKafkaProcess(node.pid, node.dataDir));
+}
+
+function nodesOf(state: CliState): readonly Pick<BrokerRecord, 'pid' | 'dataDir' | 'logFile'>[] {
+  return state.nodes ?? [state];
+}
+
+async function stopNodes(state: CliState): Promise<void> {
+  await Promise.all(nodesOf(state).map((node) => stopRecordedBroker(node, { kafkaHome: KAFKA_HOME })));
 }
 
 function printBrokers(state: CliState): void {
@@ -48,20 +59,30 @@ function printBrokers(state: CliState): void {
 async function start(args: readonly string[]): Promise<number> {
   const { values } = parseArgs({
     args: [...args],
-    options: { port: { type: 'string' }, 'controller-port': { type: 'string' } },
+    options: { port: { type: 'string' }, 'controller-port': { type: 'string' }, brokers: { type: 'string' } },
   });
+  const size = values.brokers === undefined ? 1 : Number(values.brokers);
+  if (!Number.isInteger(size) || size < 1 || size > 9) {
+    process.stderr.write(`--brokers must be a number of nodes from 1 to 9, got ${values.brokers}\n`);
+    return 2;
+  }
+  if (size > 1 && (values.port !== undefined || values['controller-port'] !== undefined)) {
+    process.stderr.write('--port and --controller-port apply to a single broker; a cluster picks free ports\n');
+    return 2;
+  }
   const existing = readState();
   if (running(existing)) {
     process.stderr.write(`Kafka broker already running (pid ${existing.pid}); stop it with npm run kafka:stop\n`);
     printBrokers(existing);
     return 0;
   }
-  if (existing) await stopRecordedBroker(existing, { kafkaHome: KAFKA_HOME });
+  if (existing) await stopNodes(existing);
   rmSync(STATE_FILE, { force: true });
 
   if (!kafkaJarsCached(KAFKA_HOME)) {
     process.stderr.write(`Downloading the Kafka ${KAFKA_VERSION} jars with Maven into .kafka/libs (first run only)…\n`);
   }
+  if (size > 1) return startClusterNodes(size);
   process.stderr.write(`Starting Kafka ${KAFKA_VERSION} (KRaft, single node)…\n`);
   const broker = await startBroker({
     kafkaHome: KAFKA_HOME,
@@ -94,6 +115,52 @@ async function start(args: readonly string[]): Promise<number> {
   return 0;
 }
 
+async function startClusterNodes(size: number): Promise<number> {
+  process.stderr.write(
+    `Starting a ${size}-node Kafka ${KAFKA_VERSION} cluster (KRaft, combined broker + controller nodes, ` +
+      `replication factor ${Math.min(3, size)}, min.insync.replicas ${size < 3 ? 1 : 2})…\n`,
+  );
+  const cluster = await startCluster({
+    kafkaHome: KAFKA_HOME,
+    keepAfterExit: true,
+    size,
+    ...(size < 3 ? { properties: { ...scaledDurability(size) } } : {}),
+  });
+  const first = cluster.nodes[0]!;
+  const state: CliState = {
+    id: 'cli',
+    pid: first.pid,
+    ownerPid: null,
+    brokers: cluster.brokers,
+    dataDir: first.dataDir,
+    logFile: first.logFile,
+    startedAt: new Date().toISOString(),
+    port: first.port,
+    controllerPort: first.controllerPort,
+    clusterId: cluster.clusterId,
+    nodes: cluster.nodes.map((node) => ({ pid: node.pid, dataDir: node.dataDir, logFile: node.logFile })),
+  };
+  writeFileSync(STATE_FILE, `${JSON.stringify(state, null, 2)}\n`);
+  process.stderr.write(
+    `Kafka cluster ready on ${cluster.brokers.join(',')} (pids ${cluster.nodes.map((n) => n.pid).join(', ')}) in ` +
+      `${(cluster.timings.totalMs / 1000).toFixed(1)} s\nlogs: ${cluster.nodes.map((n) => n.logFile).join(' ')}\n` +
+      'stop it with npm run kafka:stop\n',
+  );
+  printBrokers(state);
+  return 0;
+}
+
+/** Two nodes cannot hold three replicas: replication factor 2, and one in-sync replica must suffice. */
+function scaledDurability(size: number): Record<string, number> {
+  return {
+    'default.replication.factor': size,
+    'min.insync.replicas': 1,
+    'offsets.topic.replication.factor': size,
+    'transaction.state.log.replication.factor': size,
+    'transaction.state.log.min.isr': 1,
+  };
+}
+
 async function stop(): Promise<number> {
   const state = readState();
   if (!state) {
@@ -101,10 +168,14 @@ async function stop(): Promise<number> {
     return 0;
   }
   const wasRunning = running(state);
-  await stopRecordedBroker(state, { kafkaHome: KAFKA_HOME });
+  await stopNodes(state);
   rmSync(STATE_FILE, { force: true });
   process.stderr.write(
-    wasRunning ? `Kafka broker (pid ${state.pid}) stopped.\n` : 'Kafka broker was not running; state removed.\n',
+    wasRunning
+      ? `Kafka ${state.nodes === undefined ? 'broker' : 'cluster'} (pid ${nodesOf(state)
+          .map((node) => node.pid)
+          .join(', ')}) stopped.\n`
+      : 'Kafka broker was not running; state removed.\n',
   );
   return 0;
 }
@@ -123,5 +194,5 @@ function status(): number {
 runServiceCli(
   process.argv.slice(2),
   { start, stop, status },
-  'tsx scripts/kafka/cli.ts start [--port N] [--controller-port N] | stop | status',
+  'tsx scripts/kafka/cli.ts start [--port N] [--controller-port N] [--brokers N] | stop | status',
 );

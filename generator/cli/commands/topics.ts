@@ -1,5 +1,5 @@
 // `evc topics [--create]`: the Kafka topics the registry needs — every channel with its binding's
-// partitions, replicas and topic configuration, and every dead-letter topic its receivers use — as a
+// partitions, replicas and topic configuration, and every dead-letter and retry topic its receivers use — as a
 // plan, or created on a cluster (missing ones only; existing ones are compared, never altered).
 // Exit 0 done; 1 an existing topic's partitions differ from the contract; 2 usage error,
 // unreadable contracts or an unreachable broker.
@@ -9,6 +9,7 @@ import { planTopics, type PlannedTopic, type TopicPlan } from '../../catalog/top
 import { InputError, openContracts } from '../../pipeline/open-contracts.js';
 import { reportInputError, withContractsOptions } from '../contracts-options.js';
 import { printable } from '../../report/printable.js';
+import { formatRetryDelay } from '../../../contract-conventions/index.js';
 import { EXIT, type CliIO } from '../io.js';
 import { BROKERS_FLAG_HELP, connectionOf, unreachableBrokerHint, type CliConnection } from '../kafka-connection.js';
 
@@ -92,7 +93,12 @@ function planText(topics: readonly PlannedTopic[]): string {
   const lines = topics.map((t) => {
     const size = `${t.partitions ?? 'default'} partitions, ${t.replicas ?? 'default'} replicas`;
     const config = Object.entries(t.config).map(([name, value]) => `${name}=${value}`);
-    const purpose = t.purpose === 'events' ? 'events' : `dead letters of ${t.deadLettersOf!.join(', ')}`;
+    const purpose =
+      t.purpose === 'events'
+        ? 'events'
+        : t.purpose === 'retries'
+          ? `retries of ${t.retriesOf!.topic} after ${formatRetryDelay(t.retriesOf!.delayMs)}`
+          : `dead letters of ${t.deadLettersOf!.join(', ')}`;
     return `${printable(t.topic).padEnd(width)}  ${printable(purpose)}; ${size}${config.length === 0 ? '' : `; ${printable(config.join(', '))}`}`;
   });
   return `${lines.join('\n')}\n`;
@@ -114,7 +120,7 @@ export function registerTopicsCommand(
     program
       .command('topics')
       .description(
-        'list the Kafka topics the contracts need (events and dead letters); --create makes the missing ones',
+        'list the Kafka topics the contracts need (events, dead letters and retries); --create makes the missing ones',
       ),
   )
     .option('--create', 'create missing topics on the cluster (existing ones are compared, never changed)')

@@ -12,7 +12,7 @@ export const receiveSettings: LintRule = {
   severity: 'error',
   detectedBy: 'registry',
   description:
-    'Receive operations only carry x-dead-letter and x-retry; they name a dead-letter topic other than the consumed one and a retry policy the runtime can run.',
+    'Receive operations only carry x-dead-letter and x-retry; they name a dead-letter topic other than the consumed one, a retry policy the runtime can run, and retry topics (x-retry.delays, channels) of their own.',
   check(registry) {
     const out: Diagnostic[] = [];
     for (const service of registry.services) {

@@ -4,7 +4,7 @@
 // documented in runtime/README.md). The consumer is a real child process (consumer-process.ts), so
 // the kill gives it no chance to commit or leave the group.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -201,4 +201,82 @@ describe('consumer process killed mid-batch', () => {
       restartToAllHandled: seconds(completeMs),
     });
   }, 120_000);
+
+  it('resumes within 5 s of a restart with static membership (KIP-345) where the transport has it, else after the session timeout', async () => {
+    const total = 600;
+    const topic = uniqueTopic('faults.restart');
+    await createTopics([topic, `${topic}-dlt`], 3);
+    const descriptor = routeCalculated(topic);
+    const sender = createKafkaEventSender({ brokers: kafkaBrokers(), logger: silentLogger });
+    try {
+      for (let n = 0; n < total; n += 50)
+        await sender.sendBatch(
+          descriptor,
+          Array.from({ length: 50 }, (_, i) => numberedEvent(n + i)),
+        );
+    } finally {
+      await sender.disconnect();
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'evc-faults-restart-'));
+    dirs.push(dir);
+    const [firstOut, secondOut] = [join(dir, 'first.log'), join(dir, 'second.log')];
+    const common = {
+      FAULTS_BROKERS: kafkaBrokers().join(','),
+      FAULTS_TOPIC: topic,
+      FAULTS_GROUP: uniqueTopic('faults.restart.g'),
+      FAULTS_HANDLER_DELAY_MS: '40',
+      FAULTS_RESTART_PROBE: '1',
+      FAULTS_INSTANCE_ID: 'faults-restart-instance-1',
+      KAFKAJS_NO_PARTITIONER_WARNING: '1',
+    };
+    // The replacement process is loaded meanwhile and starts its receiver right after the kill, so what is
+    // measured is the group's hand-over, not Node's start-up.
+    const go = join(dir, 'go');
+    const first = startConsumer({ ...common, FAULTS_OUT: firstOut });
+    const second = startConsumer({ ...common, FAULTS_OUT: secondOut, FAULTS_WAIT_FOR: go });
+    await waitUntil(
+      () => parse(read(firstOut)).handled.length >= 60 && read(secondOut).includes('LOADED'),
+      () =>
+        `first run handled ${parse(read(firstOut)).handled.length}: ${first.stderr().slice(-500)} ${second.stderr()}`,
+      60_000,
+    );
+    first.child.kill('SIGKILL');
+    expect(await first.exited).toMatchObject({ signal: 'SIGKILL' });
+    const restartAt = performance.now();
+    writeFileSync(go, '');
+    const run1 = parse(read(firstOut));
+    let firstRecordMs: number | undefined;
+    await waitUntil(
+      () => {
+        const run2 = parse(read(secondOut));
+        if (firstRecordMs === undefined && run2.handled.length > 0) firstRecordMs = performance.now() - restartAt;
+        return new Set([...run1.handled, ...run2.handled].map((h) => h.n)).size === total;
+      },
+      () => `not all handled after restart: ${parse(read(secondOut)).handled.length} ${second.stderr().slice(-500)}`,
+      90_000,
+    );
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toMatchObject({ code: 0 });
+    const run2 = parse(read(secondOut));
+    const staticMember = /^STATIC yes/m.test(read(secondOut));
+    // From receiver.start() in the replacement to its first handled record.
+    const mark = (name: string) => Number(new RegExp(`^${name} (\\d+)`, 'm').exec(read(secondOut))?.[1]);
+    const resumeMs = mark('FIRST') - mark('START');
+    const client = /^STATIC \w+ (\S+)/m.exec(read(secondOut))?.[1] ?? 'unknown';
+    const again = new Set(run2.handled.map((h) => h.n));
+    report('consumer SIGKILL + restart', {
+      transport: client,
+      staticMembership: staticMember,
+      records: total,
+      handledBeforeKill: run1.handled.length,
+      lost: total - new Set([...run1.handled, ...run2.handled].map((h) => h.n)).size,
+      duplicates: run1.handled.filter((h) => again.has(h.n)).length,
+      killToFirstRecord: seconds(firstRecordMs!),
+      receiverStartToFirstRecord: seconds(resumeMs),
+      bound: staticMember ? '5 s (static membership)' : '6 s session timeout + join (no static membership)',
+    });
+    // With static membership the coordinator hands the restarted instance its partitions at once; without it
+    // the group first waits for the killed member's session (6 s, the broker's minimum) to expire.
+    expect(firstRecordMs!).toBeLessThan(staticMember ? 5_000 : 6_000 + 10_000);
+  }, 180_000);
 });

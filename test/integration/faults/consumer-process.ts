@@ -5,10 +5,21 @@
 // partition's first record in this run stands for its batch start). With FAULTS_BLOCK_AFTER=k, the first record of each partition
 // that comes after k handled records and is not the first of its batch blocks its handler forever
 // (`S <n> <partition> <offset>`): the parent then kills the process in the middle of batches.
+// With FAULTS_RESTART_PROBE=1 it runs on whichever transport EVC_TRANSPORT picks (no kafkajs instrumentation,
+// no batch lines) and joins with static membership (FAULTS_INSTANCE_ID as `group.instance.id`, KIP-345) when the
+// transport supports it; it writes `STATIC yes|no` first. The crash-restart test measures how soon a restarted
+// process handles records again (`START`, `READY` and `FIRST` carry ms since the process started).
 // Run as `node --import tsx consumer-process.ts` with the FAULTS_* variables below.
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import { Kafka, logLevel, type Consumer, type ConsumerConfig } from 'kafkajs';
-import { createEventReceiver, route, silentLogger, stopOnSignals } from '../../../runtime/index.js';
+import {
+  createEventReceiver,
+  createKafkaTransport,
+  route,
+  silentLogger,
+  stopOnSignals,
+  type ManagedEventReceiver,
+} from '../../../runtime/index.js';
 import { chosenTransportName } from '../../../runtime/transports/transport-choice.js';
 import { routeCalculated } from '../../unit/runtime/fixtures.js';
 
@@ -43,20 +54,52 @@ class BatchLoggingKafka extends Kafka {
 
 let handledCount = 0;
 const blocked = new Set<number>();
-const onKafkajs = chosenTransportName({}) === 'kafkajs';
-const receiver = createEventReceiver({
-  ...(onKafkajs
-    ? { kafka: new BatchLoggingKafka({ clientId: 'evc-faults-child', brokers, logLevel: logLevel.NOTHING }) }
-    : { brokers }),
-  groupId,
-  logger: silentLogger,
-  partitionsConsumedConcurrently: 3,
-  sessionTimeoutMs: 6_000,
-  heartbeatIntervalMs: 500,
-  // Small fetches, so a batch is a handful of records and the bound below is a real one.
-  ...(onKafkajs ? { consumerConfig: { maxWaitTimeInMs: 200, maxBytesPerPartition: 4_096 } } : {}),
-});
+/** The session a member without static membership is waited for; the broker's minimum (group.min.session.timeout.ms). */
+const SESSION_TIMEOUT_MS = 6_000;
+const onKafkajs = process.env['FAULTS_RESTART_PROBE'] !== '1' && chosenTransportName({}) === 'kafkajs';
 
+function restartProbeReceiver(): ManagedEventReceiver {
+  const transport = createKafkaTransport({ brokers, logger: silentLogger });
+  const instanceId = process.env['FAULTS_INSTANCE_ID'];
+  const staticMember = transport.capabilities.supportsStaticMembership && instanceId !== undefined;
+  write(`STATIC ${staticMember ? 'yes' : 'no'} ${transport.capabilities.client}`);
+  return createEventReceiver({
+    transport,
+    brokers,
+    groupId,
+    logger: silentLogger,
+    partitionsConsumedConcurrently: 3,
+    sessionTimeoutMs: SESSION_TIMEOUT_MS,
+    heartbeatIntervalMs: 500,
+    ...(staticMember ? { groupInstanceId: instanceId } : {}),
+  });
+}
+
+const receiver =
+  process.env['FAULTS_RESTART_PROBE'] === '1'
+    ? restartProbeReceiver()
+    : createEventReceiver({
+        ...(onKafkajs
+          ? { kafka: new BatchLoggingKafka({ clientId: 'evc-faults-child', brokers, logLevel: logLevel.NOTHING }) }
+          : { brokers }),
+        groupId,
+        logger: silentLogger,
+        partitionsConsumedConcurrently: 3,
+        sessionTimeoutMs: SESSION_TIMEOUT_MS,
+        heartbeatIntervalMs: 500,
+        // Small fetches, so a batch is a handful of records and the bound below is a real one.
+        ...(onKafkajs ? { consumerConfig: { maxWaitTimeInMs: 200, maxBytesPerPartition: 4_096 } } : {}),
+      });
+
+// A replacement started ahead of the kill (FAULTS_WAIT_FOR): loaded, it waits for the go file, so the
+// measured restart is the group's, not Node's start-up.
+const waitFor = process.env['FAULTS_WAIT_FOR'];
+if (waitFor !== undefined) {
+  write('LOADED');
+  while (!existsSync(waitFor)) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+write(`START ${Math.round(performance.now())}`);
+let firstHandled = false;
 await receiver.start([
   route(routeCalculated(topic), async (event) => {
     const { partition, offset } = event.record;
@@ -73,9 +116,13 @@ await receiver.start([
       await new Promise<never>(() => {}); // a handler that never returns: killed here
     }
     if (handlerDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, handlerDelayMs));
+    if (!firstHandled) {
+      firstHandled = true;
+      write(`FIRST ${Math.round(performance.now())}`);
+    }
     write(`H ${n} ${partition} ${offset}`);
     handledCount += 1;
   }),
 ]);
-write('READY');
+write(`READY ${Math.round(performance.now())}`);
 stopOnSignals([receiver], { logger: silentLogger });

@@ -65,8 +65,29 @@ describe('registry catalog', () => {
     );
     const catalog = await catalogOf(files, undefined);
     expect(catalog.entries.find((entry) => entry.message === 'RouteCancelled')!.receivers).toEqual([
-      { service: 'tracking', topic: 'routing.events', deadLetterTopic: 'tracking.poison' },
+      { service: 'tracking', topic: 'routing.events', deadLetterTopic: 'tracking.poison', retryTopics: [] },
     ]);
+  });
+
+  it("shows a receiver's retry topics (x-retry.delays) in the catalog and its text", async () => {
+    const files = editYaml(base, 'tracking.yaml', (doc) =>
+      doc.setIn(['operations', 'receiveRoutes', 'x-retry'], doc.createNode({ delays: ['10s', '1m'] })),
+    );
+    const catalog = await catalogOf(files, undefined);
+    expect(catalog.entries.find((entry) => entry.message === 'RouteCancelled')!.receivers).toEqual([
+      {
+        service: 'tracking',
+        topic: 'routing.events',
+        deadLetterTopic: 'routing.events-dlt',
+        retryTopics: [
+          { topic: 'routing.events-retry-0', delayMs: 10_000 },
+          { topic: 'routing.events-retry-1', delayMs: 60_000 },
+        ],
+      },
+    ]);
+    expect(formatCatalog(catalog, 'text', { contracts: 'contracts', lockfile: 'evc.lock.yaml' })).toContain(
+      'tracking, retries via routing.events-retry-0 (10s), routing.events-retry-1 (1m), dead letters to routing.events-dlt',
+    );
   });
 
   it.each([

@@ -54,6 +54,31 @@ describe('topic plan', () => {
     ]);
   });
 
+  it("lists a receiver's retry topics (x-retry.delays), sized like their source topic", async () => {
+    const files = editYaml(withBinding(base, { partitions: 6, replicas: 3 }), 'tracking.yaml', (doc) =>
+      doc.setIn(['operations', 'receiveRoutes', 'x-retry'], doc.createNode({ delays: ['1s', '1m'] })),
+    );
+    const { topics } = await plan(files);
+    expect(topics.filter((t) => t.purpose === 'retries')).toEqual([
+      {
+        topic: 'routing.events-retry-0',
+        purpose: 'retries',
+        retriesOf: { topic: 'routing.events', delayMs: 1_000 },
+        partitions: 6,
+        replicas: 3,
+        config: {},
+      },
+      {
+        topic: 'routing.events-retry-1',
+        purpose: 'retries',
+        retriesOf: { topic: 'routing.events', delayMs: 60_000 },
+        partitions: 6,
+        replicas: 3,
+        config: {},
+      },
+    ]);
+  });
+
   it('uses the dead-letter topic a receiver declares', async () => {
     const files = editYaml(base, 'tracking.yaml', (doc) =>
       doc.setIn(['operations', 'receiveRoutes', 'x-dead-letter'], doc.createNode({ channel: 'tracking.parked' })),
@@ -88,12 +113,17 @@ describe('evc topics (plan)', () => {
       stderr: () => {},
     };
     expect(await main(['topics'], io)).toBe(0);
-    expect(out).toContain('routing.events-dlt    dead letters of routing.events; 3 partitions, 1 replicas');
+    expect(out).toContain('routing.events-dlt        dead letters of routing.events; 3 partitions, 1 replicas');
+    // customer-portal's x-retry.delays: [1s, 10s, 1m]
+    expect(out).toContain('invoicing.events-retry-1  retries of invoicing.events after 10s; 3 partitions, 1 replicas');
     out = '';
     expect(await main(['topics', '--format', 'json'], io)).toBe(0);
     expect((JSON.parse(out) as { topics: { topic: string }[] }).topics.map((t) => t.topic)).toEqual([
       'invoicing.events',
       'invoicing.events-dlt',
+      'invoicing.events-retry-0',
+      'invoicing.events-retry-1',
+      'invoicing.events-retry-2',
       'routing.events',
       'routing.events-dlt',
       'tracking.events',

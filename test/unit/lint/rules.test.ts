@@ -409,10 +409,50 @@ const tables: [LintRule, RuleCase[]][] = [
         expected: ['a.yaml:17 error receive-settings: x-retry of "consume": strategy multiplier must be ≥ 1, got 0.5'],
       },
       {
-        name: 'retry topic (not supported: retries run in place)',
+        name: 'single retry channel (the proposal): evc has a topic per delay',
         files: receiving("    x-retry:\n      channel: {$ref: '#/channels/dlt'}\n      maxAttempts: 3\n"),
         expected: [
-          'a.yaml:17 error receive-settings: x-retry of "consume": channel declares a retry topic; this runtime retries in place (heartbeats keep the member alive) and has no retry topics',
+          'a.yaml:17 error receive-settings: x-retry of "consume": channel declares a single retry channel; evc retries through one topic per delay',
+        ],
+      },
+      {
+        name: 'retry topics by delays (default names)',
+        files: receiving('    x-retry:\n      delays: [1s, 10s, 1m]\n'),
+        expected: [],
+      },
+      {
+        name: 'retry topics named by $ref and by topic, with in-place attempts',
+        files: receiving(
+          "    x-retry:\n      maxAttempts: 2\n      delays: [500ms, 30]\n      channels: [{$ref: '#/channels/c'}, orders-retry-b]\n",
+        ),
+        expected: [
+          'a.yaml:19 error receive-settings: x-retry of "consume": retry topic "orders" is the consumed topic: retries would be handled as first deliveries',
+        ],
+      },
+      {
+        name: 'a delay that is no duration',
+        files: receiving('    x-retry:\n      delays: [1s, 1 day]\n'),
+        expected: [
+          'a.yaml:17 error receive-settings: x-retry of "consume": retry delay "1 day" is not a duration like "500ms", "10s", "1m" or "1h"',
+        ],
+      },
+      {
+        name: 'delays not a list',
+        files: receiving('    x-retry:\n      delays: 10s\n'),
+        expected: ['a.yaml:17 error receive-settings: x-retry of "consume": delays must be a list of durations'],
+      },
+      {
+        name: 'one channel for two delays',
+        files: receiving('    x-retry:\n      delays: [1s, 2s]\n      channels: [orders-r]\n'),
+        expected: [
+          'a.yaml:18 error receive-settings: x-retry of "consume": retry channels must name one topic per delay (2)',
+        ],
+      },
+      {
+        name: 'a retry channel that is the dead-letter topic',
+        files: receiving("    x-retry:\n      delays: [1s]\n      channels: [{$ref: '#/channels/dlt'}]\n"),
+        expected: [
+          'a.yaml:18 error receive-settings: x-retry of "consume": retry topic "orders-dlt" is its dead-letter topic',
         ],
       },
       {
