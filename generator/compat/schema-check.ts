@@ -43,7 +43,7 @@ export class SchemaChecker {
     const findings: SchemaFinding[] = [];
     for (const direction of directionsOf(options.level)) {
       const [writer, reader] = direction === 'backward' ? [oldSchema, newSchema] : [newSchema, oldSchema];
-      for (const d of comparison.compare(writer, reader, [])) findings.push({ ...d, direction });
+      for (const d of compareGuarded(comparison, writer, reader)) findings.push({ ...d, direction });
     }
     // Under FULL a loosening is compatible one way and breaking the other: keep only the breaking
     // view of a place (a compatible finding at or above a breaking one says the same thing).
@@ -53,6 +53,23 @@ export class SchemaChecker {
     const kept =
       directionsOf(options.level).length === 1 ? findings : findings.filter((f) => f.breaking || !covered(f.path));
     return { compatible: !kept.some((f) => f.breaking), findings: kept };
+  }
+}
+
+/**
+ * The comparison, with a last guard: the engine limits its own nesting, but should a rule still
+ * exhaust the stack, the verdict is "cannot judge" (breaking), never a crashed check.
+ */
+function compareGuarded(
+  comparison: SchemaComparison,
+  writer: JsonSchema | undefined,
+  reader: JsonSchema | undefined,
+): readonly SchemaDifference[] {
+  try {
+    return comparison.compare(writer, reader, []);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return [comparison.engineChange('COMPARISON_TOO_DEEP', writer ?? true, reader ?? true)];
   }
 }
 
