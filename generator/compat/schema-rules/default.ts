@@ -107,11 +107,18 @@ function fillingClosure(node: SchemaObject, flattened: SchemaObject): SchemaObje
 /** What ajv may fill into a value of this schema: `properties/<name>` and `items/<index>` → defaults. */
 function fillsOf(closure: readonly SchemaObject[]): Fills {
   const fills: Fills = new Map();
-  const add = (key: string, sub: unknown): void => {
-    if (!isSchemaObject(sub) || !Object.prototype.hasOwnProperty.call(sub, 'default')) return;
-    let set = fills.get(key);
-    if (!set) fills.set(key, (set = new Set()));
-    set.add(canonicalJson(sub['default']));
+  const add = (key: string, sub: unknown, seen = new Set<object>()): void => {
+    if (!isSchemaObject(sub) || seen.has(sub)) return;
+    seen.add(sub);
+    if (Object.prototype.hasOwnProperty.call(sub, 'default')) {
+      let set = fills.get(key);
+      if (!set) fills.set(key, (set = new Set()));
+      set.add(canonicalJson(sub['default']));
+    }
+    // ajv fills only the place's own default, but a default beside a `$ref` reaches the checker inside
+    // an allOf (schema/graph.ts): counting allOf members too errs on the side of "observed".
+    const allOf = sub['allOf'];
+    if (Array.isArray(allOf)) for (const member of allOf) add(key, member, seen);
   };
   for (const s of closure) {
     const props = propertiesOf(s);
