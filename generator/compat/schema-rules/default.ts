@@ -107,24 +107,26 @@ function fillingClosure(node: SchemaObject, flattened: SchemaObject): SchemaObje
 /** What ajv may fill into a value of this schema: `properties/<name>` and `items/<index>` → defaults. */
 function fillsOf(closure: readonly SchemaObject[]): Fills {
   const fills: Fills = new Map();
-  const add = (key: string, sub: unknown, seen = new Set<object>()): void => {
+  // `=` a default ajv surely fills (the place's own), `~` one it may fill: ajv ignores a default inside
+  // the place's allOf, but a default written beside a `$ref` reaches the checker inside an allOf
+  // (schema/graph.ts) and ajv does fill that one. The two never compare equal, so such a difference
+  // always counts.
+  const add = (key: string, sub: unknown, sure: boolean, seen = new Set<object>()): void => {
     if (!isSchemaObject(sub) || seen.has(sub)) return;
     seen.add(sub);
     if (Object.prototype.hasOwnProperty.call(sub, 'default')) {
       let set = fills.get(key);
       if (!set) fills.set(key, (set = new Set()));
-      set.add(canonicalJson(sub['default']));
+      set.add(`${sure ? '=' : '~'}${canonicalJson(sub['default'])}`);
     }
-    // ajv fills only the place's own default, but a default beside a `$ref` reaches the checker inside
-    // an allOf (schema/graph.ts): counting allOf members too errs on the side of "observed".
     const allOf = sub['allOf'];
-    if (Array.isArray(allOf)) for (const member of allOf) add(key, member, seen);
+    if (Array.isArray(allOf)) for (const member of allOf) add(key, member, false, seen);
   };
   for (const s of closure) {
     const props = propertiesOf(s);
-    for (const name of Object.keys(props)) add(`properties/${name}`, props[name]);
+    for (const name of Object.keys(props)) add(`properties/${name}`, props[name], true);
     const items = s['items'];
-    if (Array.isArray(items)) items.forEach((sub, i) => add(`items/${i}`, sub));
+    if (Array.isArray(items)) items.forEach((sub, i) => add(`items/${i}`, sub, true));
   }
   return fills;
 }
@@ -239,13 +241,14 @@ function observedFills(pair: SchemaPair, ctx: RuleContext): SchemaDifference[] {
     // observes nothing the other rules' verdicts hold for the value with or without the default.
     const seen = observers(readerClosure, key);
     // The reader stops filling a property it requires: messages that relied on the writer's default fail.
-    if (kind === 'properties' && !readerFills.has(key) && requiredOf(pair.reader).has(name)) seen.add('required');
+    const surelyFilled = [...(readerFills.get(key) ?? [])].some((text) => text.startsWith('='));
+    if (kind === 'properties' && !surelyFilled && requiredOf(pair.reader).has(name)) seen.add('required');
     // The reader's own schema for the place must accept what it fills in.
     const readerSchema = defaultAt(pair.reader, kind, name);
     const filled = isSchemaObject(readerSchema) ? readerSchema['default'] : undefined;
     if (readerFills.has(key) && readerSchema !== undefined) {
       for (const text of readerFills.get(key) ?? [])
-        if (hasBreaking(ctx.compare({ const: JSON.parse(text) as unknown }, readerSchema, [])))
+        if (hasBreaking(ctx.compare({ const: JSON.parse(text.slice(1)) as unknown }, readerSchema, [])))
           seen.add(`its own schema (which rejects ${text})`);
     }
     if (seen.size === 0) continue;
