@@ -1,5 +1,6 @@
-// Runs the compiled `evc` CLI once in this process and prints its wall time and peak RSS (KiB)
-// as JSON on stderr's last line, so benchmarks can measure a cold process from the outside.
+// Runs the compiled `evc` CLI once in this process and prints its wall time, CPU time (user +
+// system, whole process including Node's own start-up) and peak RSS (KiB) as JSON on stderr's last
+// line, so benchmarks can measure a cold process from the outside.
 const started = performance.now();
 const { main } = await import('../dist/generator/cli/main.js');
 const code = await main(process.argv.slice(2), {
@@ -7,6 +8,7 @@ const code = await main(process.argv.slice(2), {
   stderr: () => undefined,
   cwd: process.cwd(),
 });
+const usage = process.resourceUsage();
 process.stderr.write(
-  `\n${JSON.stringify({ code, ms: performance.now() - started, maxRssKiB: process.resourceUsage().maxRSS })}\n`,
+  `\n${JSON.stringify({ code, ms: performance.now() - started, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, maxRssKiB: usage.maxRSS })}\n`,
 );

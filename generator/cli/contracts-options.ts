@@ -2,7 +2,7 @@
 // one definition, so `--max-file-size` (and whatever the pipeline gains next) reaches every command.
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { formatDiagnostics } from '../report/diagnostics.js';
-import { DEFAULT_CONTRACTS, InputError, parseFileSize } from '../pipeline/open-contracts.js';
+import { DEFAULT_CONTRACTS, InputError, parseFileSize } from '../pipeline/contracts-input.js';
 import { EXIT, type CliIO } from './io.js';
 
 export function contractsOption(): Option {

@@ -4,19 +4,49 @@ import { Command, CommanderError } from 'commander';
 import { fileURLToPath } from 'node:url';
 import { realpathSync } from 'node:fs';
 import { EXIT, UsageError, processIO, type CliIO } from './io.js';
-import { registerLintCommand } from './commands/lint.js';
-import { registerRulesCommand } from './commands/rules.js';
-import { registerGenerateCommand } from './commands/generate.js';
-import { registerWatchCommand } from './commands/watch.js';
-import { registerCheckCommand } from './commands/check.js';
-import { registerReleaseCommand } from './commands/release.js';
-import { registerRegistryCommand } from './commands/registry.js';
-import { registerTopicsCommand } from './commands/topics.js';
-import { registerDocsCommand } from './commands/docs.js';
-import { registerInitCommand } from './commands/init.js';
-import { InputError, openContracts } from '../pipeline/open-contracts.js';
-import { liveDescriptors } from '../emit/live-descriptors.js';
-import { deadLetterTopicsOf } from '../model/receive-settings.js';
+import { useCacheOf } from '../cache/cache-dir.js';
+
+type Done = (code: number) => void;
+type Register = (program: Command, io: CliIO, done: Done) => Promise<void>;
+
+/**
+ * Every command, in the order `evc --help` lists them. A command's module (and what it imports:
+ * kafkajs, the compatibility rules, the docs renderer, …) is loaded only when that command runs,
+ * or when the command line names none (help, version, a typo), since start-up time is module loading.
+ */
+const COMMANDS: readonly (readonly [name: string, register: Register])[] = [
+  ['init', async (p, io, done) => (await import('./commands/init.js')).registerInitCommand(p, io, done)],
+  ['lint', async (p, io, done) => (await import('./commands/lint.js')).registerLintCommand(p, io, done)],
+  ['generate', async (p, io, done) => (await import('./commands/generate.js')).registerGenerateCommand(p, io, done)],
+  ['watch', async (p, io, done) => (await import('./commands/watch.js')).registerWatchCommand(p, io, done)],
+  ['check', async (p, io, done) => (await import('./commands/check.js')).registerCheckCommand(p, io, done)],
+  ['release', async (p, io, done) => (await import('./commands/release.js')).registerReleaseCommand(p, io, done)],
+  ['registry', async (p, io, done) => (await import('./commands/registry.js')).registerRegistryCommand(p, io, done)],
+  ['topics', async (p, io, done) => (await import('./commands/topics.js')).registerTopicsCommand(p, io, done)],
+  ['docs', async (p, io, done) => (await import('./commands/docs.js')).registerDocsCommand(p, io, done)],
+  ['dlq', registerDlq],
+  ['rules', async (p, io, done) => (await import('./commands/rules.js')).registerRulesCommand(p, io, done)],
+];
+
+async function registerDlq(program: Command, io: CliIO, done: Done): Promise<void> {
+  const { registerDlqCommand } = await import('./commands/dlq.js');
+  registerDlqCommand(program, io, done, {
+    async loadContracts(contracts) {
+      const [{ openContracts, InputError }, { liveDescriptors }, { deadLetterTopicsOf }] = await Promise.all([
+        import('../pipeline/open-contracts.js'),
+        import('../emit/live-descriptors.js'),
+        import('../model/receive-settings.js'),
+      ]);
+      try {
+        const { registry } = await openContracts({ ...contracts, cwd: io.cwd });
+        return { validators: liveDescriptors(registry), deadLetterTopics: deadLetterTopicsOf(registry) };
+      } catch (error) {
+        if (error instanceof InputError) throw new UsageError(error.message);
+        throw error;
+      }
+    },
+  });
+}
 
 export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
   // `evc rules | head` closes the pipe early: that is the reader's choice, not an error.
@@ -24,6 +54,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
     process.stdout.once('error', (error: NodeJS.ErrnoException) =>
       error.code === 'EPIPE' ? process.exit(process.exitCode ?? 0) : undefined,
     );
+  useCacheOf(io.cwd);
   let exitCode: number = EXIT.ok;
   const done = (code: number): void => {
     exitCode = code;
@@ -34,31 +65,8 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run evc --help for usage)');
-  registerInitCommand(program, io, done);
-  registerLintCommand(program, io, done);
-  registerGenerateCommand(program, io, done);
-  registerWatchCommand(program, io, done);
-  registerCheckCommand(program, io, done);
-  registerReleaseCommand(program, io, done);
-  registerRegistryCommand(program, io, done);
-  registerTopicsCommand(program, io, done);
-  registerDocsCommand(program, io, done);
-  // `evc dlq` pulls in kafkajs (~200 ms to load): only when the command line may need it.
-  const first = argv[0];
-  const mayNeedDlq = first === undefined || first === 'dlq' || first === 'help' || first.startsWith('-');
-  const { registerDlqCommand } = mayNeedDlq ? await import('./commands/dlq.js') : { registerDlqCommand: undefined };
-  registerDlqCommand?.(program, io, done, {
-    async loadContracts(contracts) {
-      try {
-        const { registry } = await openContracts({ ...contracts, cwd: io.cwd });
-        return { validators: liveDescriptors(registry), deadLetterTopics: deadLetterTopicsOf(registry) };
-      } catch (error) {
-        if (error instanceof InputError) throw new UsageError(error.message);
-        throw error;
-      }
-    },
-  });
-  registerRulesCommand(program, io, done);
+  const named = COMMANDS.find(([name]) => name === argv[0]);
+  for (const [, register] of named ? [named] : COMMANDS) await register(program, io, done);
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {

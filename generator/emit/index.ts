@@ -2,6 +2,7 @@
 // and consumers, and an index. Pure: returns file contents by relative path; writing is the CLI's.
 import type { Diagnostic, Registry } from '../model/registry.js';
 import { planGeneration } from './plan.js';
+import { DEFAULT_RUNTIME_IMPORT } from './runtime-import.js';
 import { emitTypes } from './emit-types.js';
 import { emitValidators } from './emit-validators.js';
 import { emitMessages } from './emit-messages.js';
@@ -9,6 +10,8 @@ import { emitService } from './emit-service.js';
 import { emitIndex } from './emit-index.js';
 import { wireFormatsOf } from './wire-formats.js';
 import { DEFAULT_SCHEMA_REGISTRY_SETTINGS, type SchemaRegistrySettings } from '../schema-registry/settings.js';
+
+export { DEFAULT_RUNTIME_IMPORT };
 
 export interface GenerateOptions {
   /** Module specifier generated code imports the runtime from. */
@@ -22,8 +25,6 @@ export interface GeneratedCode {
   readonly files: ReadonlyMap<string, string>;
   readonly diagnostics: readonly Diagnostic[];
 }
-
-export const DEFAULT_RUNTIME_IMPORT = 'eventcontracts/runtime';
 
 export function generateCode(registry: Registry, options: GenerateOptions = {}): GeneratedCode {
   const runtimeImport = options.runtimeImport ?? DEFAULT_RUNTIME_IMPORT;

@@ -1,8 +1,10 @@
 // Writes generated files into the output directory (only what changed; stale generated files
 // are removed) and compares the directory with what would be generated (`--check`).
-import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GENERATED_MARKER } from './printer.js';
+import { contentDigest } from '../cache/output-manifest.js';
 
 export interface TreeDifference {
   readonly changed: string[];
@@ -16,16 +18,41 @@ export interface TreeKind {
   readonly files: RegExp;
 }
 
-const CODE: TreeKind = { files: /\.(ts|js)$/ };
+/** Generated code: what `evc generate` owns in its output directory. */
+export const GENERATED_CODE: TreeKind = { files: /\.(ts|js)$/ };
 
-async function generatedFilesIn(dir: string, kind: TreeKind, relative = ''): Promise<string[]> {
+/**
+ * Files of the output directory known to be untouched since evc wrote them, with the digest of
+ * their content (generator/cache/output-manifest.ts): compared by digest instead of read back.
+ */
+export type UntouchedFiles = ReadonlyMap<string, string>;
+
+const NONE: UntouchedFiles = new Map();
+
+// Synchronous reads: ~1,600 small files, each an await of four thread-pool round trips otherwise.
+const readText = (file: string): string | undefined => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+
+async function generatedFilesIn(
+  dir: string,
+  kind: TreeKind,
+  untouched: UntouchedFiles,
+  relative = '',
+): Promise<string[]> {
   const entries = await readdir(path.join(dir, relative), { withFileTypes: true }).catch(() => []);
   const out: string[] = [];
   for (const entry of entries) {
     const child = relative ? `${relative}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...(await generatedFilesIn(dir, kind, child)));
+    if (entry.isDirectory()) out.push(...(await generatedFilesIn(dir, kind, untouched, child)));
+    else if (untouched.has(child))
+      out.push(child); // written by evc, so it carries the marker
     else if (kind.files.test(entry.name)) {
-      const head = (await readFile(path.join(dir, child), 'utf8').catch(() => '')).slice(0, 200);
+      const head = (readText(path.join(dir, child)) ?? '').slice(0, 200);
       if (head.includes(GENERATED_MARKER)) out.push(child);
     }
   }
@@ -35,25 +62,29 @@ async function generatedFilesIn(dir: string, kind: TreeKind, relative = ''): Pro
 export async function compareTree(
   outDir: string,
   files: ReadonlyMap<string, string>,
-  kind: TreeKind = CODE,
+  kind: TreeKind = GENERATED_CODE,
+  untouched: UntouchedFiles = NONE,
 ): Promise<TreeDifference> {
   const changed: string[] = [];
   const missing: string[] = [];
   for (const [file, content] of files) {
-    const current = await readFile(path.join(outDir, file), 'utf8').catch(() => undefined);
+    const known = untouched.get(file);
+    if (known !== undefined && known === contentDigest(content)) continue;
+    const current = readText(path.join(outDir, file));
     if (current === undefined) missing.push(file);
     else if (current !== content) changed.push(file);
   }
-  const stale = (await generatedFilesIn(outDir, kind)).filter((f) => !files.has(f)).sort();
+  const stale = (await generatedFilesIn(outDir, kind, untouched)).filter((f) => !files.has(f)).sort();
   return { changed, missing, stale };
 }
 
 export async function writeTree(
   outDir: string,
   files: ReadonlyMap<string, string>,
-  kind: TreeKind = CODE,
+  kind: TreeKind = GENERATED_CODE,
+  untouched: UntouchedFiles = NONE,
 ): Promise<TreeDifference> {
-  const difference = await compareTree(outDir, files, kind);
+  const difference = await compareTree(outDir, files, kind, untouched);
   for (const file of [...difference.changed, ...difference.missing]) {
     const target = path.join(outDir, file);
     await mkdir(path.dirname(target), { recursive: true });

@@ -1,8 +1,8 @@
 // Compiled validator modules by schema content hash: in memory (watch mode) and on disk, because
 // compiling a message's validator with ajv costs 10–20 ms and a registry has hundreds of them.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { evcCacheDir } from '../load/cache-dir.js';
+import { evcCacheDir } from '../cache/cache-dir.js';
+import { readCacheEntry, writeCacheEntry } from '../cache/cache-entry.js';
 
 export interface CompiledValidatorFiles {
   readonly js: string;
@@ -19,8 +19,8 @@ export function cachedValidator(hash: string): CompiledValidatorFiles | undefine
   const remembered = memory.get(hash);
   if (remembered) return remembered;
   try {
-    const stored = JSON.parse(readFileSync(fileOf(hash), 'utf8')) as CompiledValidatorFiles;
-    if (typeof stored.js !== 'string' || typeof stored.dts !== 'string') return undefined;
+    const stored = JSON.parse(readCacheEntry(fileOf(hash)) ?? 'null') as CompiledValidatorFiles | null;
+    if (typeof stored?.js !== 'string' || typeof stored.dts !== 'string') return undefined;
     memory.set(hash, stored);
     return stored;
   } catch {
@@ -31,13 +31,5 @@ export function cachedValidator(hash: string): CompiledValidatorFiles | undefine
 export function storeValidator(hash: string, files: CompiledValidatorFiles): void {
   if (memory.size > 5000) memory.clear();
   memory.set(hash, files);
-  try {
-    const file = fileOf(hash);
-    mkdirSync(path.dirname(file), { recursive: true });
-    const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify(files));
-    renameSync(temp, file);
-  } catch {
-    // caching is an optimisation only
-  }
+  writeCacheEntry(fileOf(hash), JSON.stringify(files));
 }

@@ -2,7 +2,6 @@
 // on disk (next to the compiled AsyncAPI validators) so a fresh `evc lint` skips YAML parsing of
 // files it has seen before. A cache miss or an unreadable entry just means parsing again.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   FileParseError,
@@ -11,10 +10,11 @@ import {
   serializeParsed,
   type ParsedFile,
 } from './parse-file.js';
-import { evcCacheDir } from './cache-dir.js';
+import { evcCacheDir } from '../cache/cache-dir.js';
+import { readCacheEntry, writeCacheEntry } from '../cache/cache-entry.js';
 
 /** Bump when the cached format or the parser's output changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 const memory = new Map<string, ParsedFile | FileParseError>();
 /** The content hash each parsed document root came from, for verdicts cached by content (validate-spec.ts). */
 const hashes = new WeakMap<object, string>();
@@ -30,11 +30,13 @@ export function parseCached(text: string, displayFile: string): ParsedFile | Fil
   const file = path.join(evcCacheDir(), 'parsed', hash.slice(0, 2), `${hash}.json`);
   let parsed: ParsedFile | FileParseError | undefined;
   try {
-    parsed = deserializeParsed(readFileSync(file, 'utf8'), displayFile);
+    const stored = readCacheEntry(file);
+    if (stored === undefined) throw new Error('not cached');
+    parsed = deserializeParsed(stored, displayFile);
   } catch {
     try {
       parsed = parseContractFile(text, displayFile);
-      store(file, serializeParsed(parsed));
+      writeCacheEntry(file, serializeParsed(parsed));
     } catch (error) {
       if (!(error instanceof FileParseError)) throw error;
       parsed = error;
@@ -45,15 +47,4 @@ export function parseCached(text: string, displayFile: string): ParsedFile | Fil
   if (!(parsed instanceof FileParseError) && typeof parsed.value === 'object' && parsed.value !== null)
     hashes.set(parsed.value, hash);
   return parsed;
-}
-
-function store(file: string, content: string): void {
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, content);
-    renameSync(temp, file);
-  } catch {
-    // caching is an optimisation only (read-only node_modules, full disk, …)
-  }
 }

@@ -4,11 +4,11 @@
 // standalone code, keyed by the specs package version.
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { mkdir, writeFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { Ajv, standaloneCode, type ValidateFunction } from '../ajv.js';
-import { evcCacheDir } from './cache-dir.js';
+import { evcCacheDir } from '../cache/cache-dir.js';
+import { readCacheEntry, writeCacheEntry } from '../cache/cache-entry.js';
 
 const require = createRequire(import.meta.url);
 
@@ -52,32 +52,28 @@ function newAjv(): Ajv {
   });
 }
 
-async function loadValidator(version: string): Promise<ValidateFunction> {
+function loadValidator(version: string): ValidateFunction {
   const file = path.join(evcCacheDir(), `asyncapi-${version}-specs-${specsVersion()}-v${TRANSFORM_VERSION}.cjs`);
-  try {
-    // CommonJS, because ajv's standalone code `require`s its runtime helpers even in ESM mode.
-    return require(file) as ValidateFunction;
-  } catch {
-    // not cached yet (or the cache is unreadable): compile and try to cache
+  // CommonJS, because ajv's standalone code `require`s its runtime helpers even in ESM mode; only
+  // an intact entry is loaded (a damaged one is compiled and written again).
+  if (readCacheEntry(file) !== undefined) {
+    try {
+      return require(file) as ValidateFunction;
+    } catch {
+      // unloadable (e.g. ajv moved since): compile and cache again
+    }
   }
   const official = officialSchema(version);
   if (!official) throw new Error(`no AsyncAPI schema for version ${version}`);
   const schema = oneOfAsAnyOf(official);
   const ajv = newAjv();
   const validate = ajv.compile(schema as object);
-  try {
-    await mkdir(path.dirname(file), { recursive: true });
-    const temp = `${file}.${process.pid}.tmp`;
-    // Absolute paths, so the cached module loads from any cache directory ($EVC_CACHE_DIR).
-    const code = standaloneCode(ajv, validate).replace(
-      /require\("(ajv\/dist\/runtime\/[a-z0-9_]+)"\)/g,
-      (_m, spec: string) => `require(${JSON.stringify(require.resolve(spec))})`,
-    );
-    await writeFile(temp, code);
-    await rename(temp, file);
-  } catch {
-    // caching is an optimisation only
-  }
+  // Absolute paths, so the cached module loads from any cache directory ($EVC_CACHE_DIR).
+  const code = standaloneCode(ajv, validate).replace(
+    /require\("(ajv\/dist\/runtime\/[a-z0-9_]+)"\)/g,
+    (_m, spec: string) => `require(${JSON.stringify(require.resolve(spec))})`,
+  );
+  writeCacheEntry(file, code);
   return validate;
 }
 
@@ -111,7 +107,7 @@ const NAME_MAPS = new Set(['properties', 'patternProperties', 'definitions', '$d
 export function specValidator(version: string): Promise<ValidateFunction> {
   let validator = compiled.get(version);
   if (!validator) {
-    validator = loadValidator(version);
+    validator = Promise.resolve().then(() => loadValidator(version));
     compiled.set(version, validator);
   }
   return validator;

@@ -1,15 +1,20 @@
 // `evc generate`: lint, then emit TypeScript into --out; `--check` compares instead of writing
-// and exits 1 listing stale files (for builds and CI).
+// and exits 1 listing stale files (for builds and CI). When the same build of evc last saw exactly
+// these contract files and the output directory is still what it left there, nothing is loaded,
+// linted or emitted again (see generator/cache/command-result.ts).
 import type { Command } from 'commander';
 import path from 'node:path';
-import { hasErrors } from '../../lint/index.js';
 import { formatDiagnostics } from '../../report/diagnostics.js';
-import { generateCode, DEFAULT_RUNTIME_IMPORT } from '../../emit/index.js';
-import { compareTree, writeTree } from '../../emit/output-tree.js';
-import { InputError, openContracts, type ContractsOptions } from '../../pipeline/open-contracts.js';
+import { DEFAULT_RUNTIME_IMPORT } from '../../emit/runtime-import.js';
+import { GENERATED_CODE } from '../../emit/output-tree.js';
+import { DEFAULT_CONTRACTS, InputError, type ContractsOptions } from '../../pipeline/contracts-input.js';
+import { directorySource } from '../../load/directory-source.js';
+import type { ContractSource } from '../../load/source.js';
+import { contractsSlot, lastResult, storeResult, type ResultSlot } from '../../cache/command-result.js';
+import { inputsUnchanged, recordingSource } from '../../cache/input-record.js';
+import { outputUnchanged, recordOutput, untouchedFiles, type OutputManifest } from '../../cache/output-manifest.js';
 import { reportInputError, withContractsOptions } from '../contracts-options.js';
 import { EXIT, type CliIO } from '../io.js';
-import { readSchemaRegistrySettings, SchemaRegistrySettingsError } from '../../schema-registry/settings.js';
 
 export interface GenerateCommandOptions extends ContractsOptions {
   readonly out: string;
@@ -18,11 +23,72 @@ export interface GenerateCommandOptions extends ContractsOptions {
   readonly quiet?: boolean;
 }
 
+/** What a run left behind, for the next run with unchanged contracts. */
+interface GeneratedTree {
+  readonly files: number;
+  readonly services: number;
+  readonly messages: number;
+  readonly output: OutputManifest;
+}
+
 export async function runGenerate(options: GenerateCommandOptions, io: CliIO): Promise<number> {
+  const outDir = path.resolve(io.cwd, options.out);
+  const source = await directorySource(options.contracts ?? DEFAULT_CONTRACTS, io.cwd).catch(() => undefined);
+  if (source === undefined) return generateFresh(options, io, outDir);
+  const slot = contractsSlot('generate', source, io.cwd, {
+    outDir,
+    runtimeImport: options.runtimeImport ?? DEFAULT_RUNTIME_IMPORT,
+    maxFileSize: options.maxFileSize ?? null,
+  });
+  const last = lastResult<GeneratedTree>(slot);
+  const reused =
+    last !== undefined &&
+    (await inputsUnchanged(source, last.inputs)) &&
+    outputUnchanged(outDir, last.value.output, GENERATED_CODE.files)
+      ? last.value
+      : undefined;
+  if (reused !== undefined) {
+    if (options.quiet) return EXIT.ok;
+    if (options.check) io.stdout(`${options.out}: up to date (${reused.files} files)\n`);
+    else io.stderr(`${summaryOf(options.out, reused)}; 0 written, 0 removed\n`);
+    return EXIT.ok;
+  }
+  return generateFresh(options, io, outDir, { slot, source, previous: last?.value.output });
+}
+
+const summaryOf = (out: string, tree: Omit<GeneratedTree, 'output'>): string =>
+  `${out}: ${tree.files} files for ${tree.services} service(s), ${tree.messages} message(s)`;
+
+async function generateFresh(
+  options: GenerateCommandOptions,
+  io: CliIO,
+  outDir: string,
+  cache?: {
+    readonly slot: ResultSlot;
+    readonly source: ContractSource;
+    readonly previous?: OutputManifest | undefined;
+  },
+): Promise<number> {
+  // Loaded here, not at the top: an unchanged registry never needs the pipeline (most of start-up).
+  const [{ openContracts, openSource }, { hasErrors }, { generateCode }, { compareTree, writeTree }, settings] =
+    await Promise.all([
+      import('../../pipeline/open-contracts.js'),
+      import('../../lint/index.js'),
+      import('../../emit/index.js'),
+      import('../../emit/output-tree.js'),
+      import('../../schema-registry/settings.js'),
+    ]);
+  const recording = cache === undefined ? undefined : recordingSource(cache.source);
   let registry;
   let source;
   try {
-    ({ registry, source } = await openContracts({ ...options, cwd: io.cwd }));
+    ({ registry, source } =
+      recording === undefined
+        ? await openContracts({ ...options, cwd: io.cwd })
+        : await openSource(
+            recording.source,
+            options.maxFileSize === undefined ? {} : { maxFileSize: options.maxFileSize },
+          ));
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     if (error.reason !== 'invalid') return reportInputError(io, 'generate', error);
@@ -33,9 +99,9 @@ export async function runGenerate(options: GenerateCommandOptions, io: CliIO): P
   }
   let schemaRegistry;
   try {
-    schemaRegistry = await readSchemaRegistrySettings(source);
+    schemaRegistry = await settings.readSchemaRegistrySettings(source);
   } catch (error) {
-    if (!(error instanceof SchemaRegistrySettingsError)) throw error;
+    if (!(error instanceof settings.SchemaRegistrySettingsError)) throw error;
     io.stderr(`evc generate: ${error.message}\n`);
     return EXIT.usage;
   }
@@ -47,9 +113,16 @@ export async function runGenerate(options: GenerateCommandOptions, io: CliIO): P
     io.stderr(formatDiagnostics(generated.diagnostics, 'text'));
     return EXIT.findings;
   }
-  const outDir = path.resolve(io.cwd, options.out);
+  const tree = { files: generated.files.size, services: registry.services.length, messages: registry.messages.length };
+  // Files still exactly as the last run wrote them are compared by digest, not read back.
+  const untouched = cache?.previous === undefined ? undefined : untouchedFiles(outDir, cache.previous);
+  // Remembered only when the output directory now holds exactly the generated files.
+  const remember = (rewritten: readonly string[]): void => {
+    const output = cache && recording ? recordOutput(outDir, generated.files, untouched, rewritten) : undefined;
+    if (cache && recording && output) storeResult<GeneratedTree>(cache.slot, recording.record(), { ...tree, output });
+  };
   if (options.check) {
-    const diff = await compareTree(outDir, generated.files);
+    const diff = await compareTree(outDir, generated.files, GENERATED_CODE, untouched);
     // Nothing was written: each line says what `evc generate` would do to the file, in the words it uses when it
     // does it (created/updated/removed), so a reader never takes a checked file for a written one.
     const stale = [
@@ -58,6 +131,7 @@ export async function runGenerate(options: GenerateCommandOptions, io: CliIO): P
       ...diff.stale.map((f) => `would remove ${path.posix.join(options.out, f)}`),
     ];
     if (stale.length === 0) {
+      remember([]);
       if (!options.quiet) io.stdout(`${options.out}: up to date (${generated.files.size} files)\n`);
       return EXIT.ok;
     }
@@ -67,15 +141,14 @@ export async function runGenerate(options: GenerateCommandOptions, io: CliIO): P
     );
     return EXIT.findings;
   }
-  const diff = await writeTree(outDir, generated.files);
+  const diff = await writeTree(outDir, generated.files, GENERATED_CODE, untouched);
+  remember(diff.changed);
   const written = diff.changed.length + diff.missing.length;
   if (!options.quiet) {
     for (const f of diff.missing) io.stdout(`created ${path.posix.join(options.out, f)}\n`);
     for (const f of diff.changed) io.stdout(`updated ${path.posix.join(options.out, f)}\n`);
     for (const f of diff.stale) io.stdout(`removed ${path.posix.join(options.out, f)}\n`);
-    io.stderr(
-      `${options.out}: ${generated.files.size} files for ${registry.services.length} service(s), ${registry.messages.length} message(s); ${written} written, ${diff.stale.length} removed\n`,
-    );
+    io.stderr(`${summaryOf(options.out, tree)}; ${written} written, ${diff.stale.length} removed\n`);
   }
   return EXIT.ok;
 }

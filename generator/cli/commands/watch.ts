@@ -13,7 +13,8 @@ import {
   SchemaRegistrySettingsError,
   type SchemaRegistrySettings,
 } from '../../schema-registry/settings.js';
-import { writeTree, writtenFiles } from '../../emit/output-tree.js';
+import { GENERATED_CODE, writeTree, writtenFiles } from '../../emit/output-tree.js';
+import { recordOutput, untouchedFiles, type OutputManifest } from '../../cache/output-manifest.js';
 import type { Diagnostic, Registry } from '../../model/registry.js';
 import { EXIT, type CliIO } from '../io.js';
 import { reportInputError, withContractsOptions } from '../contracts-options.js';
@@ -83,13 +84,18 @@ export function createWatchCycle(options: WatchOptions, io: CliIO): () => Promis
 }
 
 function generatedCode(options: WatchOptions, io: CliIO): WatchOutput {
+  // What the last cycle left in the output directory: files still untouched are not read back.
+  let previous: OutputManifest | undefined;
   return async (registry, schemaRegistry) => {
     const generated = generateCode(registry, {
       runtimeImport: options.runtimeImport ?? DEFAULT_RUNTIME_IMPORT,
       schemaRegistry,
     });
     if (hasErrors(generated.diagnostics)) return { written: [], diagnostics: generated.diagnostics };
-    const diff = await writeTree(path.resolve(io.cwd, options.out), generated.files);
+    const outDir = path.resolve(io.cwd, options.out);
+    const untouched = previous === undefined ? undefined : untouchedFiles(outDir, previous);
+    const diff = await writeTree(outDir, generated.files, GENERATED_CODE, untouched);
+    previous = recordOutput(outDir, generated.files, untouched, diff.changed);
     return { written: writtenFiles(diff), diagnostics: [] };
   };
 }

@@ -1,0 +1,61 @@
+// What evc's own code and the libraries that shape its output look like right now, so a cached
+// command result is never reused by a different build of evc (a rebuilt `dist/`, an edited emitter,
+// another ajv): the path, size and modification time of every module, plus the libraries' versions.
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+/** This module lives in <root>/generator/cache/, beside the code it fingerprints. */
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const CODE_FOLDERS = ['generator', 'contract-conventions', 'runtime'];
+const CODE_FILE = /(?<!\.d)\.(c|m)?(j|t)s$/;
+const LIBRARIES = ['ajv', 'ajv-formats', 'yaml', '@asyncapi/specs', 're2js', 'regjsparser', 'safe-regex2'];
+
+let fingerprint: string | undefined;
+
+export function codeFingerprint(): string {
+  if (fingerprint !== undefined) return fingerprint;
+  const hash = createHash('sha256').update(`evc ${ownVersion()}\n`);
+  for (const library of LIBRARIES) hash.update(`${library} ${libraryVersion(library)}\n`);
+  for (const folder of CODE_FOLDERS) addFolder(hash, folder);
+  fingerprint = hash.digest('hex');
+  return fingerprint;
+}
+
+function addFolder(hash: ReturnType<typeof createHash>, relative: string): void {
+  let entries;
+  try {
+    entries = readdirSync(path.join(ROOT, relative), { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const child = `${relative}/${entry.name}`;
+    if (entry.isDirectory()) addFolder(hash, child);
+    else if (CODE_FILE.test(entry.name)) {
+      const info = statSync(path.join(ROOT, child));
+      hash.update(`${child} ${info.size} ${info.mtimeMs}\n`);
+    }
+  }
+}
+
+function ownVersion(): string {
+  for (let dir = ROOT; ; dir = path.dirname(dir)) {
+    try {
+      return (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version?: string }).version ?? '?';
+    } catch {
+      if (dir === path.dirname(dir)) return '?';
+    }
+  }
+}
+
+function libraryVersion(name: string): string {
+  try {
+    return (require(`${name}/package.json`) as { version: string }).version;
+  } catch {
+    return 'absent';
+  }
+}

@@ -1,0 +1,47 @@
+// A cache entry is read back only when intact: truncated, edited, half-written or foreign files
+// are misses, never data.
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readCacheEntry, writeCacheEntry } from '../../../generator/cache/cache-entry.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'evc-cache-entry-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const file = path.join(dir, 'nested', 'entry.json');
+
+describe('cache entries', () => {
+  it('gives back what was written', () => {
+    writeCacheEntry(file, '{"a":1}\nsecond line');
+    expect(readCacheEntry(file)).toBe('{"a":1}\nsecond line');
+  });
+
+  it('is a miss when missing, truncated, without its header, or with another body', () => {
+    expect(readCacheEntry(path.join(dir, 'absent.json'))).toBeUndefined();
+    writeCacheEntry(file, '{"files":["a","b"]}');
+    const whole = readFileSync(file, 'utf8');
+    truncateSync(file, whole.length - 3);
+    expect(readCacheEntry(file)).toBeUndefined();
+    writeFileSync(file, whole.slice(whole.indexOf('\n') + 1)); // body only, as an older evc wrote it
+    expect(readCacheEntry(file)).toBeUndefined();
+    writeFileSync(file, whole.replace('"a"', '"x"'));
+    expect(readCacheEntry(file)).toBeUndefined();
+    writeFileSync(file, '');
+    expect(readCacheEntry(file)).toBeUndefined();
+  });
+
+  it('never returns anything but the written body, whatever one byte is changed to', () => {
+    writeCacheEntry(file, '{"stdout":"contracts/a.yaml:3:4: error: …","code":1}');
+    const whole = readFileSync(file);
+    fc.assert(
+      fc.property(fc.nat(whole.length - 1), fc.integer({ min: 1, max: 255 }), (at, delta) => {
+        const damaged = Buffer.from(whole);
+        damaged[at] = (damaged[at]! + delta) % 256;
+        writeFileSync(file, damaged);
+        const read = readCacheEntry(file);
+        expect(read === undefined || read === '{"stdout":"contracts/a.yaml:3:4: error: …","code":1}').toBe(true);
+      }),
+    );
+  });
+});
