@@ -7,7 +7,16 @@ import tseslint from 'typescript-eslint';
 export default tseslint.config(
   {
     // Generated code is pinned by golden tests and `evc generate --check`; the rest is build output and caches.
-    ignores: ['dist/', 'node_modules/', 'generated/', 'test/golden/', 'test/fixtures/', '.cache/', '.kafka/'],
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'generated/',
+      'examples/*/generated/',
+      'test/golden/',
+      'test/fixtures/',
+      '.cache/',
+      '.kafka/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

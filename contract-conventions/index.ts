@@ -4,6 +4,7 @@
 // and how validators compare JSON values.
 // It imports nothing from either side; the generator reaches the runtime's rules only through this module.
 export type {
+  AvroBinaryEncoding,
   CompiledValidator,
   ConfluentWireFormat,
   KeyEncoding,

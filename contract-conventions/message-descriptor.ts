@@ -39,6 +39,12 @@ export interface MessageDescriptor<Payload = unknown, Key = unknown, Headers = u
    * value subject and the schema text `evc registry push` registered there, whose id frames records.
    */
   readonly wireFormat?: ConfluentWireFormat;
+  /**
+   * Present when the payload travels in Avro's binary encoding (an Avro payload whose contentType is
+   * `avro/binary` or `application/vnd.apache.avro+binary`): the Avro schema, as JSON text, that
+   * writes and reads it. Without it the payload travels as JSON text.
+   */
+  readonly avroBinary?: AvroBinaryEncoding;
   /** Phantom fields so descriptors carry their types to producer/consumer signatures. */
   readonly __types?: { payload: Payload; key: Key; headers: Headers };
 }
@@ -48,5 +54,11 @@ export interface ConfluentWireFormat {
   readonly format: 'confluent';
   readonly subject: string;
   /** The registered schema text, looked up (never registered) for its id. */
+  readonly schema: string;
+}
+
+/** How a message's payload is written in Avro binary (runtime/avro/avro-binary-codec.ts). */
+export interface AvroBinaryEncoding {
+  /** The normalised, self-contained Avro schema (generator/model/avro-payload.ts `text`). */
   readonly schema: string;
 }

@@ -8,6 +8,7 @@ import type { ContractRetryPolicy, RetryPolicy } from '../contract-conventions/r
 // The descriptor and retry shapes are the generator's too, so they live in contract-conventions; the runtime's
 // modules keep importing the whole seam from here.
 export type {
+  AvroBinaryEncoding,
   CompiledValidator,
   ConfluentWireFormat,
   KeyEncoding,

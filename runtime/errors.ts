@@ -31,6 +31,8 @@ export type DecodeFailureReason =
   | 'too-large'
   | 'not-utf8'
   | 'invalid-json'
+  /** Bytes that are not Avro binary of the message's Avro schema. */
+  | 'invalid-avro'
   | 'too-deep'
   | 'unsafe-integer'
   /** A Confluent-framed value whose schema id is unknown, belongs to another subject, or cannot be checked. */

@@ -23,6 +23,7 @@ export {
   type WireRecord,
 } from './contract.js';
 export type {
+  AvroBinaryEncoding,
   CompiledValidator,
   ConfluentWireFormat,
   ContractRetryPolicy,
@@ -32,6 +33,7 @@ export type {
   ValidationIssue,
 } from '../contract-conventions/index.js';
 export { ajvRuntime, validatorFormats } from './validator-support.js';
+export { avroBinaryCodec, type AvroBinaryCodec } from './avro/avro-binary-codec.js';
 export { contractRegExp, UnsafePatternError, type PatternMatcher } from '../contract-conventions/index.js';
 
 // The headers every event carries (CloudEvents binary mode plus evc's own), e.g. to deduplicate on `ce_id`.

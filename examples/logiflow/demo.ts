@@ -2,7 +2,8 @@
 // Kafka broker, using the code `evc generate` made from contracts/. It shows a consumer going down
 // while its producer keeps publishing (the backlog waits in Kafka and drains on restart), then a
 // malformed and a schema-invalid event landing in the dead-letter topic, `evc dlq inspect`, the
-// fix, and `evc dlq replay`. Exits 0 only if every event was processed exactly once.
+// fix, and `evc dlq replay`, then Avro payloads (examples/fleet-avro). Exits 0 only if every event
+// was processed exactly once.
 // `npm run demo -- --registry` also pushes the contracts to a schema registry (EVC_REGISTRY_URL, else
 // a local Apicurio) and ends with a RouteCalculated in the Confluent wire format, shown as bytes.
 import { Kafka, Partitioners, logLevel } from 'kafkajs';
@@ -44,6 +45,7 @@ import { runningBundledBroker } from '../../generator/cli/bundled-broker.js';
 import { customerPortalService, HandledEvents, invoicingService, statusChange, trackingService } from './services.js';
 import { staleValidator } from './stale-contract.js';
 import { routeCalculated } from '../../test/support/logiflow-events.js';
+import { fleetAvroStep } from '../fleet-avro/demo-step.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const step = (n: number, text: string): void => console.log(`\n\x1b[1m${n}. ${text}\x1b[0m`);
@@ -367,6 +369,8 @@ async function run(
       `${receiver.groupId} (one run of the consumer): consumed ${m.consumed}, handled ${m.handled}, invalid ${m.invalid}, retried ${m.retried}, dead-lettered ${m.deadLettered}`,
     );
   }
+  step(11, 'Avro: fleet publishes truck positions in Avro binary, dispatch receives them (examples/fleet-avro)');
+  await fleetAvroStep(connection, run, { say, expect });
   if (framing) await framedStep(framing, kafka, onRun('routing.events'));
   await raw.disconnect();
   await sender.disconnect();
@@ -385,7 +389,7 @@ async function run(
  * serializers write it — and every receiver checked that id before handling the event.
  */
 async function framedStep(framing: Framing, kafka: Kafka, topic: string): Promise<void> {
-  step(11, `Schema registry: what a RouteCalculated looks like on ${topic}`);
+  step(12, `Schema registry: what a RouteCalculated looks like on ${topic}`);
   const consumer = kafka.consumer({ groupId: `demo-wire-${randomUUID()}` });
   let bytes: Buffer | undefined;
   await consumer.connect();

@@ -12,7 +12,7 @@ const require = createRequire(import.meta.url);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CODE_FOLDERS = ['generator', 'contract-conventions', 'runtime'];
 const CODE_FILE = /(?<!\.d)\.(c|m)?(j|t)s$/;
-const LIBRARIES = ['ajv', 'ajv-formats', 'yaml', '@asyncapi/specs', 're2js', 'regjsparser', 'safe-regex2'];
+const LIBRARIES = ['ajv', 'ajv-formats', 'avsc', 'yaml', '@asyncapi/specs', 're2js', 'regjsparser', 'safe-regex2'];
 
 let fingerprint: string | undefined;
 

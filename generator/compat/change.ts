@@ -30,6 +30,8 @@ export interface Change {
   /** Stable change id, e.g. REQUIRED_ATTRIBUTE_ADDED, TOPIC_REMOVED. */
   readonly rule: string;
   readonly breaking: boolean;
+  /** A compatible change readers may still misread (an Avro logical type change): printed as a warning. */
+  readonly warning?: boolean;
   /** Topic address ('' when the change concerns no topic). */
   readonly topic: string;
   /** Message name ('' for topic-level changes). */

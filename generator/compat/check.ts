@@ -9,6 +9,7 @@ import { contractRules } from './contract-rules/index.js';
 import type { ChangeInit, ContractRule, ContractRuleContext } from './contract-rules/rule.js';
 import { directionsOf, type CompatibilityLevel, type CompatibilityMode } from './levels.js';
 import { SchemaChecker } from './schema-check.js';
+import { avroRules } from './avro-rules/index.js';
 import { schemaRules } from './schema-rules/index.js';
 import { topicsOf, type RegistrySnapshot } from './snapshot.js';
 
@@ -41,7 +42,7 @@ export interface CheckResult {
   readonly checked: readonly CheckedMessage[];
 }
 
-const schemaChangeIds = new Set(schemaRules.flatMap((rule) => Object.keys(rule.changes)));
+const schemaChangeIds = new Set([...schemaRules, ...avroRules].flatMap((rule) => Object.keys(rule.changes)));
 
 export function checkCompatibility(input: CheckInput): CheckResult {
   const schemas = input.schemas ?? new SchemaChecker();
@@ -147,6 +148,7 @@ function contextFor(
       return {
         rule: init.rule,
         breaking: init.breaking,
+        ...(init.warning && !init.breaking ? { warning: true } : {}),
         ...where,
         path: init.path ?? '',
         part: init.part ?? 'contract',

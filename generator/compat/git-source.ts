@@ -4,9 +4,7 @@
 
 import { execFile, spawn } from 'node:child_process';
 import path from 'node:path';
-import { ContractFileMissing, ContractReadError, type ContractSource } from '../load/source.js';
-
-const CONTRACT_FILE = /\.(ya?ml|json)$/i;
+import { ContractFileMissing, ContractReadError, isContractFile, type ContractSource } from '../load/source.js';
 
 /** The ref does not exist, the directory did not exist at it, or git is unavailable: exit 2. */
 export class GitSourceError extends Error {
@@ -68,7 +66,7 @@ export async function gitSource(options: GitSourceOptions): Promise<GitSource> {
       `contracts directory '${directory || '.'}' did not exist at ${options.ref} (${commit.slice(0, 12)})`,
     );
   }
-  const contractFiles = files.filter((f) => CONTRACT_FILE.test(f)).sort();
+  const contractFiles = files.filter(isContractFile).sort();
   const known = new Set(files);
   let contents: Promise<Map<string, string>> | undefined;
   const label = `${options.ref}:${directory || '.'}`;

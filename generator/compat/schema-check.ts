@@ -2,15 +2,14 @@
 // (new reads old) and/or the same comparison with the schemas swapped (FORWARD: old reads new).
 
 import type { JsonSchema } from '../model/registry.js';
-import { directionsOf, type CompatibilityLevel, type CompatibilityMode, type Direction } from './levels.js';
+import type { CompatibilityLevel, CompatibilityMode } from './levels.js';
+import { AvroChecker } from './avro/check.js';
 import { schemaRules } from './schema-rules/index.js';
 import { SchemaComparison } from './schema/compare.js';
 import type { SchemaDifference, SchemaRule } from './schema/rule.js';
+import { checkInDirections, type SchemaCheckResult } from './directions.js';
 
-export interface SchemaFinding extends SchemaDifference {
-  /** backward: writer = old, reader = new; forward: writer = new, reader = old. */
-  readonly direction: Direction;
-}
+export type { SchemaCheckResult, SchemaFinding } from './directions.js';
 
 export interface SchemaCheckOptions {
   readonly level: CompatibilityLevel;
@@ -18,14 +17,13 @@ export interface SchemaCheckOptions {
   readonly rules?: readonly SchemaRule[];
 }
 
-export interface SchemaCheckResult {
-  readonly compatible: boolean;
-  readonly findings: readonly SchemaFinding[];
-}
-
-/** One comparison engine per mode, reused across messages so shared schemas are compared once. */
+/**
+ * One comparison engine per mode, reused across messages so shared schemas are compared once;
+ * Avro payloads go to the Avro engine (schema resolution), with the same level handling.
+ */
 export class SchemaChecker {
   private readonly comparisons = new Map<CompatibilityMode, SchemaComparison>();
+  private avroChecker: AvroChecker | undefined;
 
   constructor(private readonly rules: readonly SchemaRule[] = schemaRules) {}
 
@@ -40,19 +38,20 @@ export class SchemaChecker {
         options.mode,
         (comparison = new SchemaComparison({ mode: options.mode, rules: this.rules })),
       );
-    const findings: SchemaFinding[] = [];
-    for (const direction of directionsOf(options.level)) {
-      const [writer, reader] = direction === 'backward' ? [oldSchema, newSchema] : [newSchema, oldSchema];
-      for (const d of compareGuarded(comparison, writer, reader)) findings.push({ ...d, direction });
-    }
-    // Under FULL a loosening is compatible one way and breaking the other: keep only the breaking
-    // view of a place (a compatible finding at or above a breaking one says the same thing).
-    const breakingPaths = findings.filter((f) => f.breaking).map((f) => f.path);
-    const covered = (path: readonly string[]): boolean =>
-      breakingPaths.some((b) => b.length >= path.length && path.every((seg, i) => b[i] === seg));
-    const kept =
-      directionsOf(options.level).length === 1 ? findings : findings.filter((f) => f.breaking || !covered(f.path));
-    return { compatible: !kept.some((f) => f.breaking), findings: kept };
+    const engine = comparison;
+    return checkInDirections(oldSchema, newSchema, options.level, (writer, reader) =>
+      compareGuarded(engine, writer, reader),
+    );
+  }
+
+  /** Two Avro schemas (self-contained JSON), old → new, by Avro schema resolution. */
+  checkAvro(
+    oldSchema: unknown,
+    newSchema: unknown,
+    options: { readonly level: CompatibilityLevel },
+  ): SchemaCheckResult {
+    this.avroChecker ??= new AvroChecker();
+    return this.avroChecker.check({ schema: oldSchema }, { schema: newSchema }, options);
   }
 }
 

@@ -9,6 +9,11 @@ import { messageLevel } from './message-level.js';
 export interface MessageSnapshot {
   readonly name: string;
   readonly payload?: JsonSchema;
+  /**
+   * The payload's Avro schema (self-contained JSON), when the payload is Avro: the compatibility
+   * rules then judge it by Avro schema resolution instead of comparing the derived `payload`.
+   */
+  readonly avro?: unknown;
   readonly key?: JsonSchema;
   readonly headers?: JsonSchema;
   readonly contentType?: string;
@@ -82,6 +87,7 @@ function messageSnapshot(m: MessageModel): MessageSnapshot {
   return {
     name: m.name,
     ...(m.payload !== undefined ? { payload: m.payload } : {}),
+    ...(m.avro !== undefined ? { avro: m.avro.schema } : {}),
     ...(m.key !== undefined ? { key: m.key } : {}),
     ...(m.headers !== undefined ? { headers: m.headers } : {}),
     ...(m.contentType !== undefined ? { contentType: m.contentType } : {}),

@@ -59,6 +59,8 @@ export function emitMessages(
       message.key !== undefined ? ts`  validateKey: ${validators}.validateKey,\n` : ts``,
       message.headers !== undefined ? ts`  validateHeaders: ${headerValidators(message)}.validateHeaders,\n` : ts``,
     ];
+    if (message.avro?.encoding === 'binary')
+      optionalValidators.push(ts`  avroBinary: { schema: ${literal(message.avro.text)} },\n`);
     const wire = wireFormats.get(wireFormatKey(descriptor.topic, message.name));
     if (wire !== undefined) {
       const [format, subject, schema] = [literal(wire.format), literal(wire.subject), literal(wire.schema)];

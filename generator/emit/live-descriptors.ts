@@ -31,6 +31,7 @@ export function liveDescriptors(registry: Registry): Map<string, MessageDescript
       validatePayload: compile(message.payload) ?? compile({})!,
       ...(validateKey ? { validateKey } : {}),
       ...(validateHeaders ? { validateHeaders } : {}),
+      ...(message.avro?.encoding === 'binary' ? { avroBinary: { schema: message.avro.text } } : {}),
     });
   }
   return descriptors;

@@ -16,11 +16,13 @@ import { unvalidatablePropertyName } from './rules/unvalidatable-property-name.j
 import { recursionInPlace } from './rules/recursion-in-place.js';
 import { messageIdUnique } from './rules/message-id-unique.js';
 import { operationMessageInChannel } from './rules/operation-message-in-channel.js';
+import { avroRules } from '../avro/avro-rules.js';
 
 export type { LintRule } from './rule.js';
 
 export const lintRules: readonly LintRule[] = [
   ...loaderRules,
+  ...avroRules,
   topicSingleOwner,
   messageSingleDefinition,
   messageUnsent,

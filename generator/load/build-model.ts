@@ -14,6 +14,8 @@ import { schemaOrigin, setNodeLocation } from '../model/registry.js';
 import { memberLocation, nodeInfo } from './parse-file.js';
 import { writtenNode } from './resolve-refs.js';
 import { isJsonSchemaFormat } from '../model/schema-format.js';
+import { isAvroSchemaFormat } from '../model/avro-payload.js';
+import type { PendingAvroPayload } from '../avro/complete-payloads.js';
 
 type Obj = Record<string, unknown>;
 
@@ -36,6 +38,8 @@ const str = (value: unknown): string | undefined => (typeof value === 'string' ?
 /** Builds message models once per definition, so documents that share a message share the model. */
 export class MessageTable {
   private readonly byDefinition = new Map<object, MessageModel>();
+  /** Avro payloads met so far: completed once every document is resolved (generator/avro/complete-payloads.ts). */
+  readonly avroPayloads: PendingAvroPayload[] = [];
 
   constructor(private readonly fallbackLocation: (file: string) => SourceLocation) {}
 
@@ -61,6 +65,7 @@ export class MessageTable {
       typeof raw.schemaFormat === 'string' && !isJsonSchemaFormat(raw.schemaFormat)
         ? undefined
         : payloadSchema(raw.payload);
+    const avro = avroPayloadOf(raw);
     const model: MessageModel = {
       name,
       nameSource: source,
@@ -77,6 +82,13 @@ export class MessageTable {
       raw,
     };
     this.byDefinition.set(raw, model);
+    if (avro)
+      this.avroPayloads.push({
+        message: model,
+        schemaFormat: avro.schemaFormat,
+        schema: avro.schema,
+        location: avro.location ?? model.definition,
+      });
     return model;
   }
 }
@@ -87,6 +99,20 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
 
 function asSchema(value: unknown): JsonSchema | undefined {
   return typeof value === 'boolean' || isObj(value) ? value : undefined;
+}
+
+/** An Avro payload: 2.x `schemaFormat` + `payload` on the message, 3.x `payload: { schemaFormat, schema }`. */
+function avroPayloadOf(
+  raw: Obj,
+): { schemaFormat: string; schema: unknown; location: SourceLocation | undefined } | undefined {
+  if (typeof raw.schemaFormat === 'string' && isAvroSchemaFormat(raw.schemaFormat) && raw.payload !== undefined)
+    return { schemaFormat: raw.schemaFormat, schema: raw.payload, location: memberLocation(raw, 'payload') };
+  const payload = raw.payload;
+  if (isObj(payload) && typeof payload.schemaFormat === 'string' && isAvroSchemaFormat(payload.schemaFormat))
+    return 'schema' in payload
+      ? { schemaFormat: payload.schemaFormat, schema: payload.schema, location: memberLocation(payload, 'schema') }
+      : undefined;
+  return undefined;
 }
 
 /** 3.x allows a Multi Format Schema Object `{ schemaFormat, schema }` as payload. */

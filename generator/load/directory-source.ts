@@ -1,9 +1,14 @@
 // ContractSource over the file system: a contracts directory, or a single document in one.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { ContractFileMissing, ContractReadError, type ContractSource, type ReferenceReach } from './source.js';
+import {
+  ContractFileMissing,
+  ContractReadError,
+  isContractFile,
+  type ContractSource,
+  type ReferenceReach,
+} from './source.js';
 
-const CONTRACT_FILE = /\.(ya?ml|json)$/i;
 /** Folders never read for contracts (nor watched by `evc watch`). */
 export const SKIPPED_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git']);
 /** The registry's own files: settings and release history, not contracts (the lockfile grows with every release). */
@@ -127,7 +132,7 @@ async function walk(root: string, relative: string): Promise<string[]> {
     const child = relative ? `${relative}/${entry.name}` : entry.name;
     if (entry.isDirectory()) {
       if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) files.push(...(await walk(root, child)));
-    } else if (CONTRACT_FILE.test(entry.name) && !(relative === '' && REGISTRY_FILES.has(entry.name))) {
+    } else if (isContractFile(entry.name) && !(relative === '' && REGISTRY_FILES.has(entry.name))) {
       files.push(child);
     }
   }

@@ -9,6 +9,7 @@ import { RefResolver, referencedFiles } from './resolve-refs.js';
 import { SUPPORTED_VERSIONS, validateAgainstSpec } from './validate-spec.js';
 import { buildDocument, MessageTable } from './build-model.js';
 import { ContractReadError, type ContractSource } from './source.js';
+import { completeAvroPayloads } from '../avro/complete-payloads.js';
 
 export { directorySource } from './directory-source.js';
 export type { ContractSource } from './source.js';
@@ -148,6 +149,16 @@ export async function loadRegistry(source: ContractSource, options: LoadOptions 
     }
   }
   diagnostics.push(...resolver.diagnostics);
+  const resolvedBefore = resolver.diagnostics.length;
+  // Every `.avsc` file of the contracts defines named types any Avro payload may use by name.
+  const avroFiles = [...values.keys()]
+    .filter((file) => /\.avsc$/i.test(file))
+    .sort(compare)
+    .map((file) => resolver.resolve(values.get(file), file));
+  diagnostics.push(
+    ...completeAvroPayloads(messages.avroPayloads, avroFiles),
+    ...resolver.diagnostics.slice(resolvedBefore),
+  );
 
   const allMessages = new Set<MessageModel>();
   for (const service of services) for (const op of service.operations) for (const m of op.messages) allMessages.add(m);

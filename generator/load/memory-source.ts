@@ -1,13 +1,11 @@
 // ContractSource over in-memory files: for tests, benchmarks and editors that hold unsaved text.
-import { ContractFileMissing, type ContractSource } from './source.js';
+import { ContractFileMissing, isContractFile, type ContractSource } from './source.js';
 
 export function memorySource(files: Readonly<Record<string, string>>, label = 'memory'): ContractSource {
   return {
     label,
     async list() {
-      return Object.keys(files)
-        .filter((f) => /\.(ya?ml|json)$/i.test(f))
-        .sort();
+      return Object.keys(files).filter(isContractFile).sort();
     },
     async read(relativePath) {
       const text = files[relativePath];

@@ -1,10 +1,18 @@
 // Where contract files come from: the working tree, another directory, or a git ref. The loader
 // reads only through this interface so `evc check --against <ref>` can load history without a checkout.
 
+/**
+ * Files the loader reads from a contracts directory: AsyncAPI documents and shared schemas (YAML,
+ * JSON), and Avro schemas (`.avsc`, JSON), whose named types any Avro payload may use by name.
+ */
+export function isContractFile(file: string): boolean {
+  return /\.(ya?ml|json|avsc)$/i.test(file);
+}
+
 export interface ContractSource {
   /** Shown in diagnostics before relative paths, e.g. `contracts` or `main:contracts`. */
   readonly label: string;
-  /** Relative (POSIX) paths of every `.yaml`, `.yml` and `.json` file under the root, sorted. */
+  /** Relative (POSIX) paths of every contract file (`isContractFile`) under the root, sorted. */
   list(): Promise<readonly string[]>;
   /** Text of one file by relative path; rejects with a `ContractReadError` when it cannot be read. */
   read(relativePath: string): Promise<string>;

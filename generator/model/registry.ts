@@ -1,5 +1,8 @@
 // The one typed picture of a contracts registry. Everything after the loader (lint rules,
 // emitters, compatibility rules, reporters) reads only this model, never raw documents.
+import type { AvroPayload } from './avro-payload.js';
+
+export type { AvroPayload } from './avro-payload.js';
 
 /** A 1-based position in a contract file, as editors and `file:line:col` output expect. */
 export interface SourceLocation {
@@ -53,7 +56,14 @@ export interface MessageModel {
   readonly summary?: string;
   readonly description?: string;
   readonly contentType?: string;
+  /**
+   * The payload's JSON Schema. For an Avro payload (`avro` below) it is derived from the Avro schema
+   * and describes the values of its JSON encoding (generator/avro/README.md): types and validators
+   * are made from it.
+   */
   readonly payload?: JsonSchema;
+  /** Present when the payload is an Avro schema (`schemaFormat: application/vnd.apache.avro…`). */
+  readonly avro?: AvroPayload;
   /** `bindings.kafka.key`: the record key's schema. */
   readonly key?: JsonSchema;
   readonly headers?: JsonSchema;

@@ -7,8 +7,10 @@ import { configFindings, historyFindings, type FindingDeclaration } from '../com
 import { contractRules } from '../compat/contract-rules/index.js';
 import type { ContractRule } from '../compat/contract-rules/rule.js';
 import { COMPATIBILITY_LEVELS, type CompatibilityLevel } from '../compat/levels.js';
+import { avroRules } from '../compat/avro-rules/index.js';
+import type { AvroRule } from '../compat/avro/rule.js';
 import { schemaRules } from '../compat/schema-rules/index.js';
-import type { Breaks, SchemaRule } from '../compat/schema/rule.js';
+import type { Breaks, ChangeType, SchemaRule } from '../compat/schema/rule.js';
 import { generatorRules } from '../emit/generator-rules.js';
 import { lintRules } from '../lint/index.js';
 import { subjectRules } from '../schema-registry/subject-rules.js';
@@ -26,6 +28,7 @@ export function buildRuleRegistry(
     readonly lint?: readonly LintRule[];
     readonly contract?: readonly ContractRule[];
     readonly schema?: readonly SchemaRule[];
+    readonly avro?: readonly AvroRule[];
     readonly findings?: readonly FindingDeclaration[];
     /** Ids `evc check --against-registry` reports about subjects. */
     readonly subjects?: Readonly<Record<string, RuleDeclaration>>;
@@ -34,6 +37,7 @@ export function buildRuleRegistry(
   const lint = sources.lint ?? [...lintRules, ...generatorRules];
   const contract = sources.contract ?? contractRules;
   const schema = sources.schema ?? schemaRules;
+  const avro = sources.avro ?? avroRules;
   const findings = sources.findings ?? [...Object.values(configFindings), ...Object.values(historyFindings)];
   const entries = new Map<string, RuleEntry>();
   const add = (entry: RuleEntry): void => {
@@ -67,7 +71,12 @@ export function buildRuleRegistry(
       severity: finding.severity,
     });
   const schemaChangeIds: string[] = [];
-  for (const rule of schema) {
+  // Schema rules (JSON Schema keyword families, Avro resolution rules): each change id under its family.
+  const families: readonly (readonly [
+    RuleCategory,
+    { readonly id: string; readonly description: string; readonly changes: Readonly<Record<string, ChangeType>> },
+  ])[] = [...schema.map((rule) => ['SCHEMA', rule] as const), ...avro.map((rule) => ['AVRO', rule] as const)];
+  for (const [category, rule] of families) {
     const ids = Object.keys(rule.changes);
     if (ids.length === 0) continue; // recursion only: it reports through the other rules
     for (const [id, type] of Object.entries(rule.changes)) {
@@ -75,9 +84,9 @@ export function buildRuleRegistry(
       add({
         id,
         kind: 'compat',
-        category: 'SCHEMA',
+        category,
         levels: levelsFor(type.breaks),
-        description: schemaChangeDoc(id, type.breaks, rule.description),
+        description: schemaChangeDoc(id, type, rule.description),
         breaks: type.breaks,
         family: rule.id,
       });
@@ -86,7 +95,7 @@ export function buildRuleRegistry(
       add({
         id: rule.id,
         kind: 'compat',
-        category: 'SCHEMA',
+        category,
         levels: levelsFor(strongest(ids.map((id) => rule.changes[id]?.breaks ?? 'never'))),
         description: rule.description,
         reports: ids,
@@ -178,9 +187,10 @@ const BREAKS_TEXT: Record<Breaks, string> = {
 };
 
 /** `MAX_LENGTH_DECREASED` → "Max length decreased (breaking). <what the family checks>" */
-function schemaChangeDoc(id: string, breaks: Breaks, familyDescription: string): string {
+function schemaChangeDoc(id: string, type: ChangeType, familyDescription: string): string {
   const words = id.toLowerCase().replace(/_/g, ' ');
-  return `${words.charAt(0).toUpperCase()}${words.slice(1)} (${BREAKS_TEXT[breaks]}). ${familyDescription}`;
+  const verdict = type.warns ? 'compatible, reported as a warning' : BREAKS_TEXT[type.breaks];
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)} (${verdict}). ${familyDescription}`;
 }
 
 let registry: readonly RuleEntry[] | undefined;

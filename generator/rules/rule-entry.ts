@@ -13,7 +13,7 @@ export type RuleKind = 'lint' | 'compat';
  * HISTORY: evc.lock.yaml. GENERATE: what `evc generate` refuses. TOPIC: channels and their owners.
  * MESSAGE_SET: which messages travel on a topic and who sends them. NAMING: names of things.
  * KEY / HEADERS / PAYLOAD: that part of a message. SCHEMA: JSON Schema changes, in payloads and
- * headers alike. DELIVERY: how receivers retry and dead-letter.
+ * headers alike. AVRO: Avro schema changes (schema resolution). DELIVERY: how receivers retry and dead-letter.
  */
 export const RULE_CATEGORIES = [
   'SPEC',
@@ -27,6 +27,7 @@ export const RULE_CATEGORIES = [
   'HEADERS',
   'PAYLOAD',
   'SCHEMA',
+  'AVRO',
   'DELIVERY',
 ] as const;
 

@@ -76,6 +76,7 @@ function pushReportJson(report: PushReport): unknown {
       topic: o.topic,
       part: o.part,
       messages: o.messages,
+      schemaType: o.schemaType,
       action: report.dryRun && o.action === 'registered' ? 'would-register' : o.action,
       ...(o.id !== undefined ? { id: o.id } : {}),
       ...(o.version !== undefined ? { version: o.version } : {}),

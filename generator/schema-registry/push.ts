@@ -25,6 +25,8 @@ export interface SubjectOutcome {
   readonly topic: string;
   readonly part: PlannedSubject['part'];
   readonly messages: readonly string[];
+  /** What the subject holds: JSON Schema, or Avro. */
+  readonly schemaType: PlannedSubject['schemaType'];
   readonly action: SubjectAction;
   /** Schema id and version in the registry (absent on a dry run or refusal). */
   readonly id?: number;
@@ -78,13 +80,13 @@ async function pushOne(
   mode: CompatibilityMode,
   dryRun: boolean,
 ): Promise<SubjectOutcome> {
-  const submission: SchemaSubmission = { schemaType: 'JSON', schema: planned.text };
+  const submission: SchemaSubmission = { schemaType: planned.schemaType, schema: planned.text };
   const versions = await client.versions(planned.subject);
   const latest = versions.length > 0 ? await client.version(planned.subject, 'latest') : undefined;
-  if (latest !== undefined && latest.schemaType !== 'JSON')
+  if (latest !== undefined && latest.schemaType !== planned.schemaType)
     throw new SchemaRegistryError(
       'schema-type',
-      `subject ${planned.subject} holds ${latest.schemaType} schemas (version ${latest.version}, id ${latest.id}); evc registers JSON Schema`,
+      `subject ${planned.subject} holds ${latest.schemaType} schemas (version ${latest.version}, id ${latest.id}); the contracts define ${planned.schemaType === 'AVRO' ? 'an Avro schema' : 'a JSON Schema'}`,
       {
         hint: `another producer owns this subject: rename the topic, choose another subjectNameStrategy in evc.config.yaml, or migrate the subject's readers first`,
       },
@@ -95,6 +97,7 @@ async function pushOne(
     topic: planned.topic,
     part: planned.part,
     messages: planned.messages,
+    schemaType: planned.schemaType,
     level: planned.level,
     ...(levelBefore !== undefined ? { levelBefore } : {}),
   };
@@ -103,7 +106,11 @@ async function pushOne(
   const found = latest === undefined ? undefined : await client.lookup(planned.subject, submission);
   if (found !== undefined) return { ...base, action: 'unchanged', id: found.id, version: found.version, findings: [] };
   const findings =
-    latest === undefined ? [] : findingsAgainst(checker, latest.schema, planned.graph, planned.level, mode);
+    latest === undefined
+      ? []
+      : planned.schemaType === 'AVRO'
+        ? avroFindingsAgainst(checker, latest.schema, planned.avro, planned.level)
+        : findingsAgainst(checker, latest.schema, planned.graph, planned.level, mode);
   if (dryRun) return { ...base, action: 'registered', findings };
   try {
     const id = await client.register(planned.subject, submission);
@@ -132,4 +139,20 @@ export function findingsAgainst(
     return [];
   }
   return [...checker.check(registered, proposed, { level, mode }).findings];
+}
+
+/** evc's Avro rules on the change latest registered → proposed, at the subject's level. */
+export function avroFindingsAgainst(
+  checker: SchemaChecker,
+  registeredText: string,
+  proposed: unknown,
+  level: CompatibilityLevel,
+): SchemaFinding[] {
+  let registered: unknown;
+  try {
+    registered = JSON.parse(registeredText);
+  } catch {
+    return [];
+  }
+  return [...checker.checkAvro(registered, proposed, { level }).findings];
 }

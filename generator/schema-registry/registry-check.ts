@@ -56,7 +56,7 @@ export async function checkAgainstRegistry(input: RegistryCheckInput): Promise<C
     }
     const wanted = isTransitive(levelOf(planned)) ? versions : versions.slice(-1);
     const schemas = await Promise.all(wanted.map((v) => input.client.version(planned.subject, v)));
-    const foreign = schemas.find((s) => s.schemaType !== 'JSON');
+    const foreign = schemas.find((s) => s.schemaType !== planned.schemaType);
     if (foreign) {
       extra.push(
         subjectChange(
@@ -65,7 +65,7 @@ export async function checkAgainstRegistry(input: RegistryCheckInput): Promise<C
           planned,
           input,
           planned.location,
-          `subject ${planned.subject} holds ${foreign.schemaType} schemas (version ${foreign.version}); the contracts define a JSON Schema`,
+          `subject ${planned.subject} holds ${foreign.schemaType} schemas (version ${foreign.version}); the contracts define ${planned.schemaType === 'AVRO' ? 'an Avro schema' : 'a JSON Schema'}`,
           'another producer owns this subject: rename the topic or choose another subjectNameStrategy',
         ),
       );
@@ -104,7 +104,9 @@ export async function checkAgainstRegistry(input: RegistryCheckInput): Promise<C
       if (registered === undefined) continue;
       messages.set(planned.subject, {
         name: planned.subject,
-        payload: parsed(registered.schema),
+        ...(planned.schemaType === 'AVRO'
+          ? { payload: true, avro: parsedAvro(registered.schema) }
+          : { payload: parsed(registered.schema) }),
         level: levelOf(planned),
         version: registered.version,
       });
@@ -123,7 +125,13 @@ export async function checkAgainstRegistry(input: RegistryCheckInput): Promise<C
     new Map(
       input.plan.map((planned) => [
         planned.subject,
-        { name: planned.subject, payload: planned.graph, level: levelOf(planned), location: planned.location },
+        {
+          name: planned.subject,
+          payload: planned.graph,
+          ...(planned.schemaType === 'AVRO' ? { avro: planned.avro } : {}),
+          level: levelOf(planned),
+          location: planned.location,
+        },
       ]),
     ),
     input.plan,
@@ -137,6 +145,15 @@ export async function checkAgainstRegistry(input: RegistryCheckInput): Promise<C
   });
   const changes = [...result.changes, ...extra].sort(compareChanges);
   return { ...result, compatible: !changes.some((c) => c.breaking), changes };
+}
+
+/** A registered Avro schema; text that is not JSON reads as a name no definition provides ("cannot judge"). */
+function parsedAvro(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return `unparseable schema text`;
+  }
 }
 
 function parsed(text: string): JsonSchema {

@@ -5,7 +5,15 @@
 
 import { messageLevel } from '../compat/message-level.js';
 import { directionsOf, isTransitive, type CompatibilityLevel } from '../compat/levels.js';
-import type { JsonSchema, MessageModel, Registry, SchemaObject, SourceLocation } from '../model/registry.js';
+import type {
+  AvroPayload,
+  JsonSchema,
+  MessageModel,
+  Registry,
+  SchemaObject,
+  SourceLocation,
+} from '../model/registry.js';
+import { avroSubjectSchema } from './avro-subject.js';
 import { resolveLocalRefs } from '../compat/schema/graph.js';
 import type { SchemaRegistrySettings } from './settings.js';
 import { canonicalJson, subjectDocument } from './subject-schema.js';
@@ -17,11 +25,16 @@ export interface PlannedSubject {
   readonly part: SubjectPart;
   /** Messages whose schema the subject holds, sorted. */
   readonly messages: readonly string[];
+  /** JSON for JSON Schema subjects; AVRO for the value subject of messages with Avro payloads. */
+  readonly schemaType: 'JSON' | 'AVRO';
+  /** The JSON Schema document (JSON subjects; `{}` for AVRO ones). */
   readonly schema: SchemaObject;
-  /** `canonicalJson(schema)`: what is registered. */
+  /** What is registered: `canonicalJson(schema)`, or the Avro schema's text. */
   readonly text: string;
-  /** `schema` with its `#/$defs/…` references resolved: what evc's compatibility rules compare. */
+  /** `schema` with its `#/$defs/…` references resolved: what evc's compatibility rules compare (JSON subjects). */
   readonly graph: JsonSchema;
+  /** AVRO subjects: the Avro schema as JSON, what the Avro rules compare. */
+  readonly avro?: unknown;
   readonly level: CompatibilityLevel;
   /** Where the (first) message is defined, for reports. */
   readonly location: SourceLocation;
@@ -59,20 +72,29 @@ export function planSubjects(
         : messages.map((m) => ({ record: m.name, members: [m] }));
     for (const { record, members } of groups) {
       const level = combinedLevel(members.map((m) => messageLevel(m) ?? defaultLevel));
-      const value = distinct(members.map((m) => m.payload ?? true));
       const location = members[0]?.definition ?? topic.location;
       const names = members.map((m) => m.name);
+      const valueSubject = subjectName(settings.subjectNameStrategy, topic.address, record, 'value');
+      const avro = members.flatMap((m) => (m.avro ? [m.avro] : []));
+      if (avro.length > 0 && avro.length < members.length)
+        throw new SubjectPlanError(
+          `subject ${valueSubject} would mix Avro and JSON Schema payloads (topic ${topic.address}: ` +
+            `${members.map((m) => `${m.name} ${m.avro ? 'Avro' : 'JSON Schema'}`).join(', ')}); a subject holds one schema type: ` +
+            'use one payload format per topic, or subjectNameStrategy: topic-record in evc.config.yaml',
+        );
       add(
-        plannedSubject(
-          subjectName(settings.subjectNameStrategy, topic.address, record, 'value'),
-          topic.address,
-          'value',
-          names,
-          value,
-          record,
-          level,
-          location,
-        ),
+        avro.length > 0
+          ? avroPlannedSubject(valueSubject, topic.address, names, avro, level, location)
+          : plannedSubject(
+              valueSubject,
+              topic.address,
+              'value',
+              names,
+              distinct(members.map((m) => m.payload ?? true)),
+              record,
+              level,
+              location,
+            ),
       );
       const keyed = members.filter((m) => m.key !== undefined);
       if (keyed.length > 0) {
@@ -108,7 +130,43 @@ export function plannedSubject(
 ): PlannedSubject {
   const schema = subjectDocument(schemas, title);
   const graph = resolveLocalRefs(schema);
-  return { subject, topic, part, messages, schema, text: canonicalJson(schema), graph, level, location };
+  return {
+    subject,
+    topic,
+    part,
+    messages,
+    schemaType: 'JSON',
+    schema,
+    text: canonicalJson(schema),
+    graph,
+    level,
+    location,
+  };
+}
+
+/** The value subject of messages with Avro payloads: registered as `schemaType: AVRO`. */
+export function avroPlannedSubject(
+  subject: string,
+  topic: string,
+  messages: readonly string[],
+  payloads: readonly AvroPayload[],
+  level: CompatibilityLevel,
+  location: SourceLocation,
+): PlannedSubject {
+  const { schema, text } = avroSubjectSchema(payloads);
+  return {
+    subject,
+    topic,
+    part: 'value',
+    messages,
+    schemaType: 'AVRO',
+    schema: {},
+    text,
+    graph: true,
+    avro: schema,
+    level,
+    location,
+  };
 }
 
 /** The record name of a topic's union: its only message, else the topic itself. */

@@ -7,6 +7,7 @@ import { checkPart } from '../validation.js';
 import { decodeHeaders } from './header-decoder.js';
 import { DEFAULT_DECODE_LIMITS, decodeJson, decodeUtf8, type DecodeLimits } from './json-decoder.js';
 import type { RouteTable } from './route-table.js';
+import { avroBinaryCodec } from '../avro/avro-binary-codec.js';
 
 export interface PreparationOptions {
   readonly decode: DecodeLimits;
@@ -37,8 +38,15 @@ export function prepareEvent(
   try {
     const headers = decodeHeaders(record.headers);
     messageType = headers.messageType;
-    const payload = decodeJson('payload', record.value, options.decode);
-    route = routes.identify(record.topic, headers.messageType, payload, options.discriminator);
+    const binary = avroBinaryRoute(routes, record.topic, headers.messageType);
+    let payload: unknown;
+    if (binary === undefined) {
+      payload = decodeJson('payload', record.value, options.decode);
+      route = routes.identify(record.topic, headers.messageType, payload, options.discriminator);
+    } else {
+      route = binary;
+      payload = decodeAvroBinary(binary.descriptor, record.value, options.decode);
+    }
     const descriptor = route.descriptor;
     messageType = descriptor.name;
 
@@ -92,6 +100,25 @@ export function prepareEvent(
       messageType,
     };
   }
+}
+
+/**
+ * The route of a record whose payload is Avro binary. Avro binary does not name its schema, so the
+ * message must be known before decoding: from `ce_type`, or because it is its topic's only message.
+ */
+function avroBinaryRoute(routes: RouteTable, topic: string, headerType: string | undefined): ConsumerRoute | undefined {
+  const names = routes.messageNames(topic);
+  if (headerType === undefined && names.length !== 1) return undefined;
+  const route = routes.identify(topic, headerType, undefined, undefined);
+  return route.descriptor.avroBinary === undefined ? undefined : route;
+}
+
+function decodeAvroBinary(descriptor: MessageDescriptor, bytes: Buffer | null, limits: DecodeLimits): unknown {
+  if (bytes === null || bytes.length === 0)
+    throw new EventDecodeError('payload', 'empty', 'no bytes (a null value is a tombstone, not an event)');
+  if (bytes.length > limits.maxBytes)
+    throw new EventDecodeError('payload', 'too-large', `${bytes.length} bytes exceed the limit of ${limits.maxBytes}`);
+  return avroBinaryCodec(descriptor.avroBinary!).decode(bytes);
 }
 
 interface ResolvedKey {

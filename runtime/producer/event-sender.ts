@@ -9,6 +9,7 @@ import { encodeKey } from './key-encoding.js';
 import { RUNTIME_WIRE_RECORD, type MarkedWireRecord } from './wire-record.js';
 import type { SchemaIdSource } from '../schema-registry/schema-ids.js';
 import { frameValue } from '../schema-registry/wire-format.js';
+import { avroBinaryCodec } from '../avro/avro-binary-codec.js';
 
 export interface EventSenderOptions {
   /** `ce_source` of every event; defaults to the descriptor's service name. */
@@ -49,8 +50,8 @@ export function createEventSender(transport: ProducerTransport, options: EventSe
     key: encodeKey(descriptor.keyEncoding, event.key),
     value:
       schemaId === undefined
-        ? Buffer.from(JSON.stringify(event.payload), 'utf8')
-        : frameValue(schemaId, Buffer.from(JSON.stringify(event.payload), 'utf8')),
+        ? payloadBytes(descriptor, event.payload)
+        : frameValue(schemaId, payloadBytes(descriptor, event.payload)),
     headers: buildHeaders(constant, event.headers, nextId(), time),
     [RUNTIME_WIRE_RECORD]: true,
   });
@@ -105,6 +106,13 @@ export function createEventSender(transport: ProducerTransport, options: EventSe
       );
     },
   };
+}
+
+/** The payload as the contract encodes it: JSON text, or Avro binary for descriptors with `avroBinary`. */
+function payloadBytes(descriptor: MessageDescriptor, payload: unknown): Buffer {
+  return descriptor.avroBinary === undefined
+    ? Buffer.from(JSON.stringify(payload), 'utf8')
+    : avroBinaryCodec(descriptor.avroBinary).encode(payload);
 }
 
 let lastMillis = -1;

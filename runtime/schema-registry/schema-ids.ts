@@ -5,6 +5,7 @@
 import { SchemaRegistryClient } from './client.js';
 import type { RegistryConnection } from './connection.js';
 import { SchemaRegistryError } from './errors.js';
+import { schemaTypeOf } from './schema-type.js';
 
 export interface SchemaIdSource {
   /** The id of `schema` under `subject`; rejects when the subject does not hold it. */
@@ -29,7 +30,8 @@ export function schemaIdSource(registry: SchemaRegistryClient | RegistryConnecti
   return {
     idOf: (subject, schema) =>
       remember(ids, `${subject}\u0000${schema}`, async () => {
-        const found = await client.lookup(subject, { schemaType: 'JSON', schema });
+        // The text tells its type: push writes `$schema` into every JSON schema; an Avro schema is AVRO.
+        const found = await client.lookup(subject, { schemaType: schemaTypeOf(undefined, schema), schema });
         if (found === undefined)
           throw new SchemaRegistryError(
             'not-found',

@@ -4,6 +4,7 @@
 /** Values (functions, classes, constants): what `import * as runtime` lists at run time. */
 export const VALUES: readonly string[] = [
   'ajvRuntime',
+  'avroBinaryCodec',
   'CE_ID',
   'CE_SOURCE',
   'CE_SPECVERSION',
@@ -62,6 +63,8 @@ export const VALUES: readonly string[] = [
 
 /** Types and interfaces. */
 export const TYPES: readonly string[] = [
+  'AvroBinaryCodec',
+  'AvroBinaryEncoding',
   'CompiledValidator',
   'ConfluentWireFormat',
   'ConsumedRecord',

@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import path from 'node:path';
 import { watchContractTree } from '../../load/contract-tree-watch.js';
+import { isContractFile } from '../../load/source.js';
 import { hasErrors } from '../../lint/index.js';
 import { contractsSource, InputError, openContracts, type ContractsOptions } from '../../pipeline/open-contracts.js';
 import { formatDiagnostics } from '../../report/diagnostics.js';
@@ -123,7 +124,7 @@ export async function runWatch(options: WatchOptions, io: CliIO): Promise<number
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   const watcher = watchContractTree(source.root, ({ file, folder }) => {
-    if (!folder && !/\.(ya?ml|json)$/i.test(file)) return; // editors' temporary and backup files
+    if (!folder && !isContractFile(file)) return; // editors' temporary and backup files
     clearTimeout(timer);
     // Editors write a file in several steps; wait until they are done.
     timer = setTimeout(() => {

@@ -25,6 +25,7 @@ export interface ContractRuleContext {
 export interface ChangeInit {
   readonly rule: string;
   readonly breaking: boolean;
+  readonly warning?: boolean;
   readonly topic?: string;
   readonly messageName?: string;
   readonly path?: string;

@@ -4,6 +4,7 @@
 import type { Change, ChangePart } from '../change.js';
 import { directionsOf, isTransitive, type CompatibilityLevel } from '../levels.js';
 import { locateInSchema } from '../locate.js';
+import { avroRules } from '../avro-rules/index.js';
 import { schemaRules } from '../schema-rules/index.js';
 import type { SchemaFinding } from '../schema-check.js';
 import type { ChangeType, SchemaDifference } from '../schema/rule.js';
@@ -12,7 +13,7 @@ import type { ContractRule, ContractRuleContext } from './rule.js';
 import type { RuleCategory } from '../../rules/rule-entry.js';
 
 const changeTypes = new Map<string, { type: ChangeType; description: string }>();
-for (const rule of schemaRules)
+for (const rule of [...schemaRules, ...avroRules])
   for (const [id, type] of Object.entries(rule.changes)) changeTypes.set(id, { type, description: rule.description });
 
 export function schemaChangeType(id: string): { type: ChangeType; description: string } | undefined {
@@ -42,8 +43,13 @@ export function schemaPartChanges(
   if (!ctx.latest && !isTransitive(level)) return [];
   const oldSchema = oldMessage[part];
   const newSchema = newMessage[part];
-  if (oldSchema === undefined && newSchema === undefined) return [];
-  const result = ctx.schemas.check(oldSchema ?? true, newSchema ?? true, { level, mode: ctx.mode });
+  // Avro payloads on both sides are judged by Avro schema resolution (what Confluent applies); a
+  // payload that changed format is compared through the JSON Schema of its JSON encoding.
+  const avro = part === 'payload' && oldMessage.avro !== undefined && newMessage.avro !== undefined;
+  if (!avro && oldSchema === undefined && newSchema === undefined) return [];
+  const result = avro
+    ? ctx.schemas.checkAvro(oldMessage.avro, newMessage.avro, { level })
+    : ctx.schemas.check(oldSchema ?? true, newSchema ?? true, { level, mode: ctx.mode });
   const topics = topicsOf(ctx.current, newMessage.name);
   const topic = topics[0] ?? topicsOf(ctx.baseline, newMessage.name)[0] ?? '';
   const receivers = [
@@ -123,6 +129,7 @@ function toChange(ctx: ContractRuleContext, finding: SchemaFinding, s: Situation
   return ctx.change({
     rule: finding.id,
     breaking: finding.breaking,
+    ...(entry?.type.warns ? { warning: true } : {}),
     topic: s.topic,
     messageName: s.message.name,
     path: pointer(s.part, finding.path),

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { parse, stringify } from 'yaml';
 import type { JsonSchema } from '../../model/registry.js';
 import { bundleSchema } from '../../model/bundle.js';
+import { avroFingerprint } from '../avro/fingerprint.js';
 import { canonicalJson, fingerprint, isSchemaObject, resolveLocalRefs } from '../schema/graph.js';
 import type { MessageSnapshot, RegistrySnapshot, Flow } from '../snapshot.js';
 
@@ -18,6 +19,8 @@ export interface LockedVersion {
   readonly hash: string;
   readonly contentType?: string;
   readonly payload?: unknown;
+  /** The payload's Avro schema, for Avro messages (what their compatibility is judged on). */
+  readonly avro?: unknown;
   readonly key?: unknown;
   readonly headers?: unknown;
 }
@@ -79,6 +82,7 @@ export function parseLockfile(text: string, file: string): Lockfile {
         hash: v['hash'],
         ...(typeof v['contentType'] === 'string' ? { contentType: v['contentType'] } : {}),
         ...(v['payload'] !== undefined ? { payload: v['payload'] } : {}),
+        ...(v['avro'] !== undefined ? { avro: v['avro'] } : {}),
         ...(v['key'] !== undefined ? { key: v['key'] } : {}),
         ...(v['headers'] !== undefined ? { headers: v['headers'] } : {}),
       };
@@ -123,6 +127,7 @@ export function normalizedVersion(message: MessageSnapshot): Omit<LockedVersion,
     hash: contentHash(message),
     ...(message.contentType !== undefined ? { contentType: message.contentType } : {}),
     ...(message.payload !== undefined ? { payload: bundle(message.payload) } : {}),
+    ...(message.avro !== undefined ? { avro: JSON.parse(JSON.stringify(message.avro)) as unknown } : {}),
     ...(message.key !== undefined ? { key: bundle(message.key) } : {}),
     ...(message.headers !== undefined ? { headers: bundle(message.headers) } : {}),
   };
@@ -135,6 +140,8 @@ export function contentHash(message: MessageSnapshot): string {
     payload: message.payload === undefined ? null : fingerprint(message.payload),
     key: message.key === undefined ? null : fingerprint(message.key),
     headers: message.headers === undefined ? null : fingerprint(message.headers),
+    // Only Avro messages carry this member, so the hashes of JSON Schema messages stay as they were.
+    ...(message.avro !== undefined ? { avro: avroFingerprint(message.avro) } : {}),
   });
   return `sha256:${createHash('sha256').update(text).digest('hex')}`;
 }
@@ -146,6 +153,7 @@ export function snapshotOfLockedVersion(name: string, v: LockedVersion): Message
     version: v.version,
     ...(v.contentType !== undefined ? { contentType: v.contentType } : {}),
     ...(v.payload !== undefined ? { payload: resolveLocalRefs(v.payload) } : {}),
+    ...(v.avro !== undefined ? { avro: v.avro } : {}),
     ...(v.key !== undefined ? { key: resolveLocalRefs(v.key) } : {}),
     ...(v.headers !== undefined ? { headers: resolveLocalRefs(v.headers) } : {}),
   };

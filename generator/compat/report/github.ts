@@ -1,5 +1,6 @@
 // GitHub Actions workflow commands: an error annotation on the changed line of the new file for
-// each breaking change (naming the services it hurts), a notice for each compatible or accepted one.
+// each breaking change (naming the services it hurts), a warning for a compatible change readers
+// may misread, a notice for each other compatible or accepted one.
 
 import { changeMessage } from '../change.js';
 import type { CheckResult } from '../check.js';
@@ -7,7 +8,7 @@ import { countSummary, describeAcceptance, describeImpact, type ReportContext } 
 
 export function formatGithub(result: CheckResult, context: ReportContext): string {
   const out = result.changes.map((c) => {
-    const kind = c.breaking && !c.accepted ? 'error' : 'notice';
+    const kind = c.breaking && !c.accepted ? 'error' : c.warning ? 'warning' : 'notice';
     const title = `${c.rule}${c.messageName ? ` (${c.messageName}${c.path ? ` ${c.path}` : ''})` : ''}${c.accepted ? ' accepted' : ''}`;
     let text = changeMessage(c);
     if (c.impact.length > 0) text += `. Impact: ${describeImpact(c.impact)}`;

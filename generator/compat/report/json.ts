@@ -1,6 +1,6 @@
 // Machine-readable result; the shape is a public contract of `evc check --format json`:
 // {"compatible", "level", "changes": [{"rule", "message", "topic", "messageName", "path",
-// "breaking", "file", "line", "description", "impact": [{"service", "role", "file"}],
+// "breaking", "warning"?, "file", "line", "description", "impact": [{"service", "role", "file"}],
 // "accepted"?: {"reason", "until"?, "file", "line"}}]}.
 
 import { changeMessage } from '../change.js';
@@ -17,6 +17,7 @@ export function formatJson(result: CheckResult): string {
       messageName: c.messageName,
       path: c.path,
       breaking: c.breaking,
+      ...(c.warning ? { warning: true } : {}),
       file: c.file,
       line: c.line,
       description: c.description,

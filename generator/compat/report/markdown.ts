@@ -32,7 +32,7 @@ export function formatMarkdown(result: CheckResult, context: ReportContext): str
     lines.push('| | Topic | Message | Path | Rule | What changed | Why it breaks | Instead | Impact | Where |');
     lines.push('|---|---|---|---|---|---|---|---|---|---|');
     for (const c of result.changes) {
-      const mark = c.accepted ? '☑️' : c.breaking ? '❌' : '✅';
+      const mark = c.accepted ? '☑️' : c.breaking ? '❌' : c.warning ? '⚠️' : '✅';
       const why = c.accepted ? `accepted: ${c.accepted.reason}. ${c.why ?? ''}` : (c.why ?? '');
       lines.push(
         `| ${mark} | ${code(c.topic)} | ${code(c.messageName)} | ${code(c.path)} | ${code(c.rule)} | ${cell(c.what)} | ${cell(why)} | ${cell(c.hint ?? '')} | ${cell(describeImpact(c.impact))} | ${code(`${c.file}:${c.line}`)} |`,

@@ -64,7 +64,7 @@ function sarifResult(c: Change, ruleIndex: number): object {
   return {
     ruleId: c.rule,
     ruleIndex,
-    level: c.breaking ? 'error' : 'note',
+    level: c.breaking ? 'error' : c.warning ? 'warning' : 'note',
     message: { text },
     locations: [
       {

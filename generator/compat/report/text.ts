@@ -34,7 +34,7 @@ export function formatText(result: CheckResult, context: ReportContext): string 
       const indent = message ? '    ' : '  ';
       for (const c of [...list].sort((a, b) => Number(b.breaking) - Number(a.breaking))) {
         const where = `${c.file}:${c.line}:${c.column}`;
-        const tag = c.accepted ? 'ACCEPTED' : c.breaking ? 'BREAKING' : 'ok      ';
+        const tag = c.accepted ? 'ACCEPTED' : c.breaking ? 'BREAKING' : c.warning ? 'WARNING ' : 'ok      ';
         const path = c.path ? ` ${c.path}` : '';
         lines.push(`${indent}${tag} ${where} ${c.rule}${path}: ${changeMessage(c).replace(/\s*\n\s*/g, ' ')}`);
         if (c.impact.length > 0) lines.push(`${indent}         impact: ${describeImpact(c.impact, true)}`);

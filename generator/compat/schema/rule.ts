@@ -27,6 +27,8 @@ export interface ChangeType {
   }) => string;
   /** How to make the change safely instead, when it breaks consumers that read with the new schema. */
   readonly hint?: string;
+  /** Compatible by the rules, but readers may misread the data: reported as a warning. */
+  readonly warns?: boolean;
 }
 
 export interface SchemaDifference {

@@ -8,7 +8,9 @@ import { stringify } from 'yaml';
 
 export interface TestMessage {
   readonly name: string;
-  readonly payload: Record<string, unknown>;
+  /** A JSON Schema payload, or (with `avro: true`) an Avro schema. */
+  readonly payload: unknown;
+  readonly avro?: boolean;
   readonly key?: Record<string, unknown>;
   readonly level?: string;
 }
@@ -30,7 +32,7 @@ export function writeContracts(
     messages[m.name] = {
       name: m.name,
       contentType: 'application/json',
-      payload: m.payload,
+      payload: m.avro ? { schemaFormat: 'application/vnd.apache.avro;version=1.9.0', schema: m.payload } : m.payload,
       ...(m.key ? { bindings: { kafka: { key: m.key } } } : {}),
       ...(m.level ? { 'x-evc-compatibility': m.level } : {}),
     };

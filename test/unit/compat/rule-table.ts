@@ -10,7 +10,7 @@ import {
   type CompatibilityLevel,
   type CompatibilityMode,
 } from '../../../generator/compat/levels.js';
-import { checkSchemaCompatibility } from '../../../generator/compat/schema-check.js';
+import { checkSchemaCompatibility, type SchemaCheckResult } from '../../../generator/compat/schema-check.js';
 import { resolveLocalRefs } from '../../../generator/compat/schema/graph.js';
 import type { SchemaRule } from '../../../generator/compat/schema/rule.js';
 
@@ -37,7 +37,39 @@ export function verdict(
 }
 
 export function ruleTable(rule: SchemaRule, cases: readonly RuleCase[]): void {
-  describe(`${rule.id}: ${rule.description}`, () => {
+  levelTable(
+    `${rule.id}: ${rule.description}`,
+    cases,
+    (c, level) => verdict(c.old, c.new, level, c.mode),
+    (c) => {
+      if (c.reports) {
+        it(`BACKWARD reports ${c.reports.join(', ')}`, () => {
+          const ids = verdict(c.old, c.new, 'BACKWARD', c.mode).findings.map((f) => f.id);
+          for (const id of c.reports ?? []) expect(ids).toContain(id);
+        });
+      }
+    },
+  );
+}
+
+/** What every table case states: its BACKWARD and FORWARD verdicts. */
+export interface VerdictCase {
+  readonly name: string;
+  readonly backward: Verdict;
+  readonly forward: Verdict;
+}
+
+/**
+ * The frame of a rule table (JSON Schema and Avro alike): at least three cases mixing verdicts, and
+ * per case one test per level, expecting the conjunction of the directions the level checks.
+ */
+export function levelTable<C extends VerdictCase>(
+  title: string,
+  cases: readonly C[],
+  check: (c: C, level: CompatibilityLevel) => SchemaCheckResult,
+  more: (c: C) => void = () => undefined,
+): void {
+  describe(title, () => {
     it('has at least three cases, compatible and breaking ones', () => {
       expect(cases.length).toBeGreaterThanOrEqual(3);
       expect(cases.some((c) => c.backward === 'ok')).toBe(true);
@@ -46,10 +78,9 @@ export function ruleTable(rule: SchemaRule, cases: readonly RuleCase[]): void {
     for (const c of cases) {
       describe(c.name, () => {
         for (const level of COMPATIBILITY_LEVELS) {
-          const directions = directionsOf(level);
-          const expected = directions.every((d) => (d === 'backward' ? c.backward : c.forward) === 'ok');
+          const expected = directionsOf(level).every((d) => (d === 'backward' ? c.backward : c.forward) === 'ok');
           it(`${level}: ${expected ? 'compatible' : 'breaking'}`, () => {
-            const result = verdict(c.old, c.new, level, c.mode);
+            const result = check(c, level);
             expect(
               result.compatible,
               JSON.stringify(
@@ -58,12 +89,7 @@ export function ruleTable(rule: SchemaRule, cases: readonly RuleCase[]): void {
             ).toBe(expected);
           });
         }
-        if (c.reports) {
-          it(`BACKWARD reports ${c.reports.join(', ')}`, () => {
-            const ids = verdict(c.old, c.new, 'BACKWARD', c.mode).findings.map((f) => f.id);
-            for (const id of c.reports ?? []) expect(ids).toContain(id);
-          });
-        }
+        more(c);
       });
     }
   });

@@ -67,6 +67,33 @@ describe('generated code for the LogiFlow registry', async () => {
   });
 });
 
+describe('generated code for the fleet-avro example registry (Avro payloads)', async () => {
+  const files = await generate('examples/fleet-avro/contracts');
+
+  it('matches the committed examples/fleet-avro/generated/ tree byte for byte (golden)', async () => {
+    expect(await compareTree(path.join(repo, 'examples/fleet-avro/generated'), files)).toEqual({
+      changed: [],
+      missing: [],
+      stale: [],
+    });
+  });
+
+  it('names types after the Avro records, declares a named type used across files once, maps Avro types', () => {
+    const types = files.get('types.ts')!;
+    expect(types.match(/^export type TruckRef = /gm)).toHaveLength(1);
+    expect(types).toContain('export type VehicleKind = "VAN" | "BOX_TRUCK" | "SEMI";');
+    expect(types).toContain('readonly speedKmh: null | number;');
+    expect(types).toContain('readonly [property: string]: number;');
+    expect(types).toContain('export type UnitSerial = string;');
+  });
+
+  it('gives binary-encoded messages their Avro schema and JSON-encoded ones none', () => {
+    const messages = files.get('messages.ts')!;
+    expect(messages.match(/avroBinary: \{ schema: /g)).toHaveLength(1);
+    expect(messages).toContain('contentType: "application/vnd.apache.avro+binary"');
+  });
+});
+
 describe('generated code for hostile names and descriptions', async () => {
   const files = await generate('test/fixtures/hostile/asyncapi.yaml');
   const golden = path.join(repo, 'test/golden/hostile');
@@ -105,6 +132,10 @@ describe('every generated file compiles under strict with noUncheckedIndexedAcce
   const targets: [string, string][] = [
     ['logiflow', 'contracts'],
     ['hostile', 'test/fixtures/hostile/asyncapi.yaml'],
+    // Avro payloads: the fleet example registry, hostile Avro names, Avro named types across files.
+    ['fleet-avro', 'examples/fleet-avro/contracts'],
+    ['avro-hostile', 'test/fixtures/avro/hostile/asyncapi.yaml'],
+    ['avro-valid', 'test/fixtures/avro/valid/contracts'],
     // The social-media folders are multi-service registries: each is loaded as one.
     ['v2.6-social-media', path.join(corpusRoot, 'v2.6/social-media')],
     ['v3-social-media', path.join(corpusRoot, 'v3/social-media')],
@@ -134,7 +165,7 @@ describe('every generated file compiles under strict with noUncheckedIndexedAcce
 
   it('covers every main document of the corpus except the one with remote refs', () => {
     const single = corpusIndex.filter((e) => e.isMainDocument && !e.storedAt.includes('social-media')).length;
-    expect(targets.length - 4).toBe(single - 1);
+    expect(targets.length - 7).toBe(single - 1);
     expect(existsSync(out) && readdirSync(out).length).toBe(targets.length);
   });
 });

@@ -35,8 +35,9 @@ describe('generator / runtime boundary', () => {
     expect(deep).toEqual([]);
   });
 
-  it('the generator imports the runtime only from the CLI and schema-registry/, and only its public entry', () => {
-    const runtimeUsers = ['generator/cli/', 'generator/schema-registry/'];
+  it('the generator imports the runtime only from the CLI, schema-registry/ and avro/, and only its public entry', () => {
+    // avro/ builds the runtime's Avro binary codec at generate time, so avsc's refusals are findings.
+    const runtimeUsers = ['generator/cli/', 'generator/schema-registry/', 'generator/avro/'];
     const outside = importsInto('generator', 'runtime').filter(
       (edge) => !(runtimeUsers.some((folder) => edge.startsWith(folder)) && edge.endsWith('-> runtime/index.ts')),
     );

@@ -1,0 +1,92 @@
+import { rule } from '../../../../generator/compat/avro-rules/type.js';
+import { avroRuleTable, order } from '../avro-rule-table.js';
+
+const field = (type: unknown): Record<string, unknown> => order([{ name: 'n', type }]);
+
+avroRuleTable(rule, [
+  {
+    name: 'int → long',
+    old: field('int'),
+    new: field('long'),
+    backward: 'ok',
+    forward: 'breaks',
+    reports: ['TYPE_PROMOTED'],
+    reportsForward: ['TYPE_MISMATCH'],
+  },
+  {
+    name: 'int → float',
+    old: field('int'),
+    new: field('float'),
+    backward: 'ok',
+    forward: 'breaks',
+    reports: ['TYPE_PROMOTED'],
+  },
+  { name: 'int → double', old: field('int'), new: field('double'), backward: 'ok', forward: 'breaks' },
+  { name: 'long → float', old: field('long'), new: field('float'), backward: 'ok', forward: 'breaks' },
+  { name: 'long → double', old: field('long'), new: field('double'), backward: 'ok', forward: 'breaks' },
+  { name: 'float → double', old: field('float'), new: field('double'), backward: 'ok', forward: 'breaks' },
+  {
+    name: 'long → int (narrowing)',
+    old: field('long'),
+    new: field('int'),
+    backward: 'breaks',
+    forward: 'ok',
+    reports: ['TYPE_MISMATCH'],
+  },
+  { name: 'double → float', old: field('double'), new: field('float'), backward: 'breaks', forward: 'ok' },
+  {
+    name: 'string → bytes',
+    old: field('string'),
+    new: field('bytes'),
+    backward: 'ok',
+    forward: 'ok',
+    reports: ['TYPE_PROMOTED'],
+  },
+  { name: 'bytes → string', old: field('bytes'), new: field('string'), backward: 'ok', forward: 'ok' },
+  {
+    name: 'string → int',
+    old: field('string'),
+    new: field('int'),
+    backward: 'breaks',
+    forward: 'breaks',
+    reports: ['TYPE_MISMATCH'],
+  },
+  { name: 'boolean → int', old: field('boolean'), new: field('int'), backward: 'breaks', forward: 'breaks' },
+  {
+    name: 'int → string (no promotion)',
+    old: field('int'),
+    new: field('string'),
+    backward: 'breaks',
+    forward: 'breaks',
+  },
+  {
+    name: 'array → map',
+    old: field({ type: 'array', items: 'string' }),
+    new: field({ type: 'map', values: 'string' }),
+    backward: 'breaks',
+    forward: 'breaks',
+    reports: ['TYPE_MISMATCH'],
+  },
+  {
+    name: 'enum → string',
+    old: field({ type: 'enum', name: 'Status', symbols: ['A'] }),
+    new: field('string'),
+    backward: 'breaks',
+    forward: 'breaks',
+  },
+  {
+    name: 'fixed → bytes',
+    old: field({ type: 'fixed', name: 'Hash', size: 4 }),
+    new: field('bytes'),
+    backward: 'breaks',
+    forward: 'breaks',
+  },
+  { name: 'top-level int → long', old: 'int', new: 'long', backward: 'ok', forward: 'breaks' },
+  {
+    name: 'primitive written as an object',
+    old: field({ type: 'int' }),
+    new: field('int'),
+    backward: 'ok',
+    forward: 'ok',
+  },
+]);
