@@ -39,6 +39,8 @@ let unsound = 0;
 let overStrict = 0;
 let skipped = 0;
 const overStrictBy = new Map<string, number>();
+/** Over-strict pairs per breaking change id, direction left out (a pair counts once for each id). */
+const overStrictById = new Map<string, number>();
 const skippedBy = new Map<string, number>();
 let index = 0;
 for (const pair of fc.sample(pairArbitrary, { seed, numRuns: pairs })) {
@@ -55,6 +57,8 @@ for (const pair of fc.sample(pairArbitrary, { seed, numRuns: pairs })) {
     const ids = [...new Set(judgement.overStrict.flatMap((o) => o.ids.map((id) => id.replace(/@.*$/, ''))))].sort();
     const key = ids.join(' ') || '(no breaking id)';
     overStrictBy.set(key, (overStrictBy.get(key) ?? 0) + 1);
+    for (const id of new Set(ids.map((i) => i.replace(/^\w*:/, '').replace(/!$/, ''))))
+      overStrictById.set(id, (overStrictById.get(id) ?? 0) + 1);
   }
   if (index % 1000 === 0)
     console.error(`  ${index}/${pairs} pairs, ${unsound} unsound, ${overStrict} over-strict, ${skipped} skipped`);
@@ -70,6 +74,8 @@ for (const [reason, n] of [...skippedBy].sort((a, b) => b[1] - a[1]).slice(0, 5)
 if (overStrict > 0) {
   console.log('  over-strict pairs by the breaking change ids reported:');
   for (const [ids, n] of [...overStrictBy].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`    ${n}× ${ids}`);
+  console.log('  over-strict pairs per change id (a pair counts once for each id it reports):');
+  for (const [id, n] of [...overStrictById].sort((a, b) => b[1] - a[1])) console.log(`    ${n}× ${id}`);
 }
 if (unsound > 0) {
   const result = await fc.check(

@@ -42,7 +42,7 @@ export const configFindings = {
     'lint',
     'error',
     'CONFIG',
-    'A check.accept entry needs a rule, a message and a reason; path and until (YYYY-MM-DD) are optional.',
+    'A check.accept entry needs a rule, a message or a topic, and a reason; path and until (YYYY-MM-DD) are optional.',
   ),
   acceptUnknownMessage: declare(
     'accept-unknown-message',
@@ -50,6 +50,13 @@ export const configFindings = {
     'error',
     'CONFIG',
     'A check.accept entry must name a message that exists in the proposed or the compared contracts.',
+  ),
+  acceptUnknownTopic: declare(
+    'accept-unknown-topic',
+    'lint',
+    'error',
+    'CONFIG',
+    'A check.accept entry must name a topic (channel address) that exists in the proposed or the compared contracts.',
   ),
   schemaRegistry: declare(
     'schema-registry-settings',

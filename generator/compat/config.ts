@@ -7,7 +7,7 @@
 //   check:
 //     accept:                        # breaking changes made on purpose
 //       - rule: property-removed     # rule id or family from `evc rules`
-//         message: RouteCalculated
+//         message: RouteCalculated   # or topic: routing.events (topic-level changes, every message on it)
 //         path: /properties/eta      # optional: narrows it to one place (and below)
 //         reason: "all receivers migrated, see INC-123"   # required
 //         until: 2027-03-01          # optional: the last day the entry applies
@@ -42,16 +42,20 @@ export interface SwitchedOff {
   readonly location: SourceLocation;
 }
 
-/** One `check.accept` entry. */
+/** One `check.accept` entry: it names a message, or a topic (for topic-level changes, or every message on it). */
 export interface AcceptEntry {
   /** The rule id or family as the registry spells it. */
   readonly rule: string;
-  readonly message: string;
+  /** Exactly one of `message` and `topic` is set. */
+  readonly message?: string;
+  /** A topic address: accepts topic-level changes (TOPIC_REMOVED, ...) and changes of any message on it. */
+  readonly topic?: string;
   readonly path?: string;
   readonly reason: string;
   /** Last day the entry applies, YYYY-MM-DD. */
   readonly until?: string;
   readonly location: SourceLocation;
+  /** Where the `message` (or `topic`) is written. */
   readonly messageLocation: SourceLocation;
   readonly untilLocation?: SourceLocation;
 }
@@ -102,7 +106,7 @@ export async function readRuleSwitches(
 
 // `schemaRegistry` is read and checked by generator/schema-registry/settings.ts.
 const TOP_LEVEL_KEYS = ['compatibility', 'mode', 'rules', 'check', 'schemaRegistry'];
-const ACCEPT_KEYS = ['rule', 'message', 'path', 'reason', 'until'];
+const ACCEPT_KEYS = ['rule', 'message', 'topic', 'path', 'reason', 'until'];
 
 export function parseCompatibilityConfig(text: string, file: string): CompatibilityConfig {
   const lines = new LineCounter();
@@ -266,6 +270,7 @@ function readAcceptEntry(item: Node, report: Report, at: At): AcceptEntry | unde
   };
   const rule = text('rule');
   const message = text('message');
+  const topic = text('topic');
   const reason = text('reason');
   const path = text('path');
   const until = text('until');
@@ -292,15 +297,28 @@ function readAcceptEntry(item: Node, report: Report, at: At): AcceptEntry | unde
       ok = false;
     }
   }
-  if (!message) {
-    report(configFindings.acceptInvalid, where, 'check.accept entry without a message', 'name the message it accepts');
+  if (message && topic) {
+    report(
+      configFindings.acceptInvalid,
+      at(fields.get('topic')),
+      'check.accept entry names both a message and a topic',
+      'name the message, or the topic for a topic-level change (a topic removed or renamed)',
+    );
+    ok = false;
+  } else if (!message && !topic) {
+    report(
+      configFindings.acceptInvalid,
+      where,
+      'check.accept entry without a message or topic',
+      'name the message it accepts, or the topic for a topic-level change',
+    );
     ok = false;
   }
   if (!reason) {
     report(
       configFindings.acceptInvalid,
       fields.has('reason') ? at(fields.get('reason')) : where,
-      `check.accept entry for ${rule ?? 'a rule'} on ${message ?? 'a message'} without a reason`,
+      `check.accept entry for ${rule ?? 'a rule'} on ${message ?? topic ?? 'a message'} without a reason`,
       'say why breaking it is fine, e.g. reason: "all receivers migrated, see INC-123"',
     );
     ok = false;
@@ -313,16 +331,16 @@ function readAcceptEntry(item: Node, report: Report, at: At): AcceptEntry | unde
     report(configFindings.acceptInvalid, at(fields.get('until')), 'until must be a date: YYYY-MM-DD');
     ok = false;
   }
-  if (!ok || !rule || !message || !reason) return undefined;
+  if (!ok || !rule || !(message ?? topic) || !reason) return undefined;
   const registered = findRule(rule);
   return {
     rule: registered?.id ?? rule,
-    message,
+    ...(message ? { message } : { topic }),
     ...(path ? { path } : {}),
     reason,
     ...(until ? { until, untilLocation: at(fields.get('until')) } : {}),
     location: where,
-    messageLocation: at(fields.get('message')),
+    messageLocation: at(fields.get(message ? 'message' : 'topic')),
   };
 }
 

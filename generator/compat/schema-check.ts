@@ -6,7 +6,7 @@ import type { CompatibilityLevel, CompatibilityMode } from './levels.js';
 import { AvroChecker } from './avro/check.js';
 import { schemaRules } from './schema-rules/index.js';
 import { SchemaComparison } from './schema/compare.js';
-import type { SchemaRule } from './schema/rule.js';
+import type { SchemaDifference, SchemaRule } from './schema/rule.js';
 import { checkInDirections, type SchemaCheckResult } from './directions.js';
 
 export type { SchemaCheckResult, SchemaFinding } from './directions.js';
@@ -40,7 +40,7 @@ export class SchemaChecker {
       );
     const engine = comparison;
     return checkInDirections(oldSchema, newSchema, options.level, (writer, reader) =>
-      engine.compare(writer, reader, []),
+      compareGuarded(engine, writer, reader),
     );
   }
 
@@ -52,6 +52,23 @@ export class SchemaChecker {
   ): SchemaCheckResult {
     this.avroChecker ??= new AvroChecker();
     return this.avroChecker.check({ schema: oldSchema }, { schema: newSchema }, options);
+  }
+}
+
+/**
+ * The comparison, with a last guard: the engine limits its own nesting, but should a rule still
+ * exhaust the stack, the verdict is "cannot judge" (breaking), never a crashed check.
+ */
+function compareGuarded(
+  comparison: SchemaComparison,
+  writer: JsonSchema | undefined,
+  reader: JsonSchema | undefined,
+): readonly SchemaDifference[] {
+  try {
+    return comparison.compare(writer, reader, []);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return [comparison.engineChange('COMPARISON_TOO_DEEP', writer ?? true, reader ?? true)];
   }
 }
 

@@ -179,11 +179,8 @@ function additionalSchema(schema: SchemaObject): JsonSchema {
 function arrayExample(schema: SchemaObject, visiting: Set<object>): Value {
   const minItems = typeof schema['minItems'] === 'number' ? schema['minItems'] : 0;
   const maxItems = typeof schema['maxItems'] === 'number' ? schema['maxItems'] : Infinity;
-  const tuple = Array.isArray(schema['prefixItems'])
-    ? schema['prefixItems']
-    : Array.isArray(schema['items'])
-      ? schema['items']
-      : [];
+  // `prefixItems` (2020-12) is not enforced by the validators: only draft-07 tuples shape the example.
+  const tuple = Array.isArray(schema['items']) ? schema['items'] : [];
   const items = Array.isArray(schema['items']) ? schema['additionalItems'] : schema['items'];
   const count = Math.min(maxItems, Math.max(minItems, tuple.length, 1));
   const out: unknown[] = [];

@@ -40,7 +40,7 @@ export function typeExpression(schema: unknown, names: TypeNames, indent: string
     types.length === 0 &&
     (isObject(schema.properties) || Array.isArray(schema.required) || 'additionalProperties' in schema)
       ? ['object']
-      : types.length === 0 && ('items' in schema || 'prefixItems' in schema)
+      : types.length === 0 && 'items' in schema
         ? ['array']
         : types;
   if (implied.length > 0) parts.push(union(implied.map((t) => primitive(t, schema, names, indent, depth))));
@@ -85,13 +85,12 @@ function primitive(
 }
 
 function arrayType(schema: Record<string, unknown>, names: TypeNames, indent: string, depth: number): Code {
-  const tuple = Array.isArray(schema.prefixItems)
-    ? schema.prefixItems
-    : Array.isArray(schema.items)
-      ? schema.items
-      : undefined;
+  // Tuples are draft-07's `items: [...]` + `additionalItems`, as the validators enforce them. 2020-12's
+  // `prefixItems` is not enforced (the validators are draft-07 + 2019-09), so it shapes no type
+  // either: `items` then applies to every element, as it does in validation.
+  const tuple = Array.isArray(schema.items) ? schema.items : undefined;
   if (tuple) {
-    const rest = Array.isArray(schema.items) ? schema.additionalItems : schema.items;
+    const rest = schema.additionalItems;
     const members = tuple.map((item) => typeExpression(item, names, indent, undefined, depth + 1));
     const tail =
       rest === false || rest === undefined

@@ -13,6 +13,7 @@ import { patternSafety } from './rules/pattern-safety.js';
 import { enumSize } from './rules/enum-size.js';
 import { receiveSettings } from './rules/receive-settings.js';
 import { unvalidatablePropertyName } from './rules/unvalidatable-property-name.js';
+import { recursionInPlace } from './rules/recursion-in-place.js';
 import { messageIdUnique } from './rules/message-id-unique.js';
 import { operationMessageInChannel } from './rules/operation-message-in-channel.js';
 import { avroRules } from '../avro/avro-rules.js';
@@ -32,6 +33,7 @@ export const lintRules: readonly LintRule[] = [
   enumSize,
   receiveSettings,
   unvalidatablePropertyName,
+  recursionInPlace,
   messageIdUnique,
   operationMessageInChannel,
 ];

@@ -163,6 +163,64 @@ function schemaArbitrary(withRefs: boolean): fc.Arbitrary<Json> {
   })).node;
 }
 
+/**
+ * Worlds aimed at defaults the validators fill in (ajv `useDefaults`): an object whose properties may
+ * have defaults, beside keywords that count or inspect the present properties, sometimes as the item
+ * of an array with `uniqueItems`. The mutations add, change and remove defaults among other edits.
+ */
+export const observedDefaultsWorldArbitrary: fc.Arbitrary<SchemaWorld> = fc
+  .tuple(
+    fc.uniqueArray(
+      fc.tuple(
+        fc.constantFrom('a', 'b', 'description'),
+        fc.oneof(
+          fc.record({ type: fc.constantFrom('string', 'integer'), default: literal }, { requiredKeys: ['type'] }),
+          leaf,
+        ),
+      ),
+      { minLength: 1, maxLength: 3, selector: ([n]) => n },
+    ),
+    fc.array(
+      fc.constantFrom<JsonObject>(
+        { maxProperties: 1 },
+        { minProperties: 2 },
+        { dependentRequired: { a: ['b'] } },
+        { propertyNames: { maxLength: 1 } },
+        { not: { required: ['a'] } },
+        { required: ['a'] },
+        { patternProperties: { '^a$': { type: 'string' } } },
+        { additionalProperties: false },
+        { allOf: [{ not: { required: ['b'] } }] },
+      ),
+      { maxLength: 2 },
+    ),
+    fc.boolean(),
+  )
+  .map(([props, observers, asItem]) => {
+    const schema: JsonObject = Object.assign({ type: 'object', properties: object(props) }, ...observers);
+    return { defs: {}, schema: asItem ? { type: 'array', items: schema, uniqueItems: true } : schema };
+  });
+
+/**
+ * Worlds aimed at recursion that never moves into the value: D0 refers to itself through a
+ * combinator (possibly nested in another), reached at the top or below a property.
+ */
+export const inPlaceRecursionWorldArbitrary: fc.Arbitrary<SchemaWorld> = fc
+  .record({
+    keyword: fc.constantFrom('anyOf', 'oneOf', 'allOf', 'not'),
+    other: leaf,
+    nested: fc.boolean(),
+    underProperty: fc.boolean(),
+  })
+  .map(({ keyword, other, nested, underProperty }) => {
+    const self = nested ? { anyOf: [refTo('D0'), { const: 'a' }] } : refTo('D0');
+    const D0 = keyword === 'not' ? { not: { anyOf: [self, other] } } : { [keyword]: [other, self] };
+    return {
+      defs: { D0, D1: { type: 'string' } },
+      schema: underProperty ? { type: 'object', properties: { a: refTo('D0') } } : refTo('D0'),
+    };
+  });
+
 /** The writer/reader pair's shared definitions (reached by `$ref`) and the old payload schema. */
 export interface SchemaWorld {
   readonly defs: Readonly<Record<string, Json>>;
@@ -250,7 +308,7 @@ function editObject(node: JsonObject, op: number, arg: number): void {
   const props = isObject(node['properties']) ? node['properties'] : undefined;
   const names = props ? Object.keys(props) : [];
   const required = Array.isArray(node['required']) ? (node['required'] as string[]) : [];
-  switch (op % 9) {
+  switch (op % 10) {
     case 0: {
       // add a property (optional or required)
       const n = pick(PROPERTY_NAMES, arg);
@@ -293,6 +351,15 @@ function editObject(node: JsonObject, op: number, arg: number): void {
       if (node['patternProperties'] !== undefined) delete node['patternProperties'];
       else node['patternProperties'] = { '^x-': structuredClone(pick(LEAVES, arg)) };
       return;
+    case 8: {
+      // a property's default is added, changed or removed (the validators fill defaults in)
+      if (!props || names.length === 0) return;
+      const target = props[pick(names, arg)];
+      if (!isObject(target)) return;
+      if ('default' in target && arg % 3 === 0) delete target['default'];
+      else target['default'] = pick(['a', 'b', 1, null, true] as Json[], arg);
+      return;
+    }
     default:
       node['allOf'] = [
         ...(Array.isArray(node['allOf']) ? node['allOf'] : []),
@@ -614,10 +681,13 @@ export interface PairCase {
   readonly route: Route;
 }
 
-/** Pairs with the route drawn from `routes` (repeat a route to weight it). */
-export function pairsThrough(routes: readonly Route[]): fc.Arbitrary<PairCase> {
+/** Pairs with the route drawn from `routes` (repeat a route to weight it), old sides from `worlds`. */
+export function pairsThrough(
+  routes: readonly Route[],
+  worlds: fc.Arbitrary<SchemaWorld> = worldArbitrary,
+): fc.Arbitrary<PairCase> {
   return fc.record({
-    old: worldArbitrary,
+    old: worlds,
     mutations: mutationsArbitrary,
     seed: fc.nat(),
     route: fc.constantFrom<Route>(...routes),
@@ -637,7 +707,8 @@ export interface Judgement {
   readonly skipped?: string;
 }
 
-export async function judge(pair: PairCase, oracle: Oracle): Promise<Judgement> {
+/** `instances`: how many candidate instances to draw from each side. */
+export async function judge(pair: PairCase, oracle: Oracle, instances = 40): Promise<Judgement> {
   const next = mutate(pair.old, pair.mutations);
   let verdicts: Awaited<ReturnType<typeof checkerVerdicts>>;
   try {
@@ -645,10 +716,10 @@ export async function judge(pair: PairCase, oracle: Oracle): Promise<Judgement> 
   } catch (error) {
     return { next, unsound: [], overStrict: [], skipped: (error as Error).message };
   }
-  const instances = candidates(pair.old, next, pair.seed);
+  const drawn = candidates(pair.old, next, pair.seed, instances);
   let backwardWitness: Json | undefined; // old accepts, new rejects
   let forwardWitness: Json | undefined; // new accepts, old rejects
-  for (const instance of instances) {
+  for (const instance of drawn) {
     const byOld = oracle.accepts(pair.old, instance);
     const byNew = oracle.accepts(next, instance);
     if (byOld && !byNew && backwardWitness === undefined) backwardWitness = instance;

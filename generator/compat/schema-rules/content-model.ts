@@ -4,7 +4,6 @@
 
 import type { JsonSchema, SchemaObject } from '../../model/registry.js';
 import { isEmptySchema, isSchemaObject } from '../schema/graph.js';
-import { flatten } from '../schema/merge.js';
 import { ownNames } from '../../model/schema-vocabulary.js';
 
 export type ContentModel = 'open' | 'closed' | 'partial';
@@ -49,8 +48,13 @@ export function undeclaredPropertySchema(schema: SchemaObject, name: string): Js
   return ap === undefined ? true : (ap as JsonSchema);
 }
 
-export function hasDefault(schema: JsonSchema | undefined): boolean {
-  return isSchemaObject(schema) && 'default' in flatten(schema);
+/**
+ * Whether a validator fills this property in when it is missing: ajv (`useDefaults`) reads only the
+ * property schema's own `default` (not one inside its `allOf`), and nothing below an `anyOf`/`oneOf`/
+ * `not` (pass `ctx.fillsDefaults`).
+ */
+export function hasDefault(schema: JsonSchema | undefined, fillsDefaults: boolean): boolean {
+  return fillsDefaults && isSchemaObject(schema) && Object.prototype.hasOwnProperty.call(schema, 'default');
 }
 
 export function matches(pattern: string, name: string): boolean {

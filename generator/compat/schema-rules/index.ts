@@ -3,6 +3,7 @@
 
 import type { SchemaRule } from '../schema/rule.js';
 import { rule as additionalProperties } from './additional-properties.js';
+import { rule as cannotJudge } from './cannot-judge.js';
 import { rule as combinedType } from './combined-type.js';
 import { rule as constRule } from './const.js';
 import { rule as contains } from './contains.js';
@@ -36,6 +37,7 @@ import { rule as uniqueItems } from './unique-items.js';
 import { rule as unknownKeyword } from './unknown-keyword.js';
 
 export const schemaRules: readonly SchemaRule[] = [
+  cannotJudge,
   combinedType,
   unknownKeyword,
   defaultRule,

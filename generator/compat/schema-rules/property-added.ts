@@ -84,7 +84,7 @@ export const rule: SchemaRule = {
       const path = ['properties', name];
       const at = { path, subject: name, writer: undefined, reader: schema };
       const isRequired = required.has(name);
-      const withDefault = hasDefault(schema);
+      const withDefault = hasDefault(schema, ctx.fillsDefaults);
       const sentBefore = undeclaredPropertySchema(pair.writer, name);
       if (model === 'open' || (sentBefore === true && model === 'partial')) {
         if (isEmptySchema(schema) && !isRequired)

@@ -38,7 +38,9 @@ export const rule: SchemaRule = {
     for (const name of readerRequired) {
       if (writerRequired.has(name)) continue;
       if (name in readerProps && !(name in writerProps)) continue; // a new property: PROPERTY_ADDED says it
-      const id = hasDefault(readerProps[name]) ? 'REQUIRED_ATTRIBUTE_WITH_DEFAULT_ADDED' : 'REQUIRED_ATTRIBUTE_ADDED';
+      const id = hasDefault(readerProps[name], ctx.fillsDefaults)
+        ? 'REQUIRED_ATTRIBUTE_WITH_DEFAULT_ADDED'
+        : 'REQUIRED_ATTRIBUTE_ADDED';
       found.push(ctx.change(id, { path: ['required', name], subject: name, writer: false, reader: true }));
     }
     for (const name of writerRequired) {

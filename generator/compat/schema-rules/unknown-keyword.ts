@@ -21,14 +21,6 @@ export const rule: SchemaRule = {
       rejects: (v) => `possibly anything: '${v.subject}' cannot be checked`,
       hint: 'express the constraint with keywords evc understands (properties, required, enum, oneOf, ...), or run with --level NONE for this message and review it by hand',
     },
-    // Reported by the comparison engine (schema/compare.ts) when a schema refers back to itself
-    // without moving into a property or item: cannot judge, so breaking.
-    UNGUARDED_RECURSION: {
-      breaks: 'always',
-      what: () => 'a schema that refers back to itself without moving into a property or item changed',
-      rejects: () => 'possibly anything: validators recurse without end on such a schema',
-      hint: 'make the recursion go through a property or array item (e.g. `children: {items: {$ref: ...}}`)',
-    },
   },
   check(pair, ctx) {
     const found: SchemaDifference[] = [];

@@ -33,6 +33,9 @@ const DESCENDING = new Set([
   'contains',
 ]);
 
+/** Applicators under which ajv fills in no defaults (its "composite rules"), and everything below them. */
+const COMPOSITE = ['anyOf', 'oneOf', 'not', 'if', 'then', 'else'] as const;
+
 export interface CompareOptions {
   readonly mode: CompatibilityMode;
   readonly rules: readonly SchemaRule[];
@@ -47,8 +50,22 @@ export function compareSchemas(
   return new SchemaComparison(options).compare(writer, reader, []);
 }
 
+/**
+ * How many node pairs may be under comparison at once (each one level of nesting or one `$ref` hop).
+ * Far above what contracts nest (the loader refuses more than 256 levels), far below what overflows
+ * the stack; deeper comparisons are "cannot judge" (COMPARISON_TOO_DEEP), never a crash.
+ */
+export const MAX_NESTED_PAIRS = 400;
+
 export class SchemaComparison {
-  private readonly memo = new Map<object, Map<object, SchemaDifference[]>>();
+  private nested = 0;
+  /** Results per pair: [0] where defaults are surely filled in, [1] below a union or `not` (see RuleContext). */
+  private readonly memos = [
+    new Map<object, Map<object, SchemaDifference[]>>(),
+    new Map<object, Map<object, SchemaDifference[]>>(),
+  ] as const;
+  /** How many pairs with an `anyOf`/`oneOf`/`not` on either side are under comparison. */
+  private composite = 0;
   /** Pairs being compared, with how many instance levels deep the comparison was when it began. */
   private readonly inProgress = new Map<object, Map<object, number>>();
   private depth = 0;
@@ -74,7 +91,7 @@ export class SchemaComparison {
     if (writer === false || writer === reader || isEmptySchema(reader)) return [];
     const wKey = writer === true ? TRUE_KEY : writer;
     const rKey = reader === false ? FALSE_KEY : reader;
-    const cached = this.memo.get(wKey)?.get(rKey);
+    const cached = this.memo().get(wKey)?.get(rKey);
     if (cached) return cached;
     const active = this.inProgress.get(wKey);
     const startedAt = active?.get(rKey);
@@ -83,14 +100,16 @@ export class SchemaComparison {
       if (this.depth > startedAt) return [];
       // A cycle that never moves into the instance (`A = anyOf [A, ...]`): the validators recurse
       // without end on it, so no verdict can be derived by assuming one.
-      return [unguardedRecursion(writer, reader)];
+      return [this.engineChange('UNGUARDED_RECURSION', writer, reader)];
     }
     if (writer !== true && reader !== false && fingerprint(writer) === fingerprint(reader)) {
       this.remember(wKey, rKey, []);
       return [];
     }
+    if (this.nested >= MAX_NESTED_PAIRS) return [this.engineChange('COMPARISON_TOO_DEEP', writer, reader)];
     if (active) active.set(rKey, this.depth);
     else this.inProgress.set(wKey, new Map([[rKey, this.depth]]));
+    this.nested++;
     try {
       const result = this.runRules(
         writer === true ? {} : writer,
@@ -99,34 +118,65 @@ export class SchemaComparison {
       this.remember(wKey, rKey, result);
       return result;
     } finally {
+      this.nested--;
       this.inProgress.get(wKey)?.delete(rKey);
     }
   }
 
+  /** A difference the engine itself reports (declared by the CANNOT_JUDGE rule): breaking unless declared otherwise. */
+  engineChange(id: string, writer: JsonSchema, reader: JsonSchema): SchemaDifference {
+    const type = this.changeTypes.get(id);
+    return {
+      id,
+      path: [],
+      at: [],
+      breaking: type ? isBreaking(type.breaks, this.options.mode) : true,
+      ...(typeof writer === 'object' ? { writerNode: writer } : {}),
+      ...(typeof reader === 'object' ? { readerNode: reader } : {}),
+    };
+  }
+
+  private memo(): Map<object, Map<object, SchemaDifference[]>> {
+    return this.memos[this.composite > 0 ? 1 : 0];
+  }
+
   private remember(w: object, r: object, result: SchemaDifference[]): void {
-    let perWriter = this.memo.get(w);
-    if (!perWriter) this.memo.set(w, (perWriter = new Map<object, SchemaDifference[]>()));
+    const memo = this.memo();
+    let perWriter = memo.get(w);
+    if (!perWriter) memo.set(w, (perWriter = new Map<object, SchemaDifference[]>()));
     perWriter.set(r, result);
   }
 
   private runRules(writerNode: SchemaObject, readerNode: SchemaObject): SchemaDifference[] {
+    const rules = this.options.rules;
+    for (const rule of rules) {
+      if (!rule.precheck) continue;
+      const decided = rule.precheck(writerNode, readerNode, this.contextFor({ writerNode, readerNode }));
+      if (decided) return [...decided];
+    }
     const pair = makePair(writerNode, readerNode);
     const ctx = this.contextFor(pair);
-    const rules = this.options.rules;
     const exclusive = rules.find((rule) => rule.exclusive?.(pair));
     const found: SchemaDifference[] = [];
-    for (const rule of rules) {
-      if (exclusive && rule !== exclusive && !rule.always) continue;
-      if (!exclusive && rule.appliesToTypes !== undefined && (pair.sharedTypes & rule.appliesToTypes) === 0) continue;
-      found.push(...rule.check(pair, ctx));
+    const composite = COMPOSITE.some((k) => pair.writer[k] !== undefined || pair.reader[k] !== undefined);
+    if (composite) this.composite++;
+    try {
+      for (const rule of rules) {
+        if (exclusive && rule !== exclusive && !rule.always) continue;
+        if (!exclusive && rule.appliesToTypes !== undefined && (pair.sharedTypes & rule.appliesToTypes) === 0) continue;
+        found.push(...rule.check(pair, ctx));
+      }
+    } finally {
+      if (composite) this.composite--;
     }
     return found;
   }
 
-  private contextFor(pair: SchemaPair): RuleContext {
+  private contextFor(pair: Pick<SchemaPair, 'writerNode' | 'readerNode'>): RuleContext {
     const mode = this.options.mode;
     return {
       mode,
+      fillsDefaults: this.composite === 0,
       compare: (writer, reader, path) => this.compare(writer, reader, path),
       change: (id: string, init: ChangeInit = {}): SchemaDifference => {
         const type = this.changeTypes.get(id);
@@ -147,17 +197,6 @@ export class SchemaComparison {
       },
     };
   }
-}
-
-function unguardedRecursion(writer: JsonSchema, reader: JsonSchema): SchemaDifference {
-  return {
-    id: 'UNGUARDED_RECURSION',
-    path: [],
-    at: [],
-    breaking: true,
-    ...(typeof writer === 'object' ? { writerNode: writer } : {}),
-    ...(typeof reader === 'object' ? { readerNode: reader } : {}),
-  };
 }
 
 export function makePair(writerNode: SchemaObject, readerNode: SchemaObject): SchemaPair {

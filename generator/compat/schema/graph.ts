@@ -179,7 +179,9 @@ function serialize(node: unknown, stack: Map<object, number>): { text: string; m
         minRef = Math.min(minRef, s.minRef);
         return s.text;
       });
-      text = `[${[...new Set(parts)].sort().join(',')}]`;
+      // A repeated anyOf/allOf branch changes nothing; a repeated oneOf branch makes every value it
+      // accepts match twice, which oneOf rejects: only oneOf keeps its duplicates.
+      text = `[${(key === 'oneOf' ? parts : [...new Set(parts)]).sort().join(',')}]`;
     } else {
       const s = serialize(value, stack);
       minRef = Math.min(minRef, s.minRef);

@@ -82,6 +82,12 @@ export interface ChangeInit {
 
 export interface RuleContext {
   readonly mode: CompatibilityMode;
+  /**
+   * Whether both validators surely fill in `properties` defaults here (ajv `useDefaults`). False
+   * once the comparison has passed an `anyOf`/`oneOf`/`not` on either side: ajv fills nothing below
+   * those, so a rule may rely on a default (e.g. a new required property with one) only when true.
+   */
+  readonly fillsDefaults: boolean;
   /** Compares two subschemas (recursively, memoized, cycle-safe); results are prefixed with `path`. */
   compare(writer: JsonSchema | undefined, reader: JsonSchema | undefined, path: readonly string[]): SchemaDifference[];
   /** A difference of one of this rule's change types at the current pair. */
@@ -99,6 +105,11 @@ export interface SchemaRule {
   exclusive?(pair: SchemaPair): boolean;
   /** Runs even when an exclusive rule decides the pair. */
   readonly always?: boolean;
+  /**
+   * Looks at the pair as written (before `allOf` is merged) and, when it answers, decides the pair
+   * alone: for schemas no other rule may look at (e.g. ones that recurse without end).
+   */
+  precheck?(writer: SchemaObject, reader: SchemaObject, ctx: RuleContext): readonly SchemaDifference[] | undefined;
   check(pair: SchemaPair, ctx: RuleContext): readonly SchemaDifference[];
 }
 

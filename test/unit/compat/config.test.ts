@@ -95,7 +95,7 @@ describe('evc.config.yaml', () => {
       'check:\n  accept:\n    - rule: TYPE_CHANGED\n      reason: r\n      reasons: r',
       [
         "5:7 accept-invalid unknown field 'reasons' in a check.accept entry",
-        '3:7 accept-invalid check.accept entry without a message',
+        '3:7 accept-invalid check.accept entry without a message or topic',
       ],
     ],
     [

@@ -139,6 +139,52 @@ describe('check.accept', () => {
     ]);
   });
 
+  describe('a topic-level change, accepted by topic', () => {
+    const renamed = Object.fromEntries(
+      Object.entries(base).map(([file, text]) => [file, text.replaceAll('routing.events', 'routing.events.v2')]),
+    );
+    const byTopic = (topic: string, rule = 'TOPIC_RENAMED') =>
+      `check:\n  accept:\n    - rule: ${rule}\n      topic: ${topic}\n      reason: "all consumers moved, INC-7"\n`;
+
+    it('accepts TOPIC_RENAMED on the old address: still reported, with the reason, and the check passes', async () => {
+      const failing = await gate(renamed, '');
+      expect(failing.result?.changes.filter((c) => c.breaking).map((c) => c.rule)).toContain('TOPIC_RENAMED');
+      expect(failing.result?.compatible).toBe(false);
+      const outcome = await gate(renamed, byTopic('routing.events'));
+      expect(outcome.diagnostics).toEqual([]);
+      const change = outcome.result?.changes.find((c) => c.rule === 'TOPIC_RENAMED');
+      expect(change?.accepted).toMatchObject({ reason: 'all consumers moved, INC-7', line: 3 });
+      expect(outcome.result?.changes.filter((c) => c.breaking && !c.accepted)).toEqual([]);
+      expect(outcome.result?.compatible).toBe(true);
+    });
+
+    it('a topic entry also covers the changes of messages on that topic', async () => {
+      const outcome = await gate(edited, byTopic('routing.events', 'TYPE_CHANGED'));
+      expect(typeChanged(outcome)?.accepted?.reason).toBe('all consumers moved, INC-7');
+      expect(outcome.result?.compatible).toBe(true);
+    });
+
+    it('an entry naming a topic neither side declares is an error at its topic', async () => {
+      const outcome = await gate(renamed, byTopic('routing.evnts'));
+      expect(outcome.result).toBeUndefined();
+      expect(outcome.diagnostics).toEqual([
+        expect.objectContaining({ rule: 'accept-unknown-topic', severity: 'error', line: 4, column: 14 }),
+      ]);
+    });
+
+    it.each([
+      ['both a message and a topic', '      message: RouteCalculated\n      topic: routing.events\n', 5],
+      ['neither a message nor a topic', '', 3],
+    ])('an entry with %s is refused, located', (_, target, line) => {
+      const text = `check:\n  accept:\n    - rule: TOPIC_RENAMED\n${target}      reason: r\n`;
+      expect(() => parseCompatibilityConfig(text, 'evc.config.yaml')).toThrow(
+        expect.objectContaining({
+          diagnostics: [expect.objectContaining({ rule: 'accept-invalid', line })],
+        }) as Error,
+      );
+    });
+  });
+
   it('acceptChanges leaves compatible changes alone', () => {
     const result = { compatible: true, level: 'BACKWARD' as const, changes: [], checked: [] };
     expect(acceptChanges(result, [], '2026-01-01')).toEqual({ result, warnings: [] });

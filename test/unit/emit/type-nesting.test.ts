@@ -36,7 +36,7 @@ const wrappers: Record<string, (inner: Sample) => Sample> = {
     withoutNulls: [s.withoutNulls],
   }),
   tuple: (s) => ({
-    schema: { type: 'array', prefixItems: [s.schema, { type: 'string' }], items: s.schema },
+    schema: { type: 'array', items: [s.schema, { type: 'string' }], additionalItems: s.schema },
     withNulls: [s.withNulls, 'a', s.withNulls],
     withoutNulls: [s.withoutNulls, 'b'],
   }),

@@ -13,6 +13,7 @@ import { patternSafety } from '../../../generator/lint/rules/pattern-safety.js';
 import { enumSize } from '../../../generator/lint/rules/enum-size.js';
 import { receiveSettings } from '../../../generator/lint/rules/receive-settings.js';
 import { unvalidatablePropertyName } from '../../../generator/lint/rules/unvalidatable-property-name.js';
+import { recursionInPlace } from '../../../generator/lint/rules/recursion-in-place.js';
 import { messageIdUnique } from '../../../generator/lint/rules/message-id-unique.js';
 import { operationMessageInChannel } from '../../../generator/lint/rules/operation-message-in-channel.js';
 
@@ -587,6 +588,7 @@ describe('rule registry', () => {
       patternSafety.id,
       enumSize.id,
       unvalidatablePropertyName.id,
+      recursionInPlace.id,
     ]);
     expect(
       lintRules
@@ -722,6 +724,52 @@ describe('lint rule unvalidatable-property-name', () => {
     },
   ])('$name', async ({ payload, expected }) => {
     const found = summarise(await runRule(unvalidatablePropertyName, withPayload(payload)));
+    expect(found).toHaveLength(expected.length);
+    expected.forEach((fragment, i) => expect(found[i]).toContain(fragment));
+  });
+});
+
+/** A message whose payload is `#/components/schemas/Node`, with `schemas` (YAML lines under components.schemas). */
+const withSchemas = (schemas: string): Record<string, string> => ({
+  'a.yaml': service(
+    's',
+    `channels:\n  c:\n    address: t\n    messages:\n      M:\n        $ref: '#/components/messages/M'\noperations:\n  send:\n    action: send\n    channel: {$ref: '#/channels/c'}\ncomponents:\n  messages:\n    M:\n      name: M\n      payload: {$ref: '#/components/schemas/Node'}\n  schemas:\n${schemas}`,
+  ),
+});
+
+describe('lint rule recursion-in-place', () => {
+  it.each([
+    {
+      name: 'recursion through a property and an array item (a tree) is fine',
+      schemas:
+        "    Node:\n      type: object\n      properties:\n        next: {$ref: '#/components/schemas/Node'}\n        children: {type: array, items: {$ref: '#/components/schemas/Node'}}\n",
+      expected: [],
+    },
+    {
+      name: 'a union branch that is the union itself',
+      schemas: "    Node:\n      anyOf:\n        - {type: integer}\n        - {$ref: '#/components/schemas/Node'}\n",
+      expected: [
+        "a.yaml:24 error recursion-in-place: M payload/anyOf/1: the schema refers back to itself through 'anyOf'",
+      ],
+    },
+    {
+      name: 'nested combinators through a second definition (not, allOf)',
+      schemas:
+        "    Node:\n      anyOf:\n        - anyOf: [{type: integer}]\n        - allOf: [{$ref: '#/components/schemas/Other'}]\n    Other:\n      not: {$ref: '#/components/schemas/Node'}\n",
+      expected: [
+        "error recursion-in-place: M payload/anyOf/1/allOf/0/not: the schema refers back to itself through 'not'",
+      ],
+    },
+    {
+      name: 'a recursive definition below a property is reported once, where the cycle closes',
+      schemas:
+        "    Node:\n      type: object\n      properties:\n        a: {$ref: '#/components/schemas/Loop'}\n        b: {$ref: '#/components/schemas/Loop'}\n    Loop:\n      oneOf: [{const: 1}, {$ref: '#/components/schemas/Loop'}]\n",
+      expected: [
+        "error recursion-in-place: M payload/properties/a/oneOf/1: the schema refers back to itself through 'oneOf'",
+      ],
+    },
+  ])('$name', async ({ schemas, expected }) => {
+    const found = summarise(await runRule(recursionInPlace, withSchemas(schemas)));
     expect(found).toHaveLength(expected.length);
     expected.forEach((fragment, i) => expect(found[i]).toContain(fragment));
   });

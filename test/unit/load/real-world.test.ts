@@ -75,7 +75,9 @@ describe('valid real-world shaped documents lint clean and generate compiling co
   it('emits arrays of arrays with the parentheses TypeScript needs', async () => {
     const { registry } = await lint(path.join(fixtures, 'nested-arrays/asyncapi.yaml'));
     const types = generateCode(registry).files.get('types.ts')!;
-    expect(types).toContain('readonly coordinates: readonly (readonly (readonly [number, number])[])[];');
+    // 2020-12 `prefixItems` + `items: false`: the validators (draft-07 + 2019-09) enforce only `items: false`,
+    // i.e. empty arrays, and the type says the same (test/unit/emit/array-types.test.ts).
+    expect(types).toContain('readonly coordinates: readonly (readonly (readonly never[])[])[];');
     expect(types).toContain('readonly matrix?: readonly (readonly number[])[];');
     expect(types).toContain('readonly holes?: readonly (readonly string[] | null)[] | null;');
     expect(types).toContain('readonly ranges?: readonly (readonly number[] | null)[];');

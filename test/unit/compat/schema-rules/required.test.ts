@@ -35,4 +35,26 @@ ruleTable(rule, [
     forward: 'breaks',
     reports: ['REQUIRED_ATTRIBUTE_ADDED'],
   },
+  {
+    // ajv fills no defaults below anyOf/oneOf/not: there the default does not make it safe
+    name: 'property with a default made required inside an anyOf branch',
+    old: { anyOf: [{ type: 'object', properties: { a: { type: 'string', default: 'x' } } }, { type: 'string' }] },
+    new: {
+      anyOf: [
+        { type: 'object', properties: { a: { type: 'string', default: 'x' } }, required: ['a'] },
+        { type: 'string' },
+      ],
+    },
+    backward: 'breaks',
+    forward: 'ok',
+  },
+  {
+    // ajv reads only the property schema's own default, not one inside its allOf
+    name: 'property made required whose default sits inside an allOf',
+    old: { type: 'object', properties: { a: { allOf: [{ type: 'string', default: 'x' }] } } },
+    new: { type: 'object', properties: { a: { allOf: [{ type: 'string', default: 'x' }] } }, required: ['a'] },
+    backward: 'breaks',
+    forward: 'ok',
+    reports: ['REQUIRED_ATTRIBUTE_ADDED'],
+  },
 ]);
