@@ -16,6 +16,9 @@ export default tseslint.config(
       'test/fixtures/',
       '.cache/',
       '.kafka/',
+      // evc's own cache (.evc/, see README) holds compiled JavaScript that is output, not source.
+      '.evc/',
+      '.apicurio/',
     ],
   },
   js.configs.recommended,
