@@ -16,6 +16,7 @@ import { unvalidatablePropertyName } from './rules/unvalidatable-property-name.j
 import { recursionInPlace } from './rules/recursion-in-place.js';
 import { messageIdUnique } from './rules/message-id-unique.js';
 import { operationMessageInChannel } from './rules/operation-message-in-channel.js';
+import { keywordNotEnforced } from './rules/keyword-not-enforced.js';
 import { avroRules } from '../avro/avro-rules.js';
 
 export type { LintRule } from './rule.js';
@@ -36,6 +37,7 @@ export const lintRules: readonly LintRule[] = [
   recursionInPlace,
   messageIdUnique,
   operationMessageInChannel,
+  keywordNotEnforced,
 ];
 
 /** Loader diagnostics plus every registry rule's findings, sorted by file and position. */

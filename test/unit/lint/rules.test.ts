@@ -16,6 +16,7 @@ import { unvalidatablePropertyName } from '../../../generator/lint/rules/unvalid
 import { recursionInPlace } from '../../../generator/lint/rules/recursion-in-place.js';
 import { messageIdUnique } from '../../../generator/lint/rules/message-id-unique.js';
 import { operationMessageInChannel } from '../../../generator/lint/rules/operation-message-in-channel.js';
+import { keywordNotEnforced } from '../../../generator/lint/rules/keyword-not-enforced.js';
 
 /** A minimal AsyncAPI 2.6 document. */
 const v2 = (body: string): string => `asyncapi: 2.6.0\ninfo:\n  title: a\n  version: '1.0.0'\n${body}`;
@@ -589,6 +590,7 @@ describe('rule registry', () => {
       enumSize.id,
       unvalidatablePropertyName.id,
       recursionInPlace.id,
+      keywordNotEnforced.id,
     ]);
     expect(
       lintRules
@@ -657,6 +659,36 @@ describe('lint rule enum-size', () => {
     },
   ])('$name', async ({ n, expected }) => {
     expect(summarise(await runRule(enumSize, withEnum(n)))).toEqual(expected);
+  });
+});
+
+describe('lint rule keyword-not-enforced', () => {
+  const withItems = (items: string): Record<string, string> => ({
+    'a.yaml': messageWith(`      payload:\n        type: array\n${items}`),
+  });
+  it.each([
+    { name: 'a draft-07 tuple', items: '        items: [{type: number}, {type: number}]\n', expected: [] },
+    {
+      name: 'a property named like the keyword',
+      items: '        items: {type: object, properties: {prefixItems: {type: string}}}\n',
+      expected: [],
+    },
+    {
+      name: 'prefixItems alone',
+      items: '        prefixItems: [{type: number}]\n',
+      expected: [
+        "a.yaml:18 warning keyword-not-enforced: M payload: 'prefixItems' is JSON Schema 2020-12; AsyncAPI schemas are draft-07, so validators ignore it",
+      ],
+    },
+    {
+      name: 'prefixItems closed by items: false',
+      items: '        prefixItems: [{type: number}]\n        items: false\n',
+      expected: [
+        "a.yaml:18 warning keyword-not-enforced: M payload: 'prefixItems' is JSON Schema 2020-12; AsyncAPI schemas are draft-07, so validators ignore it and 'items: false' beside it lets only empty arrays pass",
+      ],
+    },
+  ])('$name', async ({ items, expected }) => {
+    expect(summarise(await runRule(keywordNotEnforced, withItems(items)))).toEqual(expected);
   });
 });
 

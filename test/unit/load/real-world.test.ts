@@ -31,9 +31,16 @@ describe('valid real-world shaped documents lint clean and generate compiling co
     'message-identity/asyncapi.yaml',
   ];
 
+  /** Valid documents whose authors rely on something evc cannot enforce: the one warning that says so. */
+  const expectedWarnings: Readonly<Record<string, readonly string[]>> = {
+    'nested-arrays/asyncapi.yaml': [
+      "asyncapi.yaml:37 keyword-not-enforced: FenceUpdated payload/properties/geometry/properties/coordinates/items/items: 'prefixItems' is JSON Schema 2020-12; AsyncAPI schemas are draft-07, so validators ignore it and 'items: false' beside it lets only empty arrays pass",
+    ],
+  };
+
   it.each(valid)('%s lints clean', async (document) => {
     const { diagnostics } = await lint(path.join(fixtures, document));
-    expect(diagnostics.map((d) => `${brief(d)}: ${d.message}`)).toEqual([]);
+    expect(diagnostics.map((d) => `${brief(d)}: ${d.message}`)).toEqual(expectedWarnings[document] ?? []);
   });
 
   it('all of them generate code that compiles under strict (one program)', async () => {
