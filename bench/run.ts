@@ -11,7 +11,7 @@ import { benchRuntimeThroughput } from './runtime-throughput.js';
 import { benchTransports, transportLines } from './transport-throughput.js';
 import { benchPeers } from './peers.js';
 import { benchDocs } from './docs.js';
-import { startBroker } from '../scripts/kafka/broker.js';
+import { namedBrokers, withBenchBroker } from './bench-broker.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const print = (title: string, figures: Record<string, number | string>): void => {
@@ -54,30 +54,19 @@ if (wants('peers'))
   );
 if (wants('transport')) {
   // One JSON line per client and direction (bench/transport-throughput.ts), with the load they were measured under.
-  const external = process.env.KAFKA_BROKERS?.split(',').filter(Boolean);
-  const broker = external?.length ? undefined : await startBroker();
-  try {
-    const figures = await benchTransports(external ?? broker!.brokers);
-    process.stdout.write(`${transportLines(figures)}\n`);
-    process.stdout.write(
-      `load average after: ${os
-        .loadavg()
-        .map((l) => l.toFixed(1))
-        .join(' ')}\n`,
-    );
-  } finally {
-    await broker?.stop();
-  }
+  const figures = await withBenchBroker((brokers) => benchTransports(brokers));
+  process.stdout.write(`${transportLines(figures)}\n`);
+  process.stdout.write(
+    `load average after: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}\n`,
+  );
 }
 if (wants('runtime')) {
-  const external = process.env.KAFKA_BROKERS?.split(',').filter(Boolean);
-  const broker = external?.length ? undefined : await startBroker();
-  try {
-    print(
-      `runtime throughput, 1 KB messages, ${external?.length ? `KAFKA_BROKERS=${external.join(',')}` : 'local broker'}`,
-      await benchRuntimeThroughput(external ?? broker!.brokers),
-    );
-  } finally {
-    await broker?.stop();
-  }
+  const named = namedBrokers();
+  print(
+    `runtime throughput, 1 KB messages, ${named.length > 0 ? `KAFKA_BROKERS=${named.join(',')}` : 'local broker'}`,
+    await withBenchBroker((brokers) => benchRuntimeThroughput(brokers)),
+  );
 }

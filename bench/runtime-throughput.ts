@@ -464,18 +464,12 @@ async function consumeEvc<Headers>(
 if (import.meta.url === `file://${process.argv[1]}`) {
   const count = Number(process.argv[2] ?? 20_000);
   const rounds = Number(process.argv[3] ?? 3);
-  const given = (process.env['KAFKA_BROKERS'] ?? '').split(',').filter((broker) => broker !== '');
-  const { startBroker } = await import('../scripts/kafka/broker.js');
-  const broker = given.length > 0 ? undefined : await startBroker();
-  try {
-    const result = await benchRuntimeThroughput(given.length > 0 ? given : broker!.brokers, count, rounds);
-    const patch = kafkajsPatchStatus();
-    process.stdout.write(
-      `${count} messages of ${result['messageBytes']} bytes, ${rounds} rounds, medians; kafkajs patch: ${patch === undefined ? 'not installed' : patch.reason}\n`,
-    );
-    process.stdout.write(`${throughputTable(result)}\n\n`);
-    for (const [name, value] of Object.entries(result)) process.stdout.write(`${name.padEnd(42)} ${value}\n`);
-  } finally {
-    await broker?.stop();
-  }
+  const { withBenchBroker } = await import('./bench-broker.js');
+  const result = await withBenchBroker((brokers) => benchRuntimeThroughput(brokers, count, rounds));
+  const patch = kafkajsPatchStatus();
+  process.stdout.write(
+    `${count} messages of ${result['messageBytes']} bytes, ${rounds} rounds, medians; kafkajs patch: ${patch === undefined ? 'not installed' : patch.reason}\n`,
+  );
+  process.stdout.write(`${throughputTable(result)}\n\n`);
+  for (const [name, value] of Object.entries(result)) process.stdout.write(`${name.padEnd(42)} ${value}\n`);
 }

@@ -367,14 +367,8 @@ export function transportLines(figures: readonly TransportFigures[]): string {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const count = Number(process.argv[2] ?? 20_000);
   const rounds = Number(process.argv[3] ?? 3);
-  const given = (process.env['KAFKA_BROKERS'] ?? '').split(',').filter((broker) => broker !== '');
-  const { startBroker } = await import('../scripts/kafka/broker.js');
-  const broker = given.length > 0 ? undefined : await startBroker();
-  try {
-    const figures = await benchTransports(given.length > 0 ? given : broker!.brokers, count, rounds);
-    process.stdout.write(`${transportLines(figures)}\n`);
-    if (checksum === 0) throw new Error('raw consumers decoded nothing');
-  } finally {
-    await broker?.stop();
-  }
+  const { withBenchBroker } = await import('./bench-broker.js');
+  const figures = await withBenchBroker((brokers) => benchTransports(brokers, count, rounds));
+  process.stdout.write(`${transportLines(figures)}\n`);
+  if (checksum === 0) throw new Error('raw consumers decoded nothing');
 }
