@@ -3,13 +3,13 @@
 // whose cache was filled by earlier runs answer exactly as a copy of the same contracts with an empty cache:
 // same exit code, same findings, byte-identical generated files. A property over random edit sequences of
 // a small synthetic registry (the benchmark's shape: cross-document `$ref`s, one shared schema file).
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../../generator/cli/main.js';
 import { serviceName, writeSyntheticRegistry } from '../../../bench/synthetic-registry.js';
+import { fileTree, runEvc } from '../../support/cli-run.js';
 
 const DOCUMENTS = 3;
 const made: string[] = [];
@@ -34,29 +34,8 @@ function scratch(prefix: string): string {
   return dir;
 }
 
-async function evc(cwd: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { cwd, stdout: (t) => void (out += t), stderr: (t) => void (err += t) });
-  return { code, out, err };
-}
-
-/** Every file under `dir` with its bytes, by relative path ({} when there is no such folder). */
-function tree(dir: string): Record<string, string> {
-  let entries;
-  try {
-    entries = readdirSync(dir, { recursive: true, withFileTypes: true });
-  } catch {
-    return {};
-  }
-  return Object.fromEntries(
-    entries
-      .filter((e) => e.isFile())
-      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-      .sort()
-      .map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]),
-  );
-}
+const evc = runEvc;
+const tree = fileTree;
 
 const documentOf = (dir: string, d: number): string => path.join(dir, 'contracts', serviceName(d), 'asyncapi.yaml');
 const sharedSchemas = (dir: string): string => path.join(dir, 'contracts', 'schemas', 'common.yaml');
