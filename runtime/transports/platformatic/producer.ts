@@ -1,12 +1,28 @@
 // TransportProducer on @platformatic/kafka: idempotent with acks=all by default, one `send` per batch, and keys
 // partitioned exactly as Java's and kafkajs' producers do (murmur2 of the key bytes, sign bit cleared), so a key
 // lands on the same partition whichever client sent it. Records without a key go round-robin.
-import { murmur2, Producer, ProduceAcks, type MessageToProduce } from '@platformatic/kafka';
+import { GenericError, murmur2, NetworkError, Producer, ProduceAcks, type MessageToProduce } from '@platformatic/kafka';
 import type { WireRecord } from '../../contract.js';
 import type { TransportProducer, TransportProducerSettings } from '../transport.js';
 import type { PlatformaticClientOptions } from './connection.js';
 
-const DEFAULT_RETRIES = 10;
+/**
+ * How long a send goes on asking for the partition's new leader after the old one's broker went away. The
+ * client retries a produce on the broker it resolved first (only Kafka's "not leader" answers make it re-read
+ * the metadata; a refused connection does not), so a dead leader held every send for its whole retry budget.
+ */
+const LEADER_FAILOVER_BUDGET_MS = 30_000;
+/** Client retries of one attempt: enough for a blip, few enough that a dead broker is given up on quickly. */
+const ATTEMPT_RETRIES = 2;
+const ATTEMPT_RETRY_DELAY_MS = 250;
+const FAILOVER_BACKOFF_MS = [100, 250, 500, 1_000] as const;
+
+/** A connection to the broker failed (not a Kafka error answer): the leader may have moved. */
+function isBrokerGone(error: unknown): boolean {
+  if (!(error instanceof Error) || !GenericError.isGenericError(error)) return false;
+  const found = (error as GenericError).findBy('code', NetworkError.code);
+  return found !== null && found !== undefined;
+}
 /** Header names repeat on every record (ce_id, ce_type, …): their bytes are made once. */
 const HEADER_NAME_CACHE_LIMIT = 1_024;
 
@@ -42,8 +58,10 @@ export function createPlatformaticProducer(
     // The client retries an idempotent producer's sends forever unless told otherwise, even after errors no retry
     // can fix; a bounded number (about as long as kafkajs' default retries) lets the caller see the failure.
     ...client,
-    // ≤ 1 would mean "forever" to the client's idempotent producer.
-    retries: Math.max(client.retries ?? DEFAULT_RETRIES, 2),
+    // ≤ 1 would mean "forever" to the client's idempotent producer. The rest of the default budget is spent in
+    // `send`, with fresh metadata each time (see LEADER_FAILOVER_BUDGET_MS).
+    retries: Math.max(client.retries ?? ATTEMPT_RETRIES, 2),
+    retryDelay: client.retryDelay ?? ATTEMPT_RETRY_DELAY_MS,
     ...(settings.ackTimeoutMs === undefined ? {} : { timeout: settings.ackTimeoutMs }),
     idempotent,
     acks: ProduceAcks.ALL,
@@ -77,7 +95,19 @@ export function createPlatformaticProducer(
           ...(record.value === null ? {} : { value: record.value }),
         };
       }
-      await producer.send({ messages });
+      const deadline = Date.now() + LEADER_FAILOVER_BUDGET_MS;
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await producer.send({ messages });
+          return;
+        } catch (error) {
+          if (!isBrokerGone(error) || Date.now() >= deadline) throw error;
+          // Idempotent sequences advance only on success: sending the batch again cannot skip a sequence number.
+          producer.clearMetadata();
+          const backoff = FAILOVER_BACKOFF_MS[Math.min(attempt, FAILOVER_BACKOFF_MS.length - 1)]!;
+          await new Promise((resolve) => setTimeout(resolve, backoff));
+        }
+      }
     },
     async disconnect() {
       connecting = undefined;
