@@ -12,6 +12,7 @@ import { setOwnProperty } from '../../../contract-conventions/own-properties.js'
 import type { ConsumedRecord } from '../../contract.js';
 import type { RecordDelivery, TopicPartition, TransportConsumer, TransportConsumerSettings } from '../transport.js';
 import type { PlatformaticClientOptions } from './connection.js';
+import { headerNameString } from './header-names.js';
 
 /** Fetch sizes: the client's 50 MB default makes its buffer scans slow (issue 15 measured ~3x the CPU per record). */
 export interface PlatformaticFetchSettings {
@@ -458,11 +459,11 @@ function ownedPartitions(consumer: Consumer): Set<string> {
 }
 
 /** The client's record as the runtime's: raw Buffers, headers as an object (the last of repeated names wins). */
-function consumedRecord(message: Message): ConsumedRecord {
+export function consumedRecord(message: Message): ConsumedRecord {
   const headers: Record<string, Buffer> = {};
   for (const [name, value] of message.headers) {
     // A header without a value has no bytes to hand on (kafkajs' records drop it the same way).
-    if (value !== undefined && value !== null) setOwnProperty(headers, name.toString('utf8'), value);
+    if (value !== undefined && value !== null) setOwnProperty(headers, headerNameString(name), value);
   }
   return {
     topic: message.topic,
