@@ -44,6 +44,8 @@ interface Lane {
   inFlight: bigint | undefined;
   /** Set while the partition waits to be fetched again from this offset; later records are dropped. */
   rewindTo: bigint | undefined;
+  /** Offset of the last record finished since the last commit (the commit names the one after it). */
+  finished: bigint | undefined;
 }
 
 export class PlatformaticConsumerTransport implements TransportConsumer {
@@ -55,6 +57,8 @@ export class PlatformaticConsumerTransport implements TransportConsumer {
   private restartTimer: NodeJS.Timeout | undefined;
   private membership = new AbortController();
   private readonly lanes = new Map<string, Lane>();
+  /** The lane of the last record accepted: a fetch delivers each partition's records in a row. */
+  private lastLane: Lane | undefined;
   private readonly waiting: Lane[] = [];
   private runningLanes = 0;
   private queued = 0;
@@ -62,7 +66,8 @@ export class PlatformaticConsumerTransport implements TransportConsumer {
   private flowHeld = false;
   private redeliveries = 0;
   private readonly userPaused = new Set<string>();
-  private readonly finished = new Map<string, CommitOptionsPartition>();
+  /** Lanes with a `finished` offset not committed yet. */
+  private readonly finishedLanes = new Set<Lane>();
   private finishedSinceCommit = 0;
   private committing: Promise<void> | undefined;
   private commitAgain = false;
@@ -106,11 +111,15 @@ export class PlatformaticConsumerTransport implements TransportConsumer {
       this.commitAgain = true;
       return this.committing;
     }
-    if (this.finished.size === 0) return Promise.resolve();
+    if (this.finishedLanes.size === 0) return Promise.resolve();
     const owned = ownedPartitions(consumer);
     const offsets: CommitOptionsPartition[] = [];
-    for (const [key, offset] of this.finished) if (owned.has(key)) offsets.push(offset);
-    this.finished.clear();
+    for (const lane of this.finishedLanes) {
+      if (owned.has(lane.key))
+        offsets.push({ topic: lane.topic, partition: lane.partition, offset: lane.finished! + 1n, leaderEpoch: -1 });
+      lane.finished = undefined;
+    }
+    this.finishedLanes.clear();
     this.finishedSinceCommit = 0;
     if (offsets.length === 0) return Promise.resolve();
     this.committing = consumer.commit({ offsets }).finally(() => {
@@ -146,7 +155,7 @@ export class PlatformaticConsumerTransport implements TransportConsumer {
   private async flushCommits(consumer: Consumer): Promise<void> {
     this.commitAgain = false;
     await this.committing?.catch(noop);
-    if (this.finished.size > 0) await this.commitOn(consumer);
+    if (this.finishedLanes.size > 0) await this.commitOn(consumer);
   }
 
   private async start(): Promise<void> {
@@ -220,21 +229,7 @@ export class PlatformaticConsumerTransport implements TransportConsumer {
   }
 
   private accept(message: Message): void {
-    const key = laneKey(message.topic, message.partition);
-    let lane = this.lanes.get(key);
-    if (lane === undefined) {
-      lane = {
-        topic: message.topic,
-        partition: message.partition,
-        key,
-        queue: [],
-        head: 0,
-        running: false,
-        inFlight: undefined,
-        rewindTo: undefined,
-      };
-      this.lanes.set(key, lane);
-    }
+    const lane = this.laneOf(message.topic, message.partition);
     if (this.membership.signal.aborted) {
       // Fetched after a rebalance notice: kept in its lane; the join that follows restarts the lane from it.
       lane.queue.push(message);
@@ -256,6 +251,29 @@ export class PlatformaticConsumerTransport implements TransportConsumer {
       this.updateFlow();
     }
     if (!lane.running) this.schedule(lane);
+  }
+
+  private laneOf(topic: string, partition: number): Lane {
+    const last = this.lastLane;
+    if (last !== undefined && last.partition === partition && last.topic === topic) return last;
+    const key = laneKey(topic, partition);
+    let lane = this.lanes.get(key);
+    if (lane === undefined) {
+      lane = {
+        topic,
+        partition,
+        key,
+        queue: [],
+        head: 0,
+        running: false,
+        inFlight: undefined,
+        rewindTo: undefined,
+        finished: undefined,
+      };
+      this.lanes.set(key, lane);
+    }
+    this.lastLane = lane;
+    return lane;
   }
 
   private schedule(lane: Lane): void {
@@ -287,12 +305,9 @@ export class PlatformaticConsumerTransport implements TransportConsumer {
         } finally {
           lane.inFlight = undefined;
         }
-        this.finished.set(lane.key, {
-          topic: lane.topic,
-          partition: lane.partition,
-          offset: message.offset + 1n,
-          leaderEpoch: -1,
-        });
+        // Only the offset is kept per record; commitOn builds what the client needs once per commit.
+        if (lane.finished === undefined) this.finishedLanes.add(lane);
+        lane.finished = message.offset;
         this.settings.pauses.succeeded(lane.topic, lane.partition);
         if (everyRecords !== undefined && ++this.finishedSinceCommit >= everyRecords) void this.commit().catch(noop);
       }
