@@ -71,7 +71,10 @@ export type ReceiverEvent =
       readonly offset: string;
       readonly resumeInMs: number;
     }
+  /** A replayed dead letter addressed to another consumer group (EVC_REPLAY_FOR_GROUP). */
   | { readonly type: 'skipped-replay'; readonly record: RecordCoordinates; readonly forGroup: string }
+  /** A retry topic's record of another group's failed delivery: every group of a source topic reads its retry topics. */
+  | { readonly type: 'skipped-retry'; readonly record: RecordCoordinates; readonly forGroup: string }
   | { readonly type: 'crashed'; readonly error: Error; readonly restarting: boolean }
   | { readonly type: 'started'; readonly topics: readonly string[]; readonly groupId: string }
   | { readonly type: 'stopped'; readonly groupId: string };

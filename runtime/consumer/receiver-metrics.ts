@@ -25,6 +25,8 @@ export interface ReceiverMetricsSnapshot {
   readonly retryScheduled: number;
   /** Replayed records addressed to another consumer group, committed without handling. */
   readonly skippedReplays: number;
+  /** Retry-topic records of other groups' failed deliveries, passed over. */
+  readonly skippedRetries: number;
   readonly deadLetterWriteFailures: number;
   readonly pausedPartitions: number;
   readonly crashes: number;
@@ -44,6 +46,7 @@ export class ReceiverMetrics {
   private retryScheduledCount = 0;
   private deadLetterFailures = 0;
   private skippedReplayCount = 0;
+  private skippedRetryCount = 0;
   private crashCount = 0;
   private readonly paused = new Set<string>();
   private latencyTotal = 0;
@@ -83,6 +86,9 @@ export class ReceiverMetrics {
       case 'skipped-replay':
         this.skippedReplayCount += 1;
         return;
+      case 'skipped-retry':
+        this.skippedRetryCount += 1;
+        return;
       case 'partition-paused':
         this.paused.add(`${event.partition}:${event.topic}`);
         return;
@@ -115,6 +121,7 @@ export class ReceiverMetrics {
       deadLettered: this.deadLetteredCount,
       retryScheduled: this.retryScheduledCount,
       skippedReplays: this.skippedReplayCount,
+      skippedRetries: this.skippedRetryCount,
       deadLetterWriteFailures: this.deadLetterFailures,
       pausedPartitions: this.paused.size,
       crashes: this.crashCount,

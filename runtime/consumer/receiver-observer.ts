@@ -87,6 +87,9 @@ export class ReceiverObserver {
       case 'skipped-replay':
         log.debug(`skipped a record replayed for group ${event.forGroup}`, at(event.record));
         return;
+      case 'skipped-retry':
+        log.debug(`skipped a retry of group ${event.forGroup}`, at(event.record));
+        return;
       case 'crashed':
         log.error(`consumer crashed${event.restarting ? ', restarting' : ''}: ${event.error.message}`);
         return;

@@ -209,7 +209,7 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
     const retry = retryRouting.isRetryTopic(record.topic) ? readRetryState(record) : undefined;
     // Another group's failed delivery (all groups of a source topic read its retry topics): not ours to wait for.
     if (retry?.forGroup !== undefined && retry.forGroup !== groupId) {
-      observer.emit({ type: 'skipped-replay', record, forGroup: retry.forGroup });
+      observer.emit({ type: 'skipped-retry', record, forGroup: retry.forGroup });
       return;
     }
     if (retry !== undefined && retry.dueAtMs > options.clock().getTime())

@@ -4,6 +4,7 @@
 // the services start, removes that failure. Existing topics are never altered: fewer partitions than
 // declared is reported, because changing a live topic's partitions moves keys between partitions
 // and is an operator's decision.
+import type { Admin } from 'kafkajs';
 import type { Logger } from '../logger.js';
 import { silentLogger } from '../logger.js';
 import { kafkaClientOf, type KafkaConnectionOptions } from './connection.js';
@@ -43,9 +44,13 @@ export async function ensureTopics(options: EnsureTopicsOptions): Promise<Ensure
     const present = new Set(await admin.listTopics());
     const missing = options.topics.filter((spec) => !present.has(spec.topic));
     if (missing.length > 0) {
+      const timeoutMs = options.timeoutMs ?? 30_000;
+      // kafkajs's own waitForLeaders asks one broker once it answers, and gives up on the first
+      // UNKNOWN_TOPIC_OR_PARTITION: in KRaft every broker learns of a new topic on its own schedule, so on a
+      // cluster that error is the normal "not yet". Wait for the leaders here instead, treating it as such.
       await admin.createTopics({
-        waitForLeaders: true,
-        timeout: options.timeoutMs ?? 30_000,
+        waitForLeaders: false,
+        timeout: timeoutMs,
         topics: missing.map((spec) => ({
           topic: spec.topic,
           // -1 asks the broker for its default (KIP-464, Kafka 2.4+).
@@ -54,6 +59,11 @@ export async function ensureTopics(options: EnsureTopicsOptions): Promise<Ensure
           configEntries: Object.entries(spec.config ?? {}).map(([name, value]) => ({ name, value })),
         })),
       });
+      await waitForLeaders(
+        admin,
+        missing.map((spec) => spec.topic),
+        timeoutMs,
+      );
     }
     const kept = options.topics.filter((spec) => present.has(spec.topic));
     const metadata =
@@ -72,5 +82,35 @@ export async function ensureTopics(options: EnsureTopicsOptions): Promise<Ensure
     return { created: missing.map((spec) => spec.topic), existing };
   } finally {
     await admin.disconnect();
+  }
+}
+
+/** How often the metadata is asked again while a new topic's partitions have no leader yet. */
+const LEADER_POLL_MS = 100;
+
+/**
+ * Resolves once every partition of every topic has a leader in the cluster's metadata; metadata errors
+ * (the topic not known yet to the broker asked) count as "not yet". Rejects after `timeoutMs` naming
+ * the topics still without leaders, and the last error seen.
+ */
+export async function waitForLeaders(admin: Admin, topics: readonly string[], timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    let lastError: string;
+    try {
+      const metadata = await admin.fetchTopicMetadata({ topics: [...topics] });
+      const led = new Set(
+        metadata.topics
+          .filter((topic) => topic.partitions.length > 0 && topic.partitions.every((p) => p.leader >= 0))
+          .map((topic) => topic.name),
+      );
+      if (topics.every((topic) => led.has(topic))) return;
+      lastError = `without a leader: ${topics.filter((topic) => !led.has(topic)).join(', ')}`;
+    } catch (error) {
+      lastError = error instanceof Error ? error.message : String(error);
+    }
+    if (Date.now() >= deadline)
+      throw new Error(`new topics had no partition leaders after ${timeoutMs} ms (${lastError})`);
+    await new Promise((resolve) => setTimeout(resolve, LEADER_POLL_MS));
   }
 }

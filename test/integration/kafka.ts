@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { Kafka, logLevel, type Admin, type ConsumerConfig, type ITopicConfig, type KafkaConfig } from 'kafkajs';
-import type { KafkaReceiverOptions } from '../../runtime/index.js';
+import { ensureTopics, type KafkaReceiverOptions } from '../../runtime/index.js';
 import { chosenTransportName } from '../../runtime/transports/transport-choice.js';
 import type { TransportName } from '../../runtime/transports/transport.js';
 
@@ -36,20 +36,19 @@ export async function withAdmin<T>(fn: (admin: Admin) => Promise<T>): Promise<T>
 }
 
 /**
- * Create topics (replication factor 1) and wait until their partitions have leaders. Topics that
- * already exist are left as they are.
+ * Create topics (replication factor 1) and wait until their partitions have leaders, with the product's own
+ * `ensureTopics` (what `evc topics --create` runs). Topics that already exist are left as they are.
  */
 export async function createTopics(
   names: readonly string[],
   partitions = 3,
   configEntries: ITopicConfig['configEntries'] = [],
 ): Promise<void> {
-  await withAdmin((admin) =>
-    admin.createTopics({
-      waitForLeaders: true,
-      topics: names.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1, configEntries })),
-    }),
-  );
+  const config = Object.fromEntries((configEntries ?? []).map(({ name, value }) => [name, value]));
+  await ensureTopics({
+    brokers: kafkaBrokers(),
+    topics: names.map((topic) => ({ topic, partitions, replicas: 1, config })),
+  });
 }
 
 /** Delete topics, ignoring ones that do not exist. */

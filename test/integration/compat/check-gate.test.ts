@@ -115,6 +115,25 @@ describe('check.accept in evc.config.yaml', () => {
     expect((await repo.check({ against: 'HEAD~1' })).code).toBe(0);
   });
 
+  it('a topic entry accepts the changes of every message on the topic; an unknown topic is refused (exit 2)', async () => {
+    const byTopic = ACCEPT.join('\n').replace('message: RouteCalculated', 'topic: routing.events');
+    writeConfig(byTopic);
+    const accepted = await repo.check({ against: 'HEAD~1', format: 'json' });
+    expect(accepted.stderr).toBe('');
+    expect(accepted.code).toBe(0);
+    const body = JSON.parse(accepted.stdout) as { changes: Record<string, unknown>[] };
+    expect(body.changes.find((c) => c['rule'] === 'TYPE_CHANGED')).toMatchObject({
+      messageName: 'RouteCalculated',
+      accepted: { reason: 'all receivers read distanceKm as text since INC-123', file: CONFIG },
+    });
+    writeConfig(byTopic.replace('topic: routing.events', 'topic: routing.event'));
+    const unknown = await repo.check({ against: 'HEAD~1' });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain(
+      `contracts/evc.config.yaml:${lineOf(CONFIG, /topic: routing\.event$/)}:14: error: check.accept names topic 'routing.event', which neither the proposed nor the compared contracts declare`,
+    );
+  });
+
   it('an entry that accepts nothing is a warning', async () => {
     writeConfig(ACCEPT.join('\n').replace('/properties/distanceKm', '/properties/routeId'));
     const { code, stderr } = await repo.check({ against: 'HEAD~1' });

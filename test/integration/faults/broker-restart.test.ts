@@ -8,6 +8,7 @@ import { QUICK_CRASH_RECOVERY_PROPERTIES, startBroker, type RunningBroker } from
 import {
   createEventReceiver,
   createKafkaEventSender,
+  ensureTopics,
   route,
   silentLogger,
   type ReceiverEvent,
@@ -22,7 +23,6 @@ import {
   seconds,
   sleep,
   waitUntil,
-  withAdminOn,
 } from './support.js';
 
 /** The consumer's session; after a broker restart the group waits this long for the lost member. */
@@ -47,15 +47,13 @@ describe('broker stop and restart', () => {
     const brokers = local.brokers;
     const topic = uniqueTopic('faults.broker');
     const deadLetterTopic = `${topic}-dlt`;
-    await withAdminOn(brokers, (admin) =>
-      admin.createTopics({
-        waitForLeaders: true,
-        topics: [
-          { topic, numPartitions: 3, replicationFactor: 1 },
-          { topic: deadLetterTopic, numPartitions: 1, replicationFactor: 1 },
-        ],
-      }),
-    );
+    await ensureTopics({
+      brokers,
+      topics: [
+        { topic, partitions: 3, replicas: 1 },
+        { topic: deadLetterTopic, partitions: 1, replicas: 1 },
+      ],
+    });
     const descriptor = routeCalculated(topic);
 
     // Consumer side: how often each message number was handled, and when first.

@@ -14,7 +14,13 @@ import {
   type RunningBroker,
   type RunningCluster,
 } from '../../../scripts/kafka/broker.js';
-import { createEventReceiver, createKafkaEventSender, route, silentLogger } from '../../../runtime/index.js';
+import {
+  createEventReceiver,
+  createKafkaEventSender,
+  ensureTopics,
+  route,
+  silentLogger,
+} from '../../../runtime/index.js';
 import { uniqueTopic } from '../kafka.js';
 import {
   numberOf,
@@ -116,14 +122,13 @@ describe('3-node cluster under faults', () => {
     const topic = uniqueTopic('faults.cluster');
     const deadLetterTopic = `${topic}-dlt`;
     // Replication factor and min.insync.replicas from the cluster's defaults (CLUSTER_PROPERTIES).
-    await withAdminOn(brokers, (admin) =>
-      admin.createTopics({
-        topics: [
-          { topic, numPartitions: 3 },
-          { topic: deadLetterTopic, numPartitions: 1 },
-        ],
-      }),
-    );
+    await ensureTopics({
+      brokers,
+      topics: [
+        { topic, partitions: 3 },
+        { topic: deadLetterTopic, partitions: 1 },
+      ],
+    });
     // Every node learns of a new topic on its own schedule: wait until all three replicas are in sync.
     await waitUntil(fullyReplicated(brokers, topic), () => `${topic} never had 3 in-sync replicas`, 60_000);
     const layout = await replicasOf(brokers, topic);
