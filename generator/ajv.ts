@@ -2,7 +2,8 @@
 import { createRequire } from 'node:module';
 import { Ajv, type Options, type ValidateFunction } from 'ajv';
 import type { _ as CodeTemplate } from 'ajv';
-import { contractRegExp, jsonEqual } from '../contract-conventions/index.js';
+import { contractRegExp } from '../contract-conventions/index.js';
+import { useJsonEqualInAjv } from './ajv-json-equal.js';
 
 const require = createRequire(import.meta.url);
 
@@ -40,16 +41,7 @@ class MessageAjv extends Ajv {
   }
 }
 
-// ajv compares `enum`/`const`/`uniqueItems` values with fast-deep-equal, which calls an instance's
-// own `valueOf`/`toString` and compares `constructor` properties: `{"toString": 1}` makes it throw.
-// Its runtime module is the one place both compiled and standalone validators take `equal` from.
-const ajvEqual = require('ajv/dist/runtime/equal') as {
-  default: ((a: unknown, b: unknown) => boolean) & { code?: string };
-};
-if (ajvEqual.default !== jsonEqual) {
-  const code = ajvEqual.default.code;
-  ajvEqual.default = Object.assign(jsonEqual, { code });
-}
+useJsonEqualInAjv();
 
 /** ajv's code template tag, for options that take generated code (e.g. `code.formats`). */
 export const _ = (require('ajv') as { _: typeof CodeTemplate })._;

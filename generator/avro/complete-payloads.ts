@@ -10,7 +10,6 @@ import { indexNamedTypes, type NamedTypeDefinition } from './named-type-index.js
 import { normaliseAvroSchema } from './normalise-schema.js';
 import { ambiguousUnions } from './binary-unions.js';
 import { avroBinaryUnion, avroSchemaInvalid } from './avro-rules.js';
-import { avroBinaryCodec } from '../../runtime/index.js';
 
 /** An Avro payload the document builder met, waiting for this step. */
 export interface PendingAvroPayload {
@@ -33,10 +32,13 @@ export function avroEncodingOf(contentType: string | undefined): AvroEncoding {
  * `avroFiles`: the (resolved) `.avsc` files of the contracts, sorted; their named types are
  * available by name like those of the payload schemas (a payload's own definition comes first).
  */
-export function completeAvroPayloads(
+export async function completeAvroPayloads(
   pending: readonly PendingAvroPayload[],
   avroFiles: readonly unknown[] = [],
-): Diagnostic[] {
+): Promise<Diagnostic[]> {
+  // The runtime's entry loads both Kafka clients (about a second of CPU): only registries that send
+  // Avro binary need its codec, so only they pay for loading it, at their first such payload.
+  let avroBinaryCodec: typeof import('../../runtime/index.js').avroBinaryCodec | undefined;
   const index = new Map<string, NamedTypeDefinition>();
   for (const entry of pending) indexNamedTypes(entry.schema, index);
   for (const file of avroFiles) indexNamedTypes(file, index);
@@ -72,6 +74,7 @@ export function completeAvroPayloads(
       if (ambiguous.length > 0) continue;
       // The runtime builds its codec from this text at the first send or receive: build it now, so
       // whatever avsc refuses is a finding here, not an exception in a running service.
+      avroBinaryCodec ??= (await import('../../runtime/index.js')).avroBinaryCodec;
       try {
         avroBinaryCodec({ schema: JSON.stringify(normalised.schema) });
       } catch (error) {

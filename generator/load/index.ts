@@ -156,7 +156,7 @@ export async function loadRegistry(source: ContractSource, options: LoadOptions 
     .sort(compare)
     .map((file) => resolver.resolve(values.get(file), file));
   diagnostics.push(
-    ...completeAvroPayloads(messages.avroPayloads, avroFiles),
+    ...(await completeAvroPayloads(messages.avroPayloads, avroFiles)),
     ...resolver.diagnostics.slice(resolvedBefore),
   );
 

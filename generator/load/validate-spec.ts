@@ -6,7 +6,8 @@ import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ErrorObject } from 'ajv';
-import { Ajv, standaloneCode, type ValidateFunction } from '../ajv.js';
+import type { Ajv, ValidateFunction } from '../ajv.js';
+import { useJsonEqualInAjv } from '../ajv-json-equal.js';
 import { evcCacheDir } from '../cache/cache-dir.js';
 import { readCacheEntry, writeCacheEntry } from '../cache/cache-entry.js';
 
@@ -42,8 +43,8 @@ function officialSchema(version: string): object | undefined {
   return (require('@asyncapi/specs') as { schemasWithoutId: Record<string, object> }).schemasWithoutId[version];
 }
 
-function newAjv(): Ajv {
-  return new Ajv({
+function newAjv(AjvClass: typeof Ajv): Ajv {
+  return new AjvClass({
     allErrors: true,
     strict: false,
     validateSchema: false,
@@ -52,12 +53,14 @@ function newAjv(): Ajv {
   });
 }
 
-function loadValidator(version: string): ValidateFunction {
+async function loadValidator(version: string): Promise<ValidateFunction> {
   const file = path.join(evcCacheDir(), `asyncapi-${version}-specs-${specsVersion()}-v${TRANSFORM_VERSION}.cjs`);
   // CommonJS, because ajv's standalone code `require`s its runtime helpers even in ESM mode; only
   // an intact entry is loaded (a damaged one is compiled and written again).
   if (readCacheEntry(file) !== undefined) {
     try {
+      // ajv itself (~70 modules) is loaded only to compile: the cached code needs two runtime helpers.
+      useJsonEqualInAjv();
       return require(file) as ValidateFunction;
     } catch {
       // unloadable (e.g. ajv moved since): compile and cache again
@@ -66,7 +69,8 @@ function loadValidator(version: string): ValidateFunction {
   const official = officialSchema(version);
   if (!official) throw new Error(`no AsyncAPI schema for version ${version}`);
   const schema = withoutAvroSchemaCheck(oneOfAsAnyOf(official));
-  const ajv = newAjv();
+  const { Ajv: AjvClass, standaloneCode } = await import('../ajv.js');
+  const ajv = newAjv(AjvClass);
   const validate = ajv.compile(schema as object);
   // Absolute paths, so the cached module loads from any cache directory ($EVC_CACHE_DIR).
   const code = standaloneCode(ajv, validate).replace(
@@ -120,7 +124,7 @@ const NAME_MAPS = new Set(['properties', 'patternProperties', 'definitions', '$d
 export function specValidator(version: string): Promise<ValidateFunction> {
   let validator = compiled.get(version);
   if (!validator) {
-    validator = Promise.resolve().then(() => loadValidator(version));
+    validator = loadValidator(version);
     compiled.set(version, validator);
   }
   return validator;

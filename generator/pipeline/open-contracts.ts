@@ -6,7 +6,6 @@ import { loadRegistry, directorySource, type LoadOptions } from '../load/index.j
 import { ContractReadError, type ContractSource } from '../load/source.js';
 import { lintRegistry, hasErrors } from '../lint/index.js';
 import { readRuleSwitches } from '../compat/config.js';
-import { isSwitchedOff } from '../rules/registry.js';
 import { DEFAULT_CONTRACTS, InputError, type ContractsOptions } from './contracts-input.js';
 
 // Re-exported: every command imports these from here; the CLI's flag definitions use contracts-input.ts
@@ -70,7 +69,11 @@ export async function openSource(source: ContractSource, how: OpenSourceOptions 
  */
 async function lintWithSwitches(source: ContractSource, registry: Registry): Promise<Diagnostic[]> {
   const switches = await readRuleSwitches(source);
-  return [...lintRegistry(registry).filter((d) => !isSwitchedOff(d.rule, switches.off)), ...switches.diagnostics];
+  const findings = lintRegistry(registry);
+  if (switches.off.size === 0) return [...findings, ...switches.diagnostics];
+  // Only now the rule registry (and the compatibility rules it lists) is needed.
+  const { isSwitchedOff } = await import('../rules/registry.js');
+  return [...findings.filter((d) => !isSwitchedOff(d.rule, switches.off)), ...switches.diagnostics];
 }
 
 /** The file-system source for `--contracts`; a missing path is an InputError that says what to pass. */

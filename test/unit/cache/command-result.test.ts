@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, write
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../../generator/cli/main.js';
+import { fileTree, runEvc } from '../../support/cli-run.js';
 
 const repo = path.resolve(import.meta.dirname, '../../..');
 const made: string[] = [];
@@ -21,23 +21,8 @@ function project(): string {
   return dir;
 }
 
-async function evc(cwd: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { cwd, stdout: (t) => void (out += t), stderr: (t) => void (err += t) });
-  return { code, out, err };
-}
-
-/** Every file under `dir` with its bytes, by relative path. */
-function tree(dir: string): Record<string, string> {
-  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
-  return Object.fromEntries(
-    files
-      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-      .sort()
-      .map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]),
-  );
-}
+const evc = runEvc;
+const tree = fileTree;
 
 function cacheFiles(dir: string): string[] {
   return readdirSync(path.join(dir, '.evc'), { recursive: true, withFileTypes: true })

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../../generator/cli/main.js';
 import { checkCompatibility } from '../../../generator/compat/check.js';
 import { parseCompatibilityConfig } from '../../../generator/compat/config.js';
+import * as ruleNames from '../../../generator/rules/registry.js';
 import { runCompatibilityGate } from '../../../generator/compat/gate.js';
 import { loadSide } from '../../../generator/compat/inputs.js';
 import { memorySource } from '../../../generator/load/memory-source.js';
@@ -130,7 +131,7 @@ describe('evc check on Avro contracts', () => {
     );
     const gate = (config: string) =>
       runCompatibilityGate({
-        config: parseCompatibilityConfig(config, 'evc.config.yaml'),
+        config: parseCompatibilityConfig(config, 'evc.config.yaml', ruleNames),
         baselines: [baseline.snapshot],
         current: proposed.snapshot,
         level: 'BACKWARD',

@@ -3,14 +3,16 @@
 
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../generator/compat/config-error.js';
-import { parseCompatibilityConfig } from '../../../generator/compat/config.js';
+import { parseCompatibilityConfig, readCompatibilityConfig } from '../../../generator/compat/config.js';
+import { memorySource } from '../../../generator/load/memory-source.js';
+import * as ruleNames from '../../../generator/rules/registry.js';
 import type { Diagnostic } from '../../../generator/model/registry.js';
 
 const FILE = 'contracts/evc.config.yaml';
 
 function problems(text: string): string[] {
   try {
-    parseCompatibilityConfig(text, FILE);
+    parseCompatibilityConfig(text, FILE, ruleNames);
   } catch (error) {
     if (error instanceof ConfigError)
       return error.diagnostics.map((d: Diagnostic) => `${d.line}:${d.column} ${d.rule} ${d.message}`);
@@ -36,6 +38,7 @@ describe('evc.config.yaml', () => {
         '      until: 2027-03-01',
       ].join('\n'),
       FILE,
+      ruleNames,
     );
     expect(config.compatibility).toBe('FULL');
     expect(config.mode).toBe('lenient');
@@ -106,8 +109,32 @@ describe('evc.config.yaml', () => {
     expect(problems(text)).toEqual(expected);
   });
 
+  // Reading from the contracts loads the rule registry only for a config whose sections name rules: the
+  // answer (settings or located problems) is the one the registry-backed parse gives, whatever the style.
+  it.each([
+    'compatibility: FULL\nmode: lenient\n',
+    'rules:\n  off: [enum-size, nope]\n',
+    '{"rules": {"off": [HEADERS]}, compatibility: FORWARD}',
+    "'check':\n  accept:\n    - { rule: nope, message: M, reason: r }\n",
+    'check:\n  accept:\n    - rule: TYPE_CHANGED\n      message: M\n      reason: r\n',
+    'mode: lenient\nmode: strict\n',
+    'compatibility: SIDEWAYS\n',
+  ])('reading %j from the contracts answers as parsing it with the rule registry', async (text) => {
+    const settle = async (read: () => unknown): Promise<unknown> => {
+      try {
+        return { config: await read() };
+      } catch (error) {
+        if (error instanceof ConfigError) return { problems: error.diagnostics };
+        throw error;
+      }
+    };
+    const source = memorySource({ 'evc.config.yaml': text });
+    const expected = await settle(() => parseCompatibilityConfig(text, 'evc.config.yaml', ruleNames));
+    expect(await settle(() => readCompatibilityConfig(source))).toEqual(expected);
+  });
+
   it('an empty file or no file means the defaults', () => {
-    expect(parseCompatibilityConfig('', FILE)).toEqual({
+    expect(parseCompatibilityConfig('', FILE, ruleNames)).toEqual({
       compatibility: 'BACKWARD',
       mode: 'strict',
       off: [],

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { acceptChanges } from '../../../generator/compat/accept.js';
 import { parseCompatibilityConfig } from '../../../generator/compat/config.js';
+import * as ruleNames from '../../../generator/rules/registry.js';
 import { runCompatibilityGate } from '../../../generator/compat/gate.js';
 import { loadSide } from '../../../generator/compat/inputs.js';
 import type { CompatibilityLevel } from '../../../generator/compat/levels.js';
@@ -21,7 +22,7 @@ async function gate(newFiles: Files, config: string, level: CompatibilityLevel =
   const old = await loadSide(memorySource(base, 'old'), 'baseline');
   const current = await loadSide(memorySource(newFiles, 'new'), 'proposed');
   return runCompatibilityGate({
-    config: parseCompatibilityConfig(config, 'evc.config.yaml'),
+    config: parseCompatibilityConfig(config, 'evc.config.yaml', ruleNames),
     baselines: [old.snapshot],
     current: current.snapshot,
     level,
@@ -177,7 +178,7 @@ describe('check.accept', () => {
       ['neither a message nor a topic', '', 3],
     ])('an entry with %s is refused, located', (_, target, line) => {
       const text = `check:\n  accept:\n    - rule: TOPIC_RENAMED\n${target}      reason: r\n`;
-      expect(() => parseCompatibilityConfig(text, 'evc.config.yaml')).toThrow(
+      expect(() => parseCompatibilityConfig(text, 'evc.config.yaml', ruleNames)).toThrow(
         expect.objectContaining({
           diagnostics: [expect.objectContaining({ rule: 'accept-invalid', line })],
         }) as Error,
