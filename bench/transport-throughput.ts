@@ -3,7 +3,10 @@
 // Raw consume does the decoding the runtime does (each header value read as a string, JSON.parse of the value), so
 // the ratio is the runtime's own cost on that client. Each pass runs on a fresh topic (and group); the passes of one
 // round are interleaved (order reversed every round) and the median of the rounds is reported, because a machine
-// shared with other work drifts during a run. One JSON line per client and direction:
+// shared with other work drifts during a run. All produce rounds run first, then the events are let go and all
+// consume rounds run, each pass after a full garbage collection: a major collection of the ~200 MB of events (or of
+// the previous pass's garbage) landing inside one pass cost it several µs per record, which is the size of what is
+// measured. One JSON line per client and direction:
 //   rawMsgsPerSec / evcMsgsPerSec  records per second (consume: first record to last, group join not counted)
 //   ratio                          evc / raw throughput
 //   usPerRecord                    CPU µs per record of evc minus raw (this process: the runtime's own work)
@@ -11,6 +14,8 @@
 //   heapMb                         evc: highest heap in use during its passes
 // `npm run bench -- transport` runs it (bench/run.ts); `tsx bench/transport-throughput.ts [count] [rounds]` alone.
 import { randomBytes } from 'node:crypto';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import {
   Consumer as PlatformaticConsumer,
   Producer as PlatformaticProducer,
@@ -125,7 +130,7 @@ export async function benchTransports(
     topics.push(topic, `${topic}-dlt`);
     return topic;
   };
-  const events = Array.from({ length: count }, (_, n) => event(n));
+  let events: RoutePlanned[] = Array.from({ length: count }, (_, n) => event(n));
   const benches = new Map<TransportName, ClientBench>();
   for (const client of clients) benches.set(client, await clientBench(client, brokers));
   const passes = new Map<string, Pass[]>();
@@ -143,19 +148,25 @@ export async function benchTransports(
       topics: topics.map((topic) => ({ topic, numPartitions: PARTITIONS, replicationFactor: 1 })),
     });
     // Round -1 warms up every path (JIT, connections, metadata) and is not reported.
-    for (let round = -1; round < rounds; round += 1) {
-      const slice = round < 0 ? events.slice(0, Math.min(2_000, count)) : events;
+    const warmUp = Math.min(2_000, count);
+    const orderOf = (round: number) => {
       const order = [...clients].flatMap((client) => (['raw', 'evc'] as const).map((side) => ({ client, side })));
-      if (round % 2 !== 0) order.reverse();
-      for (const { client, side } of order) {
+      return round % 2 === 0 ? order : order.reverse();
+    };
+    for (let round = -1; round < rounds; round += 1)
+      for (const { client, side } of orderOf(round)) {
+        const slice = round < 0 ? events.slice(0, warmUp) : events;
+        collectGarbage();
         const pass = await benches.get(client)!.produce(side, topicOf(client, side, round), slice);
         if (round >= 0) record(client, 'produce', side, pass);
       }
-      for (const { client, side } of order) {
-        const pass = await benches.get(client)!.consume(side, topicOf(client, side, round), slice.length);
+    events = [];
+    for (let round = -1; round < rounds; round += 1)
+      for (const { client, side } of orderOf(round)) {
+        collectGarbage();
+        const pass = await benches.get(client)!.consume(side, topicOf(client, side, round), round < 0 ? warmUp : count);
         if (round >= 0) record(client, 'consume', side, pass);
       }
-    }
   } finally {
     for (const bench of benches.values()) await bench.close();
     await admin.deleteTopics({ topics: [...new Set(topics)] }).catch(() => {});
@@ -186,6 +197,14 @@ export async function benchTransports(
       });
     }
   return figures;
+}
+
+/** A full collection before each pass, so no pass pays for another's garbage. */
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+function collectGarbage(): void {
+  gc();
+  gc();
 }
 
 const round2 = (value: number) => Math.round(value * 100) / 100;

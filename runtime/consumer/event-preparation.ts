@@ -38,14 +38,16 @@ export function prepareEvent(
   try {
     const headers = decodeHeaders(record.headers);
     messageType = headers.messageType;
-    const binary = avroBinaryRoute(routes, record.topic, headers.messageType);
+    // Identified before decoding where the payload cannot change the answer (Avro binary needs it first), and
+    // then only once.
+    const known = identifiedBeforeDecoding(routes, record.topic, headers.messageType);
     let payload: unknown;
-    if (binary === undefined) {
+    if (known?.descriptor.avroBinary === undefined) {
       payload = decodeJson('payload', record.value, options.decode);
-      route = routes.identify(record.topic, headers.messageType, payload, options.discriminator);
+      route = known ?? routes.identify(record.topic, headers.messageType, payload, options.discriminator);
     } else {
-      route = binary;
-      payload = decodeAvroBinary(binary.descriptor, record.value, options.decode);
+      route = known;
+      payload = decodeAvroBinary(known.descriptor, record.value, options.decode);
     }
     const descriptor = route.descriptor;
     messageType = descriptor.name;
@@ -103,14 +105,17 @@ export function prepareEvent(
 }
 
 /**
- * The route of a record whose payload is Avro binary. Avro binary does not name its schema, so the
- * message must be known before decoding: from `ce_type`, or because it is its topic's only message.
+ * The route of a record when it is known without the payload: from `ce_type`, or because it is its topic's only
+ * message (a discriminator could only name that message too). Avro binary does not name its schema, so such a
+ * payload is decoded only when its message is known this way.
  */
-function avroBinaryRoute(routes: RouteTable, topic: string, headerType: string | undefined): ConsumerRoute | undefined {
-  const names = routes.messageNames(topic);
-  if (headerType === undefined && names.length !== 1) return undefined;
-  const route = routes.identify(topic, headerType, undefined, undefined);
-  return route.descriptor.avroBinary === undefined ? undefined : route;
+function identifiedBeforeDecoding(
+  routes: RouteTable,
+  topic: string,
+  headerType: string | undefined,
+): ConsumerRoute | undefined {
+  if (headerType === undefined && routes.messageNames(topic).length !== 1) return undefined;
+  return routes.identify(topic, headerType, undefined, undefined);
 }
 
 function decodeAvroBinary(descriptor: MessageDescriptor, bytes: Buffer | null, limits: DecodeLimits): unknown {

@@ -7,14 +7,39 @@ import { setOwnProperty } from '../../contract-conventions/own-properties.js';
 import {
   CE_ID,
   CE_SOURCE,
+  CE_SPECVERSION,
   CE_TIME,
   CE_TYPE,
+  CONTENT_TYPE,
   EVC_CONTRACT_VERSION,
   EVC_REPLAY_COUNT,
   RUNTIME_HEADER_NAMES,
 } from '../../contract-conventions/headers.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Runtime headers whose value is the same record after record (one producer, message type, contract version):
+ * the last value of each is kept, and bytes equal to it are not decoded again. Decoding a short value is a native
+ * call, about as costly as comparing a few hundred bytes in JavaScript.
+ */
+const REPEATING_VALUES: ReadonlySet<string> = new Set([
+  CE_SPECVERSION,
+  CE_SOURCE,
+  CE_TYPE,
+  CONTENT_TYPE,
+  EVC_CONTRACT_VERSION,
+]);
+/** Longer values are decoded each time (the contract's own values are short). */
+const LONGEST_KEPT_VALUE = 64;
+
+interface KeptValue {
+  /** A copy: a record's bytes may be a view into a whole fetch response, which must not be kept alive. */
+  readonly bytes: Buffer;
+  readonly text: string;
+}
+
+const lastValues = new Map<string, KeptValue>();
 
 export interface DecodedHeaders {
   /** Application headers as strings; values that are not UTF-8 are left out (they cannot be typed as strings). */
@@ -32,7 +57,9 @@ export function decodeHeaders(headers: Readonly<Record<string, Buffer>>): Decode
   let time: string | undefined;
   let contractVersion: string | undefined;
   let replayCount = 0;
-  for (const name of Object.keys(headers)) {
+  // for…in with an own-property check: Object.keys would allocate an array per record.
+  for (const name in headers) {
+    if (!Object.hasOwn(headers, name)) continue;
     const bytes = headers[name];
     if (bytes === undefined) continue;
     if (!RUNTIME_HEADER_NAMES.has(name)) {
@@ -41,7 +68,7 @@ export function decodeHeaders(headers: Readonly<Record<string, Buffer>>): Decode
       continue;
     }
     // Runtime headers decide routing and dedup: a malformed one is a malformed record.
-    const value = tryUtf8(bytes);
+    const value = REPEATING_VALUES.has(name) ? repeatingValue(name, bytes) : tryUtf8(bytes);
     if (value === undefined) throw new EventDecodeError('headers', 'not-utf8', `header ${name} is not valid UTF-8`);
     if (name === CE_TYPE) messageType = value;
     else if (name === CE_ID) id = value;
@@ -56,6 +83,23 @@ export function decodeHeaders(headers: Readonly<Record<string, Buffer>>): Decode
 export function parseReplayCount(value: string): number {
   const count = Number.parseInt(value, 10);
   return Number.isSafeInteger(count) && count >= 0 ? count : 0;
+}
+
+/** The value as tryUtf8 decodes it, from the last value of the header when the bytes are the same. */
+function repeatingValue(name: string, bytes: Buffer): string | undefined {
+  const kept = lastValues.get(name);
+  if (kept !== undefined && sameBytes(kept.bytes, bytes)) return kept.text;
+  const text = tryUtf8(bytes);
+  if (text !== undefined && bytes.length <= LONGEST_KEPT_VALUE)
+    lastValues.set(name, { bytes: Buffer.from(bytes), text });
+  return text;
+}
+
+function sameBytes(a: Buffer, b: Buffer): boolean {
+  const length = a.length;
+  if (b.length !== length) return false;
+  for (let at = 0; at < length; at++) if (a[at] !== b[at]) return false;
+  return true;
 }
 
 function tryUtf8(bytes: Buffer): string | undefined {

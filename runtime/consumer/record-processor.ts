@@ -84,6 +84,11 @@ interface PendingDeadLetter {
 /** Bounds the memory of failed dead-letter writes (one per paused partition in practice). */
 const MAX_PENDING_DEAD_LETTERS = 1024;
 
+/** Which record a pending dead letter belongs to. */
+function pendingId(record: ConsumedRecord): string {
+  return `${record.topic}\u0000${record.partition}\u0000${record.offset}`;
+}
+
 export function createRecordProcessor(options: RecordProcessorOptions): RecordProcessor {
   const { observer, routes, preparation, groupId } = options;
   const retryRouting = options.retryRouting ?? new RetryRouting(options.routeList);
@@ -106,7 +111,8 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
     topicDeadLetters.get(sourceTopic) ??
     deadLetterTopicFor(sourceTopic, options.deadLetterTopic);
 
-  const writeDeadLetter = async (source: ConsumedRecord, id: string, letter: PendingDeadLetter): Promise<void> => {
+  const writeDeadLetter = async (source: ConsumedRecord, letter: PendingDeadLetter): Promise<void> => {
+    const id = pendingId(source);
     try {
       await options.deadLetterTransport.send(letter.topic, [letter.record]);
     } catch (cause) {
@@ -142,7 +148,6 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
 
   const deadLetter = (
     record: ConsumedRecord,
-    id: string,
     route: ConsumerRoute | undefined,
     error: EventRuntimeError,
     messageType: string | undefined,
@@ -169,13 +174,12 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
       record: deadLetterRecord(record, facts, options.headerStyle),
       event: { kind: 'dead-letter', stage: facts.stage, messageType, attempts: total, error },
     };
-    return writeDeadLetter(record, id, letter);
+    return writeDeadLetter(record, letter);
   };
 
   /** Moves a failed delivery to its next retry topic, due `delayMs` from now; the source partition goes on. */
   const forward = (
     record: ConsumedRecord,
-    id: string,
     stage: { readonly topic: string; readonly delayMs: number },
     failure: HandlerError,
     attempts: number,
@@ -197,7 +201,7 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
         error: failure,
       },
     };
-    return writeDeadLetter(record, id, letter);
+    return writeDeadLetter(record, letter);
   };
 
   return async function processRecord(record, ownership) {
@@ -211,9 +215,9 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
     if (retry !== undefined && retry.dueAtMs > options.clock().getTime())
       throw new RetryNotDueError(record, retry.dueAtMs);
     observer.metrics.consumed();
-    const id = `${record.topic}\u0000${record.partition}\u0000${record.offset}`;
-    const retryWrite = pending.get(id);
-    if (retryWrite !== undefined) return writeDeadLetter(record, id, retryWrite);
+    // Almost always empty: the record's id is built only when a failed write waits for a redelivery.
+    const retryWrite = pending.size === 0 ? undefined : pending.get(pendingId(record));
+    if (retryWrite !== undefined) return writeDeadLetter(record, retryWrite);
 
     // A replayed dead letter is addressed to the group that gave up on it (see EVC_REPLAY_FOR_GROUP).
     const forGroup = record.headers[EVC_REPLAY_FOR_GROUP];
@@ -228,7 +232,7 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
       const checked = await options.frames(record);
       if (checked instanceof EventRuntimeError) {
         observer.emit({ type: 'invalid', record, stage: 'decode', messageType: undefined, error: checked });
-        return deadLetter(record, id, undefined, checked, undefined, 1, retry);
+        return deadLetter(record, undefined, checked, undefined, 1, retry);
       }
       input = checked;
     }
@@ -236,7 +240,7 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
     if (!prepared.ok) {
       const stage = prepared.error.stage === 'decode' ? 'decode' : 'validate';
       observer.emit({ type: 'invalid', record, stage, messageType: prepared.messageType, error: prepared.error });
-      return deadLetter(record, id, prepared.route, prepared.error, prepared.messageType, 1, retry);
+      return deadLetter(record, prepared.route, prepared.error, prepared.messageType, 1, retry);
     }
     observer.metrics.valid();
 
@@ -256,8 +260,8 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
       }
       if (!failure.retriable || attempt >= policy.maxAttempts) {
         const next = failure.retriable ? retryRouting.nextStage(route, retry?.failedDeliveries ?? 0) : undefined;
-        if (next !== undefined) return forward(record, id, next, failure, attempt, retry);
-        return deadLetter(record, id, route, failure, event.name, attempt, retry);
+        if (next !== undefined) return forward(record, next, failure, attempt, retry);
+        return deadLetter(record, route, failure, event.name, attempt, retry);
       }
       if (options.signal.aborted || ownership?.aborted === true) throw new ProcessingAbortedError(record);
       const delayMs = backoffDelay(policy, attempt, options.random);

@@ -160,6 +160,9 @@ export class KafkaConsumerTransport implements TransportConsumer {
     // and is how a member in the middle of a retry schedule learns of a rebalance.
     const interval = this.options.consumerConfig?.heartbeatInterval ?? DEFAULT_HEARTBEAT_INTERVAL_MS;
     const beat = setInterval(() => void beatChecked().catch(() => {}), interval);
+    // One entry per batch, updated per record: commit() reads the latest offset when it runs.
+    const finishedKey = `${partition}:${topic}`;
+    const finished = { topic, partition, offset: '' };
     let nextBeat = performance.now() + interval;
     try {
       for (const message of batch.messages) {
@@ -179,7 +182,8 @@ export class KafkaConsumerTransport implements TransportConsumer {
           break;
         }
         payload.resolveOffset(message.offset);
-        this.finished.set(`${partition}:${topic}`, { topic, partition, offset: message.offset });
+        finished.offset = message.offset;
+        this.finished.set(finishedKey, finished);
         this.options.pauses.succeeded(topic, partition);
         if (commitWithinBatch) await payload.commitOffsetsIfNecessary();
         if (performance.now() >= nextBeat) {

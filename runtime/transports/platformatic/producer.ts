@@ -5,6 +5,7 @@ import { GenericError, murmur2, NetworkError, Producer, ProduceAcks, type Messag
 import type { WireRecord } from '../../contract.js';
 import type { TransportProducer, TransportProducerSettings } from '../transport.js';
 import type { PlatformaticClientOptions } from './connection.js';
+import { headerNameBytes } from './header-names.js';
 
 /**
  * How long a send goes on asking for the partition's new leader after the old one's broker went away. The
@@ -23,28 +24,15 @@ function isBrokerGone(error: unknown): boolean {
   const found = (error as GenericError).findBy('code', NetworkError.code);
   return found !== null && found !== undefined;
 }
-/** Header names repeat on every record (ce_id, ce_type, …): their bytes are made once. */
-const HEADER_NAME_CACHE_LIMIT = 1_024;
 
 /** Java's `Utils.toPositive(Utils.murmur2(key)) % partitions`; the client applies the modulo. */
 export function keyPartition(key: Buffer): number {
   return murmur2(key) & 0x7fffffff;
 }
 
-const headerNames = new Map<string, Buffer>();
-
-/** The client writes header names as they are given: they must be bytes. */
 function headerMap(headers: Readonly<Record<string, Buffer>>): Map<Buffer, Buffer> {
   const out = new Map<Buffer, Buffer>();
-  for (const name in headers) {
-    if (!Object.hasOwn(headers, name)) continue;
-    let bytes = headerNames.get(name);
-    if (bytes === undefined) {
-      bytes = Buffer.from(name, 'utf8');
-      if (headerNames.size < HEADER_NAME_CACHE_LIMIT) headerNames.set(name, bytes);
-    }
-    out.set(bytes, headers[name]!);
-  }
+  for (const name in headers) if (Object.hasOwn(headers, name)) out.set(headerNameBytes(name), headers[name]!);
   return out;
 }
 

@@ -1,6 +1,8 @@
+import { isUtf8 } from 'node:buffer';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EventDecodeError } from '../../../runtime/index.js';
-import { DEFAULT_DECODE_LIMITS, decodeJson } from '../../../runtime/consumer/json-decoder.js';
+import { DEFAULT_DECODE_LIMITS, decodeJson, decodeUtf8 } from '../../../runtime/consumer/json-decoder.js';
 
 const deep = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
 
@@ -98,5 +100,58 @@ describe('decodeJson', () => {
     const started = performance.now();
     expect((decodeJson('payload', Buffer.from(text)) as unknown[]).length).toBe(count);
     expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});
+
+describe('decodeUtf8', () => {
+  /** The verdict the runtime must give: the native validator's, and then the text Node decodes. */
+  type Verdict = { readonly text: string } | { readonly refused: string };
+  const expected = (bytes: Buffer): Verdict =>
+    isUtf8(bytes) ? { text: bytes.toString('utf8') } : { refused: 'not-utf8' };
+  const verdict = (bytes: Buffer): Verdict => {
+    try {
+      return { text: decodeUtf8('payload', bytes) };
+    } catch (error) {
+      expect(error).toBeInstanceOf(EventDecodeError);
+      return { refused: (error as EventDecodeError).reason };
+    }
+  };
+
+  it.each([
+    ['U+FFFD sent as such', [0x22, 0xef, 0xbf, 0xbd, 0x22]],
+    ['U+FFFD beside a malformed byte', [0xef, 0xbf, 0xbd, 0xff]],
+    ['byte order mark', [0xef, 0xbb, 0xbf, 0x41]],
+    ['truncated sequence at the end', [0x41, 0xe2, 0x82]],
+    ['encoded surrogate', [0xed, 0xa0, 0x80]],
+    ['overlong NUL', [0xc0, 0x80]],
+    ['beyond U+10FFFF', [0xf4, 0x90, 0x80, 0x80]],
+    ['Latin-1 text', [0x5a, 0xc3, 0xbc, 0x72, 0x69, 0x63, 0x68]],
+  ])('judges %s as the native validator does', (_name, bytes) => {
+    expect(verdict(Buffer.from(bytes))).toEqual(expected(Buffer.from(bytes)));
+  });
+
+  it('accepts exactly what isUtf8 accepts, for any bytes', () => {
+    // Bytes around the edges of UTF-8's ranges make malformed and valid sequences equally likely.
+    const edgy = fc.oneof(
+      fc.integer({ min: 0, max: 0xff }),
+      fc.constantFrom(0x80, 0xbf, 0xc0, 0xc2, 0xe0, 0xed, 0xef, 0xbd, 0xf0, 0xf4, 0x90, 0x8f, 0xa0, 0xff),
+    );
+    fc.assert(
+      fc.property(fc.array(edgy, { maxLength: 24 }), (bytes) => {
+        expect(verdict(Buffer.from(bytes))).toEqual(expected(Buffer.from(bytes)));
+      }),
+      { numRuns: 20_000 },
+    );
+    fc.assert(
+      // Text with every kind of character, U+FFFD included, encoded as any sender would.
+      fc.property(
+        fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: fc.constantFrom('a', 'ü', '\uFFFD', '🚚') })),
+        (text) => {
+          const bytes = Buffer.from(text, 'utf8');
+          expect(verdict(bytes)).toEqual(expected(bytes));
+        },
+      ),
+      { numRuns: 5_000 },
+    );
   });
 });
