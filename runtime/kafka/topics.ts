@@ -89,9 +89,10 @@ export async function ensureTopics(options: EnsureTopicsOptions): Promise<Ensure
 const LEADER_POLL_MS = 100;
 
 /**
- * Resolves once every partition of every topic has a leader in the cluster's metadata; metadata errors
- * (the topic not known yet to the broker asked) count as "not yet". Rejects after `timeoutMs` naming
- * the topics still without leaders, and the last error seen.
+ * Resolves once every partition of every topic has a leader that serves it: named in the cluster's metadata, and
+ * answering for its offsets (KRaft publishes a leader in the metadata a moment before the broker takes the partition
+ * on, and answers NOT_LEADER_OR_FOLLOWER meanwhile). Errors count as "not yet". Rejects after `timeoutMs` naming the
+ * topics still without leaders, and the last error seen.
  */
 export async function waitForLeaders(admin: Admin, topics: readonly string[], timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -104,7 +105,10 @@ export async function waitForLeaders(admin: Admin, topics: readonly string[], ti
           .filter((topic) => topic.partitions.length > 0 && topic.partitions.every((p) => p.leader >= 0))
           .map((topic) => topic.name),
       );
-      if (topics.every((topic) => led.has(topic))) return;
+      if (topics.every((topic) => led.has(topic))) {
+        for (const topic of topics) await admin.fetchTopicOffsets(topic);
+        return;
+      }
       lastError = `without a leader: ${topics.filter((topic) => !led.has(topic)).join(', ')}`;
     } catch (error) {
       lastError = error instanceof Error ? error.message : String(error);
