@@ -13,6 +13,7 @@ import {
   ProcessingAbortedError,
   RetryNotDueError,
 } from '../errors.js';
+import type { AttemptHistoryEntry } from '../dead-letter-format/attempt-history.js';
 import type { DeadLetterHeaderStyle } from '../dead-letter-format/dead-letter-headers.js';
 import { deadLetterFacts, deadLetterRecord, failedDelivery } from '../dead-letter-format/dead-letter-record.js';
 import { deadLetterTopicFor, type DeadLetterTopicOption } from '../../contract-conventions/dead-letter-topic.js';
@@ -83,6 +84,17 @@ interface PendingDeadLetter {
 
 /** Bounds the memory of failed dead-letter writes (one per paused partition in practice). */
 const MAX_PENDING_DEAD_LETTERS = 1024;
+
+/** The record's failed deliveries so far (from its retry headers), and this one. */
+function historyWith(
+  retry: RetryState | undefined,
+  record: ConsumedRecord,
+  attempts: number,
+  error: EventRuntimeError,
+  now: Date,
+): AttemptHistoryEntry[] {
+  return [...(retry?.history ?? []), failedDelivery(record, attempts, error, now)];
+}
 
 /** Which record a pending dead letter belongs to. */
 function pendingId(record: ConsumedRecord): string {
@@ -157,17 +169,16 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
     const now = options.clock();
     // After retry topics the dead letter names where the record first arrived and carries every failure.
     const origin = retry === undefined ? record : { ...record, ...retry.original };
-    const history =
-      retry === undefined && !(route !== undefined && retryRouting.hasStages(route))
-        ? undefined
-        : [...(retry?.history ?? []), failedDelivery(record, attempts, error, now)];
-    const total = (retry?.history ?? []).reduce((sum, entry) => sum + entry.attempts, 0) + attempts;
+    const history = historyWith(retry, record, attempts, error, now);
+    const total = history.reduce((sum, entry) => sum + entry.attempts, 0);
+    // A route without retry topics keeps its dead letters as they were: no history header.
+    const keepsHistory = retry !== undefined || (route !== undefined && retryRouting.hasStages(route));
     const facts = deadLetterFacts(origin, error, {
       consumerGroup: groupId,
       messageType,
       attempts: total,
       now,
-      ...(history === undefined ? {} : { attemptHistory: history }),
+      ...(keepsHistory ? { attemptHistory: history } : {}),
     });
     const letter: PendingDeadLetter = {
       topic: deadLetterTopicOf(origin.topic, route),
@@ -188,7 +199,7 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
     const now = options.clock();
     const failedDeliveries = (retry?.failedDeliveries ?? 0) + 1;
     const dueAtMs = now.getTime() + stage.delayMs;
-    const history = [...(retry?.history ?? []), failedDelivery(record, attempts, failure, now)];
+    const history = historyWith(retry, record, attempts, failure, now);
     const original = retry?.original ?? record;
     const letter: PendingDeadLetter = {
       topic: stage.topic,
