@@ -82,7 +82,9 @@ export default defineConfig({
           hookTimeout: 180_000,
           fileParallelism: false,
           sequence: { groupOrder: 1 },
-          env: { KAFKAJS_NO_PARTITIONER_WARNING: '1' },
+          // A registry just started answers its first requests slowly on a loaded CI machine (a first
+          // `evc registry push` once timed out at the default 10 s): tests wait longer, users keep the default.
+          env: { KAFKAJS_NO_PARTITIONER_WARNING: '1', EVC_REGISTRY_TIMEOUT_MS: '30000' },
         },
       },
     ],
