@@ -39,9 +39,10 @@ export interface SchemaVisit {
 }
 
 /**
- * The walk of each message, done once: five lint rules walk every message's schemas, and a registry's
- * messages share large schemas, so walking them five times was a tenth of `evc lint`. Kept per message
- * with the schemas it walked (schema graphs are immutable once loaded; another schema means another walk).
+ * The walk of each message, done once for the five lint rules that walk every message's schemas (about
+ * 10 ms of linting 400 messages: the repeated walks ran JIT-compiled code, so the first walk is most of the
+ * cost). Kept per message with the schemas it walked (schema graphs are immutable once loaded; another
+ * schema means another walk).
  */
 const walks = new WeakMap<MessageModel, { schemas: readonly unknown[]; visits: readonly SchemaVisit[] }>();
 
