@@ -85,33 +85,42 @@ export function createPlatformaticProducer(
       });
     return connecting;
   };
+  // With sends to one partition overlapping (handlers of several partitions sending as they finish), the client's
+  // idempotent producer lets records reach the broker out of their sequence: the broker refuses them with
+  // OUT_OF_ORDER_SEQUENCE_NUMBER (200 sends a few ms apart to a 3-partition topic: 65 refused), and the LogiFlow
+  // demo on this transport dead-lettered most of its events. Sends to one topic therefore go one after another
+  // (idempotent producers only); sends to different topics still overlap.
+  const sendsInTurn = new SendTurns();
+  const sendNow = async (topic: string, records: readonly WireRecord[]): Promise<void> => {
+    const { kafka, producer } = await open();
+    const messages: MessageToProduce[] = new Array<MessageToProduce>(records.length);
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i]!;
+      messages[i] = {
+        topic,
+        headers: headerMap(record.headers),
+        ...(record.key === null ? {} : { key: record.key }),
+        ...(record.value === null ? {} : { value: record.value }),
+      };
+    }
+    const deadline = Date.now() + LEADER_FAILOVER_BUDGET_MS;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await producer.send({ messages });
+        return;
+      } catch (error) {
+        if (!isBrokerGone(kafka, error) || Date.now() >= deadline) throw error;
+        // Idempotent sequences advance only on success: sending the batch again cannot skip a sequence number.
+        producer.clearMetadata();
+        const backoff = FAILOVER_BACKOFF_MS[Math.min(attempt, FAILOVER_BACKOFF_MS.length - 1)]!;
+        await new Promise((resolve) => setTimeout(resolve, backoff));
+      }
+    }
+  };
   return {
     connect,
-    async send(topic: string, records: readonly WireRecord[]) {
-      const { kafka, producer } = await open();
-      const messages: MessageToProduce[] = new Array<MessageToProduce>(records.length);
-      for (let i = 0; i < records.length; i++) {
-        const record = records[i]!;
-        messages[i] = {
-          topic,
-          headers: headerMap(record.headers),
-          ...(record.key === null ? {} : { key: record.key }),
-          ...(record.value === null ? {} : { value: record.value }),
-        };
-      }
-      const deadline = Date.now() + LEADER_FAILOVER_BUDGET_MS;
-      for (let attempt = 0; ; attempt++) {
-        try {
-          await producer.send({ messages });
-          return;
-        } catch (error) {
-          if (!isBrokerGone(kafka, error) || Date.now() >= deadline) throw error;
-          // Idempotent sequences advance only on success: sending the batch again cannot skip a sequence number.
-          producer.clearMetadata();
-          const backoff = FAILOVER_BACKOFF_MS[Math.min(attempt, FAILOVER_BACKOFF_MS.length - 1)]!;
-          await new Promise((resolve) => setTimeout(resolve, backoff));
-        }
-      }
+    send(topic: string, records: readonly WireRecord[]): Promise<void> {
+      return idempotent ? sendsInTurn.after(topic, () => sendNow(topic, records)) : sendNow(topic, records);
     },
     async disconnect() {
       connecting = undefined;
@@ -122,3 +131,20 @@ export function createPlatformaticProducer(
     },
   };
 }
+
+/** Runs sends to the same topic one after another, in the order they were asked for. */
+class SendTurns {
+  private readonly last = new Map<string, Promise<void>>();
+
+  after(topic: string, send: () => Promise<void>): Promise<void> {
+    const sent = (this.last.get(topic) ?? Promise.resolve()).then(send);
+    const settled = sent.then(noop, noop);
+    this.last.set(topic, settled);
+    void settled.then(() => {
+      if (this.last.get(topic) === settled) this.last.delete(topic);
+    });
+    return sent;
+  }
+}
+
+const noop = (): void => undefined;
