@@ -80,6 +80,8 @@ export class PlatformaticConsumerTransport implements TransportConsumer {
   private committing: Promise<void> | undefined;
   private commitAgain = false;
   private commitTimer: NodeJS.Timeout | undefined;
+  /** A commit asked for at the end of this turn (commitSoon). */
+  private commitScheduled = false;
   private idle: (() => void) | undefined;
 
   constructor(
@@ -158,6 +160,16 @@ export class PlatformaticConsumerTransport implements TransportConsumer {
       await stream?.close().catch(() => {});
       await closeConsumer(consumer);
     }
+  }
+
+  /** One commit at the end of this turn of the event loop, however many lanes ran dry in it. */
+  private commitSoon(): void {
+    if (this.commitScheduled) return;
+    this.commitScheduled = true;
+    setImmediate(() => {
+      this.commitScheduled = false;
+      void this.commit().catch(noop);
+    });
   }
 
   private async flushCommits(consumer: Consumer): Promise<void> {
@@ -333,7 +345,9 @@ export class PlatformaticConsumerTransport implements TransportConsumer {
         const ownership = this.membership.signal;
         lane.inFlight = message.offset;
         try {
-          await onRecord(consumedRecord(message), ownership);
+          // A record that needed no waiting comes back without a promise: the next one follows in the same turn.
+          const done = onRecord(consumedRecord(message), ownership);
+          if (done !== undefined) await done;
         } catch (reason) {
           this.unfinished(lane, message, reason, ownership);
           break;
@@ -364,8 +378,10 @@ export class PlatformaticConsumerTransport implements TransportConsumer {
       idle();
     }
     if (this.stopping) return;
-    // A lane that ran dry finished a fetched batch: commit, as kafkajs does after each batch.
-    if (lane.queue.length === 0) void this.commit().catch(noop);
+    // A lane that ran dry finished a fetched batch: commit, as kafkajs does after each batch. Records that need no
+    // waiting are handled as the stream hands them over, so a lane runs dry after each one: the commit waits for the
+    // end of the turn, once for all of them.
+    if (lane.queue.length === 0) this.commitSoon();
     this.flowWhenDrained();
     if (this.membership.signal.aborted) return; // lanes start again with the next generation's records
     if (lane.head < lane.queue.length) this.schedule(lane);
