@@ -332,43 +332,86 @@ export class PlatformaticConsumerTransport implements TransportConsumer {
     }
     lane.running = true;
     this.runningLanes++;
-    void this.drain(lane);
+    this.drain(lane);
   }
 
-  private async drain(lane: Lane): Promise<void> {
+  /**
+   * Hands the lane's records to the processor one at a time. Records that need no waiting are finished in this
+   * turn, so while handlers are synchronous the stream's own data callback runs each record through and no promise
+   * or closure is made per record; the first record that comes back with a promise parks the lane until it settles
+   * (`awaitRecord`), which then goes on here.
+   */
+  private drain(lane: Lane): void {
     const onRecord = this.onRecord!;
-    const everyRecords = this.settings.commit?.everyRecords;
+    let parked = false;
     try {
       // After a rebalance notice the lanes wait: the join that follows drops what they queue (old generation).
       while (lane.head < lane.queue.length && !this.stopping && !this.membership.signal.aborted) {
         const message = this.dequeue(lane);
         const ownership = this.membership.signal;
         lane.inFlight = message.offset;
+        let done: void | Promise<void>;
         try {
-          // A record that needed no waiting comes back without a promise: the next one follows in the same turn.
-          const done = onRecord(consumedRecord(message), ownership);
-          if (done !== undefined) await done;
+          done = onRecord(consumedRecord(message), ownership);
         } catch (reason) {
-          this.unfinished(lane, message, reason, ownership);
-          break;
-        } finally {
-          lane.inFlight = undefined;
+          // The processor rejects instead of throwing; a throw is treated the same way.
+          done = Promise.reject(reason instanceof Error ? reason : new Error(String(reason)));
         }
-        // Only the offset is kept per record; commitOn builds what the client needs once per commit.
-        if (lane.finished === undefined) this.finishedLanes.add(lane);
-        lane.finished = message.offset;
-        this.settings.pauses.succeeded(lane.topic, lane.partition);
-        if (everyRecords !== undefined && ++this.finishedSinceCommit >= everyRecords) void this.commit().catch(noop);
+        if (done !== undefined) {
+          parked = true;
+          void this.awaitRecord(lane, message, ownership, done);
+          return;
+        }
+        lane.inFlight = undefined;
+        this.finishRecord(lane, message);
       }
     } finally {
-      if (lane.head >= lane.queue.length) {
-        lane.queue = [];
-        lane.head = 0;
-      }
-      lane.running = false;
-      this.runningLanes--;
-      this.afterLane(lane);
+      if (!parked) this.endDrain(lane);
     }
+  }
+
+  /** The lane waits for its record's promise, then goes on with its queue (or stops, when it was not finished). */
+  private async awaitRecord(lane: Lane, message: Message, ownership: AbortSignal, done: Promise<void>): Promise<void> {
+    try {
+      await done;
+    } catch (reason) {
+      lane.inFlight = undefined;
+      try {
+        this.unfinished(lane, message, reason, ownership);
+      } finally {
+        this.endDrain(lane);
+      }
+      return;
+    }
+    lane.inFlight = undefined;
+    let finished = false;
+    try {
+      this.finishRecord(lane, message);
+      finished = true;
+    } finally {
+      if (finished) this.drain(lane);
+      else this.endDrain(lane);
+    }
+  }
+
+  /** Only the offset is kept per record; commitOn builds what the client needs once per commit. */
+  private finishRecord(lane: Lane, message: Message): void {
+    if (lane.finished === undefined) this.finishedLanes.add(lane);
+    lane.finished = message.offset;
+    this.settings.pauses.succeeded(lane.topic, lane.partition);
+    const everyRecords = this.settings.commit?.everyRecords;
+    if (everyRecords !== undefined && ++this.finishedSinceCommit >= everyRecords) void this.commit().catch(noop);
+  }
+
+  private endDrain(lane: Lane): void {
+    if (lane.head >= lane.queue.length) {
+      // Emptied in place: with synchronous handlers the lane runs dry after every record.
+      lane.queue.length = 0;
+      lane.head = 0;
+    }
+    lane.running = false;
+    this.runningLanes--;
+    this.afterLane(lane);
   }
 
   private afterLane(lane: Lane): void {
@@ -515,13 +558,16 @@ function ownedPartitions(consumer: Consumer): Set<string> {
   return owned;
 }
 
+/** A header without a value has no bytes to hand on (kafkajs' records drop it the same way). */
+function copyHeader(this: Record<string, Buffer>, value: Buffer | undefined | null, name: Buffer): void {
+  if (value !== undefined && value !== null) setOwnProperty(this, headerNameString(name), value);
+}
+
 /** The client's record as the runtime's: raw Buffers, headers as an object (the last of repeated names wins). */
 export function consumedRecord(message: Message): ConsumedRecord {
   const headers: Record<string, Buffer> = {};
-  for (const [name, value] of message.headers) {
-    // A header without a value has no bytes to hand on (kafkajs' records drop it the same way).
-    if (value !== undefined && value !== null) setOwnProperty(headers, headerNameString(name), value);
-  }
+  // forEach, not for…of: iterating the Map's entries makes a [name, value] array per header.
+  message.headers.forEach(copyHeader, headers);
   return {
     topic: message.topic,
     partition: message.partition,
