@@ -1,14 +1,12 @@
 // One file of evc's on-disk cache: written atomically (temp file + rename) with a digest of its
 // body on the first line, and read back only when that digest still matches. A truncated, edited
 // or half-written entry is then a miss — it can cost time, never change what evc prints or writes.
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { contentDigest as digest } from './content-digest.js';
 
 // A JavaScript line comment, so an entry holding CommonJS code can still be `require`d as it is.
 const HEADER = '//evc-cache-entry v1 sha256:';
-
-const digest = (body: string): string => createHash('sha256').update(body).digest('hex');
 
 /** The entry's body, or undefined when it is missing, unreadable or not intact. */
 export function readCacheEntry(file: string): string | undefined {

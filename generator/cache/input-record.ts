@@ -1,15 +1,13 @@
 // What a command read from its contracts: the listing and a digest of every file it opened (or
 // that it could not), so a cached result is reused only when every one of them is unchanged.
-import { createHash } from 'node:crypto';
 import type { ContractSource } from '../load/source.js';
+import { contentDigest as digest } from './content-digest.js';
 
 export interface InputRecord {
   readonly listed: readonly string[];
   /** Relative path → sha256 of its text, or null when it could not be read. */
   readonly files: Readonly<Record<string, string | null>>;
 }
-
-const digest = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** `source`, noting what is listed and read through it. */
 export function recordingSource<S extends ContractSource>(source: S): { source: S; record: () => InputRecord } {

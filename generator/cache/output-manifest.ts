@@ -3,9 +3,9 @@
 // wrote without reading them back (~14 MB for 400 messages). Like git's index: any write to a file
 // changes its ctime, which no tool can set back. A file written within RACY_MS of the record may
 // change again inside one timestamp tick, so it is trusted only after its content is checked.
-import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { contentDigest } from './content-digest.js';
 
 /**
  * [relative path, size, inode, mtime ms, ctime ms, sha256 of the content, racy]. Times as Node's
@@ -18,7 +18,6 @@ export interface OutputManifest {
 }
 
 const RACY_MS = 50;
-export const contentDigest = (text: string | Buffer): string => createHash('sha256').update(text).digest('hex');
 
 /**
  * Records `files` as they are now in `outDir` (call right after writing or comparing them). The

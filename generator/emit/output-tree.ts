@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GENERATED_MARKER } from './printer.js';
-import { contentDigest } from '../cache/output-manifest.js';
+import { contentDigest } from '../cache/content-digest.js';
 
 export interface TreeDifference {
   readonly changed: string[];

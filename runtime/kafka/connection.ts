@@ -2,6 +2,7 @@
 // instance (TLS, SASL and all), or bootstrap addresses, with kafkajs' logs routed to our logger.
 import { Kafka, logLevel, type KafkaConfig, type logCreator } from 'kafkajs';
 import type { Logger } from '../logger.js';
+import { fixKafkajsThrottleTimer } from './kafkajs-throttle-timer.js';
 import { connectionSecrets, redactLogFields, redactText } from './secret-redaction.js';
 
 export interface KafkaConnectionOptions {
@@ -15,6 +16,7 @@ export interface KafkaConnectionOptions {
 }
 
 export function kafkaClientOf(options: KafkaConnectionOptions, logger: Logger, defaultClientId: string): Kafka {
+  fixKafkajsThrottleTimer(); // no TimeoutNegativeWarning from kafkajs on Node 23+
   if (options.kafka !== undefined) return options.kafka;
   if (options.brokers === undefined || options.brokers.length === 0)
     throw new TypeError('give either a kafkajs `kafka` client or `brokers`');

@@ -6,7 +6,7 @@
 import { memberLocationOf } from '../../model/registry.js';
 import type { Diagnostic } from '../../model/registry.js';
 import { unguardedRecursionEdges } from '../../model/schema-recursion.js';
-import { walkMessageSchemas } from '../../model/walk-schema.js';
+import { messageSchemaVisits } from '../../model/walk-schema.js';
 import type { LintRule } from '../rule.js';
 import { finding } from '../rule.js';
 
@@ -22,9 +22,7 @@ export const recursionInPlace: LintRule = {
     // A shared schema is reported once, at the place that closes the cycle, however many messages use it.
     const reported = new Map<object, Set<string>>();
     for (const message of registry.messages) {
-      const nodes: { node: object; path: string }[] = [];
-      walkMessageSchemas(message, (node, path) => nodes.push({ node, path }));
-      for (const { edge, path } of unguardedRecursionEdges(nodes)) {
+      for (const { edge, path } of unguardedRecursionEdges(messageSchemaVisits(message))) {
         const member = edge.member ?? edge.keyword;
         const done = reported.get(edge.container) ?? new Set<string>();
         if (done.has(member)) continue;

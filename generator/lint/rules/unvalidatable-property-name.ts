@@ -21,12 +21,16 @@ export const unvalidatablePropertyName: LintRule = {
     const out: Diagnostic[] = [];
     for (const message of registry.messages) {
       walkMessageSchemas(message, (node, path) => {
-        const names: [string, unknown][] = NAME_LISTS.map((k) => [k, node[k]]);
-        if (Array.isArray(node['required']))
-          names.push(['required', Object.fromEntries(node['required'].map((n) => [String(n), true]))]);
-        for (const [keyword, map] of names) {
-          if (typeof map !== 'object' || map === null || !Object.prototype.hasOwnProperty.call(map, UNVALIDATABLE))
-            continue;
+        // Runs on every schema object of every message: no arrays or objects built for the common case.
+        const keywords = NAME_LISTS.filter((k) => {
+          const map = node[k];
+          return typeof map === 'object' && map !== null && Object.prototype.hasOwnProperty.call(map, UNVALIDATABLE);
+        });
+        const required = node['required'];
+        if (Array.isArray(required) && required.some((n) => String(n) === UNVALIDATABLE)) keywords.push('required');
+        for (const keyword of keywords) {
+          // A `required` list has no per-name locations: the finding points at the keyword.
+          const map = keyword === 'required' ? undefined : node[keyword];
           out.push(
             finding(
               this,

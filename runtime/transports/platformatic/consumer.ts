@@ -7,10 +7,11 @@
 // rewound, and records of the partition fetched meanwhile are dropped, uncommitted). A rebalance notice aborts the
 // ownership signal of the records in flight; a new generation drops what the lanes still queue (uncommitted: the
 // client fetches those partitions again from their committed offsets).
-import { Consumer, type CommitOptionsPartition, type Message, type MessagesStream } from '@platformatic/kafka';
+import type { CommitOptionsPartition, Consumer, Message, MessagesStream } from '@platformatic/kafka';
 import { setOwnProperty } from '../../../contract-conventions/own-properties.js';
 import type { ConsumedRecord } from '../../contract.js';
 import type { RecordDelivery, TopicPartition, TransportConsumer, TransportConsumerSettings } from '../transport.js';
+import { loadPlatformaticKafka } from './client-module.js';
 import type { PlatformaticClientOptions } from './connection.js';
 import { headerNameString } from './header-names.js';
 
@@ -180,6 +181,7 @@ export class PlatformaticConsumerTransport implements TransportConsumer {
 
   private async start(): Promise<void> {
     const { groupId } = this.settings;
+    const { Consumer } = await loadPlatformaticKafka();
     const consumer = new Consumer({
       ...this.client,
       groupId,

@@ -1,9 +1,10 @@
 // TransportProducer on @platformatic/kafka: idempotent with acks=all by default, one `send` per batch, and keys
 // partitioned exactly as Java's and kafkajs' producers do (murmur2 of the key bytes, sign bit cleared), so a key
 // lands on the same partition whichever client sent it. Records without a key go round-robin.
-import { GenericError, murmur2, NetworkError, Producer, ProduceAcks, type MessageToProduce } from '@platformatic/kafka';
+import type { GenericError, MessageToProduce, Producer } from '@platformatic/kafka';
 import type { WireRecord } from '../../contract.js';
 import type { TransportProducer, TransportProducerSettings } from '../transport.js';
+import { loadPlatformaticKafka, type PlatformaticKafka } from './client-module.js';
 import type { PlatformaticClientOptions } from './connection.js';
 import { headerNameBytes } from './header-names.js';
 
@@ -19,14 +20,14 @@ const ATTEMPT_RETRY_DELAY_MS = 250;
 const FAILOVER_BACKOFF_MS = [100, 250, 500, 1_000] as const;
 
 /** A connection to the broker failed (not a Kafka error answer): the leader may have moved. */
-function isBrokerGone(error: unknown): boolean {
-  if (!(error instanceof Error) || !GenericError.isGenericError(error)) return false;
-  const found = (error as GenericError).findBy('code', NetworkError.code);
+function isBrokerGone(client: PlatformaticKafka, error: unknown): boolean {
+  if (!(error instanceof Error) || !client.GenericError.isGenericError(error)) return false;
+  const found = (error as GenericError).findBy('code', client.NetworkError.code);
   return found !== null && found !== undefined;
 }
 
 /** Java's `Utils.toPositive(Utils.murmur2(key)) % partitions`; the client applies the modulo. */
-export function keyPartition(key: Buffer): number {
+export function keyPartition(murmur2: PlatformaticKafka['murmur2'], key: Buffer): number {
   return murmur2(key) & 0x7fffffff;
 }
 
@@ -39,29 +40,44 @@ function headerMap(headers: Readonly<Record<string, Buffer>>): Map<Buffer, Buffe
 export function createPlatformaticProducer(
   client: PlatformaticClientOptions,
   settings: TransportProducerSettings = {},
-): TransportProducer & { readonly producer: Producer } {
+): TransportProducer {
   const idempotent = settings.idempotent ?? true;
   let roundRobin = 0;
-  const producer = new Producer({
-    // The client retries an idempotent producer's sends forever unless told otherwise, even after errors no retry
-    // can fix; a bounded number (about as long as kafkajs' default retries) lets the caller see the failure.
-    ...client,
-    // ≤ 1 would mean "forever" to the client's idempotent producer. The rest of the default budget is spent in
-    // `send`, with fresh metadata each time (see LEADER_FAILOVER_BUDGET_MS).
-    retries: Math.max(client.retries ?? ATTEMPT_RETRIES, 2),
-    retryDelay: client.retryDelay ?? ATTEMPT_RETRY_DELAY_MS,
-    ...(settings.ackTimeoutMs === undefined ? {} : { timeout: settings.ackTimeoutMs }),
-    idempotent,
-    acks: ProduceAcks.ALL,
-    autocreateTopics: false,
-    partitioner: (_message, key) => (key === undefined ? roundRobin++ & 0x7fffffff : keyPartition(key)),
-  });
+  // Built on first use (see client-module.ts); a failed load is forgotten so the next call tries again.
+  let opening: Promise<{ readonly kafka: PlatformaticKafka; readonly producer: Producer }> | undefined;
+  const open = (): Promise<{ readonly kafka: PlatformaticKafka; readonly producer: Producer }> => {
+    opening ??= loadPlatformaticKafka().then(
+      (kafka) => ({
+        kafka,
+        producer: new kafka.Producer({
+          // The client retries an idempotent producer's sends forever unless told otherwise, even after errors no
+          // retry can fix; a bounded number (about as long as kafkajs' default retries) lets the caller see the failure.
+          ...client,
+          // ≤ 1 would mean "forever" to the client's idempotent producer. The rest of the default budget is spent in
+          // `send`, with fresh metadata each time (see LEADER_FAILOVER_BUDGET_MS).
+          retries: Math.max(client.retries ?? ATTEMPT_RETRIES, 2),
+          retryDelay: client.retryDelay ?? ATTEMPT_RETRY_DELAY_MS,
+          ...(settings.ackTimeoutMs === undefined ? {} : { timeout: settings.ackTimeoutMs }),
+          idempotent,
+          acks: kafka.ProduceAcks.ALL,
+          autocreateTopics: false,
+          partitioner: (_message, key) =>
+            key === undefined ? roundRobin++ & 0x7fffffff : keyPartition(kafka.murmur2, key),
+        }),
+      }),
+      (error: unknown) => {
+        opening = undefined;
+        throw error;
+      },
+    );
+    return opening;
+  };
   let connecting: Promise<void> | undefined;
   const connect = (): Promise<void> => {
     // The client connects on first use; asking for metadata proves the brokers answer. A failed attempt is
     // forgotten so the next call tries again.
-    connecting ??= producer
-      .metadata({ topics: [] })
+    connecting ??= open()
+      .then(({ producer }) => producer.metadata({ topics: [] }))
       .then(() => undefined)
       .catch((error: unknown) => {
         connecting = undefined;
@@ -70,9 +86,9 @@ export function createPlatformaticProducer(
     return connecting;
   };
   return {
-    producer,
     connect,
     async send(topic: string, records: readonly WireRecord[]) {
+      const { kafka, producer } = await open();
       const messages: MessageToProduce[] = new Array<MessageToProduce>(records.length);
       for (let i = 0; i < records.length; i++) {
         const record = records[i]!;
@@ -89,7 +105,7 @@ export function createPlatformaticProducer(
           await producer.send({ messages });
           return;
         } catch (error) {
-          if (!isBrokerGone(error) || Date.now() >= deadline) throw error;
+          if (!isBrokerGone(kafka, error) || Date.now() >= deadline) throw error;
           // Idempotent sequences advance only on success: sending the batch again cannot skip a sequence number.
           producer.clearMetadata();
           const backoff = FAILOVER_BACKOFF_MS[Math.min(attempt, FAILOVER_BACKOFF_MS.length - 1)]!;
@@ -99,6 +115,9 @@ export function createPlatformaticProducer(
     },
     async disconnect() {
       connecting = undefined;
+      // Never opened: nothing to close, and no reason to load the client now.
+      if (opening === undefined) return;
+      const { producer } = await opening;
       await producer.close();
     },
   };

@@ -46,8 +46,13 @@ function rewrite(file: string, change: (text: string) => string): void {
 
 /** What may happen between two runs. */
 type Edit =
-  | { kind: 'version' | 'constraint' | 'break-ref' | 'fix-ref'; document: number; value: number }
+  | {
+      kind: 'version' | 'constraint' | 'break-ref' | 'fix-ref' | 'rename-sent' | 'rename-name';
+      document: number;
+      value: number;
+    }
   | { kind: 'shared'; value: number }
+  | { kind: 'config' }
   | { kind: 'delete-cache' }
   | { kind: 'damage-cache'; entry: number; truncate: boolean };
 
@@ -63,6 +68,29 @@ function apply(dir: string, edit: Edit): void {
       return rewrite(documentOf(dir, edit.document), (t) => t.replace('common.yaml#/Money', 'common.yaml#/Mony'));
     case 'fix-ref':
       return rewrite(documentOf(dir, edit.document), (t) => t.replaceAll('common.yaml#/Mony', 'common.yaml#/Money'));
+    case 'rename-sent': {
+      // The component key of a sent message another document receives by `$ref` (toggled): that receiver's
+      // reference breaks, or is repaired, in a document that was not edited.
+      const key = `S${String(edit.document).padStart(2, '0')}Event0`;
+      return rewrite(documentOf(dir, edit.document), (t) =>
+        t.includes(`${key}Renamed`) ? t.replaceAll(`${key}Renamed`, key) : t.replaceAll(key, `${key}Renamed`),
+      );
+    }
+    case 'rename-name': {
+      // Only the `name` of a sent message (toggled): its identity changes for every document receiving it.
+      const name = `S${String(edit.document).padStart(2, '0')}Event1`;
+      return rewrite(documentOf(dir, edit.document), (t) =>
+        t.includes(`name: ${name}Other`)
+          ? t.replace(`name: ${name}Other`, `name: ${name}`)
+          : t.replace(`name: ${name}`, `name: ${name}Other`),
+      );
+    }
+    case 'config': // evc.config.yaml: Confluent wire format (messages.ts changes) and rules switched off (toggled)
+      return rewrite(path.join(dir, 'contracts', 'evc.config.yaml'), (t) =>
+        t.includes('schemaRegistry:')
+          ? t.slice(0, t.indexOf('schemaRegistry:'))
+          : `${t}schemaRegistry:\n  wireFormat: confluent\nrules:\n  off: [message-unsent, PAYLOAD]\n`,
+      );
     case 'shared': // the key schema every message of every document reaches
       return rewrite(sharedSchemas(dir), (t) => t.replace(/\[0-9\]\{\d+\}/, `[0-9]{${1 + edit.value}}`));
     case 'delete-cache':
@@ -86,11 +114,12 @@ function apply(dir: string, edit: Edit): void {
 const document = fc.integer({ min: 0, max: DOCUMENTS - 1 });
 const edits: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({
-    kind: fc.constantFrom('version', 'constraint', 'break-ref', 'fix-ref'),
+    kind: fc.constantFrom('version', 'constraint', 'break-ref', 'fix-ref', 'rename-sent', 'rename-name'),
     document,
     value: fc.integer({ min: 0, max: 50 }),
   }),
   fc.record({ kind: fc.constant('shared'), value: fc.integer({ min: 3, max: 9 }) }),
+  fc.record({ kind: fc.constant('config') }),
   fc.record({ kind: fc.constant('delete-cache') }),
   fc.record({ kind: fc.constant('damage-cache'), entry: fc.nat(), truncate: fc.boolean() }),
 );

@@ -1,5 +1,5 @@
-// Which libraries a command loads decides its start-up time. The runtime's entry alone (both Kafka
-// clients; @platformatic/kafka compiles its option schemas with ajv at load) costs about a second of
+// Which libraries a command loads decides its start-up time. The runtime's entry alone (kafkajs, avsc,
+// yaml; @platformatic/kafka only once a platformatic transport connects) costs about half a second of
 // CPU: `evc lint` and `evc generate` must not load it unless the contracts send Avro binary, whose
 // codec the loader builds through the runtime. ajv's compiler (~70 modules) is needed only to compile:
 // with the AsyncAPI validator cached, `evc lint` loads two of its runtime helpers and nothing else.
