@@ -2,54 +2,18 @@
 // undefined (the transport then goes on in the same turn, no promise per record), everything that waits comes
 // back as a promise, and nothing is ever thrown — a failure the transport must see is a rejected promise.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PREPARATION } from '../../../runtime/consumer/event-preparation.js';
 import type { ReceiverEvent } from '../../../runtime/consumer/receiver-events.js';
-import { ReceiverMetrics } from '../../../runtime/consumer/receiver-metrics.js';
-import { ReceiverObserver } from '../../../runtime/consumer/receiver-observer.js';
-import { createRecordProcessor } from '../../../runtime/consumer/record-processor.js';
-import { abortableSleep } from '../../../runtime/consumer/retry-policy.js';
-import { RouteTable } from '../../../runtime/consumer/route-table.js';
-import { route, silentLogger, type ConsumedRecord, type ProducerTransport } from '../../../runtime/index.js';
-import { CORRELATION_ID, routeCalculated, validRoute } from './fixtures.js';
+import type { ConsumedRecord, ProducerTransport } from '../../../runtime/index.js';
+import { processorUnderTest, validRecord } from './processor-under-test.js';
 
-const descriptor = routeCalculated('t');
-const valid: ConsumedRecord = {
-  topic: 't',
-  partition: 0,
-  offset: '7',
-  timestamp: '0',
-  key: Buffer.from('TRK-0042'),
-  value: Buffer.from(JSON.stringify(validRoute())),
-  headers: { correlationId: Buffer.from(CORRELATION_ID) },
-};
+const valid = validRecord;
 const notJson: ConsumedRecord = { ...valid, value: Buffer.from('{"routeId":') };
 
-function processor(handler: () => void | Promise<void>, deadLetters?: ProducerTransport) {
-  const events: ReceiverEvent[] = [];
-  const sent: string[] = [];
-  const observer = new ReceiverObserver(
-    { onEvent: (event) => events.push(event) },
-    new ReceiverMetrics(),
-    silentLogger,
-  );
-  const routes = [route(descriptor, handler)];
-  const process = createRecordProcessor({
-    groupId: 'g',
-    routes: new RouteTable(routes),
-    routeList: routes,
-    preparation: DEFAULT_PREPARATION,
+const processor = (handler: () => void | Promise<void>, deadLetters?: ProducerTransport) =>
+  processorUnderTest(handler, {
     retry: { maxAttempts: 2, strategy: 'fixed', initialDelayMs: 1, jitter: 'none' },
-    deadLetterTopic: undefined,
-    headerStyle: 'evc',
-    deadLetterTransport: deadLetters ?? { send: async (topic) => void sent.push(topic), disconnect: async () => {} },
-    observer,
-    clock: () => new Date(0),
-    random: () => 0.5,
-    sleep: abortableSleep,
-    signal: new AbortController().signal,
+    ...(deadLetters === undefined ? {} : { deadLetters }),
   });
-  return { process, events, sent };
-}
 
 const types = (events: readonly ReceiverEvent[]) => events.map((event) => event.type);
 
