@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
+import { fixKafkajsThrottleTimer } from '../../runtime/kafka/kafkajs-throttle-timer.js';
 import {
   createEventReceiver,
   createKafkaEventSender,
@@ -113,6 +114,7 @@ export async function fleetAvroStep(connection: KafkaConnectionOptions, run: str
 }
 
 async function firstValue(connection: KafkaConnectionOptions, topic: string): Promise<Buffer> {
+  fixKafkajsThrottleTimer(); // kafkajs' first request would print a TimeoutNegativeWarning on Node 23+
   const kafka = new Kafka({
     ...connection.kafkaConfig,
     brokers: [...connection.brokers!],
