@@ -310,7 +310,7 @@ async function runtimeCpuCost(events: readonly RoutePlanned[]): Promise<Record<s
   let handled = 0;
   const table = [route(message, () => void (handled += 1))];
   // The processor a receiver runs, driven directly so no transport time is counted.
-  let processor: ((record: ConsumedRecord) => Promise<void>) | undefined;
+  let processor: ((record: ConsumedRecord) => void | Promise<void>) | undefined;
   const capture = createReceiver({ groupId: 'cpu', logger: silentLogger }, () => ({
     consumer: { run: async (_topics, onRecord) => void (processor = onRecord), stop: async () => {} },
     deadLetters: broker.producer(),

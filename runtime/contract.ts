@@ -71,12 +71,13 @@ export interface ProducerTransport {
 }
 
 /**
- * Delivers records of the subscribed topics one at a time per partition. `onRecord` resolving
- * means the record is done (handled or dead-lettered) and its offset may be committed; rejecting
- * means it must not be committed and the partition must stop (see runtime/consumer).
+ * Delivers records of the subscribed topics one at a time per partition. `onRecord` returning
+ * nothing, or a promise that resolves, means the record is done (handled or dead-lettered) and its
+ * offset may be committed (nothing is returned when nothing had to wait: await only a promise);
+ * rejecting means it must not be committed and the partition must stop (see runtime/consumer).
  */
 export interface ConsumerTransport {
-  run(topics: readonly string[], onRecord: (record: ConsumedRecord) => Promise<void>): Promise<void>;
+  run(topics: readonly string[], onRecord: (record: ConsumedRecord) => void | Promise<void>): Promise<void>;
   stop(): Promise<void>;
 }
 

@@ -3,6 +3,7 @@
 // headers, mirroring the sender, which adds them on top of the application's.
 import type { EventMetadata } from '../contract.js';
 import { EventDecodeError } from '../errors.js';
+import { strictUtf8 } from './json-decoder.js';
 import { setOwnProperty } from '../../contract-conventions/own-properties.js';
 import {
   CE_ID,
@@ -15,8 +16,6 @@ import {
   EVC_REPLAY_COUNT,
   RUNTIME_HEADER_NAMES,
 } from '../../contract-conventions/headers.js';
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Runtime headers whose value is the same record after record (one producer, message type, contract version):
@@ -102,10 +101,14 @@ function sameBytes(a: Buffer, b: Buffer): boolean {
   return true;
 }
 
+const BYTE_ORDER_MARK = 0xfeff;
+
+/**
+ * A header value as a strict WHATWG decoder gives it (`new TextDecoder('utf-8', { fatal: true })`, which drops a
+ * leading byte order mark), or undefined when it is not UTF-8. Buffer decoding is a cheaper native call than
+ * TextDecoder, and no exception is thrown and caught for a value that is not UTF-8.
+ */
 function tryUtf8(bytes: Buffer): string | undefined {
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    return undefined;
-  }
+  const text = strictUtf8(bytes);
+  return text !== undefined && text.charCodeAt(0) === BYTE_ORDER_MARK ? text.slice(1) : text;
 }

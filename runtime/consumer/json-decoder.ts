@@ -27,14 +27,19 @@ const REPLACEMENT_CHARACTER = '\uFFFD';
 
 /** Strict UTF-8 to string (rejects malformed, overlong and surrogate sequences); throws EventDecodeError('not-utf8'). */
 export function decodeUtf8(part: EventPart, bytes: Buffer): string {
+  const text = strictUtf8(bytes);
+  if (text === undefined) throw new EventDecodeError(part, 'not-utf8', 'bytes are not valid UTF-8');
+  return text;
+}
+
+/** The text of strict UTF-8 bytes (a leading BOM kept as U+FEFF), or undefined when they are not UTF-8. */
+export function strictUtf8(bytes: Buffer): string | undefined {
   // Decoding replaces each malformed sequence with U+FFFD (the WHATWG decoder), so a text without one came from
   // valid UTF-8; only a text with one needs the native validator to tell a replacement from a U+FFFD that was
   // sent. Most texts have none (and a Latin-1 string cannot hold one: indexOf answers at once), so valid input is
   // decoded in one native call instead of two. test/unit/runtime/json-decoder.test.ts pins it against isUtf8.
   const text = bytes.toString('utf8');
-  if (text.indexOf(REPLACEMENT_CHARACTER) !== -1 && !isUtf8(bytes))
-    throw new EventDecodeError(part, 'not-utf8', 'bytes are not valid UTF-8');
-  return text;
+  return text.indexOf(REPLACEMENT_CHARACTER) !== -1 && !isUtf8(bytes) ? undefined : text;
 }
 
 /** Parses a JSON document from bytes within the limits. */

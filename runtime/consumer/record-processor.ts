@@ -31,11 +31,12 @@ import type { RouteTable } from './route-table.js';
 import { readRetryState, retryRecord, RetryRouting, type RetryState } from './retry-topics.js';
 
 /**
- * Resolves when the record is done (handled or dead-lettered; hooks say which). `ownership`, when
- * given, aborts when this consumer stops owning the record's partition (a group rebalance): retry
- * waits then end at once and the record stays uncommitted for the partition's next owner.
+ * Done when the record is done (handled or dead-lettered; hooks say which): at once (undefined) when nothing had to
+ * wait, else when the returned promise resolves. It never throws; what must stay uncommitted rejects. `ownership`,
+ * when given, aborts when this consumer stops owning the record's partition (a group rebalance): retry waits then
+ * end at once and the record stays uncommitted for the partition's next owner.
  */
-export type RecordProcessor = (record: ConsumedRecord, ownership?: AbortSignal) => Promise<void>;
+export type RecordProcessor = (record: ConsumedRecord, ownership?: AbortSignal) => void | Promise<void>;
 
 export interface RecordProcessorOptions {
   readonly groupId: string;
@@ -215,38 +216,17 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
     return writeDeadLetter(record, letter);
   };
 
-  return async function processRecord(record, ownership) {
-    // A retry topic's record waits for its due time with its partition paused (the transport resumes it).
-    const retry = retryRouting.isRetryTopic(record.topic) ? readRetryState(record) : undefined;
-    // Another group's failed delivery (all groups of a source topic read its retry topics): not ours to wait for.
-    if (retry?.forGroup !== undefined && retry.forGroup !== groupId) {
-      observer.emit({ type: 'skipped-retry', record, forGroup: retry.forGroup });
-      return;
-    }
-    if (retry !== undefined && retry.dueAtMs > options.clock().getTime())
-      throw new RetryNotDueError(record, retry.dueAtMs);
-    observer.metrics.consumed();
-    // Almost always empty: the record's id is built only when a failed write waits for a redelivery.
-    const retryWrite = pending.size === 0 ? undefined : pending.get(pendingId(record));
-    if (retryWrite !== undefined) return writeDeadLetter(record, retryWrite);
-
-    // A replayed dead letter is addressed to the group that gave up on it (see EVC_REPLAY_FOR_GROUP).
-    const forGroup = record.headers[EVC_REPLAY_FOR_GROUP];
-    if (forGroup !== undefined && forGroup.toString('utf8') !== groupId) {
-      observer.emit({ type: 'skipped-replay', record, forGroup: forGroup.toString('utf8') });
-      return;
-    }
-
-    // Dead letters keep the record as it came (frame included); only decoding sees the JSON inside.
-    let input = record;
-    if (options.frames !== undefined) {
-      const checked = await options.frames(record);
-      if (checked instanceof EventRuntimeError) {
-        observer.emit({ type: 'invalid', record, stage: 'decode', messageType: undefined, error: checked });
-        return deadLetter(record, undefined, checked, undefined, 1, retry);
-      }
-      input = checked;
-    }
+  /**
+   * Decode → identify → validate → first attempt, without a promise when nothing has to wait: a synchronous
+   * handler that succeeds finishes the record in the caller's turn (a transport then hands over the next record
+   * without a microtask and a promise per record). Everything that waits continues in `afterFirstAttempt`.
+   */
+  const processInput = (
+    record: ConsumedRecord,
+    input: ConsumedRecord,
+    ownership: AbortSignal | undefined,
+    retry: RetryState | undefined,
+  ): void | Promise<void> => {
     const prepared = prepareEvent(input, routes, preparation);
     if (!prepared.ok) {
       const stage = prepared.error.stage === 'decode' ? 'decode' : 'validate';
@@ -254,20 +234,47 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
       return deadLetter(record, prepared.route, prepared.error, prepared.messageType, 1, retry);
     }
     observer.metrics.valid();
-
     const { route, event } = prepared;
+    const started = performance.now();
+    let result: void | PromiseLike<void>;
+    try {
+      result = route.handler(event);
+    } catch (thrown) {
+      return afterFirstAttempt(record, route, event, new HandlerError(event.name, 1, thrown), ownership, retry);
+    }
+    if (result !== undefined && typeof result.then === 'function') {
+      return Promise.resolve(result).then(
+        () => observer.handled(record, event.name, 1, performance.now() - started),
+        (thrown: unknown) =>
+          afterFirstAttempt(record, route, event, new HandlerError(event.name, 1, thrown), ownership, retry),
+      );
+    }
+    observer.handled(record, event.name, 1, performance.now() - started);
+    return undefined;
+  };
+
+  /** The in-place retries after a failed attempt, then the next retry topic or the dead-letter topic. */
+  const afterFirstAttempt = async (
+    record: ConsumedRecord,
+    route: ConsumerRoute,
+    event: Parameters<ConsumerRoute['handler']>[0],
+    firstFailure: HandlerError,
+    ownership: AbortSignal | undefined,
+    retry: RetryState | undefined,
+  ): Promise<void> => {
     const policy = policies.get(route) ?? defaultPolicy;
+    let failure = firstFailure;
     for (let attempt = 1; ; attempt += 1) {
-      const started = performance.now();
-      let failure: HandlerError;
-      try {
-        const result = route.handler(event);
-        // Synchronous handlers skip a microtask turn per record.
-        if (result !== undefined && typeof result.then === 'function') await result;
-        observer.handled(record, event.name, attempt, performance.now() - started);
-        return;
-      } catch (thrown) {
-        failure = new HandlerError(event.name, attempt, thrown);
+      if (attempt > 1) {
+        const started = performance.now();
+        try {
+          const result = route.handler(event);
+          if (result !== undefined && typeof result.then === 'function') await result;
+          observer.handled(record, event.name, attempt, performance.now() - started);
+          return;
+        } catch (thrown) {
+          failure = new HandlerError(event.name, attempt, thrown);
+        }
       }
       if (!failure.retriable || attempt >= policy.maxAttempts) {
         const next = failure.retriable ? retryRouting.nextStage(route, retry?.failedDeliveries ?? 0) : undefined;
@@ -286,6 +293,55 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
       } catch {
         throw new ProcessingAbortedError(record);
       }
+    }
+  };
+
+  const processFramed = async (
+    record: ConsumedRecord,
+    frames: FrameCheck,
+    ownership: AbortSignal | undefined,
+    retry: RetryState | undefined,
+  ): Promise<void> => {
+    // Dead letters keep the record as it came (frame included); only decoding sees the JSON inside.
+    const checked = await frames(record);
+    if (checked instanceof EventRuntimeError) {
+      observer.emit({ type: 'invalid', record, stage: 'decode', messageType: undefined, error: checked });
+      return deadLetter(record, undefined, checked, undefined, 1, retry);
+    }
+    return processInput(record, checked, ownership, retry);
+  };
+
+  const processRecord = (record: ConsumedRecord, ownership?: AbortSignal): void | Promise<void> => {
+    // A retry topic's record waits for its due time with its partition paused (the transport resumes it).
+    const retry = retryRouting.isRetryTopic(record.topic) ? readRetryState(record) : undefined;
+    // Another group's failed delivery (all groups of a source topic read its retry topics): not ours to wait for.
+    if (retry?.forGroup !== undefined && retry.forGroup !== groupId) {
+      observer.emit({ type: 'skipped-retry', record, forGroup: retry.forGroup });
+      return undefined;
+    }
+    if (retry !== undefined && retry.dueAtMs > options.clock().getTime())
+      return Promise.reject(new RetryNotDueError(record, retry.dueAtMs));
+    observer.metrics.consumed();
+    // Almost always empty: the record's id is built only when a failed write waits for a redelivery.
+    const retryWrite = pending.size === 0 ? undefined : pending.get(pendingId(record));
+    if (retryWrite !== undefined) return writeDeadLetter(record, retryWrite);
+
+    // A replayed dead letter is addressed to the group that gave up on it (see EVC_REPLAY_FOR_GROUP).
+    const forGroup = record.headers[EVC_REPLAY_FOR_GROUP];
+    if (forGroup !== undefined && forGroup.toString('utf8') !== groupId) {
+      observer.emit({ type: 'skipped-replay', record, forGroup: forGroup.toString('utf8') });
+      return undefined;
+    }
+    if (options.frames !== undefined) return processFramed(record, options.frames, ownership, retry);
+    return processInput(record, record, ownership, retry);
+  };
+
+  // Callers see a rejection, never a throw: whatever escapes the synchronous part becomes a rejected promise.
+  return function processRecordSafely(record, ownership) {
+    try {
+      return processRecord(record, ownership);
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
   };
 }

@@ -211,7 +211,7 @@ function partitionKey(topic: string, partition: number): string {
 /** One group member. Partitions are dealt round-robin over the members in join order. */
 class InMemoryConsumer implements ConsumerTransport {
   private topics: readonly string[] = [];
-  private onRecord: ((record: ConsumedRecord) => Promise<void>) | undefined;
+  private onRecord: ((record: ConsumedRecord) => void | Promise<void>) | undefined;
   private readonly workers = new Map<string, PartitionWorker>();
   private running = false;
 
@@ -221,7 +221,7 @@ class InMemoryConsumer implements ConsumerTransport {
     readonly options: InMemoryConsumerOptions,
   ) {}
 
-  async run(topics: readonly string[], onRecord: (record: ConsumedRecord) => Promise<void>): Promise<void> {
+  async run(topics: readonly string[], onRecord: (record: ConsumedRecord) => void | Promise<void>): Promise<void> {
     if (this.running) throw new Error('consumer is already running');
     this.running = true;
     this.topics = topics;
@@ -290,7 +290,7 @@ class PartitionWorker {
     private readonly member: InMemoryConsumer,
     readonly topic: string,
     readonly partition: number,
-    private readonly onRecord: (record: ConsumedRecord) => Promise<void>,
+    private readonly onRecord: (record: ConsumedRecord) => void | Promise<void>,
   ) {
     this.key = partitionKey(topic, partition);
   }

@@ -42,13 +42,14 @@ export interface TransportProducer extends ProducerTransport {
 }
 
 /**
- * Called once per record, one record at a time per partition (partitions may run concurrently). Resolving means
- * the record is finished (handled or dead-lettered): its offset may be committed. Rejecting means it is not: the
+ * Called once per record, one record at a time per partition (partitions may run concurrently). Returning nothing
+ * (the record needed no waiting, e.g. a synchronous handler), or a promise that resolves, means the record is
+ * finished (handled or dead-lettered): its offset may be committed. Rejecting means it is not: the
  * transport must not commit it and must deliver it again later (after pausing its partition, see
  * `TransportConsumerSettings.pauses`). `ownership` aborts when the member may no longer own the record's
  * partition (a rebalance): the processor stops its in-place retries and rejects.
  */
-export type RecordDelivery = (record: ConsumedRecord, ownership: AbortSignal) => Promise<void>;
+export type RecordDelivery = (record: ConsumedRecord, ownership: AbortSignal) => void | Promise<void>;
 
 /** A group consumer on one client. */
 export interface TransportConsumer extends ConsumerTransport {

@@ -168,7 +168,9 @@ export class KafkaConsumerTransport implements TransportConsumer {
       for (const message of batch.messages) {
         if (this.stopping || !payload.isRunning() || payload.isStale() || ownership.aborted) break;
         try {
-          await onRecord(consumedRecord(topic, partition, message), ownership);
+          // A record that needed no waiting comes back without a promise: the next one follows in the same turn.
+          const done = onRecord(consumedRecord(topic, partition, message), ownership);
+          if (done !== undefined) await done;
         } catch (reason) {
           // Not done (dead-letter topic unwritable, shutdown, or rebalance): leave the offset
           // unresolved so the record is fetched again; only an unwritable dead-letter topic stops

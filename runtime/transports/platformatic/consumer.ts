@@ -81,6 +81,8 @@ export class PlatformaticConsumerTransport implements TransportConsumer {
   private committing: Promise<void> | undefined;
   private commitAgain = false;
   private commitTimer: NodeJS.Timeout | undefined;
+  /** A commit asked for at the end of this turn (commitSoon). */
+  private commitScheduled = false;
   private idle: (() => void) | undefined;
 
   constructor(
@@ -159,6 +161,16 @@ export class PlatformaticConsumerTransport implements TransportConsumer {
       await stream?.close().catch(() => {});
       await closeConsumer(consumer);
     }
+  }
+
+  /** One commit at the end of this turn of the event loop, however many lanes ran dry in it. */
+  private commitSoon(): void {
+    if (this.commitScheduled) return;
+    this.commitScheduled = true;
+    setImmediate(() => {
+      this.commitScheduled = false;
+      void this.commit().catch(noop);
+    });
   }
 
   private async flushCommits(consumer: Consumer): Promise<void> {
@@ -322,41 +334,86 @@ export class PlatformaticConsumerTransport implements TransportConsumer {
     }
     lane.running = true;
     this.runningLanes++;
-    void this.drain(lane);
+    this.drain(lane);
   }
 
-  private async drain(lane: Lane): Promise<void> {
+  /**
+   * Hands the lane's records to the processor one at a time. Records that need no waiting are finished in this
+   * turn, so while handlers are synchronous the stream's own data callback runs each record through and no promise
+   * or closure is made per record; the first record that comes back with a promise parks the lane until it settles
+   * (`awaitRecord`), which then goes on here.
+   */
+  private drain(lane: Lane): void {
     const onRecord = this.onRecord!;
-    const everyRecords = this.settings.commit?.everyRecords;
+    let parked = false;
     try {
       // After a rebalance notice the lanes wait: the join that follows drops what they queue (old generation).
       while (lane.head < lane.queue.length && !this.stopping && !this.membership.signal.aborted) {
         const message = this.dequeue(lane);
         const ownership = this.membership.signal;
         lane.inFlight = message.offset;
+        let done: void | Promise<void>;
         try {
-          await onRecord(consumedRecord(message), ownership);
+          done = onRecord(consumedRecord(message), ownership);
         } catch (reason) {
-          this.unfinished(lane, message, reason, ownership);
-          break;
-        } finally {
-          lane.inFlight = undefined;
+          // The processor rejects instead of throwing; a throw is treated the same way.
+          done = Promise.reject(reason instanceof Error ? reason : new Error(String(reason)));
         }
-        // Only the offset is kept per record; commitOn builds what the client needs once per commit.
-        if (lane.finished === undefined) this.finishedLanes.add(lane);
-        lane.finished = message.offset;
-        this.settings.pauses.succeeded(lane.topic, lane.partition);
-        if (everyRecords !== undefined && ++this.finishedSinceCommit >= everyRecords) void this.commit().catch(noop);
+        if (done !== undefined) {
+          parked = true;
+          void this.awaitRecord(lane, message, ownership, done);
+          return;
+        }
+        lane.inFlight = undefined;
+        this.finishRecord(lane, message);
       }
     } finally {
-      if (lane.head >= lane.queue.length) {
-        lane.queue = [];
-        lane.head = 0;
-      }
-      lane.running = false;
-      this.runningLanes--;
-      this.afterLane(lane);
+      if (!parked) this.endDrain(lane);
     }
+  }
+
+  /** The lane waits for its record's promise, then goes on with its queue (or stops, when it was not finished). */
+  private async awaitRecord(lane: Lane, message: Message, ownership: AbortSignal, done: Promise<void>): Promise<void> {
+    try {
+      await done;
+    } catch (reason) {
+      lane.inFlight = undefined;
+      try {
+        this.unfinished(lane, message, reason, ownership);
+      } finally {
+        this.endDrain(lane);
+      }
+      return;
+    }
+    lane.inFlight = undefined;
+    let finished = false;
+    try {
+      this.finishRecord(lane, message);
+      finished = true;
+    } finally {
+      if (finished) this.drain(lane);
+      else this.endDrain(lane);
+    }
+  }
+
+  /** Only the offset is kept per record; commitOn builds what the client needs once per commit. */
+  private finishRecord(lane: Lane, message: Message): void {
+    if (lane.finished === undefined) this.finishedLanes.add(lane);
+    lane.finished = message.offset;
+    this.settings.pauses.succeeded(lane.topic, lane.partition);
+    const everyRecords = this.settings.commit?.everyRecords;
+    if (everyRecords !== undefined && ++this.finishedSinceCommit >= everyRecords) void this.commit().catch(noop);
+  }
+
+  private endDrain(lane: Lane): void {
+    if (lane.head >= lane.queue.length) {
+      // Emptied in place: with synchronous handlers the lane runs dry after every record.
+      lane.queue.length = 0;
+      lane.head = 0;
+    }
+    lane.running = false;
+    this.runningLanes--;
+    this.afterLane(lane);
   }
 
   private afterLane(lane: Lane): void {
@@ -366,8 +423,10 @@ export class PlatformaticConsumerTransport implements TransportConsumer {
       idle();
     }
     if (this.stopping) return;
-    // A lane that ran dry finished a fetched batch: commit, as kafkajs does after each batch.
-    if (lane.queue.length === 0) void this.commit().catch(noop);
+    // A lane that ran dry finished a fetched batch: commit, as kafkajs does after each batch. Records that need no
+    // waiting are handled as the stream hands them over, so a lane runs dry after each one: the commit waits for the
+    // end of the turn, once for all of them.
+    if (lane.queue.length === 0) this.commitSoon();
     this.flowWhenDrained();
     if (this.membership.signal.aborted) return; // lanes start again with the next generation's records
     if (lane.head < lane.queue.length) this.schedule(lane);
@@ -501,13 +560,16 @@ function ownedPartitions(consumer: Consumer): Set<string> {
   return owned;
 }
 
+/** A header without a value has no bytes to hand on (kafkajs' records drop it the same way). */
+function copyHeader(this: Record<string, Buffer>, value: Buffer | undefined | null, name: Buffer): void {
+  if (value !== undefined && value !== null) setOwnProperty(this, headerNameString(name), value);
+}
+
 /** The client's record as the runtime's: raw Buffers, headers as an object (the last of repeated names wins). */
 export function consumedRecord(message: Message): ConsumedRecord {
   const headers: Record<string, Buffer> = {};
-  for (const [name, value] of message.headers) {
-    // A header without a value has no bytes to hand on (kafkajs' records drop it the same way).
-    if (value !== undefined && value !== null) setOwnProperty(headers, headerNameString(name), value);
-  }
+  // forEach, not for…of: iterating the Map's entries makes a [name, value] array per header.
+  message.headers.forEach(copyHeader, headers);
   return {
     topic: message.topic,
     partition: message.partition,

@@ -11,12 +11,9 @@ import { PartitionPauses } from '../../../runtime/consumer/partition-pauses.js';
 import type { ReceiverEvent } from '../../../runtime/consumer/receiver-events.js';
 import { ReceiverObserver } from '../../../runtime/consumer/receiver-observer.js';
 import { ReceiverMetrics } from '../../../runtime/consumer/receiver-metrics.js';
-import { createRecordProcessor } from '../../../runtime/consumer/record-processor.js';
-import { DEFAULT_PREPARATION } from '../../../runtime/consumer/event-preparation.js';
-import { RouteTable } from '../../../runtime/consumer/route-table.js';
-import { ProcessingAbortedError, route, silentLogger, type ConsumedRecord } from '../../../runtime/index.js';
+import { ProcessingAbortedError, silentLogger, type ConsumedRecord } from '../../../runtime/index.js';
 import { abortableSleep } from '../../../runtime/consumer/retry-policy.js';
-import { CORRELATION_ID, routeCalculated, validRoute } from './fixtures.js';
+import { processorUnderTest, validRecord } from './processor-under-test.js';
 
 const EVENTS = { GROUP_JOIN: 'consumer.group_join', CRASH: 'consumer.crash' };
 const rebalancing = Object.assign(new Error('The group is rebalancing, so a rejoin is needed'), {
@@ -185,43 +182,12 @@ describe('rebalance during a retry schedule', () => {
 });
 
 describe('record processor and the ownership signal', () => {
-  const descriptor = routeCalculated('t');
-  const record: ConsumedRecord = {
-    topic: 't',
-    partition: 0,
-    offset: '7',
-    timestamp: '0',
-    key: Buffer.from('TRK-0042'),
-    value: Buffer.from(JSON.stringify(validRoute())),
-    headers: { correlationId: Buffer.from(CORRELATION_ID) },
-  };
+  const record = validRecord;
 
-  function processor(handler: () => void) {
-    const events: ReceiverEvent[] = [];
-    const sent: string[] = [];
-    const observer = new ReceiverObserver(
-      { onEvent: (event) => events.push(event) },
-      new ReceiverMetrics(),
-      silentLogger,
-    );
-    const routes = [route(descriptor, handler)];
-    const process = createRecordProcessor({
-      groupId: 'g',
-      routes: new RouteTable(routes),
-      routeList: routes,
-      preparation: DEFAULT_PREPARATION,
+  const processor = (handler: () => void) =>
+    processorUnderTest(handler, {
       retry: { maxAttempts: 5, strategy: 'fixed', initialDelayMs: 10_000, jitter: 'none' },
-      deadLetterTopic: undefined,
-      headerStyle: 'evc',
-      deadLetterTransport: { send: async (topic) => void sent.push(topic), disconnect: async () => {} },
-      observer,
-      clock: () => new Date(0),
-      random: () => 0.5,
-      sleep: abortableSleep,
-      signal: new AbortController().signal,
     });
-    return { process, events, sent };
-  }
 
   it('ends the retry wait when ownership is lost: the record is neither handled again nor dead-lettered', async () => {
     let calls = 0;
