@@ -3,7 +3,7 @@
 // its `$defs`, drop annotations, and point ajv's runtime imports at `eventcontracts/runtime`.
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { cachedValidator, storeValidator } from './validator-cache.js';
+import { cachedValidator, storeValidator, type CompiledValidatorFiles } from './validator-cache.js';
 import type { Diagnostic, JsonSchema, MessageModel } from '../model/registry.js';
 import { bundleSchema } from '../model/bundle.js';
 import { messageValidatorAjv, standaloneCode } from '../ajv.js';
@@ -18,7 +18,7 @@ export interface EmittedValidators {
 }
 
 /** The parts of a message a validator module checks. */
-type Role = 'payload' | 'key' | 'headers';
+export type Role = 'payload' | 'key' | 'headers';
 /** Bump when the emitted validator files or the ajv options in generator/ajv.ts change: cached ones are recompiled. */
 const VALIDATOR_FORMAT = 8;
 const AJV_VERSION = (createRequire(import.meta.url)('ajv/package.json') as { version: string }).version;
@@ -30,53 +30,85 @@ export function emitValidators(plan: GenerationPlan, runtimeImport: string): Emi
   const diagnostics: Diagnostic[] = [];
   for (const message of plan.registry.messages) {
     const file = plan.validatorFiles.get(message)!;
-    // Payload and key are validated as JSON; headers travel as strings, so their validator
-    // coerces `"3"` to `3` where the schema says integer — a separate module, a separate ajv.
-    const modules: [string, readonly Role[], boolean][] = [[file, ['payload', 'key'], false]];
-    if (message.headers !== undefined) modules.push([`${file}.headers`, ['headers'], true]);
-    for (const [module, roles, coerce] of modules) {
-      const compiled = compileModule(message, roles, coerce, runtimeImport);
-      if ('diagnostics' in compiled) {
-        diagnostics.push(...compiled.diagnostics);
+    const from = `the contract of message ${JSON.stringify(message.name).replace(/[\r\n\u2028\u2029]/g, ' ')}`;
+    for (const job of validatorJobs(message, runtimeImport)) {
+      const compiled = cachedValidator(job.cacheKey) ?? compileAndStore(job);
+      if ('failures' in compiled) {
+        diagnostics.push(...compiled.failures.map((failure) => compileFailure(message, failure)));
         continue;
       }
-      files.set(`validators/${module}.js`, compiled.js);
-      files.set(`validators/${module}.d.ts`, compiled.dts);
+      // The file header naming the message is added here: messages sharing a schema share one compilation.
+      const module = `${file}${job.moduleSuffix}`;
+      files.set(`validators/${module}.js`, `${fileHeader(from).text}${compiled.js}`);
+      files.set(`validators/${module}.d.ts`, `${fileHeader(from).text}${compiled.dts}`);
     }
   }
   return { files, diagnostics };
 }
 
-/** One standalone validator module for some roles of a message; one ajv instance per module, so
- * adding a message never renumbers another file's functions. */
-function compileModule(
-  message: MessageModel,
-  roles: readonly Role[],
-  coerce: boolean,
-  runtimeImport: string,
-): { js: string; dts: string } | { diagnostics: Diagnostic[] } {
-  const bundles = roles.map((role) => {
-    const schema = schemaOf(message, role);
-    return schema === undefined ? undefined : bundleSchema(schema, { stripAnnotations: true });
+/** One validator module to compile: plain data (it may be sent to a worker thread), keyed by its content. */
+export interface ValidatorJob {
+  /** Appended to the message's validator file name: `''` for payload and key, `.headers` for headers. */
+  readonly moduleSuffix: string;
+  readonly roles: readonly Role[];
+  readonly coerce: boolean;
+  readonly runtimeImport: string;
+  /** Each role's schema bundled with its `$defs`, annotations dropped; undefined where the message has none. */
+  readonly bundles: readonly (JsonSchema | undefined)[];
+  /** sha256 of everything above, the ajv version and the emitted format: the validator cache's key. */
+  readonly cacheKey: string;
+}
+
+/** A role whose schema ajv refused, and ajv's reason. */
+export interface CompileFailure {
+  readonly role: Role;
+  readonly reason: string;
+}
+
+const jobsByMessage = new WeakMap<MessageModel, Map<string, readonly ValidatorJob[]>>();
+
+/** The validator modules of one message, in file order (bundled once per message and runtime import). */
+export function validatorJobs(message: MessageModel, runtimeImport: string): readonly ValidatorJob[] {
+  const known = jobsByMessage.get(message) ?? new Map<string, readonly ValidatorJob[]>();
+  jobsByMessage.set(message, known);
+  const remembered = known.get(runtimeImport);
+  if (remembered) return remembered;
+  // Payload and key are validated as JSON; headers travel as strings, so their validator
+  // coerces `"3"` to `3` where the schema says integer — a separate module, a separate ajv.
+  const modules: [string, readonly Role[], boolean][] = [['', ['payload', 'key'], false]];
+  if (message.headers !== undefined) modules.push(['.headers', ['headers'], true]);
+  const jobs = modules.map(([moduleSuffix, roles, coerce]): ValidatorJob => {
+    const bundles = roles.map((role) => {
+      const schema = schemaOf(message, role);
+      return schema === undefined ? undefined : bundleSchema(schema, { stripAnnotations: true });
+    });
+    // The ajv version is part of the key: its output changes with it. The key is the content only: messages
+    // sharing a schema (e.g. one headers schema for all) share one compilation.
+    const cacheKey = createHash('sha256')
+      .update(JSON.stringify([VALIDATOR_FORMAT, AJV_VERSION, runtimeImport, coerce, roles, bundles]))
+      .digest('hex');
+    return { moduleSuffix, roles, coerce, runtimeImport, bundles, cacheKey };
   });
-  // The ajv version is part of the key: its output changes with it.
-  // The key is the content only: messages sharing a schema (e.g. one headers schema for all)
-  // share one compilation; the file header naming the message is added afterwards.
-  const cacheKey = createHash('sha256')
-    .update(JSON.stringify([VALIDATOR_FORMAT, AJV_VERSION, runtimeImport, coerce, roles, bundles]))
-    .digest('hex');
-  const from = `the contract of message ${JSON.stringify(message.name).replace(/[\r\n\u2028\u2029]/g, ' ')}`;
-  const withHeader = (body: { js: string; dts: string }): { js: string; dts: string } => ({
-    js: `${fileHeader(from).text}${body.js}`,
-    dts: `${fileHeader(from).text}${body.dts}`,
-  });
-  const cached = cachedValidator(cacheKey);
-  if (cached) return withHeader(cached);
-  const ajv = messageValidatorAjv({ standalone: true, coerceTypes: coerce });
+  known.set(runtimeImport, jobs);
+  return jobs;
+}
+
+function compileAndStore(job: ValidatorJob): CompiledValidatorFiles | { failures: CompileFailure[] } {
+  const compiled = compileValidatorJob(job);
+  if (!('failures' in compiled)) storeValidator(job.cacheKey, compiled);
+  return compiled;
+}
+
+/**
+ * One standalone validator module for some roles of a message; one ajv instance per module, so adding a message
+ * never renumbers another file's functions (and modules can be compiled in any order, on any thread).
+ */
+export function compileValidatorJob(job: ValidatorJob): CompiledValidatorFiles | { failures: CompileFailure[] } {
+  const ajv = messageValidatorAjv({ standalone: true, coerceTypes: job.coerce });
   const refs: Record<string, string> = {};
-  const diagnostics: Diagnostic[] = [];
-  for (const [index, role] of roles.entries()) {
-    const bundle = bundles[index];
+  const failures: CompileFailure[] = [];
+  for (const [index, role] of job.roles.entries()) {
+    const bundle = job.bundles[index];
     if (bundle === undefined) continue;
     const id = `evc:${role}`;
     try {
@@ -84,30 +116,32 @@ function compileModule(
       ajv.getSchema(id); // compile now so a bad schema is reported against this message
       refs[EXPORT_NAMES[role]] = id;
     } catch (error) {
-      diagnostics.push({
-        file: message.definition.file,
-        line: message.definition.line,
-        column: message.definition.column,
-        severity: 'error',
-        rule: schemaCompile.id,
-        message: `${message.name}: the ${role} schema cannot be compiled into a validator: ${(error as Error).message}`,
-        hint: 'fix the schema (e.g. an invalid or unsafe regular expression in `pattern`)',
-      });
+      failures.push({ role, reason: (error as Error).message });
     }
   }
-  if (diagnostics.length > 0) return { diagnostics };
+  if (failures.length > 0) return { failures };
   // Messages without a payload schema still get a validator, one that accepts anything.
-  if (roles.includes('payload') && !refs.validatePayload) {
+  if (job.roles.includes('payload') && !refs.validatePayload) {
     const id = 'evc:payload';
     ajv.addSchema({}, id);
     refs.validatePayload = id;
   }
-  const body = {
-    js: `${importRuntime(standaloneCode(ajv, refs), runtimeImport)}\n`,
-    dts: validatorDeclarations(Object.keys(refs), runtimeImport),
+  return {
+    js: `${importRuntime(standaloneCode(ajv, refs), job.runtimeImport)}\n`,
+    dts: validatorDeclarations(Object.keys(refs), job.runtimeImport),
   };
-  storeValidator(cacheKey, body);
-  return withHeader(body);
+}
+
+function compileFailure(message: MessageModel, failure: CompileFailure): Diagnostic {
+  return {
+    file: message.definition.file,
+    line: message.definition.line,
+    column: message.definition.column,
+    severity: 'error',
+    rule: schemaCompile.id,
+    message: `${message.name}: the ${failure.role} schema cannot be compiled into a validator: ${failure.reason}`,
+    hint: 'fix the schema (e.g. an invalid or unsafe regular expression in `pattern`)',
+  };
 }
 
 function schemaOf(message: MessageModel, role: Role): JsonSchema | undefined {

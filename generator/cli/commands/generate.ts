@@ -70,14 +70,21 @@ async function generateFresh(
   },
 ): Promise<number> {
   // Loaded here, not at the top: an unchanged registry never needs the pipeline (most of start-up).
-  const [{ openContracts, openSource }, { hasErrors }, { generateCode }, { compareTree, writeTree }, settings] =
-    await Promise.all([
-      import('../../pipeline/open-contracts.js'),
-      import('../../lint/index.js'),
-      import('../../emit/index.js'),
-      import('../../emit/output-tree.js'),
-      import('../../schema-registry/settings.js'),
-    ]);
+  const [
+    { openContracts, openSource },
+    { hasErrors },
+    { generateCode },
+    { precompileValidators },
+    { compareTree, writeTree },
+    settings,
+  ] = await Promise.all([
+    import('../../pipeline/open-contracts.js'),
+    import('../../lint/index.js'),
+    import('../../emit/index.js'),
+    import('../../emit/validator-workers.js'),
+    import('../../emit/output-tree.js'),
+    import('../../schema-registry/settings.js'),
+  ]);
   const recording = cache === undefined ? undefined : recordingSource(cache.source);
   let registry;
   let source;
@@ -105,10 +112,9 @@ async function generateFresh(
     io.stderr(`evc generate: ${error.message}\n`);
     return EXIT.usage;
   }
-  const generated = generateCode(registry, {
-    runtimeImport: options.runtimeImport ?? DEFAULT_RUNTIME_IMPORT,
-    schemaRegistry,
-  });
+  const runtimeImport = options.runtimeImport ?? DEFAULT_RUNTIME_IMPORT;
+  await precompileValidators(registry.messages, runtimeImport);
+  const generated = generateCode(registry, { runtimeImport, schemaRegistry });
   if (hasErrors(generated.diagnostics)) {
     io.stderr(formatDiagnostics(generated.diagnostics, 'text'));
     return EXIT.findings;

@@ -8,6 +8,7 @@ import { hasErrors } from '../../lint/index.js';
 import { contractsSource, InputError, openContracts, type ContractsOptions } from '../../pipeline/open-contracts.js';
 import { formatDiagnostics } from '../../report/diagnostics.js';
 import { generateCode, DEFAULT_RUNTIME_IMPORT } from '../../emit/index.js';
+import { precompileValidators } from '../../emit/validator-workers.js';
 import { CONFIG_FILE } from '../../compat/config.js';
 import {
   readSchemaRegistrySettings,
@@ -88,10 +89,10 @@ function generatedCode(options: WatchOptions, io: CliIO): WatchOutput {
   // What the last cycle left in the output directory: files still untouched are not read back.
   let previous: OutputManifest | undefined;
   return async (registry, schemaRegistry) => {
-    const generated = generateCode(registry, {
-      runtimeImport: options.runtimeImport ?? DEFAULT_RUNTIME_IMPORT,
-      schemaRegistry,
-    });
+    const runtimeImport = options.runtimeImport ?? DEFAULT_RUNTIME_IMPORT;
+    // The first cycle (or an edit of a schema every message shares) compiles on worker threads when it is a lot.
+    await precompileValidators(registry.messages, runtimeImport);
+    const generated = generateCode(registry, { runtimeImport, schemaRegistry });
     if (hasErrors(generated.diagnostics)) return { written: [], diagnostics: generated.diagnostics };
     const outDir = path.resolve(io.cwd, options.out);
     const untouched = previous === undefined ? undefined : untouchedFiles(outDir, previous);
