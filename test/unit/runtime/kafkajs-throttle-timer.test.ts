@@ -38,11 +38,11 @@ function run(schedule: Schedule, state: QueueState): { delay?: number; armedAfte
   vi.spyOn(Date, 'now').mockReturnValue(now);
   let delay: number | undefined;
   let fire: (() => void) | undefined;
-  vi.spyOn(globalThis, 'setTimeout').mockImplementation(((callback: () => void, ms?: number) => {
+  vi.spyOn(globalThis, 'setTimeout').mockImplementation((callback: () => void, ms?: number) => {
     delay = ms;
     fire = callback;
     return 42 as unknown as ReturnType<typeof setTimeout>;
-  }));
+  });
   let checks = 0;
   const queue: ThrottledQueue = {
     throttledUntil: now + state.throttledFor,
