@@ -4,7 +4,7 @@
 // environment / `EVC_KAFKA_CONFIG`.
 import path from 'node:path';
 import { kafkaConnectionFromEnv, type KafkaConnectionOptions } from '../../runtime/index.js';
-import { runningBundledBroker } from './bundled-broker.js';
+import { BUNDLED_BROKER_STATE, runningBundledBroker } from './bundled-broker.js';
 
 export const DEFAULT_BROKERS = '127.0.0.1:9092';
 
@@ -12,8 +12,10 @@ export const BROKERS_FLAG_HELP = `bootstrap brokers (default $KAFKA_BROKERS, els
 
 /** Said when no broker was named and none runs locally: what to do about it. */
 export const NO_BROKER_HINT =
-  `no broker was named and none started by npm run kafka:start is running, so ${DEFAULT_BROKERS} was tried: ` +
-  'start the bundled one (npm run kafka:start), or pass --brokers host:port, or set KAFKA_BROKERS';
+  `no broker was named, and no running broker of npm run kafka:start is recorded in ${BUNDLED_BROKER_STATE} ` +
+  `in this folder or above it, so ${DEFAULT_BROKERS} was tried: start the bundled one (npm run kafka:start), ` +
+  'or pass --brokers host:port, or set KAFKA_BROKERS (a broker started from another folder printed its ' +
+  'KAFKA_BROKERS=… line when it started)';
 
 export interface CliConnection {
   readonly connection: KafkaConnectionOptions;
