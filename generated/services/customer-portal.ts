@@ -45,10 +45,13 @@ export const customerPortalDeadLetterTopics: Readonly<Record<string, string>> = 
  * Typed consumer of customer-portal: subscribes to invoicing.events, tracking.events and dispatches each record to its handler.
  */
 export class CustomerPortalConsumer {
-  constructor(
-    private readonly receiver: EventReceiver,
-    private readonly handlers: CustomerPortalHandlers,
-  ) {}
+  private readonly receiver: EventReceiver;
+  private readonly handlers: CustomerPortalHandlers;
+
+  constructor(receiver: EventReceiver, handlers: CustomerPortalHandlers) {
+    this.receiver = receiver;
+    this.handlers = handlers;
+  }
 
   start(): Promise<void> {
     return this.receiver.start(customerPortalRoutes(this.handlers));

@@ -11,7 +11,11 @@ import type { InvoiceGenerated, InvoiceGeneratedHeaders, InvoiceGeneratedKey, Ro
  * Bills customers for planned routes: turns every RouteCalculated into an invoice and publishes it for tracking and the customer portal.
  */
 export class InvoicingProducer {
-  constructor(private readonly sender: EventSender) {}
+  private readonly sender: EventSender;
+
+  constructor(sender: EventSender) {
+    this.sender = sender;
+  }
 
   /**
    * Publishes InvoiceGenerated on invoicing.events; validates it first and throws EventValidationError without sending when it breaks the contract.
@@ -65,10 +69,13 @@ export const invoicingDeadLetterTopics: Readonly<Record<string, string>> = {
  * Typed consumer of invoicing: subscribes to routing.events and dispatches each record to its handler.
  */
 export class InvoicingConsumer {
-  constructor(
-    private readonly receiver: EventReceiver,
-    private readonly handlers: InvoicingHandlers,
-  ) {}
+  private readonly receiver: EventReceiver;
+  private readonly handlers: InvoicingHandlers;
+
+  constructor(receiver: EventReceiver, handlers: InvoicingHandlers) {
+    this.receiver = receiver;
+    this.handlers = handlers;
+  }
 
   start(): Promise<void> {
     return this.receiver.start(invoicingRoutes(this.handlers));

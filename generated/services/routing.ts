@@ -10,7 +10,11 @@ import type { RouteCalculated, RouteCalculatedHeaders, RouteCalculatedKey, Route
  * Plans truck routes for LogiFlow: groups shipments into tours, orders the stops and publishes the result so invoicing and tracking can act on it.
  */
 export class RoutingProducer {
-  constructor(private readonly sender: EventSender) {}
+  private readonly sender: EventSender;
+
+  constructor(sender: EventSender) {
+    this.sender = sender;
+  }
 
   /**
    * Publishes RouteCalculated on routing.events; validates it first and throws EventValidationError without sending when it breaks the contract.

@@ -11,7 +11,11 @@ import type { InvoiceGenerated, InvoiceGeneratedHeaders, InvoiceGeneratedKey, Ro
  * Follows every shipment from pickup to delivery. Learns about routes and invoices from the other services and publishes each change of a shipment's status.
  */
 export class TrackingProducer {
-  constructor(private readonly sender: EventSender) {}
+  private readonly sender: EventSender;
+
+  constructor(sender: EventSender) {
+    this.sender = sender;
+  }
 
   /**
    * Publishes ShipmentStatusChanged on tracking.events; validates it first and throws EventValidationError without sending when it breaks the contract.
@@ -75,10 +79,13 @@ export const trackingDeadLetterTopics: Readonly<Record<string, string>> = {
  * Typed consumer of tracking: subscribes to invoicing.events, routing.events and dispatches each record to its handler.
  */
 export class TrackingConsumer {
-  constructor(
-    private readonly receiver: EventReceiver,
-    private readonly handlers: TrackingHandlers,
-  ) {}
+  private readonly receiver: EventReceiver;
+  private readonly handlers: TrackingHandlers;
+
+  constructor(receiver: EventReceiver, handlers: TrackingHandlers) {
+    this.receiver = receiver;
+    this.handlers = handlers;
+  }
 
   start(): Promise<void> {
     return this.receiver.start(trackingRoutes(this.handlers));

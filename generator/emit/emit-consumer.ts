@@ -66,10 +66,13 @@ export function emitConsumer(plan: GenerationPlan, service: ServicePlan): Code {
         ${docComment([
           `Typed consumer of ${name}: subscribes to ${topics} and dispatches each record to its handler.`,
         ])}export class ${ident(`${service.className}Consumer`)} {
-          constructor(
-            private readonly receiver: EventReceiver,
-            private readonly handlers: ${handlersType},
-          ) {}
+          private readonly receiver: EventReceiver;
+          private readonly handlers: ${handlersType};
+
+          constructor(receiver: EventReceiver, handlers: ${handlersType}) {
+            this.receiver = receiver;
+            this.handlers = handlers;
+          }
 
           start(): Promise<void> {
             return this.receiver.start(${routesFunction}(this.handlers));

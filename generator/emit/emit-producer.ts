@@ -54,7 +54,11 @@ export function emitProducer(plan: GenerationPlan, service: ServicePlan): Code {
   ]);
   return block`
     ${doc}export class ${ident(`${service.className}Producer`)} {
-      constructor(private readonly sender: EventSender) {}
+      private readonly sender: EventSender;
+
+      constructor(sender: EventSender) {
+        this.sender = sender;
+      }
 
     ${join(methods, '\n')}}
   `;

@@ -27,10 +27,23 @@ export function generatedCodeCompilerOptions(): ts.CompilerOptions {
   };
 }
 
+/** TypeScript's "This syntax is not allowed when 'erasableSyntaxOnly' is enabled". */
+const NOT_ERASABLE_SYNTAX = 1294;
+
 export function typeCheck(rootFiles: readonly string[]): CompileResult {
-  const options = generatedCodeCompilerOptions();
+  // Our generated code is also held to syntax a type stripper can erase (TypeScript 5.8's flag, which projects run
+  // with Node's own type stripping set): no parameter properties, enums or namespaces. The peer benchmark measures
+  // Modelina's output with the options above only.
+  const options = { ...generatedCodeCompilerOptions(), erasableSyntaxOnly: true };
   const program = ts.createProgram([...rootFiles], options);
-  const diagnostics = ts.getPreEmitDiagnostics(program);
+  // The runtime is checked from its sources here; users get its compiled JavaScript and declarations, where the
+  // flag has nothing to say, so it applies to the generated files only.
+  const generatedDirs = [...new Set(rootFiles.map((file) => path.dirname(path.resolve(file))))];
+  const generated = (file: ts.SourceFile | undefined): boolean =>
+    file !== undefined && generatedDirs.some((dir) => path.resolve(file.fileName).startsWith(dir + path.sep));
+  const diagnostics = ts
+    .getPreEmitDiagnostics(program)
+    .filter((d) => d.code !== NOT_ERASABLE_SYNTAX || generated(d.file));
   return {
     errors: diagnostics.map((d) => {
       const where =

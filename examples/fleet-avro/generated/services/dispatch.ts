@@ -11,7 +11,11 @@ import type { MaintenanceDue, TruckAssigned, TruckPositionReported, TruckPositio
  * Assigns trucks to routes. Follows where trucks are and when they go to the workshop, and publishes each assignment. Written in AsyncAPI 2.6: its own message uses the 2.x Avro form (schemaFormat on the message).
  */
 export class DispatchProducer {
-  constructor(private readonly sender: EventSender) {}
+  private readonly sender: EventSender;
+
+  constructor(sender: EventSender) {
+    this.sender = sender;
+  }
 
   /**
    * Publishes TruckAssigned on dispatch.assignments; validates it first and throws EventValidationError without sending when it breaks the contract.
@@ -68,10 +72,13 @@ export const dispatchDeadLetterTopics: Readonly<Record<string, string>> = {
  * Typed consumer of dispatch: subscribes to fleet.maintenance, fleet.positions and dispatches each record to its handler.
  */
 export class DispatchConsumer {
-  constructor(
-    private readonly receiver: EventReceiver,
-    private readonly handlers: DispatchHandlers,
-  ) {}
+  private readonly receiver: EventReceiver;
+  private readonly handlers: DispatchHandlers;
+
+  constructor(receiver: EventReceiver, handlers: DispatchHandlers) {
+    this.receiver = receiver;
+    this.handlers = handlers;
+  }
 
   start(): Promise<void> {
     return this.receiver.start(dispatchRoutes(this.handlers));

@@ -10,7 +10,11 @@ import type { MaintenanceDue, TruckPositionReported, TruckPositionReportedKey } 
  * Fleet management: publishes what the trucks' telematics units report, in Avro (binary on the wire, so Java consumers with KafkaAvroDeserializer read it too).
  */
 export class FleetProducer {
-  constructor(private readonly sender: EventSender) {}
+  private readonly sender: EventSender;
+
+  constructor(sender: EventSender) {
+    this.sender = sender;
+  }
 
   /**
    * Publishes MaintenanceDue on fleet.maintenance; validates it first and throws EventValidationError without sending when it breaks the contract.

@@ -14,7 +14,11 @@ import type { Class, ClassHeaders, ClassKey, Constructor, LieferungÄ, OrderCrea
  * Quotes: 'single' "double" \ backslash \u0000 (literal text, not a NUL).
  */
 export class HostileProducer {
-  constructor(private readonly sender: EventSender) {}
+  private readonly sender: EventSender;
+
+  constructor(sender: EventSender) {
+    this.sender = sender;
+  }
 
   /**
    * Publishes class on weird.topic-name_1; validates it first and throws EventValidationError without sending when it breaks the contract.
@@ -226,10 +230,13 @@ export const hostileDeadLetterTopics: Readonly<Record<string, string>> = {
  * Typed consumer of hostile: subscribes to weird.topic-name_1 and dispatches each record to its handler.
  */
 export class HostileConsumer {
-  constructor(
-    private readonly receiver: EventReceiver,
-    private readonly handlers: HostileHandlers,
-  ) {}
+  private readonly receiver: EventReceiver;
+  private readonly handlers: HostileHandlers;
+
+  constructor(receiver: EventReceiver, handlers: HostileHandlers) {
+    this.receiver = receiver;
+    this.handlers = handlers;
+  }
 
   start(): Promise<void> {
     return this.receiver.start(hostileRoutes(this.handlers));
