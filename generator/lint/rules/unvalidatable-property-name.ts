@@ -21,7 +21,7 @@ export const unvalidatablePropertyName: LintRule = {
     const out: Diagnostic[] = [];
     for (const message of registry.messages) {
       walkMessageSchemas(message, (node, path) => {
-        // Runs on every schema object of every message: no arrays or objects built for the common case.
+        // Runs on every schema object of every message: one (usually empty) list per object, no pair per keyword.
         const keywords = NAME_LISTS.filter((k) => {
           const map = node[k];
           return typeof map === 'object' && map !== null && Object.prototype.hasOwnProperty.call(map, UNVALIDATABLE);
