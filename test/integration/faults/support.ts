@@ -49,11 +49,23 @@ export async function withAdminOn<T>(brokers: readonly string[], fn: (admin: Adm
   }
 }
 
-/** End minus start offsets over all partitions: how many records a topic holds. */
+/**
+ * End minus start offsets over all partitions: how many records a topic holds. Asked again for up to 30 s on an
+ * error: right after a node of a cluster restarts, a partition's leadership moves and kafkajs' admin answers
+ * NOT_LEADER_OR_FOLLOWER without refreshing its metadata (a CI run failed on that, with 0 records lost).
+ */
 export async function recordCountOn(brokers: readonly string[], topic: string): Promise<number> {
-  return withAdminOn(brokers, async (admin) =>
-    (await admin.fetchTopicOffsets(topic)).reduce((sum, { high, low }) => sum + Number(high) - Number(low), 0),
-  );
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      return await withAdminOn(brokers, async (admin) =>
+        (await admin.fetchTopicOffsets(topic)).reduce((sum, { high, low }) => sum + Number(high) - Number(low), 0),
+      );
+    } catch (error) {
+      if (Date.now() >= deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
 }
 
 /** Offsets a group committed on a topic, by partition (-1: none). */
