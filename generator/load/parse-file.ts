@@ -198,6 +198,11 @@ function firstLine(message: string): string {
  * in the order a depth-first walk over `Object.keys` meets them, on both sides.
  */
 export function serializeParsed(parsed: ParsedFile): string {
+  return JSON.stringify(serializedForm(parsed));
+}
+
+/** The form serializeParsed writes, as an object. */
+export function serializedForm(parsed: ParsedFile): SerializedParse {
   const nodes: number[][] = [];
   const walk = (value: unknown): void => {
     if (typeof value !== 'object' || value === null) return;
@@ -212,12 +217,22 @@ export function serializeParsed(parsed: ParsedFile): string {
     for (const key of keys) walk((value as Record<string, unknown>)[key]);
   };
   walk(parsed.value);
-  return JSON.stringify({ value: parsed.value, nodes });
+  return { value: parsed.value, nodes };
 }
 
 export function deserializeParsed(text: string, file: string): ParsedFile {
   // JSON.parse defines `__proto__` keys as own properties, so cached contracts stay inert too.
-  const { value, nodes } = JSON.parse(text) as { value: unknown; nodes: number[][] };
+  return restoreParsed(JSON.parse(text) as SerializedParse, file);
+}
+
+/** What serializeParsed writes: the value, and per object/array (depth-first) its position then its keys'. */
+export interface SerializedParse {
+  readonly value: unknown;
+  readonly nodes: readonly (readonly number[])[];
+}
+
+/** A parsed file from its serialized form (deserializeParsed without the JSON text). */
+export function restoreParsed({ value, nodes }: SerializedParse, file: string): ParsedFile {
   let next = 0;
   const walk = (node: unknown, parent: PackedNodeInfo | undefined, key: string): void => {
     if (typeof node !== 'object' || node === null) return;
