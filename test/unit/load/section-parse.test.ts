@@ -1,7 +1,7 @@
 // A document parsed section by section (the parse cache after an edit) must be exactly what the whole
 // parse gives: the same values, the same position of every node and key, the same errors — for every
 // real document here and for generated ones, fresh and after edits that move sections up and down.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -69,7 +69,8 @@ describe('parsing by top-level sections', () => {
     ...yamlFiles(path.join(repo, 'examples')),
     ...yamlFiles(path.join(repo, 'test/corpus')),
     ...yamlFiles(path.join(repo, 'test/fixtures')),
-    ...yamlFiles('/work/shared/corpus').filter(() => process.env.CI === undefined),
+    // The team's collection of real documents, where this machine has it.
+    ...(existsSync('/work/shared/corpus') ? yamlFiles('/work/shared/corpus') : []),
   ];
 
   it('splits the documents here that it can (so the comparison below is not vacuous)', () => {
