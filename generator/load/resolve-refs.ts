@@ -56,7 +56,16 @@ function parseRefOnce(ref: string, fromFile: string, reach?: ReferenceReach): Re
     };
   }
   if (filePart === '') return { file: fromFile, pointer: decodePointer(pointer) };
-  const joined = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), decodeURI(filePart)));
+  let decoded: string;
+  try {
+    decoded = decodeURI(filePart);
+  } catch {
+    return {
+      kind: 'malformed',
+      reason: `reference "${ref}" has an invalid percent-encoding in its path (a % must start %XX, e.g. %20)`,
+    };
+  }
+  const joined = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), decoded));
   const inProject = path.posix.normalize(path.posix.join(reach?.sourceInProject ?? '', joined));
   const climbs = (p: string): boolean => p === '..' || p.startsWith('../');
   if (path.posix.isAbsolute(filePart) || climbs(reach ? inProject : joined)) {
