@@ -10,7 +10,7 @@ import type {
   SourceLocation,
   Diagnostic,
 } from '../model/registry.js';
-import { schemaOrigin, setNodeLocation } from '../model/registry.js';
+import { schemaOrigin, setNodePlacement } from '../model/registry.js';
 import { memberLocation, nodeInfo } from './parse-file.js';
 import { writtenNode } from './resolve-refs.js';
 import { isJsonSchemaFormat } from '../model/schema-format.js';
@@ -321,6 +321,6 @@ function extensionsOf(node: Obj): Obj {
   for (const [key, value] of Object.entries(node))
     if (key.startsWith('x-') && !key.startsWith('x-parser-')) out[key] = value;
   const info = nodeInfo(node);
-  if (info) setNodeLocation(out, info.location, info.members);
+  if (info) setNodePlacement(out, info);
   return out;
 }

@@ -198,6 +198,11 @@ function firstLine(message: string): string {
  * in the order a depth-first walk over `Object.keys` meets them, on both sides.
  */
 export function serializeParsed(parsed: ParsedFile): string {
+  return JSON.stringify(serializedForm(parsed));
+}
+
+/** The form serializeParsed writes, as an object. */
+export function serializedForm(parsed: ParsedFile): SerializedParse {
   const nodes: number[][] = [];
   const walk = (value: unknown): void => {
     if (typeof value !== 'object' || value === null) return;
@@ -212,22 +217,68 @@ export function serializeParsed(parsed: ParsedFile): string {
     for (const key of keys) walk((value as Record<string, unknown>)[key]);
   };
   walk(parsed.value);
-  return JSON.stringify({ value: parsed.value, nodes });
+  return { value: parsed.value, nodes };
 }
 
 export function deserializeParsed(text: string, file: string): ParsedFile {
   // JSON.parse defines `__proto__` keys as own properties, so cached contracts stay inert too.
-  const { value, nodes } = JSON.parse(text) as { value: unknown; nodes: number[][] };
+  return restoreParsed(JSON.parse(text) as SerializedParse, file);
+}
+
+/** What serializeParsed writes: the value, and per object/array (depth-first) its position then its keys'. */
+export interface SerializedParse {
+  readonly value: unknown;
+  readonly nodes: readonly (readonly number[])[];
+}
+
+/** A parsed file from its serialized form (deserializeParsed without the JSON text). */
+export function restoreParsed({ value, nodes }: SerializedParse, file: string): ParsedFile {
   let next = 0;
-  const walk = (node: unknown, pointer: string): void => {
+  const walk = (node: unknown, parent: PackedNodeInfo | undefined, key: string): void => {
     if (typeof node !== 'object' || node === null) return;
-    const entry = nodes[next++] ?? [1, 1];
-    const keys = Object.keys(node);
-    const members = new Map<string, SourceLocation>();
-    keys.forEach((key, i) => members.set(key, { file, line: entry[2 + i * 2] ?? 1, column: entry[3 + i * 2] ?? 1 }));
-    nodeInfos.set(node, { file, pointer, location: { file, line: entry[0] ?? 1, column: entry[1] ?? 1 }, members });
-    for (const key of keys) walk((node as Record<string, unknown>)[key], `${pointer}/${escapePointer(key)}`);
+    const info = new PackedNodeInfo(file, node, nodes[next++] ?? [1, 1], parent, key);
+    nodeInfos.set(node, info);
+    for (const child of Object.keys(node)) walk((node as Record<string, unknown>)[child], info, child);
   };
-  walk(value, '');
+  walk(value, undefined, '');
   return { file, value };
+}
+
+/**
+ * The positions of a node read back from the parse cache. Its pointer and its members' locations are
+ * worked out when first asked for — a diagnostic, a message's name — not for each of the thousands of
+ * nodes a registry holds: building them all was most of reading a file back, and its garbage.
+ */
+class PackedNodeInfo implements NodeInfo {
+  readonly location: SourceLocation;
+  private pointerText: string | undefined;
+  private memberMap: ReadonlyMap<string, SourceLocation> | undefined;
+
+  constructor(
+    readonly file: string,
+    private readonly node: object,
+    /** [line, column] of the node, then [line, column] of each key in `Object.keys` order. */
+    private readonly entry: readonly number[],
+    private readonly parent: PackedNodeInfo | undefined,
+    private readonly key: string,
+  ) {
+    this.location = { file, line: entry[0] ?? 1, column: entry[1] ?? 1 };
+  }
+
+  get pointer(): string {
+    this.pointerText ??= this.parent === undefined ? '' : `${this.parent.pointer}/${escapePointer(this.key)}`;
+    return this.pointerText;
+  }
+
+  get members(): ReadonlyMap<string, SourceLocation> {
+    if (this.memberMap === undefined) {
+      const members = new Map<string, SourceLocation>();
+      const { file, entry } = this;
+      Object.keys(this.node).forEach((key, i) =>
+        members.set(key, { file, line: entry[2 + i * 2] ?? 1, column: entry[3 + i * 2] ?? 1 }),
+      );
+      this.memberMap = members;
+    }
+    return this.memberMap;
+  }
 }

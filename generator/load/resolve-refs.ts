@@ -3,7 +3,7 @@
 // parsed files themselves are never mutated, so they can be cached between runs (watch mode).
 import path from 'node:path';
 import type { Diagnostic } from '../model/registry.js';
-import { setNodeLocation, setSchemaOrigin } from '../model/registry.js';
+import { setNodePlacement, setSchemaOrigin } from '../model/registry.js';
 import { MAX_NESTING_DEPTH, copyNodeInfo, memberLocation, nodeInfo, unescapePointer } from './parse-file.js';
 import { setOwnProperty } from '../../contract-conventions/index.js';
 import type { ReferenceReach } from './source.js';
@@ -56,7 +56,16 @@ function parseRefOnce(ref: string, fromFile: string, reach?: ReferenceReach): Re
     };
   }
   if (filePart === '') return { file: fromFile, pointer: decodePointer(pointer) };
-  const joined = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), decodeURI(filePart)));
+  let decoded: string;
+  try {
+    decoded = decodeURI(filePart);
+  } catch {
+    return {
+      kind: 'malformed',
+      reason: `reference "${ref}" has an invalid percent-encoding in its path (a % must start %XX, e.g. %20)`,
+    };
+  }
+  const joined = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), decoded));
   const inProject = path.posix.normalize(path.posix.join(reach?.sourceInProject ?? '', joined));
   const climbs = (p: string): boolean => p === '..' || p.startsWith('../');
   if (path.posix.isAbsolute(filePart) || climbs(reach ? inProject : joined)) {
@@ -154,7 +163,7 @@ export class RefResolver {
     written.set(copy, node);
     copyNodeInfo(node, copy);
     const info = nodeInfo(node);
-    if (info) setNodeLocation(copy, info.location, info.members);
+    if (info) setNodePlacement(copy, info);
     if (Array.isArray(node)) {
       for (const item of node) (copy as unknown[]).push(this.resolveNode(item, file, [], depth + 1));
     } else {
@@ -185,8 +194,10 @@ export class RefResolver {
       : this.resolveNode(found.node, found.file, [], depth);
     this.copies.set(refNode, resolved);
     if (typeof resolved === 'object' && resolved !== null) {
-      const location = memberLocation(refNode, '$ref') ?? { file: this.display(file), line: 1, column: 1 };
-      setSchemaOrigin(resolved, { refName: refName(target), ref, location: nodeInfo(resolved)?.location ?? location });
+      // The reference's own position only when the target has none (its key positions are read on demand).
+      const location = nodeInfo(resolved)?.location ??
+        memberLocation(refNode, '$ref') ?? { file: this.display(file), line: 1, column: 1 };
+      setSchemaOrigin(resolved, { refName: refName(target), ref, location });
     }
     return resolved;
   }

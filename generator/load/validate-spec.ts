@@ -10,6 +10,7 @@ import type { Ajv, ValidateFunction } from '../ajv.js';
 import { useJsonEqualInAjv } from '../ajv-json-equal.js';
 import { evcCacheDir } from '../cache/cache-dir.js';
 import { readCacheEntry, writeCacheEntry } from '../cache/cache-entry.js';
+import { runCachedModule, type CachedModule } from '../cache/code-cache.js';
 
 const require = createRequire(import.meta.url);
 
@@ -33,6 +34,8 @@ export interface SpecIssue {
 
 type SpecValidator = (document: unknown) => boolean & { errors?: ErrorObject[] | null };
 const compiled = new Map<string, Promise<ValidateFunction>>();
+/** The cached validators loaded in this process, whose V8 code cache is kept once they have run. */
+const codeCaches = new Map<string, CachedModule>();
 
 function specsVersion(): string {
   return (require('@asyncapi/specs/package.json') as { version: string }).version;
@@ -57,11 +60,14 @@ async function loadValidator(version: string): Promise<ValidateFunction> {
   const file = path.join(evcCacheDir(), `asyncapi-${version}-specs-${specsVersion()}-v${TRANSFORM_VERSION}.cjs`);
   // CommonJS, because ajv's standalone code `require`s its runtime helpers even in ESM mode; only
   // an intact entry is loaded (a damaged one is compiled and written again).
-  if (readCacheEntry(file) !== undefined) {
+  const cached = readCacheEntry(file);
+  if (cached !== undefined) {
     try {
       // ajv itself (~70 modules) is loaded only to compile: the cached code needs two runtime helpers.
       useJsonEqualInAjv();
-      return require(file) as ValidateFunction;
+      const loaded = runCachedModule(file, cached);
+      codeCaches.set(version, loaded);
+      return loaded.exports as ValidateFunction;
     } catch {
       // unloadable (e.g. ajv moved since): compile and cache again
     }
@@ -149,7 +155,9 @@ export async function validateAgainstSpec(
       : path.join(evcCacheDir(), 'spec-valid', `${version}-specs-${specsVersion()}-v${TRANSFORM_VERSION}`, contentHash);
   if (marker !== undefined && existsSync(marker)) return [];
   const validate = await specValidator(version);
-  if (validate(document)) {
+  const valid = validate(document);
+  codeCaches.get(version)?.keepCodeCache();
+  if (valid) {
     if (marker !== undefined) rememberValid(marker);
     return [];
   }

@@ -161,30 +161,43 @@ export function isUnresolvedRef(node: unknown): boolean {
   );
 }
 
-const locations = new WeakMap<object, SourceLocation>();
+/** Where a node was written and where its keys or items were; `members` may be worked out on first use. */
+export interface NodePlacement {
+  readonly location: SourceLocation;
+  readonly members?: ReadonlyMap<string, SourceLocation>;
+}
 
-const memberLocations = new WeakMap<object, ReadonlyMap<string, SourceLocation>>();
+const placements = new WeakMap<object, NodePlacement>();
 
 /**
  * Records where a node of the resolved contracts was written, and where each of its keys (or array
- * items, by index) was (the loader does this for every object).
+ * items, by index) was (the loader does this for every object, so it is one table entry, and the
+ * members are only read when a diagnostic asks for one).
  */
 export function setNodeLocation(
   node: object,
   location: SourceLocation,
   members?: ReadonlyMap<string, SourceLocation>,
 ): void {
-  locations.set(node, location);
-  if (members !== undefined && members.size > 0) memberLocations.set(node, members);
+  // As before placements were one table: members given empty or not at all keep those recorded earlier.
+  const kept = members !== undefined && members.size > 0 ? members : placements.get(node)?.members;
+  placements.set(node, kept === undefined ? { location } : { location, members: kept });
+}
+
+/** The same for a node whose placement is at hand already (a parsed node's NodeInfo): no new object per node. */
+export function setNodePlacement(node: object, placement: NodePlacement): void {
+  placements.set(node, placement);
 }
 
 /** Where `key` is written under `node` (an object's key, an array's index), falling back to the node itself: the line to point at for a scalar. */
 export function memberLocationOf(node: unknown, key: string): SourceLocation | undefined {
   if (typeof node !== 'object' || node === null) return undefined;
-  return memberLocations.get(node)?.get(key) ?? locationOf(node);
+  return placements.get(node)?.members?.get(key) ?? locationOf(node);
 }
 
 /** Where any object of the resolved contracts (schema, message, operation) was written. */
 export function locationOf(node: unknown): SourceLocation | undefined {
-  return typeof node === 'object' && node !== null ? (locations.get(node) ?? origins.get(node)?.location) : undefined;
+  return typeof node === 'object' && node !== null
+    ? (placements.get(node)?.location ?? origins.get(node)?.location)
+    : undefined;
 }

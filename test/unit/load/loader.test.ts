@@ -118,6 +118,13 @@ const badInputs: { name: string; files: Record<string, string>; rule: string; li
     message: /reference cycle/,
   },
   {
+    name: '$ref with a broken percent-encoding (was a URIError crash)',
+    files: { 'a.yaml': doc(`components:\n  schemas:\n    A:\n      $ref: './x%zz.yaml'\n`) },
+    rule: 'ref-unresolved',
+    line: 8,
+    message: /invalid percent-encoding/,
+  },
+  {
     name: 'remote $ref',
     files: { 'a.yaml': doc(`components:\n  schemas:\n    A:\n      $ref: 'https://example.com/a.json'\n`) },
     rule: 'ref-remote',
