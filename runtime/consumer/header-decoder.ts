@@ -4,6 +4,7 @@
 import type { EventMetadata } from '../contract.js';
 import { EventDecodeError } from '../errors.js';
 import { strictUtf8 } from './json-decoder.js';
+import { sameBytes } from './same-bytes.js';
 import { setOwnProperty } from '../../contract-conventions/own-properties.js';
 import {
   CE_ID,
@@ -92,13 +93,6 @@ function repeatingValue(name: string, bytes: Buffer): string | undefined {
   if (text !== undefined && bytes.length <= LONGEST_KEPT_VALUE)
     lastValues.set(name, { bytes: Buffer.from(bytes), text });
   return text;
-}
-
-function sameBytes(a: Buffer, b: Buffer): boolean {
-  const length = a.length;
-  if (b.length !== length) return false;
-  for (let at = 0; at < length; at++) if (a[at] !== b[at]) return false;
-  return true;
 }
 
 const BYTE_ORDER_MARK = 0xfeff;
