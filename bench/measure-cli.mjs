@@ -6,7 +6,7 @@ import module from 'node:module';
 const started = performance.now();
 // As bin/evc.js does: Node ≥ 22.1 reuses compiled module code from its on-disk cache.
 module.enableCompileCache?.();
-const { main } = await import('../dist/generator/cli/main.js');
+const { main } = await import('../dist/cli/main.js');
 const code = await main(process.argv.slice(2), {
   stdout: () => undefined,
   stderr: () => undefined,

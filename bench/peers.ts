@@ -455,7 +455,7 @@ async function benchCheck(work: string, peer: Peer | string): Promise<Figures> {
 // --- entry --------------------------------------------------------------------------------------
 
 export async function benchPeers(): Promise<Figures> {
-  if (!existsSync(path.join(ROOT, 'dist/generator/cli/main.js')))
+  if (!existsSync(path.join(ROOT, 'dist/cli/main.js')))
     throw new Error('bench/peers.ts runs the compiled CLI: run `npm run build` first');
   const work = mkdtempSync(path.join(os.tmpdir(), 'evc-bench-peers-'));
   try {

@@ -20,8 +20,8 @@
 // `tsx bench/runtime-throughput.ts [count] [rounds]` runs it alone and prints a side-by-side table.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Ajv } from 'ajv';
-import { Kafka, Partitioners, logLevel, type Consumer, type Producer } from 'kafkajs';
-import { fixKafkajsThrottleTimer } from '../runtime/kafka/kafkajs-throttle-timer.js';
+import { type Kafka, Partitioners, logLevel, type Consumer, type Producer } from 'kafkajs';
+import { newKafkajsClient } from '../runtime/kafka/kafkajs-client.js';
 import { routePlannedDescriptor, type RoutePlannedFields } from './route-planned.js';
 import {
   InMemoryBroker,
@@ -124,8 +124,7 @@ export async function benchRuntimeThroughput(
   count = 20000,
   rounds = 3,
 ): Promise<Record<string, number>> {
-  fixKafkajsThrottleTimer(); // kafkajs' first request would print a TimeoutNegativeWarning on Node 23+
-  const kafka = new Kafka({ clientId: 'evc-bench', brokers, logLevel: logLevel.NOTHING });
+  const kafka = newKafkajsClient({ clientId: 'evc-bench', brokers, logLevel: logLevel.NOTHING });
   const suffix = `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
   const topicOf = (variant: Variant | 'warm', round: number) => `bench.${variant}.${round}.${suffix}`;
   const topics = [

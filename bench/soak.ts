@@ -28,8 +28,8 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { routePlannedDescriptor, type BenchHeaders, type RoutePlannedFields, type Stop } from './route-planned.js';
-import { Kafka, Partitioners, logLevel, type Message } from 'kafkajs';
-import { fixKafkajsThrottleTimer } from '../runtime/kafka/kafkajs-throttle-timer.js';
+import { type Kafka, Partitioners, logLevel, type Message } from 'kafkajs';
+import { newKafkajsClient } from '../runtime/kafka/kafkajs-client.js';
 import {
   createConsoleLogger,
   createEventReceiver,
@@ -338,8 +338,7 @@ async function soak(connection: KafkaConnectionOptions, options: { deleteTopics:
     `${count.toLocaleString('en')} events of ~${eventBytes} B (${expectedInvalid.toLocaleString('en')} invalid) → ${topic} (${partitions} partitions), batches of ${batch}${rate === undefined ? '' : `, at most ${rate}/s`}`,
   );
 
-  fixKafkajsThrottleTimer(); // kafkajs' first request would print a TimeoutNegativeWarning on Node 23+
-  const kafka = new Kafka({
+  const kafka = newKafkajsClient({
     ...connection.kafkaConfig,
     brokers: [...connection.brokers!],
     clientId: 'evc-soak',

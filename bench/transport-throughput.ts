@@ -25,8 +25,8 @@ import {
   stringSerializers,
   type Message as PlatformaticMessage,
 } from '@platformatic/kafka';
-import { Kafka, Partitioners, logLevel, type Producer as KafkajsProducer } from 'kafkajs';
-import { fixKafkajsThrottleTimer } from '../runtime/kafka/kafkajs-throttle-timer.js';
+import { Partitioners, logLevel, type Producer as KafkajsProducer } from 'kafkajs';
+import { newKafkajsClient } from '../runtime/kafka/kafkajs-client.js';
 import {
   createEventReceiver,
   createEventSender,
@@ -123,8 +123,7 @@ export async function benchTransports(
   rounds = 3,
   clients: readonly TransportName[] = ['kafkajs', 'platformatic'],
 ): Promise<TransportFigures[]> {
-  fixKafkajsThrottleTimer(); // kafkajs' first request would print a TimeoutNegativeWarning on Node 23+
-  const kafka = new Kafka({ clientId: 'evc-bench-admin', brokers, logLevel: logLevel.NOTHING });
+  const kafka = newKafkajsClient({ clientId: 'evc-bench-admin', brokers, logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
   const suffix = `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
@@ -300,8 +299,7 @@ function decode(value: Buffer, headerValues: Iterable<Buffer | undefined | null>
 }
 
 async function kafkajsRaw(brokers: string[]): Promise<RawClient> {
-  fixKafkajsThrottleTimer(); // kafkajs' first request would print a TimeoutNegativeWarning on Node 23+
-  const kafka = new Kafka({ clientId: 'evc-bench-raw', brokers, logLevel: logLevel.NOTHING });
+  const kafka = newKafkajsClient({ clientId: 'evc-bench-raw', brokers, logLevel: logLevel.NOTHING });
   const producer: KafkajsProducer = kafka.producer({
     idempotent: true,
     maxInFlightRequests: 1,

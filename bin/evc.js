@@ -7,6 +7,6 @@ import module from 'node:module';
 // $NODE_COMPILE_CACHE; keyed by Node version and file content, safe to delete), so a later `evc` skips
 // compiling its modules again. Older Node has no such function: nothing changes there.
 module.enableCompileCache?.();
-const { main } = await import('../dist/generator/cli/main.js');
+const { main } = await import('../dist/cli/main.js');
 
 process.exitCode = await main(process.argv.slice(2));

@@ -4,8 +4,8 @@
 // notice as Avro data in JSON, and dispatch receives them through its generated consumer.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { Kafka, logLevel } from 'kafkajs';
-import { fixKafkajsThrottleTimer } from '../../runtime/kafka/kafkajs-throttle-timer.js';
+import { logLevel } from 'kafkajs';
+import { newKafkajsClient } from '../../runtime/kafka/kafkajs-client.js';
 import {
   createEventReceiver,
   createKafkaEventSender,
@@ -114,8 +114,7 @@ export async function fleetAvroStep(connection: KafkaConnectionOptions, run: str
 }
 
 async function firstValue(connection: KafkaConnectionOptions, topic: string): Promise<Buffer> {
-  fixKafkajsThrottleTimer(); // kafkajs' first request would print a TimeoutNegativeWarning on Node 23+
-  const kafka = new Kafka({
+  const kafka = newKafkajsClient({
     ...connection.kafkaConfig,
     brokers: [...connection.brokers!],
     clientId: 'fleet-demo',

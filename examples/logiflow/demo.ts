@@ -6,8 +6,8 @@
 // was processed exactly once.
 // `npm run demo -- --registry` also pushes the contracts to a schema registry (EVC_REGISTRY_URL, else
 // a local Apicurio) and ends with a RouteCalculated in the Confluent wire format, shown as bytes.
-import { Kafka, Partitioners, logLevel } from 'kafkajs';
-import { fixKafkajsThrottleTimer } from '../../runtime/kafka/kafkajs-throttle-timer.js';
+import { type Kafka, Partitioners, logLevel } from 'kafkajs';
+import { newKafkajsClient } from '../../runtime/kafka/kafkajs-client.js';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import {
@@ -145,8 +145,7 @@ async function run(
   receivers: ManagedEventReceiver[],
   framing: Framing | undefined,
 ): Promise<number> {
-  fixKafkajsThrottleTimer(); // kafkajs' first request would print a TimeoutNegativeWarning on Node 23+
-  const kafka = new Kafka({
+  const kafka = newKafkajsClient({
     ...connection.kafkaConfig,
     brokers: [...connection.brokers!],
     clientId: 'logiflow-demo',

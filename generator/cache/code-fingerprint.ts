@@ -8,9 +8,24 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
-/** This module lives in <root>/generator/cache/, beside the code it fingerprints. */
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CODE_FOLDERS = ['generator', 'contract-conventions', 'runtime'];
+/** Folders (relative to a root) holding the code a fingerprint covers. */
+export interface CodeTree {
+  readonly root: string;
+  readonly folders: readonly string[];
+}
+
+/**
+ * The code a process runs, from the folder of this module. Unbundled (TypeScript sources, or tsc's output) it lives
+ * in <root>/generator/cache/, beside the folders of evc's code; bundled into the CLI (scripts/build.mjs) it is part
+ * of a chunk in dist/cli/, whose files are all the CLI's own code.
+ */
+export function codeTreeOf(moduleDir: string): CodeTree {
+  return /[\\/]generator[\\/]cache$/.test(moduleDir)
+    ? { root: path.resolve(moduleDir, '..', '..'), folders: ['generator', 'contract-conventions', 'runtime'] }
+    : { root: path.dirname(moduleDir), folders: [path.basename(moduleDir)] };
+}
+
+const { root: ROOT, folders: CODE_FOLDERS } = codeTreeOf(path.dirname(fileURLToPath(import.meta.url)));
 const CODE_FILE = /(?<!\.d)\.(c|m)?(j|t)s$/;
 const LIBRARIES = ['ajv', 'ajv-formats', 'avsc', 'yaml', '@asyncapi/specs', 're2js', 'regjsparser', 'safe-regex2'];
 

@@ -1,7 +1,6 @@
 // Emits one precompiled validator module per message (ajv standalone code, formats included), so
 // services never compile schemas at start-up. The code is ajv's; we only bundle each schema with
 // its `$defs`, drop annotations, and point ajv's runtime imports at `eventcontracts/runtime`.
-import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { cachedValidator, storeValidator, type CompiledValidatorFiles } from './validator-cache.js';
 import type { Diagnostic, JsonSchema, MessageModel } from '../model/registry.js';
@@ -10,6 +9,7 @@ import { messageValidatorAjv, standaloneCode } from '../ajv.js';
 import type { GenerationPlan } from './plan.js';
 import { schemaCompile } from './generator-rules.js';
 import { fileHeader, literal, ts } from './printer.js';
+import { contentDigest } from '../cache/content-digest.js';
 
 export interface EmittedValidators {
   /** `validators/<file>.js` and `.d.ts` contents by relative path. */
@@ -84,9 +84,9 @@ export function validatorJobs(message: MessageModel, runtimeImport: string): rea
     });
     // The ajv version is part of the key: its output changes with it. The key is the content only: messages
     // sharing a schema (e.g. one headers schema for all) share one compilation.
-    const cacheKey = createHash('sha256')
-      .update(JSON.stringify([VALIDATOR_FORMAT, AJV_VERSION, runtimeImport, coerce, roles, bundles]))
-      .digest('hex');
+    const cacheKey = contentDigest(
+      JSON.stringify([VALIDATOR_FORMAT, AJV_VERSION, runtimeImport, coerce, roles, bundles]),
+    );
     return { moduleSuffix, roles, coerce, runtimeImport, bundles, cacheKey };
   });
   known.set(runtimeImport, jobs);

@@ -1,7 +1,8 @@
 // One place that turns runtime options into a kafkajs client: either the application's own Kafka
 // instance (TLS, SASL and all), or bootstrap addresses, with kafkajs' logs routed to our logger.
-import { Kafka, logLevel, type KafkaConfig, type logCreator } from 'kafkajs';
+import { type Kafka, logLevel, type KafkaConfig, type logCreator } from 'kafkajs';
 import type { Logger } from '../logger.js';
+import { newKafkajsClient } from './kafkajs-client.js';
 import { fixKafkajsThrottleTimer } from './kafkajs-throttle-timer.js';
 import { connectionSecrets, redactLogFields, redactText } from './secret-redaction.js';
 
@@ -16,11 +17,11 @@ export interface KafkaConnectionOptions {
 }
 
 export function kafkaClientOf(options: KafkaConnectionOptions, logger: Logger, defaultClientId: string): Kafka {
-  fixKafkajsThrottleTimer(); // no TimeoutNegativeWarning from kafkajs on Node 23+
+  fixKafkajsThrottleTimer(); // the application's own client too: no TimeoutNegativeWarning on Node 23+
   if (options.kafka !== undefined) return options.kafka;
   if (options.brokers === undefined || options.brokers.length === 0)
     throw new TypeError('give either a kafkajs `kafka` client or `brokers`');
-  return new Kafka({
+  return newKafkajsClient({
     logLevel: logLevel.WARN,
     ...options.kafkaConfig,
     clientId: options.clientId ?? defaultClientId,

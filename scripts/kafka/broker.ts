@@ -26,8 +26,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Kafka, Partitioners, logLevel } from 'kafkajs';
-import { fixKafkajsThrottleTimer } from '../../runtime/kafka/kafkajs-throttle-timer.js';
+import { type Kafka, Partitioners, logLevel } from 'kafkajs';
+import { newKafkajsClient } from '../../runtime/kafka/kafkajs-client.js';
 
 /** Kafka version resolved by scripts/kafka/pom.xml; part of the jar cache marker. */
 export const KAFKA_VERSION = '3.9.2';
@@ -381,8 +381,7 @@ async function waitForBrokers(brokers: string[], count: number, timeoutMs: numbe
 
 /** Connection settings for readiness probes: fail fast, log nothing (refused connections are expected). */
 function probeClient(brokers: string[]): Kafka {
-  fixKafkajsThrottleTimer(); // kafkajs' first request would print a TimeoutNegativeWarning on Node 23+
-  return new Kafka({
+  return newKafkajsClient({
     clientId: 'evc-broker-probe',
     brokers,
     connectionTimeout: 1_000,
@@ -647,8 +646,7 @@ class LocalBroker implements RunningBroker {
  * the first consumer group or idempotent producer of a test does not meet "coordinator is loading" retries.
  */
 async function warmUpBrokers(brokers: string[]): Promise<void> {
-  fixKafkajsThrottleTimer(); // kafkajs' first request would print a TimeoutNegativeWarning on Node 23+
-  const kafka = new Kafka({
+  const kafka = newKafkajsClient({
     clientId: 'evc-broker-warmup',
     brokers,
     logLevel: logLevel.NOTHING,

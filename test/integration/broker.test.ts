@@ -3,7 +3,8 @@
 
 import { existsSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
+import { type Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
+import { newKafkajsClient } from '../../runtime/kafka/kafkajs-client.js';
 import { QUICK_CRASH_RECOVERY_PROPERTIES, startBroker, type RunningBroker } from '../../scripts/kafka/broker.js';
 import { createTopics, deleteTopics, kafkaBrokers, kafkaClient, uniqueTopic, withAdmin } from './kafka.js';
 
@@ -124,7 +125,7 @@ describe('a broker of its own, stopped and started again', () => {
   it('keeps ports and data across a clean stop and a crash', async () => {
     broker = await startBroker({ properties: QUICK_CRASH_RECOVERY_PROPERTIES });
     expect(broker.brokers).not.toEqual(kafkaBrokers());
-    const kafka = new Kafka({
+    const kafka = newKafkajsClient({
       clientId: 'broker-test-restart',
       brokers: broker.brokers,
       logLevel: logLevel.NOTHING,

@@ -3,7 +3,8 @@
 
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import { Kafka, logLevel, type Admin, type ConsumerConfig, type ITopicConfig, type KafkaConfig } from 'kafkajs';
+import { type Kafka, logLevel, type Admin, type ConsumerConfig, type ITopicConfig, type KafkaConfig } from 'kafkajs';
+import { newKafkajsClient } from '../../runtime/kafka/kafkajs-client.js';
 import { ensureTopics, type KafkaReceiverOptions } from '../../runtime/index.js';
 import { chosenTransportName } from '../../runtime/transports/transport-choice.js';
 import type { TransportName } from '../../runtime/transports/transport.js';
@@ -21,7 +22,7 @@ export function kafkaBrokers(): string[] {
 
 /** A kafkajs client on the test broker; quiet (WARN) unless `config.logLevel` says otherwise. */
 export function kafkaClient(clientId = 'evc-test', config: Partial<KafkaConfig> = {}): Kafka {
-  return new Kafka({ clientId, brokers: kafkaBrokers(), logLevel: logLevel.WARN, ...config });
+  return newKafkajsClient({ clientId, brokers: kafkaBrokers(), logLevel: logLevel.WARN, ...config });
 }
 
 /** Run `fn` with a connected admin client, disconnecting afterwards. */

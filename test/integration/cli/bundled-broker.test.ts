@@ -6,7 +6,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Kafka, logLevel } from 'kafkajs';
+import { logLevel } from 'kafkajs';
+import { newKafkajsClient } from '../../../runtime/kafka/kafkajs-client.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { NO_BROKER_HINT } from '../../../generator/cli/kafka-connection.js';
 import { ensureKafkaJars } from '../../../scripts/kafka/broker.js';
@@ -57,7 +58,7 @@ describe('the bundled broker', () => {
     const topics = evc('topics', '--create');
     expect(topics.code, topics.stderr).toBe(0);
     expect(topics.stderr).toContain(`evc topics: using the broker started by npm run kafka:start: ${brokers}`);
-    const admin = new Kafka({ brokers: [brokers!], logLevel: logLevel.NOTHING }).admin();
+    const admin = newKafkajsClient({ brokers: [brokers!], logLevel: logLevel.NOTHING }).admin();
     await admin.connect();
     try {
       expect((await admin.listTopics()).filter((t) => t.startsWith('orders.')).sort()).toEqual([

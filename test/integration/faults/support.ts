@@ -1,6 +1,7 @@
 // Shared pieces of the fault tests: numbered events whose identity survives a re-send, clients on
 // any broker (the shared one or a test's own), and one line of figures per test on stderr.
-import { Kafka, logLevel, type Admin } from 'kafkajs';
+import { type Kafka, logLevel, type Admin } from 'kafkajs';
+import { newKafkajsClient } from '../../../runtime/kafka/kafkajs-client.js';
 import { CORRELATION_ID, validRoute, type RouteCalculated } from '../runtime/harness.js';
 
 export { CORRELATION_ID, routeCalculated, validRoute, waitUntil } from '../runtime/harness.js';
@@ -31,7 +32,7 @@ export function numberOf(routeId: string): number {
 }
 
 export function quietKafka(brokers: readonly string[], clientId = 'evc-faults'): Kafka {
-  return new Kafka({
+  return newKafkajsClient({
     clientId,
     brokers: [...brokers],
     logLevel: logLevel.NOTHING,

@@ -1,6 +1,7 @@
 // Shared pieces of the runtime's integration tests: descriptors, a quiet receiver on the test
 // broker with small backoffs, raw kafkajs producing, and waiting for a condition.
-import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { type Kafka, logLevel, type Producer } from 'kafkajs';
+import { newKafkajsClient } from '../../../runtime/kafka/kafkajs-client.js';
 import {
   createEventReceiver,
   silentLogger,
@@ -12,7 +13,7 @@ import { groupTiming, kafkaBrokers } from '../kafka.js';
 export { CORRELATION_ID, routeCalculated, validRoute, type RouteCalculated } from '../../unit/runtime/fixtures.js';
 
 export function testKafka(clientId = 'evc-runtime-it'): Kafka {
-  return new Kafka({ clientId, brokers: kafkaBrokers(), logLevel: logLevel.NOTHING });
+  return newKafkajsClient({ clientId, brokers: kafkaBrokers(), logLevel: logLevel.NOTHING });
 }
 
 /** A receiver on the test broker: quiet, fast retries, short redelivery pauses. */
