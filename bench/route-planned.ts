@@ -1,7 +1,44 @@
 // The ~1 KB `RoutePlanned` event both runtime benchmarks send, and its descriptor with validators
-// compiled the way generated ones run (allErrors, the runtime's formats).
-import { Ajv, type Format } from 'ajv';
-import { validatorFormats, type MessageDescriptor } from '../runtime/index.js';
+// compiled the way generated ones run: ajv standalone code (allErrors) that takes the runtime's formats and ajv
+// helpers (`validatorFormats`, `ajvRuntime`) as generated validator modules import them.
+import { createRequire } from 'node:module';
+import { compileFunction } from 'node:vm';
+import { _, Ajv, type AnySchema, type Format } from 'ajv';
+import { ajvRuntime, validatorFormats, type CompiledValidator, type MessageDescriptor } from '../runtime/index.js';
+
+const require = createRequire(import.meta.url);
+const standaloneCode = (
+  require('ajv/dist/standalone/index.js') as { default: (ajv: Ajv, refs: Record<string, string>) => string }
+).default;
+
+/** Standalone validators for `schemas`, evaluated with the runtime's helpers in place of ajv's own modules. */
+function compileStandalone<K extends string>(
+  schemas: Record<K, AnySchema>,
+  coerceTypes = false,
+): Record<K, CompiledValidator> {
+  const ajv = new Ajv({
+    allErrors: true,
+    coerceTypes,
+    formats: validatorFormats as Record<string, Format>,
+    code: { source: true, formats: _`validatorFormats` },
+  });
+  const refs: Record<string, string> = {};
+  for (const [name, schema] of Object.entries<AnySchema>(schemas)) {
+    ajv.addSchema(schema, name);
+    refs[name] = name;
+  }
+  const exports: Record<string, CompiledValidator> = {};
+  const runtimeModule = (id: string) => {
+    const name = /^ajv\/dist\/runtime\/([a-z0-9_]+)$/.exec(id)?.[1];
+    if (name === undefined || !(name in ajvRuntime)) throw new Error(`standalone validator requires ${id}`);
+    return { default: ajvRuntime[name] };
+  };
+  const load = compileFunction(standaloneCode(ajv, refs), ['require', 'module', 'exports', 'validatorFormats']) as (
+    ...args: unknown[]
+  ) => void;
+  load(runtimeModule, { exports }, exports, validatorFormats);
+  return exports;
+}
 
 export interface Stop {
   lat: number;
@@ -35,16 +72,10 @@ export function routePlannedDescriptor<T extends RoutePlannedFields>(
   topic: string,
   options: RoutePlannedOptions,
 ): MessageDescriptor<T, string, BenchHeaders> {
-  const ajv = new Ajv({ allErrors: true, formats: validatorFormats as Record<string, Format> });
   const extra = options.extraProperties ?? {};
-  return {
-    name: 'RoutePlanned',
-    topic,
-    service: options.service,
-    contractVersion: '1.0.0',
-    contentType: 'application/json',
-    keyEncoding: 'string',
-    validatePayload: ajv.compile({
+  // Payload and key in one module, headers (coerced from strings) in another, as `evc generate` splits them.
+  const { payload, key } = compileStandalone({
+    payload: {
       type: 'object',
       additionalProperties: false,
       required: ['type', ...Object.keys(extra), 'routeId', 'truckId', 'plannedAt', 'distanceKm', 'stops'],
@@ -73,12 +104,28 @@ export function routePlannedDescriptor<T extends RoutePlannedFields>(
           },
         },
       },
-    }),
-    validateKey: ajv.compile({ type: 'string', pattern: '^TRK-[0-9]{4,}$' }),
-    validateHeaders: ajv.compile({
-      type: 'object',
-      required: ['correlationId'],
-      properties: { correlationId: { type: 'string', format: 'uuid' } },
-    }),
+    },
+    key: { type: 'string', pattern: '^TRK-[0-9]{4,}$' },
+  });
+  const { headers } = compileStandalone(
+    {
+      headers: {
+        type: 'object',
+        required: ['correlationId'],
+        properties: { correlationId: { type: 'string', format: 'uuid' } },
+      },
+    },
+    true,
+  );
+  return {
+    name: 'RoutePlanned',
+    topic,
+    service: options.service,
+    contractVersion: '1.0.0',
+    contentType: 'application/json',
+    keyEncoding: 'string',
+    validatePayload: payload,
+    validateKey: key,
+    validateHeaders: headers,
   };
 }

@@ -1,12 +1,13 @@
 // The runtime against each client's own raw producer and consumer (issue 15's restated targets), on the same broker:
 // 1 KB JSON events with the runtime's 8 headers, idempotent producers with acks=all on both sides, 6 partitions.
-// Raw consume does the decoding the runtime does (each header value read as a string, JSON.parse of the value), so
-// the ratio is the runtime's own cost on that client. Each pass runs on a fresh topic (and group); the passes of one
-// round are interleaved (order reversed every round) and the median of the rounds is reported, because a machine
-// shared with other work drifts during a run. All produce rounds run first, then the events are let go and all
-// consume rounds run, each pass after a full garbage collection: a major collection of the ~200 MB of events (or of
-// the previous pass's garbage) landing inside one pass cost it several µs per record, which is the size of what is
-// measured. One JSON line per client and direction:
+// Raw consume does the decoding the runtime does (each header read as a string by its name, JSON.parse of the value),
+// so the ratio is the runtime's own cost on that client: kafkajs hands header names over as strings, and the raw
+// platformatic consumer asks its client for the same (the runtime decodes the names too; a value is read by its name).
+// Each pass runs on a fresh topic (and group); the passes of one round are interleaved (order reversed every round)
+// and the median of the rounds is reported, because a machine shared with other work drifts during a run. All
+// produce rounds run first, then the events are let go and all consume rounds run, each pass after a full garbage
+// collection: a major collection of the ~200 MB of events (or of the previous pass's garbage) landing inside one pass
+// cost it several µs per record, which is the size of what is measured. One JSON line per client and direction:
 //   rawMsgsPerSec / evcMsgsPerSec  records per second (consume: first record to last, group join not counted)
 //   ratio                          evc / raw throughput
 //   usPerRecord                    CPU µs per record of evc minus raw (this process: the runtime's own work)
@@ -20,6 +21,7 @@ import {
   Consumer as PlatformaticConsumer,
   Producer as PlatformaticProducer,
   ProduceAcks,
+  stringDeserializer,
   stringSerializers,
   type Message as PlatformaticMessage,
 } from '@platformatic/kafka';
@@ -363,6 +365,9 @@ async function platformaticRaw(brokers: string[]): Promise<RawClient> {
         clientId: 'evc-bench-raw',
         bootstrapBrokers: brokers,
         groupId: `bench-raw-${topic}`,
+        // Header names as strings, as kafkajs' raw consumer gets them from its client and the runtime needs them
+        // (a header value is read by its name); key, value and header values stay bytes, decoded below.
+        deserializers: { headerKey: stringDeserializer },
         ...PLATFORMATIC_FETCH,
       });
       const stream = await consumer.consume({
@@ -371,7 +376,7 @@ async function platformaticRaw(brokers: string[]): Promise<RawClient> {
         fallbackMode: 'earliest',
         ...PLATFORMATIC_FETCH,
       });
-      stream.on('data', (message: PlatformaticMessage) => {
+      stream.on('data', (message: PlatformaticMessage<Buffer, Buffer, string, Buffer>) => {
         decode(message.value, message.headers.values());
         counter.seen();
       });

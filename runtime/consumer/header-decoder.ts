@@ -4,6 +4,7 @@
 import type { EventMetadata } from '../contract.js';
 import { EventDecodeError } from '../errors.js';
 import { strictUtf8 } from './json-decoder.js';
+import { sameBytes } from './same-bytes.js';
 import { setOwnProperty } from '../../contract-conventions/own-properties.js';
 import {
   CE_ID,
@@ -16,6 +17,18 @@ import {
   EVC_REPLAY_COUNT,
   RUNTIME_HEADER_NAMES,
 } from '../../contract-conventions/headers.js';
+
+/** The metadata field a runtime header fills (the others are read elsewhere: retry and replay addressing). */
+type MetadataField = 'messageType' | 'id' | 'source' | 'time' | 'contractVersion' | 'replayCount' | undefined;
+
+const FIELDS: ReadonlyMap<string, MetadataField> = new Map<string, MetadataField>([
+  [CE_TYPE, 'messageType'],
+  [CE_ID, 'id'],
+  [CE_SOURCE, 'source'],
+  [CE_TIME, 'time'],
+  [EVC_CONTRACT_VERSION, 'contractVersion'],
+  [EVC_REPLAY_COUNT, 'replayCount'],
+]);
 
 /**
  * Runtime headers whose value is the same record after record (one producer, message type, contract version):
@@ -38,7 +51,20 @@ interface KeptValue {
   readonly text: string;
 }
 
-const lastValues = new Map<string, KeptValue>();
+/** What the decoder knows of one runtime header: one lookup per header and record tells all of it. */
+interface RuntimeHeader {
+  readonly field: MetadataField;
+  readonly repeats: boolean;
+  /** The last value, when it `repeats`. */
+  last: KeptValue | undefined;
+}
+
+const RUNTIME_HEADERS = new Map<string, RuntimeHeader>(
+  [...RUNTIME_HEADER_NAMES].map((name) => [
+    name,
+    { field: FIELDS.get(name), repeats: REPEATING_VALUES.has(name), last: undefined },
+  ]),
+);
 
 export interface DecodedHeaders {
   /** Application headers as strings; values that are not UTF-8 are left out (they cannot be typed as strings). */
@@ -61,20 +87,37 @@ export function decodeHeaders(headers: Readonly<Record<string, Buffer>>): Decode
     if (!Object.hasOwn(headers, name)) continue;
     const bytes = headers[name];
     if (bytes === undefined) continue;
-    if (!RUNTIME_HEADER_NAMES.has(name)) {
+    const runtime = RUNTIME_HEADERS.get(name);
+    if (runtime === undefined) {
       const value = tryUtf8(bytes);
       if (value !== undefined) setOwnProperty(application, name, value);
       continue;
     }
     // Runtime headers decide routing and dedup: a malformed one is a malformed record.
-    const value = REPEATING_VALUES.has(name) ? repeatingValue(name, bytes) : tryUtf8(bytes);
+    const value = runtime.repeats ? repeatingValue(runtime, bytes) : tryUtf8(bytes);
     if (value === undefined) throw new EventDecodeError('headers', 'not-utf8', `header ${name} is not valid UTF-8`);
-    if (name === CE_TYPE) messageType = value;
-    else if (name === CE_ID) id = value;
-    else if (name === CE_SOURCE) source = value;
-    else if (name === CE_TIME) time = value;
-    else if (name === EVC_CONTRACT_VERSION) contractVersion = value;
-    else if (name === EVC_REPLAY_COUNT) replayCount = parseReplayCount(value);
+    switch (runtime.field) {
+      case 'messageType':
+        messageType = value;
+        break;
+      case 'id':
+        id = value;
+        break;
+      case 'source':
+        source = value;
+        break;
+      case 'time':
+        time = value;
+        break;
+      case 'contractVersion':
+        contractVersion = value;
+        break;
+      case 'replayCount':
+        replayCount = parseReplayCount(value);
+        break;
+      case undefined:
+        break;
+    }
   }
   return { application, messageType, metadata: { id, source, time, contractVersion, replayCount } };
 }
@@ -85,20 +128,12 @@ export function parseReplayCount(value: string): number {
 }
 
 /** The value as tryUtf8 decodes it, from the last value of the header when the bytes are the same. */
-function repeatingValue(name: string, bytes: Buffer): string | undefined {
-  const kept = lastValues.get(name);
+function repeatingValue(header: RuntimeHeader, bytes: Buffer): string | undefined {
+  const kept = header.last;
   if (kept !== undefined && sameBytes(kept.bytes, bytes)) return kept.text;
   const text = tryUtf8(bytes);
-  if (text !== undefined && bytes.length <= LONGEST_KEPT_VALUE)
-    lastValues.set(name, { bytes: Buffer.from(bytes), text });
+  if (text !== undefined && bytes.length <= LONGEST_KEPT_VALUE) header.last = { bytes: Buffer.from(bytes), text };
   return text;
-}
-
-function sameBytes(a: Buffer, b: Buffer): boolean {
-  const length = a.length;
-  if (b.length !== length) return false;
-  for (let at = 0; at < length; at++) if (a[at] !== b[at]) return false;
-  return true;
 }
 
 const BYTE_ORDER_MARK = 0xfeff;

@@ -5,7 +5,7 @@
 // retry or dead-letter copy acknowledged — and rejects (DeadLetterWriteError, ProcessingAbortedError,
 // RetryNotDueError) when it must stay uncommitted. Nothing else escapes: a transport only ever sees these.
 import { performance } from 'node:perf_hooks';
-import type { ConsumedRecord, ConsumerRoute, ProducerTransport, WireRecord } from '../contract.js';
+import type { ConsumedRecord, ConsumerRoute, ProducerTransport, ReceivedEvent, WireRecord } from '../contract.js';
 import {
   DeadLetterWriteError,
   EventRuntimeError,
@@ -217,9 +217,40 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
   };
 
   /**
+   * One call of the route's handler. A synchronous success is observed and gives undefined, a synchronous throw
+   * gives its HandlerError, and a handler that returns a promise gives a promise of one or the other: so the
+   * first attempt of a record whose synchronous handler succeeds makes no promise and no closure.
+   */
+  const attemptHandler = (
+    record: ConsumedRecord,
+    route: ConsumerRoute,
+    event: ReceivedEvent<unknown, unknown, unknown>,
+    attempt: number,
+  ): HandlerError | undefined | Promise<HandlerError | undefined> => {
+    const started = performance.now();
+    let result: void | PromiseLike<void>;
+    try {
+      result = route.handler(event);
+    } catch (thrown) {
+      return new HandlerError(event.name, attempt, thrown);
+    }
+    if (result !== undefined && typeof result.then === 'function') {
+      return Promise.resolve(result).then(
+        () => {
+          observer.handled(record, event.name, attempt, performance.now() - started);
+          return undefined;
+        },
+        (thrown: unknown) => new HandlerError(event.name, attempt, thrown),
+      );
+    }
+    observer.handled(record, event.name, attempt, performance.now() - started);
+    return undefined;
+  };
+
+  /**
    * Decode → identify → validate → first attempt, without a promise when nothing has to wait: a synchronous
    * handler that succeeds finishes the record in the caller's turn (a transport then hands over the next record
-   * without a microtask and a promise per record). Everything that waits continues in `afterFirstAttempt`.
+   * without a microtask and a promise per record). Everything that waits continues in `afterFailedAttempt`.
    */
   const processInput = (
     record: ConsumedRecord,
@@ -235,29 +266,19 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
     }
     observer.metrics.valid();
     const { route, event } = prepared;
-    const started = performance.now();
-    let result: void | PromiseLike<void>;
-    try {
-      result = route.handler(event);
-    } catch (thrown) {
-      return afterFirstAttempt(record, route, event, new HandlerError(event.name, 1, thrown), ownership, retry);
-    }
-    if (result !== undefined && typeof result.then === 'function') {
-      return Promise.resolve(result).then(
-        () => observer.handled(record, event.name, 1, performance.now() - started),
-        (thrown: unknown) =>
-          afterFirstAttempt(record, route, event, new HandlerError(event.name, 1, thrown), ownership, retry),
-      );
-    }
-    observer.handled(record, event.name, 1, performance.now() - started);
-    return undefined;
+    const outcome = attemptHandler(record, route, event, 1);
+    if (outcome === undefined) return undefined;
+    if (outcome instanceof HandlerError) return afterFailedAttempt(record, route, event, outcome, ownership, retry);
+    return outcome.then((failure) =>
+      failure === undefined ? undefined : afterFailedAttempt(record, route, event, failure, ownership, retry),
+    );
   };
 
   /** The in-place retries after a failed attempt, then the next retry topic or the dead-letter topic. */
-  const afterFirstAttempt = async (
+  const afterFailedAttempt = async (
     record: ConsumedRecord,
     route: ConsumerRoute,
-    event: Parameters<ConsumerRoute['handler']>[0],
+    event: ReceivedEvent<unknown, unknown, unknown>,
     firstFailure: HandlerError,
     ownership: AbortSignal | undefined,
     retry: RetryState | undefined,
@@ -266,15 +287,10 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
     let failure = firstFailure;
     for (let attempt = 1; ; attempt += 1) {
       if (attempt > 1) {
-        const started = performance.now();
-        try {
-          const result = route.handler(event);
-          if (result !== undefined && typeof result.then === 'function') await result;
-          observer.handled(record, event.name, attempt, performance.now() - started);
-          return;
-        } catch (thrown) {
-          failure = new HandlerError(event.name, attempt, thrown);
-        }
+        const outcome = attemptHandler(record, route, event, attempt);
+        const failed = outcome === undefined || outcome instanceof HandlerError ? outcome : await outcome;
+        if (failed === undefined) return;
+        failure = failed;
       }
       if (!failure.retriable || attempt >= policy.maxAttempts) {
         const next = failure.retriable ? retryRouting.nextStage(route, retry?.failedDeliveries ?? 0) : undefined;

@@ -2,6 +2,8 @@
 // (ce_id, ce_type, …) travel on every record, so each is converted once. Decoding a name per record cost a native
 // call and a fresh, not yet internalized property key, 8 times a record (issue 15's consume profile).
 
+import { sameBytes } from '../../consumer/same-bytes.js';
+
 /** Names kept at most, each way: enough for any contract; hostile or random names beyond it are converted each time. */
 const CACHE_LIMIT = 1_024;
 /** Longer names are converted each time: comparing their bytes would cost about as much as decoding them. */
@@ -36,18 +38,11 @@ export function headerNameString(bytes: Buffer): string {
   if (length === 0 || length > LONGEST_CACHED_NAME) return bytes.toString('utf8');
   const key = (length << 16) | (bytes[0]! << 8) | bytes[length - 1]!;
   const first = decodedNames.get(key);
-  for (let entry = first; entry !== undefined; entry = entry.next)
-    if (sameMiddle(entry.bytes, bytes)) return entry.name;
+  for (let entry = first; entry !== undefined; entry = entry.next) if (sameBytes(entry.bytes, bytes)) return entry.name;
   const name = bytes.toString('utf8');
   if (decodedCount < CACHE_LIMIT) {
     decodedNames.set(key, { bytes: Buffer.from(bytes), name, next: first });
     decodedCount++;
   }
   return name;
-}
-
-/** Whether two byte strings of equal length, first and last byte, are equal (the ends are compared by the key). */
-function sameMiddle(known: Buffer, bytes: Buffer): boolean {
-  for (let at = bytes.length - 2; at > 0; at--) if (known[at] !== bytes[at]) return false;
-  return true;
 }
