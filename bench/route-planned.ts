@@ -1,27 +1,24 @@
 // The ~1 KB `RoutePlanned` event both runtime benchmarks send, and its descriptor with validators
-// compiled the way generated ones run: ajv standalone code (allErrors) that takes the runtime's formats and ajv
-// helpers (`validatorFormats`, `ajvRuntime`) as generated validator modules import them.
-import { createRequire } from 'node:module';
+// compiled the way generated ones run: the generator's one ajv configuration for message validators
+// (generator/ajv.ts), as standalone code that takes the runtime's formats, pattern engine and ajv helpers
+// (`validatorFormats`, `contractRegExp`, `ajvRuntime`) as generated validator modules import them.
 import { compileFunction } from 'node:vm';
-import { _, Ajv, type AnySchema, type Format } from 'ajv';
-import { ajvRuntime, validatorFormats, type CompiledValidator, type MessageDescriptor } from '../runtime/index.js';
-
-const require = createRequire(import.meta.url);
-const standaloneCode = (
-  require('ajv/dist/standalone/index.js') as { default: (ajv: Ajv, refs: Record<string, string>) => string }
-).default;
+import type { AnySchema } from 'ajv';
+import { messageValidatorAjv, standaloneCode } from '../generator/ajv.js';
+import {
+  ajvRuntime,
+  contractRegExp,
+  validatorFormats,
+  type CompiledValidator,
+  type MessageDescriptor,
+} from '../runtime/index.js';
 
 /** Standalone validators for `schemas`, evaluated with the runtime's helpers in place of ajv's own modules. */
 function compileStandalone<K extends string>(
   schemas: Record<K, AnySchema>,
   coerceTypes = false,
 ): Record<K, CompiledValidator> {
-  const ajv = new Ajv({
-    allErrors: true,
-    coerceTypes,
-    formats: validatorFormats as Record<string, Format>,
-    code: { source: true, formats: _`validatorFormats` },
-  });
+  const ajv = messageValidatorAjv({ standalone: true, coerceTypes });
   const refs: Record<string, string> = {};
   for (const [name, schema] of Object.entries<AnySchema>(schemas)) {
     ajv.addSchema(schema, name);
@@ -33,10 +30,12 @@ function compileStandalone<K extends string>(
     if (name === undefined || !(name in ajvRuntime)) throw new Error(`standalone validator requires ${id}`);
     return { default: ajvRuntime[name] };
   };
-  const load = compileFunction(standaloneCode(ajv, refs), ['require', 'module', 'exports', 'validatorFormats']) as (
+  // The ES module form (`export const name = …`) run as a function body: the exports become assignments.
+  const body = standaloneCode(ajv, refs).replace(/^export const (\w+) = /gm, 'exports.$1 = ');
+  const load = compileFunction(body, ['require', 'exports', 'validatorFormats', 'contractRegExp']) as (
     ...args: unknown[]
   ) => void;
-  load(runtimeModule, { exports }, exports, validatorFormats);
+  load(runtimeModule, exports, validatorFormats, contractRegExp);
   return exports;
 }
 
