@@ -3,6 +3,7 @@
 // or half-written entry is then a miss — it can cost time, never change what evc prints or writes.
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { evcCacheDir } from './cache-dir.js';
 import { contentDigest as digest } from './content-digest.js';
 
 // A JavaScript line comment, so an entry holding CommonJS code can still be `require`d as it is.
@@ -32,6 +33,11 @@ export function writeCacheEntry(file: string, body: string): void {
   } catch {
     rmSync(temp, { force: true });
   }
+}
+
+/** The file of a content-keyed entry: `<cache>/<kind>/<first two hex digits>/<key>.json` (no folder gets huge). */
+export function keyedEntryFile(kind: string, key: string): string {
+  return path.join(evcCacheDir(), kind, key.slice(0, 2), `${key}.json`);
 }
 
 /** A cache file name for any JSON-serialisable key. */

@@ -9,7 +9,7 @@ import { messageValidatorAjv, standaloneCode } from '../ajv.js';
 import type { GenerationPlan } from './plan.js';
 import { schemaCompile } from './generator-rules.js';
 import { fileHeader, literal, ts } from './printer.js';
-import { contentDigest } from '../cache/content-digest.js';
+import { cacheKey } from '../cache/cache-entry.js';
 
 export interface EmittedValidators {
   /** `validators/<file>.js` and `.d.ts` contents by relative path. */
@@ -84,16 +84,15 @@ export function validatorJobs(message: MessageModel, runtimeImport: string): rea
     });
     // The ajv version is part of the key: its output changes with it. The key is the content only: messages
     // sharing a schema (e.g. one headers schema for all) share one compilation.
-    const cacheKey = contentDigest(
-      JSON.stringify([VALIDATOR_FORMAT, AJV_VERSION, runtimeImport, coerce, roles, bundles]),
-    );
-    return { moduleSuffix, roles, coerce, runtimeImport, bundles, cacheKey };
+    const key = cacheKey([VALIDATOR_FORMAT, AJV_VERSION, runtimeImport, coerce, roles, bundles]);
+    return { moduleSuffix, roles, coerce, runtimeImport, bundles, cacheKey: key };
   });
   known.set(runtimeImport, jobs);
   return jobs;
 }
 
-function compileAndStore(job: ValidatorJob): CompiledValidatorFiles | { failures: CompileFailure[] } {
+/** Compiles one module and stores it in the validator cache (a module ajv refuses is not stored). */
+export function compileAndStore(job: ValidatorJob): CompiledValidatorFiles | { failures: CompileFailure[] } {
   const compiled = compileValidatorJob(job);
   if (!('failures' in compiled)) storeValidator(job.cacheKey, compiled);
   return compiled;

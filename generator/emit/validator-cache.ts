@@ -1,8 +1,6 @@
 // Compiled validator modules by schema content hash: in memory (watch mode) and on disk, because
 // compiling a message's validator with ajv costs 10–20 ms and a registry has hundreds of them.
-import path from 'node:path';
-import { evcCacheDir } from '../cache/cache-dir.js';
-import { readCacheEntry, writeCacheEntry } from '../cache/cache-entry.js';
+import { keyedEntryFile, readCacheEntry, writeCacheEntry } from '../cache/cache-entry.js';
 
 export interface CompiledValidatorFiles {
   readonly js: string;
@@ -11,9 +9,7 @@ export interface CompiledValidatorFiles {
 
 const memory = new Map<string, CompiledValidatorFiles>();
 
-function fileOf(hash: string): string {
-  return path.join(evcCacheDir(), 'validators', hash.slice(0, 2), `${hash}.json`);
-}
+const fileOf = (hash: string): string => keyedEntryFile('validators', hash);
 
 export function cachedValidator(hash: string): CompiledValidatorFiles | undefined {
   const remembered = memory.get(hash);

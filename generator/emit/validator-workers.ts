@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { MessageModel } from '../model/registry.js';
-import { compileValidatorJob, validatorJobs, type ValidatorJob } from './emit-validators.js';
+import { compileAndStore, validatorJobs, type ValidatorJob } from './emit-validators.js';
 import { cachedValidator, storeValidator } from './validator-cache.js';
 import type { CompiledJob } from './validator-compile-worker.js';
 
@@ -49,12 +49,8 @@ export async function precompileValidators(
   const [own, ...others] = shares;
   const answers = others.map((share) => compileOnWorker(share));
   let compiled = 0;
-  for (const job of own!) {
-    const result = compileValidatorJob(job);
-    if ('failures' in result) continue; // the emitters compile it again and report why
-    storeValidator(job.cacheKey, result);
-    compiled++;
-  }
+  // A module ajv refuses is not stored: the emitters compile it again and report why.
+  for (const job of own!) if (!('failures' in compileAndStore(job))) compiled++;
   for (const answer of await Promise.all(answers))
     for (const job of answer ?? [])
       if (job.files !== undefined) {

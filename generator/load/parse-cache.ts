@@ -3,7 +3,6 @@
 // files it has seen before. A file seen before with one section edited (`info.version` bumped) is
 // parsed section by section, and only the edited section is parsed again. A cache miss or an
 // unreadable entry just means parsing again.
-import path from 'node:path';
 import {
   FileParseError,
   deserializeParsed,
@@ -15,8 +14,7 @@ import {
   type SerializedParse,
 } from './parse-file.js';
 import { topLevelSections, type TopLevelSection } from './top-level-sections.js';
-import { evcCacheDir } from '../cache/cache-dir.js';
-import { readCacheEntry, writeCacheEntry } from '../cache/cache-entry.js';
+import { keyedEntryFile, readCacheEntry, writeCacheEntry } from '../cache/cache-entry.js';
 import { contentDigest } from '../cache/content-digest.js';
 import { setOwnProperty } from '../../contract-conventions/index.js';
 
@@ -32,14 +30,11 @@ export function contentHashOf(value: unknown): string | undefined {
   return typeof value === 'object' && value !== null ? hashes.get(value) : undefined;
 }
 
-const entryFile = (kind: 'parsed' | 'sections', hash: string): string =>
-  path.join(evcCacheDir(), kind, hash.slice(0, 2), `${hash}.json`);
-
 export function parseCached(text: string, displayFile: string): ParsedFile | FileParseError {
   const hash = contentDigest(`v${FORMAT}\0${displayFile}\0${text}`);
   const remembered = memory.get(hash);
   if (remembered) return remembered;
-  const file = entryFile('parsed', hash);
+  const file = keyedEntryFile('parsed', hash);
   let parsed: ParsedFile | FileParseError | undefined;
   try {
     const stored = readCacheEntry(file);
@@ -100,7 +95,7 @@ function sectionForm(section: TopLevelSection): SerializedParse | undefined {
   const hash = contentDigest(`s${FORMAT}\0${section.text}`);
   const remembered = sectionMemory.get(hash);
   if (remembered !== undefined) return JSON.parse(remembered) as SerializedParse;
-  const file = entryFile('sections', hash);
+  const file = keyedEntryFile('sections', hash);
   const stored = readCacheEntry(file);
   let serialized: string;
   if (stored !== undefined) serialized = stored;
