@@ -1,7 +1,7 @@
 // What the generator and the runtime must agree on, in one place both import: the message descriptor generated
 // code hands the runtime, the headers the runtime writes, where dead letters go, which retry settings can run,
 // how contract patterns are matched, how names from contract text are written into objects
-// and how validators compare JSON values.
+// how validators compare JSON values and which strings are uuids.
 // It imports nothing from either side; the generator reaches the runtime's rules only through this module.
 export type {
   AvroBinaryEncoding,
@@ -41,3 +41,4 @@ export {
 } from './pattern-engine.js';
 export { setOwnProperty } from './own-properties.js';
 export { jsonEqual } from './json-equal.js';
+export { isUuid } from './uuid-format.js';

@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import { Ajv, type Options, type ValidateFunction } from 'ajv';
 import type { _ as CodeTemplate } from 'ajv';
-import { contractRegExp } from '../contract-conventions/index.js';
+import { contractRegExp, isUuid } from '../contract-conventions/index.js';
 import { useJsonEqualInAjv } from './ajv-json-equal.js';
 
 const require = createRequire(import.meta.url);
@@ -55,7 +55,7 @@ export function messageValidatorAjv(options: {
   coerceTypes?: boolean;
   warn?: (text: string) => void;
 }): Ajv {
-  return addFormats(
+  const ajv = addFormats(
     new MessageAjv({
       allErrors: true,
       // Declared names are data: a payload without an optional `toString` is not checked against
@@ -71,7 +71,8 @@ export function messageValidatorAjv(options: {
       useDefaults: true,
       // Contract patterns are ECMAScript regular expressions with Unicode semantics, as JSON Schema says.
       unicodeRegExp: true,
-      // Patterns that could backtrack catastrophically run on a linear-time engine (contract-conventions/pattern-engine.ts).
+      // Patterns that could backtrack catastrophically run on a linear-time engine
+      // (contract-conventions/pattern-engine.ts).
       code: {
         regExp: contractRegExp,
         ...(options.standalone ? { source: true, esm: true, lines: true, formats: _`validatorFormats` } : {}),
@@ -83,4 +84,7 @@ export function messageValidatorAjv(options: {
       },
     }),
   );
+  // A check function, not ajv-formats' expression: standalone code then calls the runtime's `validatorFormats.uuid`
+  // (the same check, see contract-conventions/uuid-format.ts) instead of inlining a slower case-insensitive regex.
+  return ajv.addFormat('uuid', { type: 'string', validate: isUuid });
 }

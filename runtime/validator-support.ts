@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 import { codePointLength } from './code-point-length.js';
 import { isRfc3339Date, isRfc3339DateTime, isRfc3339Time } from './rfc3339-formats.js';
-import { jsonEqual } from '../contract-conventions/index.js';
+import { isUuid, jsonEqual } from '../contract-conventions/index.js';
 
 const require = createRequire(import.meta.url);
 
@@ -33,11 +33,12 @@ function withCheck(name: string, validate: (text: string) => boolean): FormatDef
 /**
  * ajv-formats' full format set (`date-time`, `uuid`, `email`, …) for standalone validators, with
  * the RFC 3339 checks, which run for every timestamp of every event, replaced by equivalent ones
- * that do not allocate.
+ * that do not allocate, and the uuid check (ids of every event) by one without a regular expression.
  */
 export const validatorFormats: Readonly<Record<string, unknown>> = Object.freeze({
   ...fullFormats,
   date: withCheck('date', isRfc3339Date),
   time: withCheck('time', isRfc3339Time),
   'date-time': withCheck('date-time', isRfc3339DateTime),
+  uuid: withCheck('uuid', isUuid),
 });

@@ -9,7 +9,7 @@ const schema3 = {"type":"object","additionalProperties":false,"required":["amoun
 const func0 = Object.prototype.hasOwnProperty;
 const func18 = ajvRuntime["ucs2length"];
 const func24 = contractRegExp;
-const formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
+const formats0 = validatorFormats.uuid;
 const formats2 = validatorFormats["date-time"];
 const formats12 = validatorFormats.date;
 const pattern0 = func24("^INV-[0-9]{4}-[0-9]{6}$", "u");
@@ -415,7 +415,7 @@ errors++;
 if(data1.eventId !== undefined && func0.call(data1, "eventId")){
 let data2 = data1.eventId;
 if(typeof data2 === "string"){
-if(!(formats0.test(data2))){
+if(!(formats0.validate(data2))){
 const err15 = {instancePath:instancePath+"/metadata/eventId",schemaPath:"#/$defs/EventMetadata/properties/eventId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err15];
@@ -512,7 +512,7 @@ errors++;
 if(data.invoiceId !== undefined && func0.call(data, "invoiceId")){
 let data5 = data.invoiceId;
 if(typeof data5 === "string"){
-if(!(formats0.test(data5))){
+if(!(formats0.validate(data5))){
 const err23 = {instancePath:instancePath+"/invoiceId",schemaPath:"#/properties/invoiceId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err23];
@@ -537,7 +537,7 @@ errors++;
 if(data.routeId !== undefined && func0.call(data, "routeId")){
 let data6 = data.routeId;
 if(typeof data6 === "string"){
-if(!(formats0.test(data6))){
+if(!(formats0.validate(data6))){
 const err25 = {instancePath:instancePath+"/routeId",schemaPath:"#/properties/routeId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err25];
@@ -562,7 +562,7 @@ errors++;
 if(data.customerId !== undefined && func0.call(data, "customerId")){
 let data7 = data.customerId;
 if(typeof data7 === "string"){
-if(!(formats0.test(data7))){
+if(!(formats0.validate(data7))){
 const err27 = {instancePath:instancePath+"/customerId",schemaPath:"#/properties/customerId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err27];
@@ -1115,7 +1115,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data === "string"){
-if(!(formats0.test(data))){
+if(!(formats0.validate(data))){
 const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err0];

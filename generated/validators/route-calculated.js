@@ -10,7 +10,7 @@ const schema10 = {"type":"object","additionalProperties":false,"required":["amou
 const func0 = Object.prototype.hasOwnProperty;
 const func16 = ajvRuntime["ucs2length"];
 const func20 = contractRegExp;
-const formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
+const formats0 = validatorFormats.uuid;
 const formats2 = validatorFormats["date-time"];
 const pattern0 = func20("^TRK-[0-9]{4,}$", "u");
 const schema3 = {"oneOf":[{"type":"object","additionalProperties":false,"required":["kind","sequence","location","shipmentIds","window"],"properties":{"kind":{"const":"pickup"},"sequence":{"type":"integer","minimum":0},"location":{"$ref":"#/$defs/GeoPoint"},"address":{"$ref":"#/$defs/Address"},"shipmentIds":{"type":"array","minItems":1,"maxItems":40,"uniqueItems":true,"items":{"type":"string","format":"uuid"}},"window":{"$ref":"#/$defs/TimeWindow"}}},{"type":"object","additionalProperties":false,"required":["kind","sequence","location","shipmentIds"],"properties":{"kind":{"const":"dropoff"},"sequence":{"type":"integer","minimum":0},"location":{"$ref":"#/$defs/GeoPoint"},"address":{"$ref":"#/$defs/Address"},"shipmentIds":{"type":"array","minItems":1,"maxItems":40,"uniqueItems":true,"items":{"type":"string","format":"uuid"}},"requiresSignature":{"type":"boolean","default":false},"window":{"$ref":"#/$defs/TimeWindow"}}}]};
@@ -474,7 +474,7 @@ const len0 = data10.length;
 for(let i0=0; i0<len0; i0++){
 let data11 = data10[i0];
 if(typeof data11 === "string"){
-if(!(formats0.test(data11))){
+if(!(formats0.validate(data11))){
 const err38 = {instancePath:instancePath+"/shipmentIds/" + i0,schemaPath:"#/oneOf/0/properties/shipmentIds/items/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err38];
@@ -1078,7 +1078,7 @@ const len1 = data25.length;
 for(let i2=0; i2<len1; i2++){
 let data26 = data25[i2];
 if(typeof data26 === "string"){
-if(!(formats0.test(data26))){
+if(!(formats0.validate(data26))){
 const err88 = {instancePath:instancePath+"/shipmentIds/" + i2,schemaPath:"#/oneOf/1/properties/shipmentIds/items/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err88];
@@ -1451,7 +1451,7 @@ errors++;
 if(data1.eventId !== undefined && func0.call(data1, "eventId")){
 let data2 = data1.eventId;
 if(typeof data2 === "string"){
-if(!(formats0.test(data2))){
+if(!(formats0.validate(data2))){
 const err13 = {instancePath:instancePath+"/metadata/eventId",schemaPath:"#/$defs/EventMetadata/properties/eventId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err13];
@@ -1548,7 +1548,7 @@ errors++;
 if(data.routeId !== undefined && func0.call(data, "routeId")){
 let data5 = data.routeId;
 if(typeof data5 === "string"){
-if(!(formats0.test(data5))){
+if(!(formats0.validate(data5))){
 const err21 = {instancePath:instancePath+"/routeId",schemaPath:"#/properties/routeId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err21];

@@ -9,7 +9,7 @@ const schema2 = {"type":"string","pattern":"^TRK-[0-9]{4,}$"};
 const func0 = Object.prototype.hasOwnProperty;
 const func13 = ajvRuntime["ucs2length"];
 const func17 = contractRegExp;
-const formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
+const formats0 = validatorFormats.uuid;
 const formats2 = validatorFormats["date-time"];
 const pattern0 = func17("^TRK-[0-9]{4,}$", "u");
 
@@ -146,7 +146,7 @@ errors++;
 if(data1.eventId !== undefined && func0.call(data1, "eventId")){
 let data2 = data1.eventId;
 if(typeof data2 === "string"){
-if(!(formats0.test(data2))){
+if(!(formats0.validate(data2))){
 const err11 = {instancePath:instancePath+"/metadata/eventId",schemaPath:"#/$defs/EventMetadata/properties/eventId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err11];
@@ -243,7 +243,7 @@ errors++;
 if(data.routeId !== undefined && func0.call(data, "routeId")){
 let data5 = data.routeId;
 if(typeof data5 === "string"){
-if(!(formats0.test(data5))){
+if(!(formats0.validate(data5))){
 const err19 = {instancePath:instancePath+"/routeId",schemaPath:"#/properties/routeId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err19];

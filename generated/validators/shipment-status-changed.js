@@ -9,7 +9,7 @@ const schema2 = {"type":"string","enum":["CREATED","SCHEDULED","PICKED_UP","IN_T
 const schema4 = {"type":"object","additionalProperties":false,"required":["latitude","longitude"],"properties":{"latitude":{"type":"number","minimum":-90,"maximum":90},"longitude":{"type":"number","minimum":-180,"maximum":180}}};
 const func0 = Object.prototype.hasOwnProperty;
 const func13 = ajvRuntime["ucs2length"];
-const formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
+const formats0 = validatorFormats.uuid;
 const formats2 = validatorFormats["date-time"];
 const formats14 = validatorFormats.uri;
 
@@ -136,7 +136,7 @@ errors++;
 if(data1.eventId !== undefined && func0.call(data1, "eventId")){
 let data2 = data1.eventId;
 if(typeof data2 === "string"){
-if(!(formats0.test(data2))){
+if(!(formats0.validate(data2))){
 const err10 = {instancePath:instancePath+"/metadata/eventId",schemaPath:"#/$defs/EventMetadata/properties/eventId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err10];
@@ -233,7 +233,7 @@ errors++;
 if(data.shipmentId !== undefined && func0.call(data, "shipmentId")){
 let data5 = data.shipmentId;
 if(typeof data5 === "string"){
-if(!(formats0.test(data5))){
+if(!(formats0.validate(data5))){
 const err18 = {instancePath:instancePath+"/shipmentId",schemaPath:"#/properties/shipmentId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err18];
@@ -258,7 +258,7 @@ errors++;
 if(data.routeId !== undefined && func0.call(data, "routeId")){
 let data6 = data.routeId;
 if(typeof data6 === "string"){
-if(!(formats0.test(data6))){
+if(!(formats0.validate(data6))){
 const err20 = {instancePath:instancePath+"/routeId",schemaPath:"#/properties/routeId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err20];
@@ -283,7 +283,7 @@ errors++;
 if(data.invoiceId !== undefined && func0.call(data, "invoiceId")){
 let data7 = data.invoiceId;
 if(typeof data7 === "string"){
-if(!(formats0.test(data7))){
+if(!(formats0.validate(data7))){
 const err22 = {instancePath:instancePath+"/invoiceId",schemaPath:"#/properties/invoiceId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err22];
@@ -681,7 +681,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data === "string"){
-if(!(formats0.test(data))){
+if(!(formats0.validate(data))){
 const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err0];

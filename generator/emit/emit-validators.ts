@@ -1,7 +1,6 @@
 // Emits one precompiled validator module per message (ajv standalone code, formats included), so
 // services never compile schemas at start-up. The code is ajv's; we only bundle each schema with
 // its `$defs`, drop annotations, and point ajv's runtime imports at `eventcontracts/runtime`.
-import { createRequire } from 'node:module';
 import { cachedValidator, storeValidator, type CompiledValidatorFiles } from './validator-cache.js';
 import type { Diagnostic, JsonSchema, MessageModel } from '../model/registry.js';
 import { bundleSchema } from '../model/bundle.js';
@@ -10,6 +9,7 @@ import type { GenerationPlan } from './plan.js';
 import { schemaCompile } from './generator-rules.js';
 import { fileHeader, literal, ts } from './printer.js';
 import { cacheKey } from '../cache/cache-entry.js';
+import { codeFingerprint } from '../cache/code-fingerprint.js';
 
 export interface EmittedValidators {
   /** `validators/<file>.js` and `.d.ts` contents by relative path. */
@@ -29,9 +29,6 @@ export type KeepOutput = (file: string, origin: string) => boolean;
 
 /** The parts of a message a validator module checks. */
 export type Role = 'payload' | 'key' | 'headers';
-/** Bump when the emitted validator files or the ajv options in generator/ajv.ts change: cached ones are recompiled. */
-const VALIDATOR_FORMAT = 8;
-const AJV_VERSION = (createRequire(import.meta.url)('ajv/package.json') as { version: string }).version;
 
 const EXPORT_NAMES = { payload: 'validatePayload', key: 'validateKey', headers: 'validateHeaders' } as const;
 
@@ -103,9 +100,10 @@ export function validatorJobs(message: MessageModel, runtimeImport: string): rea
       const schema = schemaOf(message, role);
       return schema === undefined ? undefined : bundleSchema(schema, { stripAnnotations: true });
     });
-    // The ajv version is part of the key: its output changes with it. The key is the content only: messages
-    // sharing a schema (e.g. one headers schema for all) share one compilation.
-    const key = cacheKey([VALIDATOR_FORMAT, AJV_VERSION, runtimeImport, coerce, roles, bundles]);
+    // evc's code and ajv's version are part of the key (codeFingerprint): the output changes with the emitter,
+    // the ajv options and the format checks, and a version number bumped by hand is easy to forget. Otherwise the
+    // key is the content only: messages sharing a schema (e.g. one headers schema for all) share one compilation.
+    const key = cacheKey([codeFingerprint(), runtimeImport, coerce, roles, bundles]);
     return { moduleSuffix, roles, coerce, runtimeImport, bundles, cacheKey: key };
   });
   known.set(runtimeImport, jobs);

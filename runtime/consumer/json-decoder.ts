@@ -54,7 +54,7 @@ export function decodeJson(
     throw new EventDecodeError(part, 'too-large', `${bytes.length} bytes exceed the limit of ${limits.maxBytes}`);
   }
   const text = decodeUtf8(part, bytes);
-  if (exceedsDepth(bytes, limits.maxDepth))
+  if (exceedsDepth(text, bytes, limits.maxDepth))
     throw new EventDecodeError(part, 'too-deep', `nesting exceeds ${limits.maxDepth} levels`);
   let value: unknown;
   try {
@@ -88,21 +88,23 @@ const NINE = 0x39;
 const MAX_SAFE_DIGITS = '9007199254740991';
 
 /**
- * Whether arrays/objects nest deeper than `maxDepth`. Counting opening brackets with native
- * indexOf settles typical events at once (fewer openers than the limit cannot nest deeper); only
- * documents with many brackets get the exact, string-aware scan. Done on the bytes, before
- * JSON.parse, so a hostile document is refused before it is materialised.
+ * Whether arrays/objects nest deeper than `maxDepth` (`text` is `bytes` decoded). Counting opening brackets with
+ * indexOf settles typical events at once (fewer openers than the limit cannot nest deeper); only documents with many
+ * brackets get the exact, string-aware scan of the bytes. Done before JSON.parse, so a hostile document is refused
+ * before it is materialised. The count runs on the text: a string's indexOf is inlined where a Buffer's is a call
+ * into C++ (~0.15 µs per 1 KB event with 8 brackets), and each bracket is one byte and one character alike.
  */
-function exceedsDepth(bytes: Buffer, maxDepth: number): boolean {
+function exceedsDepth(text: string, bytes: Buffer, maxDepth: number): boolean {
   let openers = 0;
-  for (const bracket of [OPEN_BRACE, OPEN_BRACKET]) {
-    for (let at = bytes.indexOf(bracket); at !== -1; at = bytes.indexOf(bracket, at + 1)) {
+  for (const bracket of BRACKETS) {
+    for (let at = text.indexOf(bracket); at !== -1; at = text.indexOf(bracket, at + 1)) {
       openers += 1;
       if (openers > maxDepth) return maxNesting(bytes, maxDepth) > maxDepth;
     }
   }
   return false;
 }
+const BRACKETS = ['{', '['] as const;
 
 /** Deepest nesting outside strings, stopping once it exceeds `limit`. */
 function maxNesting(bytes: Buffer, limit: number): number {

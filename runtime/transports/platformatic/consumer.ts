@@ -560,15 +560,20 @@ function ownedPartitions(consumer: Consumer): Set<string> {
   return owned;
 }
 
+/** The position of the header copyHeader is given next (forEach runs synchronously, one record at a time). */
+let headerPosition = 0;
+
 /** A header without a value has no bytes to hand on (kafkajs' records drop it the same way). */
 function copyHeader(this: Record<string, Buffer>, value: Buffer | undefined | null, name: Buffer): void {
-  if (value !== undefined && value !== null) setOwnProperty(this, headerNameString(name), value);
+  const position = headerPosition++;
+  if (value !== undefined && value !== null) setOwnProperty(this, headerNameString(name, position), value);
 }
 
 /** The client's record as the runtime's: raw Buffers, headers as an object (the last of repeated names wins). */
 export function consumedRecord(message: Message): ConsumedRecord {
   const headers: Record<string, Buffer> = {};
   // forEach, not for…of: iterating the Map's entries makes a [name, value] array per header.
+  headerPosition = 0;
   message.headers.forEach(copyHeader, headers);
   return {
     topic: message.topic,

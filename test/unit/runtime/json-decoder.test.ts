@@ -2,7 +2,12 @@ import { isUtf8 } from 'node:buffer';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EventDecodeError } from '../../../runtime/index.js';
-import { DEFAULT_DECODE_LIMITS, decodeJson, decodeUtf8 } from '../../../runtime/consumer/json-decoder.js';
+import {
+  DEFAULT_DECODE_LIMITS,
+  decodeJson,
+  decodeUtf8,
+  type DecodeLimits,
+} from '../../../runtime/consumer/json-decoder.js';
 
 const deep = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
 
@@ -152,6 +157,106 @@ describe('decodeUtf8', () => {
         },
       ),
       { numRuns: 5_000 },
+    );
+  });
+});
+
+describe('decodeJson against its rules written plainly', () => {
+  /**
+   * The oracle: the rules in their order, each written the plainest way (nesting by one full scan of the bytes,
+   * unsafe integers by BigInt on the literals), where decodeJson takes shortcuts (bracket counts, a walk of the value).
+   */
+  function oracle(bytes: Buffer, limits: DecodeLimits): string {
+    if (!isUtf8(bytes)) return 'not-utf8';
+    let depth = 0;
+    let deepest = 0;
+    let inString = false;
+    for (let i = 0; i < bytes.length; i += 1) {
+      const byte = bytes[i]!;
+      if (inString) {
+        if (byte === 0x5c) i += 1;
+        else if (byte === 0x22) inString = false;
+      } else if (byte === 0x22) inString = true;
+      else if (byte === 0x5b || byte === 0x7b) deepest = Math.max(deepest, ++depth);
+      else if (byte === 0x5d || byte === 0x7d) depth -= 1;
+    }
+    if (deepest > limits.maxDepth) return 'too-deep';
+    let value: unknown;
+    try {
+      value = JSON.parse(bytes.toString('utf8'));
+    } catch {
+      return 'invalid-json';
+    }
+    // Refused when the parsed value holds an integral number beyond the safe range that was written as an integer
+    // literal (a float literal like 1e300 is a float); a duplicate key's earlier value is not in the parsed value.
+    const literals = textOutsideStrings(bytes).matchAll(/(?<![\d.eE+-])-?(\d{16,})(?![\d.eE])/g);
+    const unsafeLiteral = [...literals].some(([, digits]) => BigInt(digits!) > BigInt(Number.MAX_SAFE_INTEGER));
+    if (limits.unsafeIntegers === 'reject' && unsafeLiteral && holdsUnsafeIntegral(value)) return 'unsafe-integer';
+    return `ok ${JSON.stringify(value)}`;
+  }
+  function holdsUnsafeIntegral(value: unknown): boolean {
+    if (typeof value === 'number') return Number.isInteger(value) && Math.abs(value) > Number.MAX_SAFE_INTEGER;
+    return typeof value === 'object' && value !== null && Object.values(value).some(holdsUnsafeIntegral);
+  }
+  /** The document with every string's contents blanked, so digits inside strings are not read as numbers. */
+  function textOutsideStrings(bytes: Buffer): string {
+    return bytes.toString('utf8').replace(/"(?:[^"\\]|\\.)*"/g, '""');
+  }
+  function verdict(bytes: Buffer, limits: DecodeLimits): string {
+    try {
+      return `ok ${JSON.stringify(decodeJson('payload', bytes, limits))}`;
+    } catch (error) {
+      if (!(error instanceof EventDecodeError)) throw error;
+      return error.reason;
+    }
+  }
+
+  // JSON text, mostly valid, nested around the drawn limit, with big integers, duplicate keys and bracket-laden
+  // strings; sometimes cut short, with a stray bracket, or padded with whitespace.
+  const json = fc.letrec<{ value: string }>((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      fc.constantFrom(
+        '0',
+        '-1',
+        '9007199254740991',
+        '9007199254740993',
+        '-90071992547409930',
+        '1.5e300',
+        'true',
+        'null',
+      ),
+      fc.constantFrom('"a"', '"[[{"', '"\\\\"', '"\\"["', '"12345678901234567890"'),
+      fc.array(tie('value'), { maxLength: 3 }).map((items) => `[${items.join(',')}]`),
+      fc
+        .array(fc.tuple(fc.constantFrom('a', 'b', '__proto__'), tie('value')), { maxLength: 3 })
+        .map((entries) => `{${entries.map(([k, v]) => `"${k}":${v}`).join(',')}}`),
+    ),
+  })).value;
+  const document = fc
+    .tuple(json, fc.constantFrom('none', 'cut', 'bracket', 'pad', 'pad+cut'), fc.nat())
+    .map(([text, change, at]) => {
+      const padding = ' '.repeat(1024);
+      if (change === 'cut') return text.slice(0, at % (text.length + 1));
+      if (change === 'bracket') return text.slice(0, at % (text.length + 1)) + '[' + text.slice(at % (text.length + 1));
+      if (change === 'pad') return padding + text;
+      if (change === 'pad+cut') return padding + text.slice(0, at % (text.length + 1));
+      return text;
+    });
+  const limits = fc.record({
+    maxBytes: fc.constant(DEFAULT_DECODE_LIMITS.maxBytes),
+    maxDepth: fc.integer({ min: 0, max: 5 }),
+    unsafeIntegers: fc.constantFrom('reject' as const, 'allow' as const),
+  });
+
+  it('gives the same verdict for any document and limits', () => {
+    fc.assert(
+      fc.property(document, limits, (text, drawn) => {
+        const bytes = Buffer.from(text, 'utf8');
+        if (bytes.length === 0) return;
+        expect(verdict(bytes, drawn)).toBe(oracle(bytes, drawn));
+      }),
+      { numRuns: 3_000 },
     );
   });
 });

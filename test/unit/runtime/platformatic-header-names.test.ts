@@ -49,6 +49,25 @@ describe('header names for @platformatic/kafka', () => {
     );
   });
 
+  it('decodes any bytes at any header position as toString does, whatever came at that position before', () => {
+    // Records of a few headers each, positions beyond the remembered ones included; the same names recur in the
+    // same and in other positions, and names sharing length and end bytes meet often.
+    const name = fc.oneof(
+      fc.uint8Array({ minLength: 0, maxLength: 4 }).map((bytes) => Buffer.from(bytes.map((b) => 0x61 + (b % 3)))),
+      fc.constantFrom(...['ce_id', 'ce_type', 'ce_tape', 'n'.repeat(70), 'Zürich'].map((n) => Buffer.from(n))),
+    );
+    const record = fc.array(name, { maxLength: 40 });
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 12 }), (records) => {
+        for (const headers of records)
+          headers.forEach((bytes, position) =>
+            expect(headerNameString(viewOf(bytes), position)).toBe(bytes.toString('utf8')),
+          );
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('encodes names as UTF-8 bytes, the same Buffer each time', () => {
     expect(headerNameBytes('ce_id')).toEqual(Buffer.from('ce_id'));
     expect(headerNameBytes('ce_id')).toBe(headerNameBytes('ce_id'));
