@@ -6,9 +6,12 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const isSafe = require('safe-regex2') as (pattern: string) => boolean;
-const { RE2JS } = require('re2js') as {
-  RE2JS: { compile(pattern: string): { matcher(input: string): { find(): boolean } } };
-};
+interface LinearEngine {
+  compile(pattern: string): { matcher(input: string): { find(): boolean } };
+}
+// Loaded on first use (~10 ms): most registries' patterns, and the AsyncAPI schema's own, run natively.
+let linearEngine: LinearEngine | undefined;
+const re2js = (): LinearEngine => (linearEngine ??= (require('re2js') as { RE2JS: LinearEngine }).RE2JS);
 
 export interface PatternMatcher {
   test(input: string): boolean;
@@ -44,7 +47,7 @@ export function patternEngineKind(pattern: string): PatternEngineKind {
 function decideEngine(pattern: string): PatternEngineKind {
   if (isSafe(pattern) && !QUANTIFIED_GROUP.test(pattern)) return 'native';
   try {
-    RE2JS.compile(pattern);
+    re2js().compile(pattern);
     return 'linear';
   } catch {
     return 'refused';
@@ -66,7 +69,7 @@ export function contractRegExp(pattern: string, flags: string): PatternMatcher {
     case 'native':
       return new RegExp(pattern, flags);
     case 'linear': {
-      const compiled = RE2JS.compile(pattern);
+      const compiled = re2js().compile(pattern);
       return { test: (input) => compiled.matcher(input).find() };
     }
     case 'refused':

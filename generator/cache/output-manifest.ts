@@ -8,10 +8,20 @@ import path from 'node:path';
 import { contentDigest } from './content-digest.js';
 
 /**
- * [relative path, size, inode, mtime ms, ctime ms, sha256 of the content, racy]. Times as Node's
- * plain stat gives them (microsecond precision; bigint stats cost twice as much for ~1,600 files).
+ * [relative path, size, inode, mtime ms, ctime ms, sha256 of the content, racy, origin]. Times as Node's
+ * plain stat gives them (microsecond precision; bigint stats cost twice as much for ~1,600 files). The origin
+ * names what the content was made from where one key does (a validator module: its compiled module and header),
+ * else ''; manifests recorded before it existed lack it.
  */
-type Entry = readonly [string, number, number, number, number, string, boolean];
+type Entry = readonly [string, number, number, number, number, string, boolean, string?];
+
+/** Generated files as `recordOutput` records them (generator/emit/index.ts `GeneratedCode`). */
+export interface RecordedFiles {
+  readonly files: ReadonlyMap<string, string>;
+  /** Files not in `files` because the output directory holds them untouched (they must be in `untouched`). */
+  readonly kept?: ReadonlySet<string>;
+  readonly origins?: ReadonlyMap<string, string>;
+}
 
 export interface OutputManifest {
   readonly entries: readonly Entry[];
@@ -25,7 +35,7 @@ const RACY_MS = 50;
  */
 export function recordOutput(
   outDir: string,
-  files: ReadonlyMap<string, string>,
+  { files, kept = new Set(), origins = new Map() }: RecordedFiles,
   untouched: ReadonlyMap<string, string> = new Map(),
   rewritten: readonly string[] = [],
 ): OutputManifest | undefined {
@@ -34,23 +44,32 @@ export function recordOutput(
   const racyFrom = Date.now() - RACY_MS;
   const entries: Entry[] = [];
   try {
-    for (const [file, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    for (const file of [...files.keys(), ...kept].sort((a, b) => (a < b ? -1 : 1))) {
+      const content = files.get(file);
+      const digest = known(file) ?? (content === undefined ? undefined : contentDigest(content));
+      if (digest === undefined) return undefined; // a kept file that is not untouched: nothing to vouch for it
       const info = statSync(path.join(outDir, file));
       const racy = info.mtimeMs >= racyFrom || info.ctimeMs >= racyFrom;
-      entries.push([
-        file,
-        info.size,
-        info.ino,
-        info.mtimeMs,
-        info.ctimeMs,
-        known(file) ?? contentDigest(content),
-        racy,
-      ]);
+      entries.push([file, info.size, info.ino, info.mtimeMs, info.ctimeMs, digest, racy, origins.get(file) ?? '']);
     }
   } catch {
     return undefined;
   }
   return { entries };
+}
+
+/**
+ * Which generated files need not be made again: those still untouched in the output directory (`untouched`) that
+ * were recorded with the origin they would be made from now (the same origin gives the same content).
+ */
+export function keepOutput(
+  manifest: OutputManifest,
+  untouched: ReadonlyMap<string, string>,
+): (file: string, origin: string) => boolean {
+  const recorded = new Map<string, string>();
+  for (const [file, , , , , , , origin] of manifest.entries)
+    if (typeof origin === 'string' && origin !== '' && untouched.has(file)) recorded.set(file, origin);
+  return (file, origin) => recorded.get(file) === origin;
 }
 
 /** The recorded files still untouched in `outDir`, with the digest of their content. */

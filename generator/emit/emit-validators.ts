@@ -14,33 +14,54 @@ import { codeFingerprint } from '../cache/code-fingerprint.js';
 export interface EmittedValidators {
   /** `validators/<file>.js` and `.d.ts` contents by relative path. */
   readonly files: Map<string, string>;
+  /** Validator files left out of `files` because `keep` said the output directory holds them already. */
+  readonly kept: string[];
+  /** What each validator file (emitted or kept) is made of: same origin, same content (see `keep`). */
+  readonly origins: Map<string, string>;
   readonly diagnostics: Diagnostic[];
 }
+
+/**
+ * Whether the output directory holds `file` exactly as an earlier run of this build of evc wrote it from `origin`
+ * (generator/cache/output-manifest.ts): its content is then known without reading the compiled module back.
+ */
+export type KeepOutput = (file: string, origin: string) => boolean;
 
 /** The parts of a message a validator module checks. */
 export type Role = 'payload' | 'key' | 'headers';
 
 const EXPORT_NAMES = { payload: 'validatePayload', key: 'validateKey', headers: 'validateHeaders' } as const;
 
-export function emitValidators(plan: GenerationPlan, runtimeImport: string): EmittedValidators {
+export function emitValidators(plan: GenerationPlan, runtimeImport: string, keep?: KeepOutput): EmittedValidators {
   const files = new Map<string, string>();
+  const kept: string[] = [];
+  const origins = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   for (const message of plan.registry.messages) {
     const file = plan.validatorFiles.get(message)!;
     const from = `the contract of message ${JSON.stringify(message.name).replace(/[\r\n\u2028\u2029]/g, ' ')}`;
     for (const job of validatorJobs(message, runtimeImport)) {
+      // A file's content is its header (naming the message) and the compiled module, which its cache key names.
+      const origin = cacheKey([job.cacheKey, from]);
+      const module = `${file}${job.moduleSuffix}`;
+      const js = `validators/${module}.js`;
+      const dts = `validators/${module}.d.ts`;
+      origins.set(js, origin).set(dts, origin);
+      if (keep?.(js, origin) && keep(dts, origin)) {
+        kept.push(js, dts);
+        continue;
+      }
       const compiled = cachedValidator(job.cacheKey) ?? compileAndStore(job);
       if ('failures' in compiled) {
         diagnostics.push(...compiled.failures.map((failure) => compileFailure(message, failure)));
         continue;
       }
       // The file header naming the message is added here: messages sharing a schema share one compilation.
-      const module = `${file}${job.moduleSuffix}`;
-      files.set(`validators/${module}.js`, `${fileHeader(from).text}${compiled.js}`);
-      files.set(`validators/${module}.d.ts`, `${fileHeader(from).text}${compiled.dts}`);
+      files.set(js, `${fileHeader(from).text}${compiled.js}`);
+      files.set(dts, `${fileHeader(from).text}${compiled.dts}`);
     }
   }
-  return { files, diagnostics };
+  return { files, kept, origins, diagnostics };
 }
 
 /** One validator module to compile: plain data (it may be sent to a worker thread), keyed by its content. */

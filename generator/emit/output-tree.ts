@@ -28,6 +28,7 @@ export const GENERATED_CODE: TreeKind = { files: /\.(ts|js)$/ };
 export type UntouchedFiles = ReadonlyMap<string, string>;
 
 const NONE: UntouchedFiles = new Map();
+const NO_FILES: ReadonlySet<string> = new Set();
 
 // Synchronous reads: ~1,600 small files, each an await of four thread-pool round trips otherwise.
 const readText = (file: string): string | undefined => {
@@ -59,11 +60,16 @@ async function generatedFilesIn(
   return out;
 }
 
+/**
+ * `kept`: generated files whose content is not in `files` because the output directory holds them untouched
+ * (generator/emit/index.ts `GeneratedCode.kept`): neither changed nor missing, and not stale.
+ */
 export async function compareTree(
   outDir: string,
   files: ReadonlyMap<string, string>,
   kind: TreeKind = GENERATED_CODE,
   untouched: UntouchedFiles = NONE,
+  kept: ReadonlySet<string> = NO_FILES,
 ): Promise<TreeDifference> {
   const changed: string[] = [];
   const missing: string[] = [];
@@ -74,7 +80,7 @@ export async function compareTree(
     if (current === undefined) missing.push(file);
     else if (current !== content) changed.push(file);
   }
-  const stale = (await generatedFilesIn(outDir, kind, untouched)).filter((f) => !files.has(f)).sort();
+  const stale = (await generatedFilesIn(outDir, kind, untouched)).filter((f) => !files.has(f) && !kept.has(f)).sort();
   return { changed, missing, stale };
 }
 
@@ -83,8 +89,9 @@ export async function writeTree(
   files: ReadonlyMap<string, string>,
   kind: TreeKind = GENERATED_CODE,
   untouched: UntouchedFiles = NONE,
+  kept: ReadonlySet<string> = NO_FILES,
 ): Promise<TreeDifference> {
-  const difference = await compareTree(outDir, files, kind, untouched);
+  const difference = await compareTree(outDir, files, kind, untouched, kept);
   for (const file of [...difference.changed, ...difference.missing]) {
     const target = path.join(outDir, file);
     await mkdir(path.dirname(target), { recursive: true });

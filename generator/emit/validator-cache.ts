@@ -1,5 +1,6 @@
 // Compiled validator modules by schema content hash: in memory (watch mode) and on disk, because
 // compiling a message's validator with ajv costs 10–20 ms and a registry has hundreds of them.
+import { existsSync } from 'node:fs';
 import { keyedEntryFile, readCacheEntry, writeCacheEntry } from '../cache/cache-entry.js';
 
 export interface CompiledValidatorFiles {
@@ -22,6 +23,14 @@ export function cachedValidator(hash: string): CompiledValidatorFiles | undefine
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Whether the cache holds the module, without reading it back (a damaged entry counts: `cachedValidator` then
+ * misses and the module is compiled where it is needed).
+ */
+export function validatorStored(hash: string): boolean {
+  return memory.has(hash) || existsSync(fileOf(hash));
 }
 
 export function storeValidator(hash: string, files: CompiledValidatorFiles): void {

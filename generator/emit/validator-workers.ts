@@ -10,7 +10,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { MessageModel } from '../model/registry.js';
 import { compileAndStore, validatorJobs, type ValidatorJob } from './emit-validators.js';
-import { cachedValidator, storeValidator } from './validator-cache.js';
+import { storeValidator, validatorStored } from './validator-cache.js';
 import type { CompiledJob } from './validator-compile-worker.js';
 
 /** Below this many modules to compile, threads are not worth their start-up (~0.2 s each, loading ajv). */
@@ -35,7 +35,7 @@ export async function precompileValidators(
   const pending = new Map<string, ValidatorJob>();
   for (const message of messages)
     for (const job of validatorJobs(message, runtimeImport))
-      if (!pending.has(job.cacheKey) && cachedValidator(job.cacheKey) === undefined) pending.set(job.cacheKey, job);
+      if (!pending.has(job.cacheKey) && !validatorStored(job.cacheKey)) pending.set(job.cacheKey, job);
   const threads = Math.min(
     options.threads ?? availableParallelism(),
     MAX_WORKERS,

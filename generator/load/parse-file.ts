@@ -250,7 +250,7 @@ export function restoreParsed({ value, nodes }: SerializedParse, file: string): 
  * nodes a registry holds: building them all was most of reading a file back, and its garbage.
  */
 class PackedNodeInfo implements NodeInfo {
-  readonly location: SourceLocation;
+  private locationOf: SourceLocation | undefined;
   private pointerText: string | undefined;
   private memberMap: ReadonlyMap<string, SourceLocation> | undefined;
 
@@ -261,8 +261,12 @@ class PackedNodeInfo implements NodeInfo {
     private readonly entry: readonly number[],
     private readonly parent: PackedNodeInfo | undefined,
     private readonly key: string,
-  ) {
-    this.location = { file, line: entry[0] ?? 1, column: entry[1] ?? 1 };
+  ) {}
+
+  /** Made on first use, like the pointer and members: most nodes of a file read back are never asked where they are. */
+  get location(): SourceLocation {
+    this.locationOf ??= { file: this.file, line: this.entry[0] ?? 1, column: this.entry[1] ?? 1 };
+    return this.locationOf;
   }
 
   get pointer(): string {

@@ -121,6 +121,8 @@ export const WIDEN_ROOT_HINT =
 
 /** Past this depth the resolver stops copying (4× the nesting limit, so the loader's check still sees it). */
 const RESOLVE_DEPTH_LIMIT = 4 * MAX_NESTING_DEPTH;
+/** The chain of references followed to reach a node, where none was (chains are copied, never changed). */
+const NO_CHAIN: readonly string[] = Object.freeze([]);
 
 const written = new WeakMap<object, object>();
 
@@ -144,10 +146,10 @@ export class RefResolver {
 
   /** The resolved copy of `node`, which was written in `file`. */
   resolve(node: unknown, file: string): unknown {
-    return this.resolveNode(node, file, []);
+    return this.resolveNode(node, file, NO_CHAIN);
   }
 
-  private resolveNode(node: unknown, file: string, chain: string[], depth = 0): unknown {
+  private resolveNode(node: unknown, file: string, chain: readonly string[], depth = 0): unknown {
     if (typeof node !== 'object' || node === null) return node;
     const done = this.copies.get(node);
     if (done !== undefined) return done;
@@ -164,16 +166,19 @@ export class RefResolver {
     copyNodeInfo(node, copy);
     const info = nodeInfo(node);
     if (info) setNodePlacement(copy, info);
+    // A member starts no chain of references: one shared empty chain, and keys rather than [key, value] pairs, since
+    // this runs for every node of every document.
     if (Array.isArray(node)) {
-      for (const item of node) (copy as unknown[]).push(this.resolveNode(item, file, [], depth + 1));
+      for (const item of node) (copy as unknown[]).push(this.resolveNode(item, file, NO_CHAIN, depth + 1));
     } else {
-      for (const [key, value] of Object.entries(node))
-        setOwnProperty(copy as Record<string, unknown>, key, this.resolveNode(value, file, [], depth + 1));
+      const members = node as Record<string, unknown>;
+      for (const key of Object.keys(members))
+        setOwnProperty(copy as Record<string, unknown>, key, this.resolveNode(members[key], file, NO_CHAIN, depth + 1));
     }
     return copy;
   }
 
-  private follow(refNode: { $ref: string }, file: string, chain: string[], depth = 0): unknown {
+  private follow(refNode: { $ref: string }, file: string, chain: readonly string[], depth = 0): unknown {
     const ref = refNode.$ref;
     const target = parseRef(ref, file, this.reach);
     if (!('file' in target))
@@ -191,7 +196,7 @@ export class RefResolver {
     if ('rule' in found) return this.fail(refNode, found.rule, found.message, found.hint);
     const resolved = isRefObject(found.node)
       ? this.follow(found.node, found.file, [...found.chain], depth)
-      : this.resolveNode(found.node, found.file, [], depth);
+      : this.resolveNode(found.node, found.file, NO_CHAIN, depth);
     this.copies.set(refNode, resolved);
     if (typeof resolved === 'object' && resolved !== null) {
       // The reference's own position only when the target has none (its key positions are read on demand).

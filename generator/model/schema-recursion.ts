@@ -54,6 +54,7 @@ export function inPlaceEdges(node: object): InPlaceEdge[] {
 }
 
 const verdicts = new WeakMap<object, boolean>();
+const IN_PLACE_KEYWORDS: readonly string[] = [...IN_PLACE_SINGLE, ...IN_PLACE_LISTS, ...IN_PLACE_MAPS];
 
 /**
  * Whether applying `schema` to a value may recurse without end: the schema lies on, or reaches, a
@@ -61,6 +62,9 @@ const verdicts = new WeakMap<object, boolean>();
  */
 export function recursesInPlace(schema: JsonSchema | object | undefined): boolean {
   if (!isObject(schema)) return false;
+  // Most schema nodes have no in-place subschema at all, so cannot recurse in place: answered without the search
+  // (and without a memo entry), since lint asks this of every node of every message.
+  if (!IN_PLACE_KEYWORDS.some((keyword) => schema[keyword] !== undefined)) return false;
   const known = verdicts.get(schema);
   if (known !== undefined) return known;
   // Tarjan's strongly connected components over in-place edges; a component is bad when it has a

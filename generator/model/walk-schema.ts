@@ -20,12 +20,17 @@ export function walkSchema(root: JsonSchema | undefined, visit: SchemaVisitor, p
     seen.add(node as object);
     const schema = node as Record<string, unknown>;
     visit(schema, at);
-    for (const [key, value] of Object.entries(schema)) {
+    // Keys, not entries: no [key, value] pair allocated per member of every schema node.
+    for (const key of Object.keys(schema)) {
+      const value = schema[key];
       if (typeof value !== 'object' || value === null || isDataKeyword(key) || key.startsWith('x-')) continue;
       if (isNameMap(key) && !Array.isArray(value)) {
         // Names are data; lists of names (draft-07 `dependencies`) are not schemas.
-        for (const [name, sub] of Object.entries(value))
+        const names = value as Record<string, unknown>;
+        for (const name of Object.keys(names)) {
+          const sub = names[name];
           if (!Array.isArray(sub) && unseen(sub)) walk(sub, `${at}/${key}/${name}`);
+        }
       } else if (unseen(value)) walk(value, `${at}/${key}`);
     }
   };

@@ -12,7 +12,13 @@ import { directorySource } from '../../load/directory-source.js';
 import type { ContractSource } from '../../load/source.js';
 import { contractsSlot, lastResult, storeResult, type ResultSlot } from '../../cache/command-result.js';
 import { inputsUnchanged, recordingSource } from '../../cache/input-record.js';
-import { outputUnchanged, recordOutput, untouchedFiles, type OutputManifest } from '../../cache/output-manifest.js';
+import {
+  keepOutput,
+  outputUnchanged,
+  recordOutput,
+  untouchedFiles,
+  type OutputManifest,
+} from '../../cache/output-manifest.js';
 import { reportInputError, withContractsOptions } from '../contracts-options.js';
 import { EXIT, type CliIO } from '../io.js';
 
@@ -113,22 +119,29 @@ async function generateFresh(
     return EXIT.usage;
   }
   const runtimeImport = options.runtimeImport ?? DEFAULT_RUNTIME_IMPORT;
+  // Files still exactly as the last run wrote them are compared by digest, not read back; those made from what
+  // they would be made from now (validator modules of unchanged schemas) are not even made again.
+  const untouched = cache?.previous === undefined ? undefined : untouchedFiles(outDir, cache.previous);
+  const keep =
+    cache?.previous === undefined || untouched === undefined ? undefined : keepOutput(cache.previous, untouched);
   await precompileValidators(registry.messages, runtimeImport);
-  const generated = generateCode(registry, { runtimeImport, schemaRegistry });
+  const generated = generateCode(registry, { runtimeImport, schemaRegistry, ...(keep ? { keep } : {}) });
   if (hasErrors(generated.diagnostics)) {
     io.stderr(formatDiagnostics(generated.diagnostics, 'text'));
     return EXIT.findings;
   }
-  const tree = { files: generated.files.size, services: registry.services.length, messages: registry.messages.length };
-  // Files still exactly as the last run wrote them are compared by digest, not read back.
-  const untouched = cache?.previous === undefined ? undefined : untouchedFiles(outDir, cache.previous);
+  const tree = {
+    files: generated.files.size + generated.kept.size,
+    services: registry.services.length,
+    messages: registry.messages.length,
+  };
   // Remembered only when the output directory now holds exactly the generated files.
   const remember = (rewritten: readonly string[]): void => {
-    const output = cache && recording ? recordOutput(outDir, generated.files, untouched, rewritten) : undefined;
+    const output = cache && recording ? recordOutput(outDir, generated, untouched, rewritten) : undefined;
     if (cache && recording && output) storeResult<GeneratedTree>(cache.slot, recording.record(), { ...tree, output });
   };
   if (options.check) {
-    const diff = await compareTree(outDir, generated.files, GENERATED_CODE, untouched);
+    const diff = await compareTree(outDir, generated.files, GENERATED_CODE, untouched, generated.kept);
     // Nothing was written: each line says what `evc generate` would do to the file, in the words it uses when it
     // does it (created/updated/removed), so a reader never takes a checked file for a written one.
     const stale = [
@@ -138,7 +151,7 @@ async function generateFresh(
     ];
     if (stale.length === 0) {
       remember([]);
-      if (!options.quiet) io.stdout(`${options.out}: up to date (${generated.files.size} files)\n`);
+      if (!options.quiet) io.stdout(`${options.out}: up to date (${tree.files} files)\n`);
       return EXIT.ok;
     }
     io.stdout(stale.map((line) => `${line}\n`).join(''));
@@ -147,7 +160,7 @@ async function generateFresh(
     );
     return EXIT.findings;
   }
-  const diff = await writeTree(outDir, generated.files, GENERATED_CODE, untouched);
+  const diff = await writeTree(outDir, generated.files, GENERATED_CODE, untouched, generated.kept);
   remember(diff.changed);
   const written = diff.changed.length + diff.missing.length;
   if (!options.quiet) {

@@ -97,7 +97,7 @@ function generatedCode(options: WatchOptions, io: CliIO): WatchOutput {
     const outDir = path.resolve(io.cwd, options.out);
     const untouched = previous === undefined ? undefined : untouchedFiles(outDir, previous);
     const diff = await writeTree(outDir, generated.files, GENERATED_CODE, untouched);
-    previous = recordOutput(outDir, generated.files, untouched, diff.changed);
+    previous = recordOutput(outDir, generated, untouched, diff.changed);
     return { written: writtenFiles(diff), diagnostics: [] };
   };
 }

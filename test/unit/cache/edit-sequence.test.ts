@@ -1,5 +1,5 @@
 // Whatever a developer does between two runs — edit a document, edit a shared schema every document
-// reaches, break a reference, delete `.evc/`, damage an entry — `evc lint` and `evc generate` in a project
+// reaches, break a reference, delete `.evc/`, damage an entry, edit or delete a generated file — `evc lint` and `evc generate` in a project
 // whose cache was filled by earlier runs answer exactly as a copy of the same contracts with an empty cache:
 // same exit code, same findings, byte-identical generated files. A property over random edit sequences of
 // a small synthetic registry (the benchmark's shape: cross-document `$ref`s, one shared schema file).
@@ -54,7 +54,8 @@ type Edit =
   | { kind: 'shared'; value: number }
   | { kind: 'config' }
   | { kind: 'delete-cache' }
-  | { kind: 'damage-cache'; entry: number; truncate: boolean };
+  | { kind: 'damage-cache'; entry: number; truncate: boolean }
+  | { kind: 'output'; entry: number; remove: boolean };
 
 function apply(dir: string, edit: Edit): void {
   switch (edit.kind) {
@@ -107,6 +108,16 @@ function apply(dir: string, edit: Edit): void {
           ? `${text}x`
           : `${text.slice(0, lastDigit)}${(Number(text[lastDigit]) + 1) % 10}${text.slice(lastDigit + 1)}`;
       writeFileSync(path.join(dir, '.evc', name), edit.truncate ? text.slice(0, text.length >> 1) : changed);
+      return;
+    }
+    case 'output': {
+      // A generated file edited by hand or deleted: the next run must put it back, although it would be made
+      // from exactly what the last run made it from (validator modules are then not made again).
+      const names = Object.keys(tree(path.join(dir, 'generated'))).sort();
+      if (names.length === 0) return;
+      const file = path.join(dir, 'generated', names[edit.entry % names.length]!);
+      if (edit.remove) rmSync(file);
+      else rewrite(file, (t) => `${t}// edited\n`);
     }
   }
 }
@@ -122,6 +133,7 @@ const edits: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('config') }),
   fc.record({ kind: fc.constant('delete-cache') }),
   fc.record({ kind: fc.constant('damage-cache'), entry: fc.nat(), truncate: fc.boolean() }),
+  fc.record({ kind: fc.constant('output'), entry: fc.nat(), remove: fc.boolean() }),
 );
 
 /** lint and generate in `dir` (cache filled by earlier runs) against a copy of its contracts with no cache. */
