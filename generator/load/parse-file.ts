@@ -2,6 +2,7 @@
 // object, array and key was written, so later diagnostics can point at file:line:col.
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, isAlias, type Node as YamlNode } from 'yaml';
 import type { Diagnostic, SourceLocation } from '../model/registry.js';
+import { nodePlacement, setNodePlacement } from '../model/registry.js';
 import { setOwnProperty } from '../../contract-conventions/index.js';
 
 /** Where a parsed object or array sits in its file. */
@@ -12,6 +13,8 @@ export interface NodeInfo {
   readonly location: SourceLocation;
   /** Location of each key (objects) or item (arrays) written under this node. */
   readonly members: ReadonlyMap<string, SourceLocation>;
+  /** The parsed object this describes (for a resolver's copy, which shares its source's info: the source). */
+  readonly node: object;
 }
 
 export interface ParsedFile {
@@ -22,13 +25,30 @@ export interface ParsedFile {
 const nodeInfos = new WeakMap<object, NodeInfo>();
 
 export function nodeInfo(node: unknown): NodeInfo | undefined {
-  return typeof node === 'object' && node !== null ? nodeInfos.get(node) : undefined;
+  if (typeof node !== 'object' || node === null) return undefined;
+  const info = nodeInfos.get(node);
+  if (info !== undefined) return info;
+  // A copy placed by placeCopy: its placement is its source's info.
+  const placed = nodePlacement(node);
+  return placed !== undefined && 'node' in placed ? (placed as NodeInfo) : undefined;
 }
 
-/** Gives a node built by someone else (e.g. the resolver's copies) the same source info. */
-export function copyNodeInfo(from: object, to: object): void {
+/**
+ * Gives a copy of a parsed node (the resolver's) its source's info, as the model's placement of the copy: one
+ * table entry per copy serves `nodeInfo`, the model's `locationOf` / `memberLocationOf` and `writtenForm`, since
+ * the resolver writes this for every node of every document. False when `from` was not parsed.
+ */
+export function placeCopy(from: object, to: object): boolean {
   const info = nodeInfos.get(from);
-  if (info) nodeInfos.set(to, info);
+  if (info === undefined) return false;
+  setNodePlacement(to, info);
+  return true;
+}
+
+/** The parsed node whose info `copy` was given (placeCopy): what it was copied from; undefined for a parsed node itself. */
+export function writtenForm(copy: object): object | undefined {
+  const info = nodeInfo(copy);
+  return info !== undefined && info.node !== copy ? info.node : undefined;
 }
 
 /** The location of `key` under `node`, falling back to the node itself. */
@@ -107,7 +127,7 @@ export function parseContractFile(text: string, file: string): ParsedFile {
     const members = new Map<string, SourceLocation>();
     if (isMap(node)) {
       const result: Record<string, unknown> = {};
-      nodeInfos.set(result, { file, pointer, location, members });
+      nodeInfos.set(result, { file, pointer, location, members, node: result });
       for (const pair of node.items) {
         const keyNode = pair.key as YamlNode | null;
         const key = String(isScalar(keyNode) ? keyNode.value : keyNode);
@@ -123,7 +143,7 @@ export function parseContractFile(text: string, file: string): ParsedFile {
     }
     if (isSeq(node)) {
       const result: unknown[] = [];
-      nodeInfos.set(result, { file, pointer, location, members });
+      nodeInfos.set(result, { file, pointer, location, members, node: result });
       node.items.forEach((item, index) => {
         const itemNode = item as YamlNode | null;
         members.set(String(index), itemNode?.range ? at(itemNode.range[0]) : location);
@@ -256,7 +276,7 @@ class PackedNodeInfo implements NodeInfo {
 
   constructor(
     readonly file: string,
-    private readonly node: object,
+    readonly node: object,
     /** [line, column] of the node, then [line, column] of each key in `Object.keys` order. */
     private readonly entry: readonly number[],
     private readonly parent: PackedNodeInfo | undefined,

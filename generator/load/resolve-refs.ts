@@ -3,8 +3,8 @@
 // parsed files themselves are never mutated, so they can be cached between runs (watch mode).
 import path from 'node:path';
 import type { Diagnostic } from '../model/registry.js';
-import { setNodePlacement, setSchemaOrigin } from '../model/registry.js';
-import { MAX_NESTING_DEPTH, copyNodeInfo, memberLocation, nodeInfo, unescapePointer } from './parse-file.js';
+import { schemaOrigin, setSchemaOrigin } from '../model/registry.js';
+import { MAX_NESTING_DEPTH, memberLocation, nodeInfo, placeCopy, unescapePointer, writtenForm } from './parse-file.js';
 import { setOwnProperty } from '../../contract-conventions/index.js';
 import type { ReferenceReach } from './source.js';
 
@@ -124,18 +124,28 @@ const RESOLVE_DEPTH_LIMIT = 4 * MAX_NESTING_DEPTH;
 /** The chain of references followed to reach a node, where none was (chains are copied, never changed). */
 const NO_CHAIN: readonly string[] = Object.freeze([]);
 
+/** Copies of nodes with no parse info (placeCopy records the written form of all others). */
 const written = new WeakMap<object, object>();
 
 /** The object as it was written in its file (its `$ref`s unresolved), for rules about how something was referenced. */
 export function writtenNode(resolved: unknown): unknown {
-  return typeof resolved === 'object' && resolved !== null ? written.get(resolved) : undefined;
+  return typeof resolved === 'object' && resolved !== null
+    ? (writtenForm(resolved) ?? written.get(resolved))
+    : undefined;
 }
+
+/** What a reference names: the raw node, the file it is written in, and the chain of references followed to it. */
+type Found = { node: unknown; file: string; chain: string[] };
+/** Why a reference names nothing. */
+type Unfound = { rule: string; message: string; hint?: string };
 
 /** Resolves references across the files it is given; one instance per registry load. */
 export class RefResolver {
   readonly diagnostics: Diagnostic[] = [];
   private readonly copies = new Map<object, unknown>();
   private readonly reported = new Set<object>();
+  /** What locateFirst found, by target. */
+  private readonly located = new Map<string, Found>();
 
   constructor(
     private readonly files: ReadonlyMap<string, unknown>,
@@ -162,10 +172,8 @@ export class RefResolver {
 
     const copy: Record<string, unknown> | unknown[] = Array.isArray(node) ? [] : {};
     this.copies.set(node, copy);
-    written.set(copy, node);
-    copyNodeInfo(node, copy);
-    const info = nodeInfo(node);
-    if (info) setNodePlacement(copy, info);
+    // One placement per copy gives its location, its parse info and its written form.
+    if (!placeCopy(node, copy)) written.set(copy, node);
     // A member starts no chain of references: one shared empty chain, and keys rather than [key, value] pairs, since
     // this runs for every node of every document.
     if (Array.isArray(node)) {
@@ -192,13 +200,14 @@ export class RefResolver {
         target.reason,
         target.kind === 'outside-root' && this.reach ? WIDEN_ROOT_HINT : undefined,
       );
-    const found = this.locate(target, ref, chain);
+    const found = chain.length === 0 ? this.locateFirst(target, ref) : this.locate(target, ref, chain);
     if ('rule' in found) return this.fail(refNode, found.rule, found.message, found.hint);
     const resolved = isRefObject(found.node)
       ? this.follow(found.node, found.file, [...found.chain], depth)
       : this.resolveNode(found.node, found.file, NO_CHAIN, depth);
     this.copies.set(refNode, resolved);
-    if (typeof resolved === 'object' && resolved !== null) {
+    // The first name wins (setSchemaOrigin): a target most references share is named once, not once per reference.
+    if (typeof resolved === 'object' && resolved !== null && !schemaOrigin(resolved)?.refName) {
       // The reference's own position only when the target has none (its key positions are read on demand).
       const location = nodeInfo(resolved)?.location ??
         memberLocation(refNode, '$ref') ?? { file: this.display(file), line: 1, column: 1 };
@@ -208,16 +217,26 @@ export class RefResolver {
   }
 
   /**
+   * locate for a reference met while copying (no chain yet). What it finds depends on the target alone, and a
+   * registry names the same few targets thousands of times: each is looked up once.
+   */
+  private locateFirst(target: RefTarget, ref: string): Found | Unfound {
+    const key = `${target.file}#${target.pointer}`;
+    const known = this.located.get(key);
+    if (known !== undefined) return known;
+    const found = this.locate(target, ref, NO_CHAIN);
+    // A failure's message quotes the reference as written, which differs between references to one target.
+    if ('node' in found) this.located.set(key, found);
+    return found;
+  }
+
+  /**
    * The raw node a reference names and the file it is written in. A reference met partway along
    * the pointer (`#/components/messages/A/payload` where `A` is itself a `$ref`, perhaps to another
    * file) is followed first and the rest of the pointer applies to its target, as JSON Reference
    * resolution requires; every reference followed joins the chain, so cycles end in a diagnostic.
    */
-  private locate(
-    target: RefTarget,
-    ref: string,
-    chain: readonly string[],
-  ): { node: unknown; file: string; chain: string[] } | { rule: string; message: string; hint?: string } {
+  private locate(target: RefTarget, ref: string, chain: readonly string[]): Found | Unfound {
     const key = `${target.file}#${target.pointer}`;
     if (chain.includes(key)) return this.cycle([...chain, key]);
     const stack = [...chain, key];

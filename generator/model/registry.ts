@@ -189,6 +189,11 @@ export function setNodePlacement(node: object, placement: NodePlacement): void {
   placements.set(node, placement);
 }
 
+/** What setNodeLocation or setNodePlacement recorded for `node`. */
+export function nodePlacement(node: object): NodePlacement | undefined {
+  return placements.get(node);
+}
+
 /** Where `key` is written under `node` (an object's key, an array's index), falling back to the node itself: the line to point at for a scalar. */
 export function memberLocationOf(node: unknown, key: string): SourceLocation | undefined {
   if (typeof node !== 'object' || node === null) return undefined;

@@ -15,6 +15,8 @@ const NOT_ENFORCED: ReadonlyMap<string, string> = new Map([
   ['$dynamicAnchor', 'use `$ref` to a named definition'],
 ]);
 
+const KEYWORDS: readonly string[] = [...NOT_ENFORCED.keys()];
+
 export const keywordNotEnforced: LintRule = {
   id: 'keyword-not-enforced',
   category: 'PAYLOAD',
@@ -25,8 +27,11 @@ export const keywordNotEnforced: LintRule = {
     const out: Diagnostic[] = [];
     for (const message of registry.messages) {
       walkMessageSchemas(message, (node, path) => {
-        for (const [keyword, instead] of NOT_ENFORCED) {
+        // Runs on every schema object of every message: a plain loop over the keywords, no entry pair per keyword.
+        for (let i = 0; i < KEYWORDS.length; i++) {
+          const keyword = KEYWORDS[i]!;
           if (!Object.prototype.hasOwnProperty.call(node, keyword)) continue;
+          const instead = NOT_ENFORCED.get(keyword)!;
           const closedTuple = keyword === 'prefixItems' && node.items === false;
           out.push(
             finding(

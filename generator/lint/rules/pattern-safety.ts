@@ -13,6 +13,21 @@ export type PatternVerdict = 'safe' | 'backtracking' | 'refused' | 'invalid';
 
 /** Same judgement as the runtime's pattern engine, so lint says what validators will do. */
 export function patternVerdict(pattern: string): PatternVerdict {
+  let verdict = verdicts.get(pattern);
+  if (verdict === undefined) {
+    verdict = judge(pattern);
+    if (verdicts.size < 10_000) verdicts.set(pattern, verdict);
+  }
+  return verdict;
+}
+
+/**
+ * Verdicts by pattern: a registry repeats a few patterns in every message that uses a shared schema, and compiling
+ * one (`new RegExp`) each time was most of this rule's time (a verdict depends on the text alone).
+ */
+const verdicts = new Map<string, PatternVerdict>();
+
+function judge(pattern: string): PatternVerdict {
   try {
     new RegExp(pattern, 'u');
   } catch {

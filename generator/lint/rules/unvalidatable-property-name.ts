@@ -21,13 +21,17 @@ export const unvalidatablePropertyName: LintRule = {
     const out: Diagnostic[] = [];
     for (const message of registry.messages) {
       walkMessageSchemas(message, (node, path) => {
-        // Runs on every schema object of every message: one (usually empty) list per object, no pair per keyword.
-        const keywords = NAME_LISTS.filter((k) => {
-          const map = node[k];
-          return typeof map === 'object' && map !== null && Object.prototype.hasOwnProperty.call(map, UNVALIDATABLE);
-        });
+        // Runs on every schema object of every message: nothing is allocated for an object that declares no such name.
+        let keywords: string[] | undefined;
+        for (let i = 0; i < NAME_LISTS.length; i++) {
+          const map = node[NAME_LISTS[i]!];
+          if (typeof map === 'object' && map !== null && Object.prototype.hasOwnProperty.call(map, UNVALIDATABLE))
+            (keywords ??= []).push(NAME_LISTS[i]!);
+        }
         const required = node['required'];
-        if (Array.isArray(required) && required.some((n) => String(n) === UNVALIDATABLE)) keywords.push('required');
+        if (Array.isArray(required) && required.some((n) => String(n) === UNVALIDATABLE))
+          (keywords ??= []).push('required');
+        if (keywords === undefined) return;
         for (const keyword of keywords) {
           // A `required` list has no per-name locations: the finding points at the keyword.
           const map = keyword === 'required' ? undefined : node[keyword];
