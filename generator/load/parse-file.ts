@@ -254,14 +254,33 @@ export interface SerializedParse {
 /** A parsed file from its serialized form (deserializeParsed without the JSON text). */
 export function restoreParsed({ value, nodes }: SerializedParse, file: string): ParsedFile {
   let next = 0;
+  const refs: string[] = [];
   const walk = (node: unknown, parent: PackedNodeInfo | undefined, key: string): void => {
     if (typeof node !== 'object' || node === null) return;
     const info = new PackedNodeInfo(file, node, nodes[next++] ?? [1, 1], parent, key);
     nodeInfos.set(node, info);
+    if (!Array.isArray(node)) {
+      const ref = (node as { $ref?: unknown }).$ref;
+      if (typeof ref === 'string') refs.push(ref);
+    }
     for (const child of Object.keys(node)) walk((node as Record<string, unknown>)[child], info, child);
   };
   walk(value, undefined, '');
+  if (typeof value === 'object' && value !== null) refsWritten.set(value, refs);
   return { file, value };
+}
+
+/** The `$ref` texts of each file read back, in the order a depth-first walk meets them (by its parsed root). */
+const refsWritten = new WeakMap<object, readonly string[]>();
+
+/**
+ * Every `$ref` string written in a file read back from the parse cache (restoreParsed), in depth-first order
+ * over `Object.keys`, as a walk over its value would find them: the loader asks which files a file refers to, and
+ * restoring already walked every node. Undefined for a value parsed from its text (it may share nodes: YAML
+ * aliases), which the caller walks itself.
+ */
+export function writtenRefs(value: unknown): readonly string[] | undefined {
+  return typeof value === 'object' && value !== null ? refsWritten.get(value) : undefined;
 }
 
 /**

@@ -4,7 +4,15 @@
 import path from 'node:path';
 import type { Diagnostic } from '../model/registry.js';
 import { schemaOrigin, setSchemaOrigin } from '../model/registry.js';
-import { MAX_NESTING_DEPTH, memberLocation, nodeInfo, placeCopy, unescapePointer, writtenForm } from './parse-file.js';
+import {
+  MAX_NESTING_DEPTH,
+  memberLocation,
+  nodeInfo,
+  placeCopy,
+  unescapePointer,
+  writtenForm,
+  writtenRefs,
+} from './parse-file.js';
 import { setOwnProperty } from '../../contract-conventions/index.js';
 import type { ReferenceReach } from './source.js';
 
@@ -101,14 +109,21 @@ export function isRefObject(value: unknown): value is { $ref: string } {
 /** Every file a set of parsed values refers to (for loading them before resolution). */
 export function referencedFiles(value: unknown, fromFile: string, reach?: ReferenceReach): Set<string> {
   const files = new Set<string>();
+  const add = (ref: string): void => {
+    const target = parseRef(ref, fromFile, reach);
+    if ('file' in target && target.file !== fromFile) files.add(target.file);
+  };
+  // Read back from the parse cache: a tree whose references restoring listed, in the order the walk meets them.
+  const refs = writtenRefs(value);
+  if (refs !== undefined) {
+    for (const ref of refs) add(ref);
+    return files;
+  }
   const seen = new Set<object>();
   const visit = (node: unknown): void => {
     if (typeof node !== 'object' || node === null || seen.has(node)) return;
     seen.add(node);
-    if (isRefObject(node)) {
-      const target = parseRef(node.$ref, fromFile, reach);
-      if ('file' in target && target.file !== fromFile) files.add(target.file);
-    }
+    if (isRefObject(node)) add(node.$ref);
     for (const child of Object.values(node)) visit(child);
   };
   visit(value);
