@@ -12,8 +12,8 @@ import { MAX_NESTING_DEPTH } from './parse-file.js';
  */
 export function nestingDepth(root: unknown, stopAbove = MAX_NESTING_DEPTH): number {
   if (typeof root !== 'object' || root === null) return 0;
+  // A node's depth once measured; ON_PATH while it is being measured (one table, one lookup per member).
   const depth = new Map<object, number>();
-  const onPath = new Set<object>();
   /** Set to the answer once a count above `stopAbove` is found: every open call then returns at once. */
   let over = 0;
   // The depth of `node`, entered as the `level`th object on the path; 0 once `over` is set.
@@ -22,21 +22,19 @@ export function nestingDepth(root: unknown, stopAbove = MAX_NESTING_DEPTH): numb
       over = level;
       return 0;
     }
-    onPath.add(node);
+    depth.set(node, ON_PATH);
     let best = 0;
     const members = node as Record<string, unknown>;
     for (const key of Object.keys(members)) {
       const child = members[key];
       if (typeof child !== 'object' || child === null) continue;
       const known = depth.get(child);
-      if (known !== undefined) best = Math.max(best, known);
-      else if (!onPath.has(child)) {
+      if (known === undefined) {
         const below = measure(child, level + 1);
         if (over !== 0) return 0;
-        best = Math.max(best, below);
-      }
+        if (below > best) best = below;
+      } else if (known > best) best = known;
     }
-    onPath.delete(node);
     const total = best + 1;
     depth.set(node, total);
     if (total > stopAbove) over = total;
@@ -45,3 +43,6 @@ export function nestingDepth(root: unknown, stopAbove = MAX_NESTING_DEPTH): numb
   const total = measure(root, 1);
   return over !== 0 ? over : total;
 }
+
+/** The mark of a node on the path being measured: a cycle back to it counts once (as 0, never above `best`). */
+const ON_PATH = -1;
