@@ -268,7 +268,10 @@ export function restoreParsed({ value, nodes }: SerializedParse, file: string): 
       const ref = (node as { $ref?: unknown }).$ref;
       if (typeof ref === 'string') refs.push(ref);
     }
-    for (const child of keys) walk((node as Record<string, unknown>)[child], info, child);
+    for (const child of keys) {
+      const member = (node as Record<string, unknown>)[child];
+      if (typeof member === 'object' && member !== null) walk(member, info, child);
+    }
   };
   walk(value, undefined, '');
   if (typeof value === 'object' && value !== null) refsWritten.set(value, refs);

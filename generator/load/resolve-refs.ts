@@ -191,12 +191,22 @@ export class RefResolver {
     if (!placeCopy(node, copy)) written.set(copy, node);
     // A member starts no chain of references: one shared empty chain, and keys rather than [key, value] pairs, since
     // this runs for every node of every document.
+    // Scalars (most members) are taken as they are, without a call.
     if (Array.isArray(node)) {
-      for (const item of node) (copy as unknown[]).push(this.resolveNode(item, file, NO_CHAIN, depth + 1));
+      for (const item of node)
+        (copy as unknown[]).push(
+          typeof item === 'object' && item !== null ? this.resolveNode(item, file, NO_CHAIN, depth + 1) : item,
+        );
     } else {
       const members = node as Record<string, unknown>;
-      for (const key of Object.keys(members))
-        setOwnProperty(copy as Record<string, unknown>, key, this.resolveNode(members[key], file, NO_CHAIN, depth + 1));
+      for (const key of Object.keys(members)) {
+        const member = members[key];
+        setOwnProperty(
+          copy as Record<string, unknown>,
+          key,
+          typeof member === 'object' && member !== null ? this.resolveNode(member, file, NO_CHAIN, depth + 1) : member,
+        );
+      }
     }
     return copy;
   }
