@@ -1,43 +1,7 @@
 // The ~1 KB `RoutePlanned` event both runtime benchmarks send, and its descriptor with validators
-// compiled the way generated ones run: the generator's one ajv configuration for message validators
-// (generator/ajv.ts), as standalone code that takes the runtime's formats, pattern engine and ajv helpers
-// (`validatorFormats`, `contractRegExp`, `ajvRuntime`) as generated validator modules import them.
-import { compileFunction } from 'node:vm';
-import type { AnySchema } from 'ajv';
-import { messageValidatorAjv, standaloneCode } from '../generator/ajv.js';
-import {
-  ajvRuntime,
-  contractRegExp,
-  validatorFormats,
-  type CompiledValidator,
-  type MessageDescriptor,
-} from '../runtime/index.js';
-
-/** Standalone validators for `schemas`, evaluated with the runtime's helpers in place of ajv's own modules. */
-function compileStandalone<K extends string>(
-  schemas: Record<K, AnySchema>,
-  coerceTypes = false,
-): Record<K, CompiledValidator> {
-  const ajv = messageValidatorAjv({ standalone: true, coerceTypes });
-  const refs: Record<string, string> = {};
-  for (const [name, schema] of Object.entries<AnySchema>(schemas)) {
-    ajv.addSchema(schema, name);
-    refs[name] = name;
-  }
-  const exports: Record<string, CompiledValidator> = {};
-  const runtimeModule = (id: string) => {
-    const name = /^ajv\/dist\/runtime\/([a-z0-9_]+)$/.exec(id)?.[1];
-    if (name === undefined || !(name in ajvRuntime)) throw new Error(`standalone validator requires ${id}`);
-    return { default: ajvRuntime[name] };
-  };
-  // The ES module form (`export const name = …`) run as a function body: the exports become assignments.
-  const body = standaloneCode(ajv, refs).replace(/^export const (\w+) = /gm, 'exports.$1 = ');
-  const load = compileFunction(body, ['require', 'exports', 'validatorFormats', 'contractRegExp']) as (
-    ...args: unknown[]
-  ) => void;
-  load(runtimeModule, exports, validatorFormats, contractRegExp);
-  return exports;
-}
+// compiled the way generated ones run (test/support/standalone-validators.ts).
+import { compileStandalone } from '../test/support/standalone-validators.js';
+import type { MessageDescriptor } from '../runtime/index.js';
 
 export interface Stop {
   lat: number;
@@ -114,7 +78,7 @@ export function routePlannedDescriptor<T extends RoutePlannedFields>(
         properties: { correlationId: { type: 'string', format: 'uuid' } },
       },
     },
-    true,
+    { coerceTypes: true },
   );
   return {
     name: 'RoutePlanned',

@@ -58,7 +58,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-for(const key0 of Object.keys(data)){
+for(const key0 in data){
+if(!Object.prototype.hasOwnProperty.call(data, key0)) continue;
 if(!(((key0 === "description") || (key0 === "quantity")) || (key0 === "unitPrice"))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -73,7 +74,7 @@ errors++;
 if(data.description !== undefined && func0.call(data, "description")){
 let data0 = data.description;
 if(typeof data0 === "string"){
-if(func18(data0) > 200){
+if((data0.length > 200 && func18(data0) > 200)){
 const err4 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -83,7 +84,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(func18(data0) < 1){
+if((data0.length < 2 && func18(data0) < 1)){
 const err5 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err5];
@@ -153,7 +154,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-for(const key1 of Object.keys(data2)){
+for(const key1 in data2){
+if(!Object.prototype.hasOwnProperty.call(data2, key1)) continue;
 if(!((key1 === "amount") || (key1 === "currency"))){
 const err11 = {instancePath:instancePath+"/unitPrice",schemaPath:"#/$defs/money/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -353,7 +355,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-for(const key0 of Object.keys(data)){
+for(const key0 in data){
+if(!Object.prototype.hasOwnProperty.call(data, key0)) continue;
 if(!(func0.call(schema0.properties, key0))){
 const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -400,7 +403,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-for(const key1 of Object.keys(data1)){
+for(const key1 in data1){
+if(!Object.prototype.hasOwnProperty.call(data1, key1)) continue;
 if(!(((key1 === "eventId") || (key1 === "occurredAt")) || (key1 === "producerVersion"))){
 const err14 = {instancePath:instancePath+"/metadata",schemaPath:"#/$defs/EventMetadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -465,7 +469,7 @@ errors++;
 if(data1.producerVersion !== undefined && func0.call(data1, "producerVersion")){
 let data4 = data1.producerVersion;
 if(typeof data4 === "string"){
-if(func18(data4) > 32){
+if((data4.length > 32 && func18(data4) > 32)){
 const err19 = {instancePath:instancePath+"/metadata/producerVersion",schemaPath:"#/$defs/EventMetadata/properties/producerVersion/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters"};
 if(vErrors === null){
 vErrors = [err19];
@@ -475,7 +479,7 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(func18(data4) < 1){
+if((data4.length < 2 && func18(data4) < 1)){
 const err20 = {instancePath:instancePath+"/metadata/producerVersion",schemaPath:"#/$defs/EventMetadata/properties/producerVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err20];
@@ -724,7 +728,8 @@ vErrors.push(err39);
 }
 errors++;
 }
-for(const key2 of Object.keys(data13)){
+for(const key2 in data13){
+if(!Object.prototype.hasOwnProperty.call(data13, key2)) continue;
 if(!((key2 === "amount") || (key2 === "currency"))){
 const err40 = {instancePath:instancePath+"/total",schemaPath:"#/$defs/money/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -833,7 +838,8 @@ vErrors.push(err48);
 }
 errors++;
 }
-for(const key3 of Object.keys(data16)){
+for(const key3 in data16){
+if(!Object.prototype.hasOwnProperty.call(data16, key3)) continue;
 if(!(((key3 === "method") || (key3 === "cardBrand")) || (key3 === "last4"))){
 const err49 = {instancePath:instancePath+"/payment",schemaPath:"#/properties/payment/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -954,7 +960,8 @@ vErrors.push(err58);
 }
 errors++;
 }
-for(const key4 of Object.keys(data16)){
+for(const key4 in data16){
+if(!Object.prototype.hasOwnProperty.call(data16, key4)) continue;
 if(!(((key4 === "method") || (key4 === "iban")) || (key4 === "reference"))){
 const err59 = {instancePath:instancePath+"/payment",schemaPath:"#/properties/payment/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -1006,7 +1013,7 @@ errors++;
 if(data16.reference !== undefined && func0.call(data16, "reference")){
 let data22 = data16.reference;
 if(typeof data22 === "string"){
-if(func18(data22) > 140){
+if((data22.length > 140 && func18(data22) > 140)){
 const err63 = {instancePath:instancePath+"/payment/reference",schemaPath:"#/properties/payment/oneOf/1/properties/reference/maxLength",keyword:"maxLength",params:{limit: 140},message:"must NOT have more than 140 characters"};
 if(vErrors === null){
 vErrors = [err63];
@@ -1016,7 +1023,7 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(func18(data22) < 1){
+if((data22.length < 2 && func18(data22) < 1)){
 const err64 = {instancePath:instancePath+"/payment/reference",schemaPath:"#/properties/payment/oneOf/1/properties/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err64];

@@ -84,7 +84,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-for(const key0 of Object.keys(data)){
+for(const key0 in data){
+if(!Object.prototype.hasOwnProperty.call(data, key0)) continue;
 if(!((((((key0 === "kind") || (key0 === "sequence")) || (key0 === "location")) || (key0 === "address")) || (key0 === "shipmentIds")) || (key0 === "window"))){
 const err5 = {instancePath,schemaPath:"#/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -156,7 +157,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-for(const key1 of Object.keys(data2)){
+for(const key1 in data2){
+if(!Object.prototype.hasOwnProperty.call(data2, key1)) continue;
 if(!((key1 === "latitude") || (key1 === "longitude"))){
 const err11 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/GeoPoint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -293,7 +295,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-for(const key2 of Object.keys(data5)){
+for(const key2 in data5){
+if(!Object.prototype.hasOwnProperty.call(data5, key2)) continue;
 if(!((((key2 === "street") || (key2 === "city")) || (key2 === "postalCode")) || (key2 === "countryCode"))){
 const err23 = {instancePath:instancePath+"/address",schemaPath:"#/$defs/Address/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -308,7 +311,7 @@ errors++;
 if(data5.street !== undefined && func0.call(data5, "street")){
 let data6 = data5.street;
 if(typeof data6 === "string"){
-if(func16(data6) > 200){
+if((data6.length > 200 && func16(data6) > 200)){
 const err24 = {instancePath:instancePath+"/address/street",schemaPath:"#/$defs/Address/properties/street/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err24];
@@ -318,7 +321,7 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(func16(data6) < 1){
+if((data6.length < 2 && func16(data6) < 1)){
 const err25 = {instancePath:instancePath+"/address/street",schemaPath:"#/$defs/Address/properties/street/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err25];
@@ -343,7 +346,7 @@ errors++;
 if(data5.city !== undefined && func0.call(data5, "city")){
 let data7 = data5.city;
 if(typeof data7 === "string"){
-if(func16(data7) > 100){
+if((data7.length > 100 && func16(data7) > 100)){
 const err27 = {instancePath:instancePath+"/address/city",schemaPath:"#/$defs/Address/properties/city/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err27];
@@ -353,7 +356,7 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(func16(data7) < 1){
+if((data7.length < 2 && func16(data7) < 1)){
 const err28 = {instancePath:instancePath+"/address/city",schemaPath:"#/$defs/Address/properties/city/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err28];
@@ -378,7 +381,7 @@ errors++;
 if(data5.postalCode !== undefined && func0.call(data5, "postalCode")){
 let data8 = data5.postalCode;
 if(typeof data8 === "string"){
-if(func16(data8) > 12){
+if((data8.length > 12 && func16(data8) > 12)){
 const err30 = {instancePath:instancePath+"/address/postalCode",schemaPath:"#/$defs/Address/properties/postalCode/maxLength",keyword:"maxLength",params:{limit: 12},message:"must NOT have more than 12 characters"};
 if(vErrors === null){
 vErrors = [err30];
@@ -388,7 +391,7 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(func16(data8) < 2){
+if((data8.length < 4 && func16(data8) < 2)){
 const err31 = {instancePath:instancePath+"/address/postalCode",schemaPath:"#/$defs/Address/properties/postalCode/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};
 if(vErrors === null){
 vErrors = [err31];
@@ -555,7 +558,8 @@ vErrors.push(err43);
 }
 errors++;
 }
-for(const key3 of Object.keys(data12)){
+for(const key3 in data12){
+if(!Object.prototype.hasOwnProperty.call(data12, key3)) continue;
 if(!((key3 === "from") || (key3 === "to"))){
 const err44 = {instancePath:instancePath+"/window",schemaPath:"#/$defs/TimeWindow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -688,7 +692,8 @@ vErrors.push(err54);
 }
 errors++;
 }
-for(const key4 of Object.keys(data)){
+for(const key4 in data){
+if(!Object.prototype.hasOwnProperty.call(data, key4)) continue;
 if(!(((((((key4 === "kind") || (key4 === "sequence")) || (key4 === "location")) || (key4 === "address")) || (key4 === "shipmentIds")) || (key4 === "requiresSignature")) || (key4 === "window"))){
 const err55 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -760,7 +765,8 @@ vErrors.push(err60);
 }
 errors++;
 }
-for(const key5 of Object.keys(data17)){
+for(const key5 in data17){
+if(!Object.prototype.hasOwnProperty.call(data17, key5)) continue;
 if(!((key5 === "latitude") || (key5 === "longitude"))){
 const err61 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/GeoPoint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -897,7 +903,8 @@ vErrors.push(err72);
 }
 errors++;
 }
-for(const key6 of Object.keys(data20)){
+for(const key6 in data20){
+if(!Object.prototype.hasOwnProperty.call(data20, key6)) continue;
 if(!((((key6 === "street") || (key6 === "city")) || (key6 === "postalCode")) || (key6 === "countryCode"))){
 const err73 = {instancePath:instancePath+"/address",schemaPath:"#/$defs/Address/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -912,7 +919,7 @@ errors++;
 if(data20.street !== undefined && func0.call(data20, "street")){
 let data21 = data20.street;
 if(typeof data21 === "string"){
-if(func16(data21) > 200){
+if((data21.length > 200 && func16(data21) > 200)){
 const err74 = {instancePath:instancePath+"/address/street",schemaPath:"#/$defs/Address/properties/street/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err74];
@@ -922,7 +929,7 @@ vErrors.push(err74);
 }
 errors++;
 }
-if(func16(data21) < 1){
+if((data21.length < 2 && func16(data21) < 1)){
 const err75 = {instancePath:instancePath+"/address/street",schemaPath:"#/$defs/Address/properties/street/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err75];
@@ -947,7 +954,7 @@ errors++;
 if(data20.city !== undefined && func0.call(data20, "city")){
 let data22 = data20.city;
 if(typeof data22 === "string"){
-if(func16(data22) > 100){
+if((data22.length > 100 && func16(data22) > 100)){
 const err77 = {instancePath:instancePath+"/address/city",schemaPath:"#/$defs/Address/properties/city/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err77];
@@ -957,7 +964,7 @@ vErrors.push(err77);
 }
 errors++;
 }
-if(func16(data22) < 1){
+if((data22.length < 2 && func16(data22) < 1)){
 const err78 = {instancePath:instancePath+"/address/city",schemaPath:"#/$defs/Address/properties/city/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err78];
@@ -982,7 +989,7 @@ errors++;
 if(data20.postalCode !== undefined && func0.call(data20, "postalCode")){
 let data23 = data20.postalCode;
 if(typeof data23 === "string"){
-if(func16(data23) > 12){
+if((data23.length > 12 && func16(data23) > 12)){
 const err80 = {instancePath:instancePath+"/address/postalCode",schemaPath:"#/$defs/Address/properties/postalCode/maxLength",keyword:"maxLength",params:{limit: 12},message:"must NOT have more than 12 characters"};
 if(vErrors === null){
 vErrors = [err80];
@@ -992,7 +999,7 @@ vErrors.push(err80);
 }
 errors++;
 }
-if(func16(data23) < 2){
+if((data23.length < 4 && func16(data23) < 2)){
 const err81 = {instancePath:instancePath+"/address/postalCode",schemaPath:"#/$defs/Address/properties/postalCode/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};
 if(vErrors === null){
 vErrors = [err81];
@@ -1171,7 +1178,8 @@ vErrors.push(err94);
 }
 errors++;
 }
-for(const key7 of Object.keys(data28)){
+for(const key7 in data28){
+if(!Object.prototype.hasOwnProperty.call(data28, key7)) continue;
 if(!((key7 === "from") || (key7 === "to"))){
 const err95 = {instancePath:instancePath+"/window",schemaPath:"#/$defs/TimeWindow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -1389,7 +1397,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-for(const key0 of Object.keys(data)){
+for(const key0 in data){
+if(!Object.prototype.hasOwnProperty.call(data, key0)) continue;
 if(!(func0.call(schema0.properties, key0))){
 const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -1436,7 +1445,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-for(const key1 of Object.keys(data1)){
+for(const key1 in data1){
+if(!Object.prototype.hasOwnProperty.call(data1, key1)) continue;
 if(!(((key1 === "eventId") || (key1 === "occurredAt")) || (key1 === "producerVersion"))){
 const err12 = {instancePath:instancePath+"/metadata",schemaPath:"#/$defs/EventMetadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -1501,7 +1511,7 @@ errors++;
 if(data1.producerVersion !== undefined && func0.call(data1, "producerVersion")){
 let data4 = data1.producerVersion;
 if(typeof data4 === "string"){
-if(func16(data4) > 32){
+if((data4.length > 32 && func16(data4) > 32)){
 const err17 = {instancePath:instancePath+"/metadata/producerVersion",schemaPath:"#/$defs/EventMetadata/properties/producerVersion/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters"};
 if(vErrors === null){
 vErrors = [err17];
@@ -1511,7 +1521,7 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(func16(data4) < 1){
+if((data4.length < 2 && func16(data4) < 1)){
 const err18 = {instancePath:instancePath+"/metadata/producerVersion",schemaPath:"#/$defs/EventMetadata/properties/producerVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err18];
@@ -1733,7 +1743,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-for(const key2 of Object.keys(data12)){
+for(const key2 in data12){
+if(!Object.prototype.hasOwnProperty.call(data12, key2)) continue;
 if(!((key2 === "amount") || (key2 === "currency"))){
 const err36 = {instancePath:instancePath+"/estimatedCost",schemaPath:"#/$defs/money/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -1833,7 +1844,7 @@ errors++;
 if(data.notes !== undefined && func0.call(data, "notes")){
 let data16 = data.notes;
 if(typeof data16 === "string"){
-if(func16(data16) > 500){
+if((data16.length > 500 && func16(data16) > 500)){
 const err44 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err44];

@@ -84,7 +84,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-for(const key0 of Object.keys(data)){
+for(const key0 in data){
+if(!Object.prototype.hasOwnProperty.call(data, key0)) continue;
 if(!(((((((key0 === "type") || (key0 === "metadata")) || (key0 === "routeId")) || (key0 === "truckId")) || (key0 === "reason")) || (key0 === "comment")) || (key0 === "cancelledAt"))){
 const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -131,7 +132,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-for(const key1 of Object.keys(data1)){
+for(const key1 in data1){
+if(!Object.prototype.hasOwnProperty.call(data1, key1)) continue;
 if(!(((key1 === "eventId") || (key1 === "occurredAt")) || (key1 === "producerVersion"))){
 const err10 = {instancePath:instancePath+"/metadata",schemaPath:"#/$defs/EventMetadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -196,7 +198,7 @@ errors++;
 if(data1.producerVersion !== undefined && func0.call(data1, "producerVersion")){
 let data4 = data1.producerVersion;
 if(typeof data4 === "string"){
-if(func13(data4) > 32){
+if((data4.length > 32 && func13(data4) > 32)){
 const err15 = {instancePath:instancePath+"/metadata/producerVersion",schemaPath:"#/$defs/EventMetadata/properties/producerVersion/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters"};
 if(vErrors === null){
 vErrors = [err15];
@@ -206,7 +208,7 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(func13(data4) < 1){
+if((data4.length < 2 && func13(data4) < 1)){
 const err16 = {instancePath:instancePath+"/metadata/producerVersion",schemaPath:"#/$defs/EventMetadata/properties/producerVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err16];
@@ -316,7 +318,7 @@ errors++;
 if(data.comment !== undefined && func0.call(data, "comment")){
 let data8 = data.comment;
 if(typeof data8 === "string"){
-if(func13(data8) > 280){
+if((data8.length > 280 && func13(data8) > 280)){
 const err25 = {instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/maxLength",keyword:"maxLength",params:{limit: 280},message:"must NOT have more than 280 characters"};
 if(vErrors === null){
 vErrors = [err25];
@@ -326,7 +328,7 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(func13(data8) < 1){
+if((data8.length < 2 && func13(data8) < 1)){
 const err26 = {instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err26];

@@ -74,7 +74,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-for(const key0 of Object.keys(data)){
+for(const key0 in data){
+if(!Object.prototype.hasOwnProperty.call(data, key0)) continue;
 if(!(func0.call(schema0.properties, key0))){
 const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -121,7 +122,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-for(const key1 of Object.keys(data1)){
+for(const key1 in data1){
+if(!Object.prototype.hasOwnProperty.call(data1, key1)) continue;
 if(!(((key1 === "eventId") || (key1 === "occurredAt")) || (key1 === "producerVersion"))){
 const err9 = {instancePath:instancePath+"/metadata",schemaPath:"#/$defs/EventMetadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -186,7 +188,7 @@ errors++;
 if(data1.producerVersion !== undefined && func0.call(data1, "producerVersion")){
 let data4 = data1.producerVersion;
 if(typeof data4 === "string"){
-if(func13(data4) > 32){
+if((data4.length > 32 && func13(data4) > 32)){
 const err14 = {instancePath:instancePath+"/metadata/producerVersion",schemaPath:"#/$defs/EventMetadata/properties/producerVersion/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters"};
 if(vErrors === null){
 vErrors = [err14];
@@ -196,7 +198,7 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(func13(data4) < 1){
+if((data4.length < 2 && func13(data4) < 1)){
 const err15 = {instancePath:instancePath+"/metadata/producerVersion",schemaPath:"#/$defs/EventMetadata/properties/producerVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err15];
@@ -399,7 +401,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-for(const key2 of Object.keys(data11)){
+for(const key2 in data11){
+if(!Object.prototype.hasOwnProperty.call(data11, key2)) continue;
 if(!((key2 === "latitude") || (key2 === "longitude"))){
 const err32 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/GeoPoint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -516,7 +519,8 @@ vErrors.push(err41);
 }
 errors++;
 }
-for(const key3 of Object.keys(data14)){
+for(const key3 in data14){
+if(!Object.prototype.hasOwnProperty.call(data14, key3)) continue;
 if(!(((key3 === "signedBy") || (key3 === "signedAt")) || (key3 === "photoUrls"))){
 const err42 = {instancePath:instancePath+"/proofOfDelivery",schemaPath:"#/properties/proofOfDelivery/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -531,7 +535,7 @@ errors++;
 if(data14.signedBy !== undefined && func0.call(data14, "signedBy")){
 let data15 = data14.signedBy;
 if(typeof data15 === "string"){
-if(func13(data15) > 120){
+if((data15.length > 120 && func13(data15) > 120)){
 const err43 = {instancePath:instancePath+"/proofOfDelivery/signedBy",schemaPath:"#/properties/proofOfDelivery/properties/signedBy/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters"};
 if(vErrors === null){
 vErrors = [err43];
@@ -541,7 +545,7 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(func13(data15) < 1){
+if((data15.length < 2 && func13(data15) < 1)){
 const err44 = {instancePath:instancePath+"/proofOfDelivery/signedBy",schemaPath:"#/properties/proofOfDelivery/properties/signedBy/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err44];

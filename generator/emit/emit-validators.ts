@@ -1,6 +1,7 @@
 // Emits one precompiled validator module per message (ajv standalone code, formats included), so
 // services never compile schemas at start-up. The code is ajv's; we only bundle each schema with
-// its `$defs`, drop annotations, and point ajv's runtime imports at `eventcontracts/runtime`.
+// its `$defs`, drop annotations, apply the exact rewrites of validator-code-tuning.ts, and point
+// ajv's runtime imports at `eventcontracts/runtime`.
 import { cachedValidator, storeValidator, type CompiledValidatorFiles } from './validator-cache.js';
 import type { Diagnostic, JsonSchema, MessageModel } from '../model/registry.js';
 import { bundleSchema } from '../model/bundle.js';
@@ -10,6 +11,7 @@ import { schemaCompile } from './generator-rules.js';
 import { fileHeader, literal, ts } from './printer.js';
 import { cacheKey } from '../cache/cache-entry.js';
 import { codeFingerprint } from '../cache/code-fingerprint.js';
+import { tuneValidatorCode } from './validator-code-tuning.js';
 
 export interface EmittedValidators {
   /** `validators/<file>.js` and `.d.ts` contents by relative path. */
@@ -145,7 +147,7 @@ export function compileValidatorJob(job: ValidatorJob): CompiledValidatorFiles |
     refs.validatePayload = id;
   }
   return {
-    js: `${importRuntime(standaloneCode(ajv, refs), job.runtimeImport)}\n`,
+    js: `${importRuntime(tuneValidatorCode(standaloneCode(ajv, refs)), job.runtimeImport)}\n`,
     dts: validatorDeclarations(Object.keys(refs), job.runtimeImport),
   };
 }

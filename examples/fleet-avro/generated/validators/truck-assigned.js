@@ -59,7 +59,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-for(const key0 of Object.keys(data)){
+for(const key0 in data){
+if(!Object.prototype.hasOwnProperty.call(data, key0)) continue;
 if(!((((key0 === "routeId") || (key0 === "truck")) || (key0 === "assignedAt")) || (key0 === "stops"))){
 const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -119,7 +120,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-for(const key1 of Object.keys(data1)){
+for(const key1 in data1){
+if(!Object.prototype.hasOwnProperty.call(data1, key1)) continue;
 if(!((key1 === "truckId") || (key1 === "kind"))){
 const err9 = {instancePath:instancePath+"/truck",schemaPath:"#/properties/truck/allOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){

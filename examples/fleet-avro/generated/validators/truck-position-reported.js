@@ -104,7 +104,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-for(const key0 of Object.keys(data)){
+for(const key0 in data){
+if(!Object.prototype.hasOwnProperty.call(data, key0)) continue;
 if(!((((((((key0 === "eventId") || (key0 === "truck")) || (key0 === "position")) || (key0 === "speedKmh")) || (key0 === "odometerMeters")) || (key0 === "recordedAt")) || (key0 === "sensors")) || (key0 === "unitSerial"))){
 const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -164,7 +165,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-for(const key1 of Object.keys(data1)){
+for(const key1 in data1){
+if(!Object.prototype.hasOwnProperty.call(data1, key1)) continue;
 if(!((key1 === "truckId") || (key1 === "kind"))){
 const err13 = {instancePath:instancePath+"/truck",schemaPath:"#/properties/truck/allOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -246,7 +248,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-for(const key2 of Object.keys(data4)){
+for(const key2 in data4){
+if(!Object.prototype.hasOwnProperty.call(data4, key2)) continue;
 if(!((key2 === "lat") || (key2 === "lon"))){
 const err20 = {instancePath:instancePath+"/position",schemaPath:"#/$defs/Position/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -419,7 +422,8 @@ errors++;
 if(data.sensors !== undefined && func0.call(data, "sensors")){
 let data10 = data.sensors;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-for(const key3 of Object.keys(data10)){
+for(const key3 in data10){
+if(!Object.prototype.hasOwnProperty.call(data10, key3)) continue;
 if(!(typeof data10[key3] == "number")){
 const err33 = {instancePath:instancePath+"/sensors/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sensors/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
@@ -446,7 +450,7 @@ errors++;
 if(data.unitSerial !== undefined && func0.call(data, "unitSerial")){
 let data12 = data.unitSerial;
 if(typeof data12 === "string"){
-if(func24(data12) > 4){
+if((data12.length > 4 && func24(data12) > 4)){
 const err35 = {instancePath:instancePath+"/unitSerial",schemaPath:"#/$defs/UnitSerial/maxLength",keyword:"maxLength",params:{limit: 4},message:"must NOT have more than 4 characters"};
 if(vErrors === null){
 vErrors = [err35];
@@ -456,7 +460,7 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(func24(data12) < 4){
+if((data12.length < 8 && func24(data12) < 4)){
 const err36 = {instancePath:instancePath+"/unitSerial",schemaPath:"#/$defs/UnitSerial/minLength",keyword:"minLength",params:{limit: 4},message:"must NOT have fewer than 4 characters"};
 if(vErrors === null){
 vErrors = [err36];

@@ -47,7 +47,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-for(const key0 of Object.keys(data)){
+for(const key0 in data){
+if(!Object.prototype.hasOwnProperty.call(data, key0)) continue;
 if(!((((((key0 === "type") || (key0 === "default")) || (key0 === "enum")) || (key0 === "function")) || (key0 === "delete")) || (key0 === "new"))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){

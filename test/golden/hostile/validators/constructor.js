@@ -75,7 +75,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-for(const key0 of Object.keys(data)){
+for(const key0 in data){
+if(!Object.prototype.hasOwnProperty.call(data, key0)) continue;
 if(!(func0.call(schema0.properties, key0))){
 const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -271,7 +272,8 @@ errors++;
 if(data.prototype !== undefined && func0.call(data, "prototype")){
 let data14 = data.prototype;
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-for(const key1 of Object.keys(data14)){
+for(const key1 in data14){
+if(!Object.prototype.hasOwnProperty.call(data14, key1)) continue;
 if(!(key1 === "constructor")){
 const err21 = {instancePath:instancePath+"/prototype",schemaPath:"#/properties/prototype/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -286,7 +288,8 @@ errors++;
 if(data14.constructor !== undefined && func0.call(data14, "constructor")){
 let data15 = data14.constructor;
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-for(const key2 of Object.keys(data15)){
+for(const key2 in data15){
+if(!Object.prototype.hasOwnProperty.call(data15, key2)) continue;
 if(!(key2 === "prototype")){
 const err22 = {instancePath:instancePath+"/prototype/constructor",schemaPath:"#/properties/prototype/properties/constructor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -408,7 +411,8 @@ errors++;
 if(data.array !== undefined && func0.call(data, "array")){
 let data21 = data.array;
 if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-for(const key3 of Object.keys(data21)){
+for(const key3 in data21){
+if(!Object.prototype.hasOwnProperty.call(data21, key3)) continue;
 if(!(key3 === "length")){
 const err32 = {instancePath:instancePath+"/array",schemaPath:"#/$defs/Array/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){

@@ -38,7 +38,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-for(const key0 of Object.keys(data)){
+for(const key0 in data){
+if(!Object.prototype.hasOwnProperty.call(data, key0)) continue;
 if(!((key0 === "type") || (key0 === "番号"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -65,7 +66,7 @@ errors++;
 if(data["番号"] !== undefined && func0.call(data, "番号")){
 let data1 = data["番号"];
 if(typeof data1 === "string"){
-if(func4(data1) < 1){
+if((data1.length < 2 && func4(data1) < 1)){
 const err4 = {instancePath:instancePath+"/番号",schemaPath:"#/properties/%E7%95%AA%E5%8F%B7/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err4];

@@ -38,7 +38,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-for(const key0 of Object.keys(data)){
+for(const key0 in data){
+if(!Object.prototype.hasOwnProperty.call(data, key0)) continue;
 if(!((key0 === "type") || (key0 === "order_ref"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -65,7 +66,7 @@ errors++;
 if(data.order_ref !== undefined && func0.call(data, "order_ref")){
 let data1 = data.order_ref;
 if(typeof data1 === "string"){
-if(func4(data1) > 20){
+if((data1.length > 20 && func4(data1) > 20)){
 const err4 = {instancePath:instancePath+"/order_ref",schemaPath:"#/properties/order_ref/maxLength",keyword:"maxLength",params:{limit: 20},message:"must NOT have more than 20 characters"};
 if(vErrors === null){
 vErrors = [err4];
