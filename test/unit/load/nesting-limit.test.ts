@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nestingDepth } from '../../../generator/load/nesting-limit.js';
+import { linkedGraph } from '../../support/linked-graphs.js';
 
 /** The measure as it was written before it recursed: an explicit stack of frames, a children list per node. */
 function framesDepth(root: unknown, stopAbove: number): number {
@@ -38,30 +39,7 @@ function framesDepth(root: unknown, stopAbove: number): number {
 }
 
 /** A tree of objects and arrays plus links that make some of them shared or cyclic. */
-const graph = fc
-  .record({
-    tree: fc.letrec((tie) => ({
-      node: fc.oneof(
-        { depthSize: 'small', withCrossShrink: true },
-        fc.constantFrom<unknown>('x', 3, true, null),
-        fc.array(tie('node'), { maxLength: 3 }),
-        fc.dictionary(fc.constantFrom('a', 'b', 'c', 'items', 'allOf'), tie('node'), { maxKeys: 4 }),
-      ),
-    })).node,
-    links: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('a', 'b', 'z')), { maxLength: 5 }),
-  })
-  .map(({ tree, links }) => {
-    const objects: Record<string, unknown>[] = [];
-    const collect = (node: unknown): void => {
-      if (typeof node !== 'object' || node === null) return;
-      if (!Array.isArray(node)) objects.push(node as Record<string, unknown>);
-      for (const child of Object.values(node)) collect(child);
-    };
-    collect(tree);
-    for (const [from, to, key] of links)
-      if (objects.length > 0) objects[from % objects.length]![key] = objects[to % objects.length];
-    return tree;
-  });
+const graph = linkedGraph(['a', 'b', 'c', 'items', 'allOf'], ['a', 'b', 'z']);
 
 describe('nestingDepth', () => {
   it('agrees with the frame-stack measure on shared and cyclic graphs, whatever the cut-off', () => {
