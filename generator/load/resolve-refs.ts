@@ -35,9 +35,9 @@ export function parseRef(ref: string, fromFile: string, reach?: ReferenceReach):
   // loader reads each twice (finding files, then resolving): path arithmetic was a tenth of a load. Looked up by
   // file, then by the reference's own string (no key text made per lookup).
   let byFile = parsedRefs.get(reach ?? NO_REACH);
-  if (byFile === undefined) parsedRefs.set(reach ?? NO_REACH, (byFile = new Map()));
+  if (byFile === undefined) parsedRefs.set(reach ?? NO_REACH, (byFile = new Map<string, Map<string, ParsedRef>>()));
   let known = byFile.get(fromFile);
-  if (known === undefined) byFile.set(fromFile, (known = new Map()));
+  if (known === undefined) byFile.set(fromFile, (known = new Map<string, ParsedRef>()));
   const found = known.get(ref);
   if (found !== undefined) return found;
   const parsed = parseRefOnce(ref, fromFile, reach);
@@ -46,7 +46,8 @@ export function parseRef(ref: string, fromFile: string, reach?: ReferenceReach):
 }
 
 /** Answers of parseRef by reach (a source's reach object lives as long as the source), then by file: pure, so never stale. */
-const parsedRefs = new WeakMap<ReferenceReach, Map<string, Map<string, Readonly<RefTarget | RefProblem>>>>();
+const parsedRefs = new WeakMap<ReferenceReach, Map<string, Map<string, ParsedRef>>>();
+type ParsedRef = Readonly<RefTarget | RefProblem>;
 const NO_REACH: ReferenceReach = { sourceInProject: '', root: '', why: '' };
 
 function parseRefOnce(ref: string, fromFile: string, reach?: ReferenceReach): RefTarget | RefProblem {
