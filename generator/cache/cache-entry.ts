@@ -11,24 +11,38 @@ const HEADER = '//evc-cache-entry v1 sha256:';
 
 /** The entry's body, or undefined when it is missing, unreadable or not intact. */
 export function readCacheEntry(file: string): string | undefined {
-  let text: string;
+  return readCacheEntryBytes(file)?.toString('utf8');
+}
+
+/**
+ * The entry's body as bytes (readCacheEntry without decoding it). The digest is checked on the bytes as read:
+ * they are what was hashed when the entry was written (a string body as UTF-8), and decoding a large entry
+ * (the ~1 MB validator, its V8 code cache) only to encode it again for the hash cost more than the hash.
+ */
+export function readCacheEntryBytes(file: string): Buffer | undefined {
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch {
     return undefined;
   }
-  const newline = text.indexOf('\n');
-  if (newline < 0 || !text.startsWith(HEADER)) return undefined;
-  const body = text.slice(newline + 1);
-  return text.slice(HEADER.length, newline) === digest(body) ? body : undefined;
+  const newline = bytes.indexOf(NEWLINE);
+  if (newline < 0) return undefined;
+  const header = bytes.toString('latin1', 0, newline);
+  if (!header.startsWith(HEADER)) return undefined;
+  const body = bytes.subarray(newline + 1);
+  return header.slice(HEADER.length) === digest(body) ? body : undefined;
 }
 
-/** Stores `body`; failures are ignored (read-only project, full disk): caching is an optimisation only. */
-export function writeCacheEntry(file: string, body: string): void {
+const NEWLINE = 0x0a;
+
+/** Stores `body` (a string as UTF-8); failures are ignored (read-only project, full disk): caching is an optimisation only. */
+export function writeCacheEntry(file: string, body: string | Buffer): void {
   const temp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(temp, `${HEADER}${digest(body)}\n${body}`);
+    const header = `${HEADER}${digest(body)}\n`;
+    writeFileSync(temp, typeof body === 'string' ? `${header}${body}` : Buffer.concat([Buffer.from(header), body]));
     renameSync(temp, file);
   } catch {
     rmSync(temp, { force: true });

@@ -5,7 +5,7 @@
 import { createRequire, Module } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
-import { readCacheEntry, writeCacheEntry } from './cache-entry.js';
+import { readCacheEntryBytes, writeCacheEntry } from './cache-entry.js';
 import { contentDigest } from './content-digest.js';
 
 export interface CachedModule {
@@ -25,13 +25,14 @@ export interface CachedModule {
  * own version and flags: a cache that does not fit is not used and only costs the compile it would have saved.
  */
 export function runCachedModule(file: string, code: string): CachedModule {
-  const codeCacheFile = `${file}.${process.arch}-${process.versions.v8}.v8cache`;
+  // Kept as bytes (an earlier form held base64 text, under another name): read without decoding a string.
+  const codeCacheFile = `${file}.${process.arch}-${process.versions.v8}-bytes.v8cache`;
   // V8 checks a code cache against the source's length only, so the entry names the source it was made from.
   const source = contentDigest(code);
-  const stored = readCacheEntry(codeCacheFile);
-  const cachedData = stored?.startsWith(`${source}\n`)
-    ? Buffer.from(stored.slice(source.length + 1), 'base64')
-    : undefined;
+  const stored = readCacheEntryBytes(codeCacheFile);
+  const named = Buffer.from(`${source}\n`);
+  const cachedData =
+    stored !== undefined && stored.subarray(0, named.length).equals(named) ? stored.subarray(named.length) : undefined;
   const script = new vm.Script(Module.wrap(code), { filename: file, ...(cachedData ? { cachedData } : {}) });
   const module = { exports: {} as unknown };
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
@@ -46,7 +47,7 @@ export function runCachedModule(file: string, code: string): CachedModule {
     keepCodeCache() {
       if (kept) return;
       kept = true;
-      writeCacheEntry(codeCacheFile, `${source}\n${script.createCachedData().toString('base64')}`);
+      writeCacheEntry(codeCacheFile, Buffer.concat([named, script.createCachedData()]));
     },
   };
 }

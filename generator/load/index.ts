@@ -28,7 +28,13 @@ export async function loadRegistry(source: ContractSource, options: LoadOptions 
   const diagnostics: Diagnostic[] = [];
   const values = new Map<string, unknown>();
   const missing = new Map<string, string>();
-  const display = (file: string): string => source.displayPath(file);
+  // Asked for every message and every document (path arithmetic each time), and the same for a file all load long.
+  const displayed = new Map<string, string>();
+  const display = (file: string): string => {
+    let shown = displayed.get(file);
+    if (shown === undefined) displayed.set(file, (shown = source.displayPath(file)));
+    return shown;
+  };
 
   const readFile = async (file: string): Promise<void> => {
     if (values.has(file) || missing.has(file)) return;

@@ -4,36 +4,45 @@
 // message deeper than the limit is reported and left out of the model instead of reaching them.
 import { MAX_NESTING_DEPTH } from './parse-file.js';
 
-/** The number of nested objects/arrays on the longest path from `root` (a cycle counts once). */
+/**
+ * The number of nested objects/arrays on the longest path from `root` (a cycle counts once), or the first
+ * count found above `stopAbove`. The loader asks this of every message's payload, key and headers, so the walk
+ * allocates nothing per node but its memo entry. It recurses, at most `stopAbove + 1` calls deep: a hostile
+ * graph is cut off there, so it cannot overflow the stack (the limit is a few hundred).
+ */
 export function nestingDepth(root: unknown, stopAbove = MAX_NESTING_DEPTH): number {
   if (typeof root !== 'object' || root === null) return 0;
+  // A node's depth once measured; ON_PATH while it is being measured (one table, one lookup per member).
   const depth = new Map<object, number>();
-  const onPath = new Set<object>();
-  // Iterative post-order, so measuring a hostile graph cannot overflow the stack itself.
-  const frames: { node: object; children: object[]; next: number; best: number }[] = [];
-  const enter = (node: object): void => {
-    onPath.add(node);
-    const children = Object.values(node).filter((v): v is object => typeof v === 'object' && v !== null);
-    frames.push({ node, children, next: 0, best: 0 });
-  };
-  enter(root);
-  while (frames.length > 0) {
-    const frame = frames[frames.length - 1]!;
-    if (frames.length > stopAbove) return frames.length;
-    if (frame.next < frame.children.length) {
-      const child = frame.children[frame.next++]!;
-      const known = depth.get(child);
-      if (known !== undefined) frame.best = Math.max(frame.best, known);
-      else if (!onPath.has(child)) enter(child);
-      continue;
+  /** Set to the answer once a count above `stopAbove` is found: every open call then returns at once. */
+  let over = 0;
+  // The depth of `node`, entered as the `level`th object on the path; 0 once `over` is set.
+  const measure = (node: object, level: number): number => {
+    if (level > stopAbove) {
+      over = level;
+      return 0;
     }
-    frames.pop();
-    onPath.delete(frame.node);
-    const total = frame.best + 1;
-    depth.set(frame.node, total);
-    if (total > stopAbove) return total;
-    const parent = frames[frames.length - 1];
-    if (parent) parent.best = Math.max(parent.best, total);
-  }
-  return depth.get(root) ?? 1;
+    depth.set(node, ON_PATH);
+    let best = 0;
+    const members = node as Record<string, unknown>;
+    for (const key of Object.keys(members)) {
+      const child = members[key];
+      if (typeof child !== 'object' || child === null) continue;
+      const known = depth.get(child);
+      if (known === undefined) {
+        const below = measure(child, level + 1);
+        if (over !== 0) return 0;
+        if (below > best) best = below;
+      } else if (known > best) best = known;
+    }
+    const total = best + 1;
+    depth.set(node, total);
+    if (total > stopAbove) over = total;
+    return total;
+  };
+  const total = measure(root, 1);
+  return over !== 0 ? over : total;
 }
+
+/** The mark of a node on the path being measured: a cycle back to it counts once (as 0, never above `best`). */
+const ON_PATH = -1;

@@ -19,7 +19,7 @@ import { contentDigest } from '../cache/content-digest.js';
 import { setOwnProperty } from '../../contract-conventions/index.js';
 
 /** Bump when the cached format or the parser's output changes. */
-const FORMAT = 3;
+const FORMAT = 4;
 const memory = new Map<string, ParsedFile | FileParseError>();
 /** Sections by content hash, serialized: each use restores fresh objects, positioned where that document has them. */
 const sectionMemory = new Map<string, string>();
@@ -71,23 +71,25 @@ function bySections(text: string): SerializedParse | undefined {
   const sections = topLevelSections(text);
   if (sections === undefined) return undefined;
   const value: Record<string, unknown> = {};
+  // The document's own entry (its position, then each section key's), then each section's nodes below its key.
   const root: number[] = [];
-  const nodes: number[][] = [root];
+  const below: number[] = [];
   for (const section of sections) {
     const form = sectionForm(section);
     if (form === undefined) return undefined;
     const sectionValue = form.value as Record<string, unknown> | null;
-    const [sectionRoot, ...rest] = form.nodes;
     const keys = typeof sectionValue === 'object' && sectionValue !== null ? Object.keys(sectionValue) : [];
-    if (keys.length !== 1 || keys[0] !== section.key || sectionRoot?.length !== 4) return undefined;
+    // A section's root entry is its position and its one key's: 4 numbers.
+    if (keys.length !== 1 || keys[0] !== section.key || form.nodes.length < 4) return undefined;
     const shift = section.lineOffset;
     // The document is located at its first key, as the first section is; each key where its section has it.
-    if (root.length === 0) root.push(sectionRoot[0]! + shift, sectionRoot[1]!);
-    root.push(sectionRoot[2]! + shift, sectionRoot[3]!);
+    if (root.length === 0) root.push(form.nodes[0]! + shift, form.nodes[1]!);
+    root.push(form.nodes[2]! + shift, form.nodes[3]!);
     setOwnProperty(value, section.key, sectionValue![section.key]);
-    for (const entry of rest) nodes.push(entry.map((n, i) => (i % 2 === 0 ? n + shift : n)));
+    // Every entry is of even length, so lines are at the even indexes of the whole list.
+    for (let i = 4; i < form.nodes.length; i++) below.push(i % 2 === 0 ? form.nodes[i]! + shift : form.nodes[i]!);
   }
-  return { value, nodes };
+  return { value, nodes: root.concat(below) };
 }
 
 /** One section parsed as a document of its own (lines counted from its first line), or undefined if it does not parse. */

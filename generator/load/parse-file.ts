@@ -223,17 +223,16 @@ export function serializeParsed(parsed: ParsedFile): string {
 
 /** The form serializeParsed writes, as an object. */
 export function serializedForm(parsed: ParsedFile): SerializedParse {
-  const nodes: number[][] = [];
+  const nodes: number[] = [];
   const walk = (value: unknown): void => {
     if (typeof value !== 'object' || value === null) return;
     const info = nodeInfos.get(value);
     const keys = Object.keys(value);
-    const entry = [info?.location.line ?? 1, info?.location.column ?? 1];
+    nodes.push(info?.location.line ?? 1, info?.location.column ?? 1);
     for (const key of keys) {
       const at = info?.members.get(key);
-      entry.push(at?.line ?? 1, at?.column ?? 1);
+      nodes.push(at?.line ?? 1, at?.column ?? 1);
     }
-    nodes.push(entry);
     for (const key of keys) walk((value as Record<string, unknown>)[key]);
   };
   walk(parsed.value);
@@ -245,23 +244,51 @@ export function deserializeParsed(text: string, file: string): ParsedFile {
   return restoreParsed(JSON.parse(text) as SerializedParse, file);
 }
 
-/** What serializeParsed writes: the value, and per object/array (depth-first) its position then its keys'. */
+/**
+ * What serializeParsed writes: the value, and per object/array (depth-first) its line and column then its keys',
+ * all in one list (an entry per node is 2 + 2 × its key count long, so lines sit at even indexes): one array per
+ * file rather than per node, since every file read back is held in memory whole.
+ */
 export interface SerializedParse {
   readonly value: unknown;
-  readonly nodes: readonly (readonly number[])[];
+  readonly nodes: readonly number[];
 }
 
 /** A parsed file from its serialized form (deserializeParsed without the JSON text). */
 export function restoreParsed({ value, nodes }: SerializedParse, file: string): ParsedFile {
   let next = 0;
+  const refs: string[] = [];
   const walk = (node: unknown, parent: PackedNodeInfo | undefined, key: string): void => {
     if (typeof node !== 'object' || node === null) return;
-    const info = new PackedNodeInfo(file, node, nodes[next++] ?? [1, 1], parent, key);
+    const keys = Object.keys(node);
+    const info = new PackedNodeInfo(file, node, nodes, next, parent, key);
+    next += 2 + 2 * keys.length;
     nodeInfos.set(node, info);
-    for (const child of Object.keys(node)) walk((node as Record<string, unknown>)[child], info, child);
+    if (!Array.isArray(node)) {
+      const ref = (node as { $ref?: unknown }).$ref;
+      if (typeof ref === 'string') refs.push(ref);
+    }
+    for (const child of keys) {
+      const member = (node as Record<string, unknown>)[child];
+      if (typeof member === 'object' && member !== null) walk(member, info, child);
+    }
   };
   walk(value, undefined, '');
+  if (typeof value === 'object' && value !== null) refsWritten.set(value, refs);
   return { file, value };
+}
+
+/** The `$ref` texts of each file read back, in the order a depth-first walk meets them (by its parsed root). */
+const refsWritten = new WeakMap<object, readonly string[]>();
+
+/**
+ * Every `$ref` string written in a file read back from the parse cache (restoreParsed), in depth-first order
+ * over `Object.keys`, as a walk over its value would find them: the loader asks which files a file refers to, and
+ * restoring already walked every node. Undefined for a value parsed from its text (it may share nodes: YAML
+ * aliases), which the caller walks itself.
+ */
+export function writtenRefs(value: unknown): readonly string[] | undefined {
+  return typeof value === 'object' && value !== null ? refsWritten.get(value) : undefined;
 }
 
 /**
@@ -277,15 +304,20 @@ class PackedNodeInfo implements NodeInfo {
   constructor(
     readonly file: string,
     readonly node: object,
-    /** [line, column] of the node, then [line, column] of each key in `Object.keys` order. */
-    private readonly entry: readonly number[],
+    /** The file's positions (SerializedParse.nodes): this node's line and column at `at`, then its keys'. */
+    private readonly positions: readonly number[],
+    private readonly at: number,
     private readonly parent: PackedNodeInfo | undefined,
     private readonly key: string,
   ) {}
 
   /** Made on first use, like the pointer and members: most nodes of a file read back are never asked where they are. */
   get location(): SourceLocation {
-    this.locationOf ??= { file: this.file, line: this.entry[0] ?? 1, column: this.entry[1] ?? 1 };
+    this.locationOf ??= {
+      file: this.file,
+      line: this.positions[this.at] ?? 1,
+      column: this.positions[this.at + 1] ?? 1,
+    };
     return this.locationOf;
   }
 
@@ -297,9 +329,9 @@ class PackedNodeInfo implements NodeInfo {
   get members(): ReadonlyMap<string, SourceLocation> {
     if (this.memberMap === undefined) {
       const members = new Map<string, SourceLocation>();
-      const { file, entry } = this;
+      const { file, positions, at } = this;
       Object.keys(this.node).forEach((key, i) =>
-        members.set(key, { file, line: entry[2 + i * 2] ?? 1, column: entry[3 + i * 2] ?? 1 }),
+        members.set(key, { file, line: positions[at + 2 + i * 2] ?? 1, column: positions[at + 3 + i * 2] ?? 1 }),
       );
       this.memberMap = members;
     }

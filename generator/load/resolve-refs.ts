@@ -4,7 +4,15 @@
 import path from 'node:path';
 import type { Diagnostic } from '../model/registry.js';
 import { schemaOrigin, setSchemaOrigin } from '../model/registry.js';
-import { MAX_NESTING_DEPTH, memberLocation, nodeInfo, placeCopy, unescapePointer, writtenForm } from './parse-file.js';
+import {
+  MAX_NESTING_DEPTH,
+  memberLocation,
+  nodeInfo,
+  placeCopy,
+  unescapePointer,
+  writtenForm,
+  writtenRefs,
+} from './parse-file.js';
 import { setOwnProperty } from '../../contract-conventions/index.js';
 import type { ReferenceReach } from './source.js';
 
@@ -24,19 +32,22 @@ export type RefProblem = { kind: 'remote' | 'outside-root' | 'malformed'; reason
  */
 export function parseRef(ref: string, fromFile: string, reach?: ReferenceReach): RefTarget | RefProblem {
   // A registry writes the same few references thousands of times (`../schemas/common.yaml#/Money`), and the
-  // loader reads each twice (finding files, then resolving): path arithmetic was a tenth of a load.
-  const known = parsedRefs.get(reach ?? NO_REACH);
-  const key = `${fromFile}\0${ref}`;
-  const found = known?.get(key);
+  // loader reads each twice (finding files, then resolving): path arithmetic was a tenth of a load. Looked up by
+  // file, then by the reference's own string (no key text made per lookup).
+  let byFile = parsedRefs.get(reach ?? NO_REACH);
+  if (byFile === undefined) parsedRefs.set(reach ?? NO_REACH, (byFile = new Map<string, Map<string, ParsedRef>>()));
+  let known = byFile.get(fromFile);
+  if (known === undefined) byFile.set(fromFile, (known = new Map<string, ParsedRef>()));
+  const found = known.get(ref);
   if (found !== undefined) return found;
   const parsed = parseRefOnce(ref, fromFile, reach);
-  if (known === undefined) parsedRefs.set(reach ?? NO_REACH, new Map([[key, parsed]]));
-  else known.set(key, parsed);
+  known.set(ref, parsed);
   return parsed;
 }
 
-/** Answers of parseRef by reach (a source's reach object lives as long as the source): pure, so never stale. */
-const parsedRefs = new WeakMap<ReferenceReach, Map<string, Readonly<RefTarget | RefProblem>>>();
+/** Answers of parseRef by reach (a source's reach object lives as long as the source), then by file: pure, so never stale. */
+const parsedRefs = new WeakMap<ReferenceReach, Map<string, Map<string, ParsedRef>>>();
+type ParsedRef = Readonly<RefTarget | RefProblem>;
 const NO_REACH: ReferenceReach = { sourceInProject: '', root: '', why: '' };
 
 function parseRefOnce(ref: string, fromFile: string, reach?: ReferenceReach): RefTarget | RefProblem {
@@ -101,14 +112,21 @@ export function isRefObject(value: unknown): value is { $ref: string } {
 /** Every file a set of parsed values refers to (for loading them before resolution). */
 export function referencedFiles(value: unknown, fromFile: string, reach?: ReferenceReach): Set<string> {
   const files = new Set<string>();
+  const add = (ref: string): void => {
+    const target = parseRef(ref, fromFile, reach);
+    if ('file' in target && target.file !== fromFile) files.add(target.file);
+  };
+  // Read back from the parse cache: a tree whose references restoring listed, in the order the walk meets them.
+  const refs = writtenRefs(value);
+  if (refs !== undefined) {
+    for (const ref of refs) add(ref);
+    return files;
+  }
   const seen = new Set<object>();
   const visit = (node: unknown): void => {
     if (typeof node !== 'object' || node === null || seen.has(node)) return;
     seen.add(node);
-    if (isRefObject(node)) {
-      const target = parseRef(node.$ref, fromFile, reach);
-      if ('file' in target && target.file !== fromFile) files.add(target.file);
-    }
+    if (isRefObject(node)) add(node.$ref);
     for (const child of Object.values(node)) visit(child);
   };
   visit(value);
@@ -146,6 +164,8 @@ export class RefResolver {
   private readonly reported = new Set<object>();
   /** What locateFirst found, by target. */
   private readonly located = new Map<string, Found>();
+  /** The same, by the target object parseRef gave. */
+  private readonly locatedTargets = new Map<RefTarget, Found>();
 
   constructor(
     private readonly files: ReadonlyMap<string, unknown>,
@@ -176,12 +196,22 @@ export class RefResolver {
     if (!placeCopy(node, copy)) written.set(copy, node);
     // A member starts no chain of references: one shared empty chain, and keys rather than [key, value] pairs, since
     // this runs for every node of every document.
+    // Scalars (most members) are taken as they are, without a call.
     if (Array.isArray(node)) {
-      for (const item of node) (copy as unknown[]).push(this.resolveNode(item, file, NO_CHAIN, depth + 1));
+      for (const item of node)
+        (copy as unknown[]).push(
+          typeof item === 'object' && item !== null ? this.resolveNode(item, file, NO_CHAIN, depth + 1) : item,
+        );
     } else {
       const members = node as Record<string, unknown>;
-      for (const key of Object.keys(members))
-        setOwnProperty(copy as Record<string, unknown>, key, this.resolveNode(members[key], file, NO_CHAIN, depth + 1));
+      for (const key of Object.keys(members)) {
+        const member = members[key];
+        setOwnProperty(
+          copy as Record<string, unknown>,
+          key,
+          typeof member === 'object' && member !== null ? this.resolveNode(member, file, NO_CHAIN, depth + 1) : member,
+        );
+      }
     }
     return copy;
   }
@@ -221,12 +251,21 @@ export class RefResolver {
    * registry names the same few targets thousands of times: each is looked up once.
    */
   private locateFirst(target: RefTarget, ref: string): Found | Unfound {
+    // parseRef gives one target object per file and reference text: most references are found by it, without a key.
+    const same = this.locatedTargets.get(target);
+    if (same !== undefined) return same;
     const key = `${target.file}#${target.pointer}`;
     const known = this.located.get(key);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      this.locatedTargets.set(target, known);
+      return known;
+    }
     const found = this.locate(target, ref, NO_CHAIN);
     // A failure's message quotes the reference as written, which differs between references to one target.
-    if ('node' in found) this.located.set(key, found);
+    if ('node' in found) {
+      this.located.set(key, found);
+      this.locatedTargets.set(target, found);
+    }
     return found;
   }
 

@@ -56,6 +56,12 @@ export function inPlaceEdges(node: object): InPlaceEdge[] {
 const verdicts = new WeakMap<object, boolean>();
 const IN_PLACE_KEYWORDS: readonly string[] = [...IN_PLACE_SINGLE, ...IN_PLACE_LISTS, ...IN_PLACE_MAPS];
 
+/** Whether `node` has any in-place keyword (a plain loop: this runs for every node lint visits). */
+function hasInPlaceKeyword(node: Record<string, unknown>): boolean {
+  for (let i = 0; i < IN_PLACE_KEYWORDS.length; i++) if (node[IN_PLACE_KEYWORDS[i]!] !== undefined) return true;
+  return false;
+}
+
 /**
  * Whether applying `schema` to a value may recurse without end: the schema lies on, or reaches, a
  * cycle of in-place subschemas. Memoized per node (schema graphs are immutable once loaded).
@@ -64,7 +70,7 @@ export function recursesInPlace(schema: JsonSchema | object | undefined): boolea
   if (!isObject(schema)) return false;
   // Most schema nodes have no in-place subschema at all, so cannot recurse in place: answered without the search
   // (and without a memo entry), since lint asks this of every node of every message.
-  if (!IN_PLACE_KEYWORDS.some((keyword) => schema[keyword] !== undefined)) return false;
+  if (!hasInPlaceKeyword(schema)) return false;
   const known = verdicts.get(schema);
   if (known !== undefined) return known;
   // Tarjan's strongly connected components over in-place edges; a component is bad when it has a

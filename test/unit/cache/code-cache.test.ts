@@ -49,9 +49,9 @@ describe('cached modules with a V8 code cache', () => {
 
     // Damaged on disk (one byte of the code cache changed): the entry's digest no longer matches, so it is not
     // even handed to V8.
-    const text = readFileSync(kept, 'utf8');
-    const at = text.length - 3;
-    writeFileSync(kept, text.slice(0, at) + (text[at] === 'A' ? 'B' : 'A') + text.slice(at + 1));
+    const bytes = readFileSync(kept);
+    bytes[bytes.length - 3] = bytes[bytes.length - 3]! ^ 0x01;
+    writeFileSync(kept, bytes);
     const damaged = runCachedModule(file, readCacheEntry(file)!);
     expect(damaged.usedCodeCache).toBe(false);
     expect((damaged.exports as (v: unknown) => unknown)(5)).toBe('two:a/5');

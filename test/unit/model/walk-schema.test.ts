@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { JsonSchema, MessageModel } from '../../../generator/model/registry.js';
 import { isDataKeyword, isNameMap } from '../../../generator/model/schema-vocabulary.js';
 import { messageSchemaVisits, walkSchema } from '../../../generator/model/walk-schema.js';
+import { linkedGraph } from '../../support/linked-graphs.js';
 
 /** The walk as it was written before it skipped path building: every member walked, each path built. */
 function plainWalk(root: unknown, path: string): [object, string][] {
@@ -33,30 +34,7 @@ function plainWalk(root: unknown, path: string): [object, string][] {
 const KEYS = ['properties', 'items', 'allOf', 'anyOf', 'not', 'enum', 'const', 'dependencies', 'x-meta', 'default'];
 
 /** A schema tree plus links that make some of its objects shared or cyclic. */
-const schemaGraph = fc
-  .record({
-    tree: fc.letrec((tie) => ({
-      node: fc.oneof(
-        { depthSize: 'small', withCrossShrink: true },
-        fc.constantFrom<unknown>('string', 3, true, null),
-        fc.array(tie('node'), { maxLength: 3 }),
-        fc.dictionary(fc.constantFrom(...KEYS, 'a', 'b'), tie('node'), { maxKeys: 4 }),
-      ),
-    })).node,
-    links: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom(...KEYS)), { maxLength: 4 }),
-  })
-  .map(({ tree, links }) => {
-    const objects: Record<string, unknown>[] = [];
-    const collect = (node: unknown): void => {
-      if (typeof node !== 'object' || node === null) return;
-      if (!Array.isArray(node)) objects.push(node as Record<string, unknown>);
-      for (const child of Object.values(node)) collect(child);
-    };
-    collect(tree);
-    for (const [from, to, key] of links)
-      if (objects.length > 0) objects[from % objects.length]![key] = objects[to % objects.length];
-    return tree;
-  });
+const schemaGraph = linkedGraph([...KEYS, 'a', 'b'], KEYS);
 
 const message = (payload: unknown, key?: unknown): MessageModel =>
   ({
