@@ -23,6 +23,8 @@ interface Rewrite {
   /** ajv's code to rewrite (matched only outside string literals). */
   readonly pattern: RegExp;
   readonly replacement: (...groups: string[]) => string;
+  /** A module-level declaration the replacement refers to, added once before ajv's code when the pattern matched. */
+  readonly declaration?: string;
 }
 
 const UCS2LENGTH_IMPORT = /const (func\d+) = require\("ajv\/dist\/runtime\/ucs2length"\)\.default;/;
@@ -61,7 +63,22 @@ export const TUNINGS: readonly Tuning[] = [
       };
     },
   },
+  {
+    id: 'shared-empty-options',
+    why:
+      'Each validator function takes its options as `{instancePath="", …, rootData=data}={}`: a call without them ' +
+      '(every call from the runtime) allocates an empty object to destructure. A frozen empty object made once ' +
+      'destructures alike: no own properties, Object.prototype behind it, as a fresh `{}` has.',
+    rewriteIn: () => ({
+      pattern: /(\{instancePath="", parentData, parentDataProperty, rootData=data\})=\{\}\)\{/,
+      replacement: (parameters) => `${parameters}=${NO_OPTIONS}){`,
+      declaration: `const ${NO_OPTIONS} = Object.freeze({});`,
+    }),
+  },
 ];
+
+/** Ends without a digit, so it can never be one of ajv's names (a prefix and a counter: validate0, func3, …). */
+const NO_OPTIONS = 'noValidateOptions';
 
 /** ajv's standalone code for one module with every tuning applied (code inside string literals is never touched). */
 export function tuneValidatorCode(code: string): string {
@@ -70,9 +87,19 @@ export function tuneValidatorCode(code: string): string {
     const rewrite = tuning.rewriteIn(tuned);
     if (rewrite === null) continue;
     const scan = new RegExp(`${STRING_LITERAL}|${rewrite.pattern.source}`, 'g');
-    tuned = tuned.replace(scan, (match: string, ...rest: unknown[]) =>
-      match.startsWith('"') ? match : rewrite.replacement(...(rest.slice(0, -2) as string[])),
-    );
+    let rewritten = false;
+    tuned = tuned.replace(scan, (match: string, ...rest: unknown[]) => {
+      if (match.startsWith('"')) return match;
+      rewritten = true;
+      return rewrite.replacement(...(rest.slice(0, -2) as string[]));
+    });
+    if (rewritten && rewrite.declaration !== undefined) tuned = withDeclaration(tuned, rewrite.declaration);
   }
   return tuned;
+}
+
+/** `declaration` after the module's `"use strict";` (which must stay its first statement), else first. */
+function withDeclaration(code: string, declaration: string): string {
+  const directive = /^"use strict";/.exec(code)?.[0] ?? '';
+  return `${directive}${declaration}\n${code.slice(directive.length)}`;
 }

@@ -65,7 +65,14 @@ describe('validator code tunings', () => {
     ).toHaveLength(code.match(/of Object\.keys\(/g)!.length);
     expect(tuned).toMatch(/\(data\d*\.length > 5 && func\d+\(data\d*\) > 5\)/);
     expect(tuned).toMatch(/\(data\d*\.length < 4 && func\d+\(data\d*\) < 2\)/);
-    expect(TUNINGS.map((tuning) => tuning.id)).toEqual(['own-keys-without-array', 'length-bound-before-counting']);
+    expect(tuned).not.toMatch(/\}=\{\}\)\{/);
+    expect(tuned.match(/const noValidateOptions = Object\.freeze\(\{\}\);/g)).toHaveLength(1);
+    expect(tuned.startsWith('"use strict";const noValidateOptions')).toBe(true);
+    expect(TUNINGS.map((tuning) => tuning.id)).toEqual([
+      'own-keys-without-array',
+      'length-bound-before-counting',
+      'shared-empty-options',
+    ]);
   });
 
   it('never touch contract text that spells the code they rewrite', () => {
