@@ -77,7 +77,7 @@ export const TUNINGS: readonly Tuning[] = [
   },
 ];
 
-/** Not one of ajv's names: those are a prefix and a counter (validate0, func3, …) or a few fixed words (data, errors, …). */
+/** Not one of ajv's names, which are a prefix and a counter (validate0, func3, …) or fixed words (data, errors). */
 const NO_OPTIONS = 'noValidateOptions';
 
 /** ajv's standalone code for one module with every tuning applied (code inside string literals is never touched). */
