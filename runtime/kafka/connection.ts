@@ -2,8 +2,7 @@
 // instance (TLS, SASL and all), or bootstrap addresses, with kafkajs' logs routed to our logger.
 import { type Kafka, logLevel, type KafkaConfig, type logCreator } from 'kafkajs';
 import type { Logger } from '../logger.js';
-import { newKafkajsClient } from './kafkajs-client.js';
-import { fixKafkajsThrottleTimer } from './kafkajs-throttle-timer.js';
+import { installKafkajsFixes, newKafkajsClient } from './kafkajs-client.js';
 import { connectionSecrets, redactLogFields, redactText } from './secret-redaction.js';
 
 export interface KafkaConnectionOptions {
@@ -17,7 +16,7 @@ export interface KafkaConnectionOptions {
 }
 
 export function kafkaClientOf(options: KafkaConnectionOptions, logger: Logger, defaultClientId: string): Kafka {
-  fixKafkajsThrottleTimer(); // the application's own client too: no TimeoutNegativeWarning on Node 23+
+  installKafkajsFixes(); // the application's own client too
   if (options.kafka !== undefined) return options.kafka;
   if (options.brokers === undefined || options.brokers.length === 0)
     throw new TypeError('give either a kafkajs `kafka` client or `brokers`');

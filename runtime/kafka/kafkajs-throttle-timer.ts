@@ -4,10 +4,8 @@
 // the first request of every client: noise in every service, the demo and `evc dlq` on Node 24. The method is
 // replaced by the same logic with the delay raised to the 1 ms Node used anyway, so nothing changes but the
 // warning. Only kafkajs 2.2.4's own method is replaced; another version keeps its own.
-import { createRequire } from 'node:module';
+import { replaceKafkajsMethod } from './kafkajs-method-fix.js';
 
-const localRequire = createRequire(import.meta.url);
-const FIXED_VERSION = '2.2.4';
 /** kafkajs' own interval for a queue with pending requests and no throttle (requestQueue/index.js). */
 const CHECK_PENDING_REQUESTS_INTERVAL = 10;
 /** What Node does with a delay below 1 ms (negative, zero, NaN). */
@@ -45,17 +43,10 @@ export function fixKafkajsThrottleTimer(): boolean {
 }
 
 function install(): boolean {
-  try {
-    if ((localRequire('kafkajs/package.json') as { version: string }).version !== FIXED_VERSION) return false;
-    const queue = localRequire('kafkajs/src/network/requestQueue/index.js') as {
-      prototype: { scheduleCheckPendingRequests: (this: ThrottledQueue) => void };
-    };
-    // Only the method this replaces: a kafkajs copy changed by someone else keeps what it has.
-    if (!String(queue.prototype.scheduleCheckPendingRequests).includes('this.throttledUntil - Date.now()'))
-      return false;
-    queue.prototype.scheduleCheckPendingRequests = scheduleCheckPendingRequests;
-    return true;
-  } catch {
-    return false; // kafkajs laid out differently: its own method stays
-  }
+  return replaceKafkajsMethod({
+    module: 'src/network/requestQueue/index.js',
+    method: 'scheduleCheckPendingRequests',
+    stockMarker: 'this.throttledUntil - Date.now()',
+    replacement: () => scheduleCheckPendingRequests,
+  });
 }
