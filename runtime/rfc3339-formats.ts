@@ -62,10 +62,13 @@ function timeAt(text: string, start: number): boolean {
     let digits = 0;
     while (digit(text, at + 1 + digits) >= 0) digits += 1;
     if (digits === 0) return false;
-    for (let k = at + 1; k <= at + digits; k += 1) {
-      if (text.charCodeAt(k) !== 48) {
-        seconds = Number(text.slice(start + 6, at + 1 + digits));
-        break;
+    // Below 59 s no fraction reaches the next second, even rounded to a double: only 59.x and 60.x are read.
+    if (secondWhole >= 59) {
+      for (let k = at + 1; k <= at + digits; k += 1) {
+        if (text.charCodeAt(k) !== 48) {
+          seconds = Number(text.slice(start + 6, at + 1 + digits));
+          break;
+        }
       }
     }
     at += 1 + digits;
