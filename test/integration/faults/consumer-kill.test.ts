@@ -195,7 +195,8 @@ describe('consumer process killed mid-batch', () => {
       handledAfterRestart: run2.handled.length,
       lost: total - all.size,
       duplicates: duplicates.length,
-      batchSizes: `${Math.min(...batchSizes)}-${Math.max(...batchSizes)}`,
+      // Only kafkajs reports the batches it starts; the platformatic transport's bound is the commit.
+      batchSizes: batchSizes.length === 0 ? 'not reported' : `${Math.min(...batchSizes)}-${Math.max(...batchSizes)}`,
       perPartition,
       restartToFirstRecord: seconds(firstRecordMs ?? Number.NaN),
       restartToAllHandled: seconds(completeMs),
