@@ -36,15 +36,12 @@ export function fetchUnlessStopped(stock: RunnerFetch): RunnerFetch {
   };
 }
 
-let installed: boolean | undefined;
-
-/** Installs the fix once per process; true when kafkajs' method was replaced. */
+/** Installs the fix (once per process); true when kafkajs' method was replaced. */
 export function fixKafkajsStopRace(): boolean {
-  installed ??= replaceKafkajsMethod<RunnerFetch>({
+  return replaceKafkajsMethod<RunnerFetch>({
     module: 'src/consumer/runner.js',
     method: 'fetch',
     stockMarker: 'this.consumerGroup.fetch(nodeId)',
     replacement: fetchUnlessStopped,
   });
-  return installed;
 }

@@ -34,15 +34,8 @@ export function scheduleCheckPendingRequests(this: ThrottledQueue): void {
   }
 }
 
-let installed: boolean | undefined;
-
-/** Installs the fix once per process; true when kafkajs' method was replaced. */
+/** Installs the fix (once per process); true when kafkajs' method was replaced. */
 export function fixKafkajsThrottleTimer(): boolean {
-  installed ??= install();
-  return installed;
-}
-
-function install(): boolean {
   return replaceKafkajsMethod({
     module: 'src/network/requestQueue/index.js',
     method: 'scheduleCheckPendingRequests',
