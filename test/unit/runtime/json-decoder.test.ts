@@ -1,4 +1,6 @@
 import { isUtf8 } from 'node:buffer';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EventDecodeError } from '../../../runtime/index.js';
@@ -90,6 +92,21 @@ describe('decodeJson', () => {
     expect(
       decodeJson('payload', Buffer.from('[9007199254740993]'), { ...DEFAULT_DECODE_LIMITS, unsafeIntegers: 'allow' }),
     ).toEqual([9007199254740992]);
+  });
+
+  it('keeps no part of a decoded document alive once the caller lets it go', async () => {
+    // The unsafe-integer pass keeps its stack of containers between calls; 1E300 is integral beyond 2^53, so the
+    // pass stops early with containers still on that stack (the byte scan then finds a float literal: accepted).
+    const document = `{"rows":[${Array.from({ length: 50 }, (_, i) => `{"i":${i},"tags":[${i}]}`).join(',')}],"big":1E300}`;
+    // Decoded in a function of its own, so that nothing in this one refers to the document afterwards.
+    const rows = ((decoded: { rows: object[] }) => decoded.rows.map((row) => new WeakRef(row)))(
+      decodeJson('payload', Buffer.from(document)) as { rows: object[] },
+    );
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    await new Promise((resolve) => setImmediate(resolve)); // WeakRef targets are kept until the end of the turn
+    gc();
+    expect(rows.filter((row) => row.deref() !== undefined)).toEqual([]);
   });
 
   it('rejects values over the size limit before parsing them', () => {
