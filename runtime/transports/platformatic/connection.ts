@@ -27,6 +27,8 @@ export function platformaticClientOptions(
 ): PlatformaticClientOptions {
   if (options.brokers === undefined || options.brokers.length === 0)
     throw new TypeError('the platformatic transport needs `brokers` (host:port, …)');
+  const unsupported = unsupportedConnectionSetting(options);
+  if (unsupported !== undefined) throw new TypeError(unsupported);
   const config = options.kafkaConfig ?? {};
   const out: {
     -readonly [K in keyof PlatformaticClientOptions]: PlatformaticClientOptions[K];
@@ -39,7 +41,7 @@ export function platformaticClientOptions(
         out.tls = value === true ? {} : (value as NonNullable<ConnectionOptions['tls']>);
         break;
       case 'sasl':
-        out.sasl = saslOf(value as { mechanism?: unknown; username?: unknown; password?: unknown });
+        out.sasl = saslOf(value)!; // checked by unsupportedConnectionSetting
         break;
       case 'connectionTimeout':
         out.connectTimeout = value as number;
@@ -55,22 +57,47 @@ export function platformaticClientOptions(
         if (retry.initialRetryTime !== undefined) out.retryDelay = retry.initialRetryTime;
         break;
       }
-      default:
-        throw new TypeError(
-          `kafkaConfig.${key}: a kafkajs setting the platformatic transport does not support; ` +
-            'remove it or use transport: "kafkajs"',
-        );
     }
   }
   return out;
 }
 
-function saslOf(sasl: { mechanism?: unknown; username?: unknown; password?: unknown }): SASLOptions {
+/** The kafkaConfig keys this client honours (translated above); any other is refused by name. */
+const TRANSLATED = new Set(['ssl', 'sasl', 'connectionTimeout', 'requestTimeout', 'retry']);
+
+/**
+ * Why these connection settings cannot run on this client (a kafkajs setting it has no counterpart for), or
+ * undefined when they can. The transport refuses such settings; when no client is named they choose kafkajs.
+ */
+export function unsupportedConnectionSetting(options: KafkaConnectionOptions): string | undefined {
+  for (const [key, value] of Object.entries(options.kafkaConfig ?? {})) {
+    if (value === undefined || HARMLESS.has(key)) continue;
+    if (!TRANSLATED.has(key))
+      return (
+        `kafkaConfig.${key}: a kafkajs setting the platformatic transport does not support; ` +
+        'remove it or use transport: "kafkajs"'
+      );
+    if (key === 'sasl' && saslOf(value) === undefined)
+      return (
+        `kafkaConfig.sasl: the platformatic transport takes mechanism ${Object.keys(SASL_MECHANISMS).join(', ')} ` +
+        'with username and password'
+      );
+  }
+  return undefined;
+}
+
+interface SaslSetting {
+  readonly mechanism?: unknown;
+  readonly username?: unknown;
+  readonly password?: unknown;
+}
+
+/** The client's SASL options, or undefined for a mechanism or credentials it cannot take. */
+function saslOf(setting: unknown): SASLOptions | undefined {
+  if (typeof setting !== 'object' || setting === null) return undefined;
+  const sasl = setting as SaslSetting;
   const mechanism = typeof sasl.mechanism === 'string' ? SASL_MECHANISMS[sasl.mechanism.toLowerCase()] : undefined;
   if (mechanism === undefined || typeof sasl.username !== 'string' || typeof sasl.password !== 'string')
-    throw new TypeError(
-      `kafkaConfig.sasl: the platformatic transport takes mechanism ${Object.keys(SASL_MECHANISMS).join(', ')} ` +
-        'with username and password',
-    );
+    return undefined;
   return { mechanism, username: sasl.username, password: sasl.password };
 }

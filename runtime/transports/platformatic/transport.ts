@@ -20,15 +20,20 @@ export const PLATFORMATIC_CAPABILITIES: TransportCapabilities = {
   supportsConsumerGroupProtocol: true,
 };
 
+/** The first kafkajs client setting given that this client has no counterpart for, if any. */
+export function kafkajsOnlySetting(options: KafkajsSettings): string | undefined {
+  return (['consumerConfig', 'producerConfig', 'compression'] as const).find((name) => options[name] !== undefined);
+}
+
 export function platformaticTransport(
   options: KafkaConnectionOptions & KafkajsSettings & { readonly fetch?: Partial<PlatformaticFetchSettings> },
   defaultClientId: string,
 ): KafkaTransport {
   if (options.kafka !== undefined)
     throw new TypeError('the platformatic transport cannot use a kafkajs `kafka` client; give `brokers` instead');
-  for (const kafkajsOnly of ['consumerConfig', 'producerConfig', 'compression'] as const)
-    if (options[kafkajsOnly] !== undefined)
-      throw new TypeError(`${kafkajsOnly}: a kafkajs setting; the platformatic transport does not take it`);
+  const kafkajsOnly = kafkajsOnlySetting(options);
+  if (kafkajsOnly !== undefined)
+    throw new TypeError(`${kafkajsOnly}: a kafkajs setting; the platformatic transport does not take it`);
   const client = platformaticClientOptions(options, defaultClientId);
   const fetch = { ...DEFAULT_FETCH, ...options.fetch };
   return {
