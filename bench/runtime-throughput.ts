@@ -439,6 +439,7 @@ async function consumeEvc<Headers>(
   const finished = new Promise<Pass>((resolve) => (done = resolve));
   const receiver = createEventReceiver({
     brokers,
+    transport: 'kafkajs', // this benchmark compares the runtime with raw kafkajs
     groupId: `bench-evc-${message.topic}`,
     logger: silentLogger,
     partitionsConsumedConcurrently: CONCURRENCY,

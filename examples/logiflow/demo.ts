@@ -13,6 +13,7 @@ import path from 'node:path';
 import {
   createEventReceiver,
   createKafkaEventSender,
+  createKafkaTransport,
   describeConnection,
   ensureTopics,
   inspectDeadLetters,
@@ -93,6 +94,8 @@ async function main(): Promise<number> {
     connection = { brokers: broker.brokers };
     say(`broker ${broker.brokers.join(',')} ready in ${(broker.timings.totalMs / 1000).toFixed(1)} s`);
   }
+  // The client the services' senders and receivers run on: the runtime's default, or EVC_TRANSPORT.
+  say(`services run on ${createKafkaTransport({ ...connection, logger: silentLogger }).capabilities.clientVersion}`);
   const receivers: ManagedEventReceiver[] = [];
   let registry: RunningRegistry | undefined;
   try {

@@ -1,6 +1,6 @@
 // Loads @platformatic/kafka when a platformatic producer or consumer first connects, not when the runtime is
-// imported: the client's modules take about 0.5 s of CPU to load, which every service on the default (kafkajs)
-// transport would otherwise pay at start-up for a client it never runs.
+// imported: the client's modules take about 0.5 s of CPU to load, which every service on kafkajs would otherwise
+// pay at start-up for a client it never runs.
 export type PlatformaticKafka = typeof import('@platformatic/kafka');
 
 let loading: Promise<PlatformaticKafka> | undefined;

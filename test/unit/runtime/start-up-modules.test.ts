@@ -1,6 +1,6 @@
 // What a service loads when it imports the runtime decides its start-up time. @platformatic/kafka's modules cost
-// about 0.5 s of CPU to load; a service on the default transport (kafkajs) must not pay that for a client it never
-// runs, so the platformatic transport loads its client when a producer or consumer first connects.
+// about 0.5 s of CPU to load; a service on kafkajs (named, or kept there by kafkajs settings) must not pay that for
+// a client it never runs, so the platformatic transport loads its client when a producer or consumer first connects.
 // Each run is a new process, where nothing is loaded yet.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';

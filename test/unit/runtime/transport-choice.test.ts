@@ -22,6 +22,42 @@ describe('chosenTransportName', () => {
       { EVC_TRANSPORT: 'platformatic' },
       'kafkajs',
     ],
+    ['the default is @platformatic/kafka', { brokers: ['x:1'] }, {}, 'platformatic'],
+    ['kafkajs consumer settings keep kafkajs', { consumerConfig: { sessionTimeout: 10_000 } }, {}, 'kafkajs'],
+    ['kafkajs producer settings keep kafkajs', { producerConfig: { maxInFlightRequests: 1 } }, {}, 'kafkajs'],
+    [
+      'a kafkajs connection setting without a platformatic counterpart keeps kafkajs',
+      { kafkaConfig: { enforceRequestTimeout: true } },
+      {},
+      'kafkajs',
+    ],
+    [
+      'a SASL mechanism only kafkajs speaks keeps kafkajs',
+      {
+        kafkaConfig: { sasl: { mechanism: 'aws', authorizationIdentity: 'a', accessKeyId: 'k', secretAccessKey: 's' } },
+      },
+      {},
+      'kafkajs',
+    ],
+    [
+      'connection settings both clients honour stay on the default',
+      {
+        kafkaConfig: {
+          ssl: true,
+          sasl: { mechanism: 'scram-sha-512', username: 'u', password: 'p' },
+          connectionTimeout: 3_000,
+          logLevel: 0,
+        },
+      },
+      {},
+      'platformatic',
+    ],
+    [
+      'a named client wins over kafkajs settings (and refuses them when they cannot run)',
+      { consumerConfig: { sessionTimeout: 10_000 } },
+      { EVC_TRANSPORT: 'platformatic' },
+      'platformatic',
+    ],
   ];
   it.each(cases)('%s', (_name, choice, env, expected) => {
     expect(chosenTransportName(choice, env)).toBe(expected);
