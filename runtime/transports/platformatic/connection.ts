@@ -27,63 +27,73 @@ export function platformaticClientOptions(
 ): PlatformaticClientOptions {
   if (options.brokers === undefined || options.brokers.length === 0)
     throw new TypeError('the platformatic transport needs `brokers` (host:port, …)');
-  const unsupported = unsupportedConnectionSetting(options);
+  const { settings, unsupported } = translated(options.kafkaConfig ?? {});
   if (unsupported !== undefined) throw new TypeError(unsupported);
-  const config = options.kafkaConfig ?? {};
-  const out: {
-    -readonly [K in keyof PlatformaticClientOptions]: PlatformaticClientOptions[K];
-  } = { clientId: options.clientId ?? defaultClientId, bootstrapBrokers: [...options.brokers] };
-  for (const [key, value] of Object.entries(config)) {
-    if (value === undefined || HARMLESS.has(key)) continue;
-    switch (key) {
-      case 'ssl':
-        if (value === false) break;
-        out.tls = value === true ? {} : (value as NonNullable<ConnectionOptions['tls']>);
-        break;
-      case 'sasl':
-        out.sasl = saslOf(value)!; // checked by unsupportedConnectionSetting
-        break;
-      case 'connectionTimeout':
-        out.connectTimeout = value as number;
-        break;
-      case 'requestTimeout':
-        out.requestTimeout = value as number;
-        out.timeout = value as number;
-        break;
-      case 'retry': {
-        // kafkajs' retry settings, in the client's terms: attempts and the (fixed) delay between them.
-        const retry = value as { retries?: number; initialRetryTime?: number };
-        if (retry.retries !== undefined) out.retries = retry.retries;
-        if (retry.initialRetryTime !== undefined) out.retryDelay = retry.initialRetryTime;
-        break;
-      }
-    }
-  }
-  return out;
+  return { ...settings, clientId: options.clientId ?? defaultClientId, bootstrapBrokers: [...options.brokers] };
 }
-
-/** The kafkaConfig keys this client honours (translated above); any other is refused by name. */
-const TRANSLATED = new Set(['ssl', 'sasl', 'connectionTimeout', 'requestTimeout', 'retry']);
 
 /**
  * Why these connection settings cannot run on this client (a kafkajs setting it has no counterpart for), or
  * undefined when they can. The transport refuses such settings; when no client is named they choose kafkajs.
  */
 export function unsupportedConnectionSetting(options: KafkaConnectionOptions): string | undefined {
-  for (const [key, value] of Object.entries(options.kafkaConfig ?? {})) {
+  return translated(options.kafkaConfig ?? {}).unsupported;
+}
+
+type ConnectionSettings = {
+  -readonly [
+    K in Exclude<keyof PlatformaticClientOptions, 'clientId' | 'bootstrapBrokers'>
+  ]?: PlatformaticClientOptions[K];
+};
+
+/** kafkajs connection settings in the client's terms, up to the first one it has no counterpart for. */
+function translated(config: NonNullable<KafkaConnectionOptions['kafkaConfig']>): {
+  readonly settings: ConnectionSettings;
+  readonly unsupported: string | undefined;
+} {
+  const settings: ConnectionSettings = {};
+  for (const [key, value] of Object.entries(config)) {
     if (value === undefined || HARMLESS.has(key)) continue;
-    if (!TRANSLATED.has(key))
-      return (
-        `kafkaConfig.${key}: a kafkajs setting the platformatic transport does not support; ` +
-        'remove it or use transport: "kafkajs"'
-      );
-    if (key === 'sasl' && saslOf(value) === undefined)
-      return (
-        `kafkaConfig.sasl: the platformatic transport takes mechanism ${Object.keys(SASL_MECHANISMS).join(', ')} ` +
-        'with username and password'
-      );
+    switch (key) {
+      case 'ssl':
+        if (value !== false) settings.tls = value === true ? {} : (value as NonNullable<ConnectionOptions['tls']>);
+        break;
+      case 'sasl': {
+        const sasl = saslOf(value);
+        if (sasl === undefined)
+          return {
+            settings,
+            unsupported:
+              `kafkaConfig.sasl: the platformatic transport takes mechanism ${Object.keys(SASL_MECHANISMS).join(', ')} ` +
+              'with username and password',
+          };
+        settings.sasl = sasl;
+        break;
+      }
+      case 'connectionTimeout':
+        settings.connectTimeout = value as number;
+        break;
+      case 'requestTimeout':
+        settings.requestTimeout = value as number;
+        settings.timeout = value as number;
+        break;
+      case 'retry': {
+        // kafkajs' retry settings, in the client's terms: attempts and the (fixed) delay between them.
+        const retry = value as { retries?: number; initialRetryTime?: number };
+        if (retry.retries !== undefined) settings.retries = retry.retries;
+        if (retry.initialRetryTime !== undefined) settings.retryDelay = retry.initialRetryTime;
+        break;
+      }
+      default:
+        return {
+          settings,
+          unsupported:
+            `kafkaConfig.${key}: a kafkajs setting the platformatic transport does not support; ` +
+            'remove it or use transport: "kafkajs"',
+        };
+    }
   }
-  return undefined;
+  return { settings, unsupported: undefined };
 }
 
 interface SaslSetting {
